@@ -1,0 +1,82 @@
+// Bundles the extension host code (Node, CommonJS) and every webview entry point
+// (browser, IIFE) with esbuild. `--production` minifies and drops source maps;
+// `--watch` rebuilds on change; `--metafile` writes dist/*.meta.json for size analysis.
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const metafile = args.has('--metafile');
+
+/** Each folder under src/webview/ with a main.ts is one webview bundle: dist/webview/<name>.js */
+function webviewEntries() {
+  const root = 'src/webview';
+  if (!existsSync(root)) return {};
+  const entries = {};
+  for (const dirent of readdirSync(root, { withFileTypes: true })) {
+    const main = join(root, dirent.name, 'main.ts');
+    if (dirent.isDirectory() && existsSync(main)) entries[dirent.name] = main;
+  }
+  return entries;
+}
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  metafile,
+  logLevel: 'warning',
+  legalComments: production ? 'none' : 'inline',
+};
+
+/** Prints build start/end lines a problem matcher can follow in watch mode. */
+const watchReporter = {
+  name: 'watch-reporter',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => console.log(`[watch] build finished with ${result.errors.length} error(s)`));
+  },
+};
+
+const configs = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+  },
+];
+const webviews = webviewEntries();
+if (Object.keys(webviews).length > 0) {
+  configs.push({
+    ...common,
+    entryPoints: webviews,
+    outdir: 'dist/webview',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+  });
+}
+
+// A clean dist/ keeps stale maps and bundles out of the package.
+if (!watch) rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });
+if (watch) {
+  for (const config of configs) {
+    const ctx = await esbuild.context({ ...config, plugins: [watchReporter] });
+    await ctx.watch();
+  }
+} else {
+  for (const config of configs) {
+    const result = await esbuild.build(config);
+    if (metafile) {
+      const name = Object.keys(config.entryPoints)[0];
+      writeFileSync(join('dist', `${name}.meta.json`), JSON.stringify(result.metafile));
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { workbenchUrl } from './browser';
+import { codeServerCli } from './codeServer';
+import { projectRoot } from './paths';
+import { openSession } from './session';
+
+/**
+ * Runs the mocha suite in out/test/integration inside the real extension host of
+ * code-server (VS Code 1.99.3), the way @vscode/test-electron does on a desktop:
+ * the workbench loads the extension under development plus extensionTestsPath and
+ * reports the suite's exit code through window.codeAutomationExit.
+ *
+ *   node out/test/harness/runIntegration.js          # the development folder
+ *   node out/test/harness/runIntegration.js --vsix   # the packaged ovhcloud-renewals.vsix
+ */
+const SUITE_TIMEOUT_MS = 10 * 60 * 1000;
+
+/**
+ * The workbench forwards every renderer console line, the suite's among them. These
+ * are the workbench's own start-up chatter and the offline gallery lookup failing;
+ * OVHCLOUD_TEST_VERBOSE=1 shows them anyway.
+ */
+const WORKBENCH_NOISE = [
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^ChatSessionStore:/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/,
+  /getaddrinfo ENOTFOUND open-vsx\.org/,
+];
+
+function isWorkbenchNoise(text: string): boolean {
+  return WORKBENCH_NOISE.some((pattern) => pattern.test(text));
+}
+
+async function main(): Promise<number> {
+  const vsixMode = process.argv.includes('--vsix');
+  const vsix = path.join(projectRoot, 'ovhcloud-renewals.vsix');
+  if (vsixMode && !fs.existsSync(vsix)) {
+    throw new Error(`${vsix} does not exist: run "npm run package" first.`);
+  }
+  const suite = path.join(projectRoot, 'out', 'test', 'integration', 'index.js');
+  if (!fs.existsSync(suite)) throw new Error(`${suite} does not exist: run "npm run compile-tests" first.`);
+  const verbose = process.env.OVHCLOUD_TEST_VERBOSE === '1';
+  const developmentPath = vsixMode ? path.join(projectRoot, 'test', 'fixtures', 'vsix-runner') : projectRoot;
+
+  const session = await openSession({
+    env: { OVHCLOUD_TEST_MODE: vsixMode ? 'vsix' : 'development' },
+    verbose,
+    prepare: async ({ extensionsDir }) => {
+      if (!vsixMode) return;
+      process.stderr.write(`[integration] installing ${path.basename(vsix)}\n`);
+      await codeServerCli(['--install-extension', vsix, '--extensions-dir', extensionsDir, '--force']);
+    },
+  });
+  try {
+    const exitCode = new Promise<number>((resolve) => {
+      void session.page.exposeFunction('codeAutomationExit', (code: number) => resolve(Number(code)));
+    });
+    await session.page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      if (!verbose && isWorkbenchNoise(text)) return;
+      (type === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
+    });
+    session.page.on('pageerror', (error) => process.stderr.write(`[workbench] ${error.message}\n`));
+    const url = workbenchUrl(session.server.url, session.workspace, [
+      ['extensionDevelopmentPath', developmentPath],
+      ['extensionTestsPath', suite],
+    ]);
+    process.stderr.write(`[integration] ${vsixMode ? 'installed .vsix' : 'development folder'} in code-server at ${session.server.url}\n`);
+    await session.page.goto(url);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<number>((resolve) => {
+      timer = setTimeout(() => {
+        process.stderr.write(`[integration] the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s\n`);
+        resolve(1);
+      }, SUITE_TIMEOUT_MS);
+    });
+    const code = await Promise.race([exitCode, timeout]);
+    clearTimeout(timer);
+    return code;
+  } finally {
+    await session.dispose();
+  }
+}
+
+main().then(
+  (code) => {
+    process.stderr.write(`[integration] suite exit code ${code}\n`);
+    process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(`[integration] ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

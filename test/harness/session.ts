@@ -1,0 +1,70 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { startCodeServer, type RunningCodeServer } from './codeServer';
+
+/** One code-server with fresh profile folders plus one headless Chromium, torn down together. */
+export interface WorkbenchSession {
+  readonly server: RunningCodeServer;
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly workspace: string;
+  readonly extensionsDir: string;
+  dispose(): Promise<void>;
+}
+
+export interface SessionOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Runs after the profile folders exist and before the server starts (e.g. to install a .vsix). */
+  readonly prepare?: (dirs: { extensionsDir: string; userDataDir: string }) => Promise<void>;
+  readonly verbose?: boolean;
+}
+
+export async function openSession(options: SessionOptions = {}): Promise<WorkbenchSession> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ovhcloud-renewals-test-'));
+  const userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  const workspace = path.join(scratch, 'workspace');
+  for (const dir of [userDataDir, extensionsDir, workspace]) fs.mkdirSync(dir, { recursive: true });
+  // A quiet, predictable workbench: no welcome page, no release notes, no tips.
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'update.showReleaseNotes': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'telemetry.telemetryLevel': 'off',
+      'security.workspace.trust.enabled': false,
+    }),
+  );
+
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  const dispose = async (): Promise<void> => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+    fs.rmSync(scratch, { recursive: true, force: true });
+  };
+  try {
+    await options.prepare?.({ extensionsDir, userDataDir });
+    server = await startCodeServer({
+      userDataDir,
+      extensionsDir,
+      workspace,
+      env: options.env,
+      onOutput: options.verbose ? (line) => process.stderr.write(`[code-server] ${line}\n`) : undefined,
+    });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    return { server, browser, page, workspace, extensionsDir, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
