@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { workbenchUrl } from '../harness/browser';
+import { projectRoot, resultsRoot } from '../harness/paths';
+import { openSession, type WorkbenchSession } from '../harness/session';
+
+/**
+ * One workbench shared by every E2E suite in a run: starting code-server and
+ * Chromium costs seconds, and the suites only read or drive the UI.
+ */
+let current: WorkbenchSession | undefined;
+
+export async function openWorkbench(): Promise<WorkbenchSession> {
+  if (current) return current;
+  const session = await openSession({ verbose: process.env.OVHCLOUD_TEST_VERBOSE === '1' });
+  current = session;
+  const url = workbenchUrl(session.server.url, session.workspace, [['extensionDevelopmentPath', projectRoot]]);
+  await session.page.goto(url);
+  await session.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return session;
+}
+
+export async function closeWorkbench(): Promise<void> {
+  await current?.dispose();
+  current = undefined;
+}
+
+export function page(): Page {
+  if (!current) throw new Error('openWorkbench() has not run');
+  return current.page;
+}
+
+/** Saves a PNG under test-results/e2e and returns its path. */
+export async function screenshot(name: string): Promise<string> {
+  const dir = path.join(resultsRoot, 'e2e');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page().screenshot({ path: file });
+  return file;
+}
+
+/** Runs a command through the palette by its full title, as a user would. */
+export async function runFromPalette(title: string): Promise<void> {
+  const p = page();
+  await p.keyboard.press('F1');
+  const input = p.locator('.quick-input-widget input.input[role="textbox"]');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await p.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await p.keyboard.press('Enter');
+}
