@@ -1,0 +1,135 @@
+/**
+ * Every failure of an OVH call becomes one OvhApiError, whatever its cause: an HTTP
+ * error answer, a network failure, or a body we could not understand. The UI maps
+ * `kind` to words; the raw server message is kept for the log and "details".
+ */
+export type OvhErrorKind =
+  | 'invalidSignature'
+  | 'clockSkew'
+  | 'badRequest'
+  | 'unauthorized'
+  | 'invalidCredential'
+  | 'notGranted'
+  | 'forbidden'
+  | 'notFound'
+  | 'conflict'
+  | 'rateLimited'
+  | 'expiredService'
+  | 'server'
+  | 'timeout'
+  | 'connectionRefused'
+  | 'connectionReset'
+  | 'network'
+  | 'malformedResponse'
+  | 'schemaMismatch'
+  | 'oauth2'
+  | 'unknown';
+
+export interface OvhErrorInit {
+  readonly kind: OvhErrorKind;
+  readonly method: string;
+  readonly path: string;
+  readonly status?: number;
+  readonly errorCode?: string;
+  readonly errorClass?: string;
+  readonly serverMessage?: string;
+  readonly queryId?: string;
+  readonly retryAfterSeconds?: number;
+  /** For schemaMismatch: where the body differs from what we expect, e.g. "billing.expirationDate". */
+  readonly schemaPath?: string;
+  readonly cause?: unknown;
+}
+
+export class OvhApiError extends Error {
+  readonly kind: OvhErrorKind;
+  readonly method: string;
+  readonly path: string;
+  readonly status?: number;
+  readonly errorCode?: string;
+  readonly errorClass?: string;
+  readonly serverMessage?: string;
+  readonly queryId?: string;
+  readonly retryAfterSeconds?: number;
+  readonly schemaPath?: string;
+
+  constructor(init: OvhErrorInit) {
+    super(summarize(init), init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'OvhApiError';
+    this.kind = init.kind;
+    this.method = init.method;
+    this.path = init.path;
+    this.status = init.status;
+    this.errorCode = init.errorCode;
+    this.errorClass = init.errorClass;
+    this.serverMessage = init.serverMessage;
+    this.queryId = init.queryId;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+    this.schemaPath = init.schemaPath;
+  }
+
+  /** Errors a later identical GET may not hit: worth an automatic retry (never for POST). */
+  get transient(): boolean {
+    return ['rateLimited', 'server', 'timeout', 'connectionRefused', 'connectionReset', 'network'].includes(this.kind);
+  }
+}
+
+function summarize(init: OvhErrorInit): string {
+  const status = init.status === undefined ? '' : ` ${init.status}`;
+  const code = init.errorCode ?? init.errorClass;
+  const server = init.serverMessage ? `: ${init.serverMessage}` : '';
+  const query = init.queryId ? ` (X-Ovh-QueryID ${init.queryId})` : '';
+  return `OVH API ${init.method} ${init.path} failed${status} [${init.kind}${code ? `/${code}` : ''}]${server}${query}`;
+}
+
+export function isOvhApiError(value: unknown): value is OvhApiError {
+  return value instanceof OvhApiError;
+}
+
+interface ErrorBody {
+  readonly message?: unknown;
+  readonly errorCode?: unknown;
+  readonly class?: unknown;
+}
+
+const asString = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** Classifies an HTTP error answer from OVH's status, errorCode/class and message. */
+export function classifyHttpError(status: number, body: unknown): Pick<OvhErrorInit, 'kind' | 'errorCode' | 'errorClass' | 'serverMessage'> {
+  const fields: ErrorBody = body !== null && typeof body === 'object' ? (body as ErrorBody) : {};
+  const errorCode = asString(fields.errorCode);
+  const errorClass = asString(fields.class);
+  const serverMessage = asString(fields.message) ?? (typeof body === 'string' ? body.slice(0, 500) : undefined);
+  const text = `${errorCode ?? ''} ${errorClass ?? ''} ${serverMessage ?? ''}`.toLowerCase();
+  const kind = ((): OvhErrorKind => {
+    if (status === 400) {
+      if (errorCode === 'INVALID_SIGNATURE' || text.includes('invalid signature')) return 'invalidSignature';
+      if (text.includes('timestamp') || text.includes('clock') || text.includes('time drift')) return 'clockSkew';
+      return 'badRequest';
+    }
+    if (status === 401) return 'unauthorized';
+    if (status === 403) {
+      if (errorCode === 'NOT_GRANTED_CALL' || text.includes('not been granted') || text.includes('not granted')) return 'notGranted';
+      if (['INVALID_CREDENTIAL', 'NOT_CREDENTIAL', 'INVALID_KEY'].includes(errorCode ?? '') || text.includes('credential')) {
+        return 'invalidCredential';
+      }
+      return 'forbidden';
+    }
+    if (status === 404) return 'notFound';
+    if (status === 409) return 'conflict';
+    if (status === 429) return 'rateLimited';
+    if (status === 460) return 'expiredService';
+    if (status >= 500) return 'server';
+    return 'unknown';
+  })();
+  return { kind, errorCode, errorClass, serverMessage };
+}
+
+/** Reads Retry-After in seconds (delta form or HTTP date), or undefined. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}

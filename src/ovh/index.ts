@@ -1,0 +1,10 @@
+export * from './accessRules';
+export * from './client';
+export * from './credentials';
+export * from './describeError';
+export * from './endpoints';
+export * from './errors';
+export * from './paymentOptions';
+export * from './schemas';
+export * from './serviceSummary';
+export type { TransportLog, TransportOptions } from './transport';

@@ -1,0 +1,159 @@
+import * as z from 'zod/mini';
+
+/*
+ * Schemas for every OVH answer the extension reads, with OVH's field names.
+ * Principles:
+ * - Enums are plain strings: OVH adds values (automaticV2024 came late), and an
+ *   unknown value must not hide a service. The renewal layer classifies them.
+ * - Unknown extra fields are stripped, never an error.
+ * - Fields OVH documents as nullable accept null and absence.
+ * - What the extension cannot work without (ids, names, prices) stays required,
+ *   so drift in those fails loudly with the path that broke.
+ */
+
+const nullableString = z.nullish(z.string());
+const nullableNumber = z.nullish(z.number());
+
+export const PriceSchema = z.object({
+  currencyCode: z.string(),
+  text: z.string(),
+  value: z.number(),
+  priceInUcents: nullableNumber,
+});
+export type Price = z.infer<typeof PriceSchema>;
+
+const RouteSchema = z.object({
+  path: nullableString,
+  url: nullableString,
+  vars: z.nullish(z.array(z.object({ key: z.string(), value: z.string() }))),
+});
+
+export const ServiceSchema = z.object({
+  serviceId: z.number(),
+  parentServiceId: nullableNumber,
+  route: z.nullish(RouteSchema),
+  resource: z.object({
+    displayName: nullableString,
+    name: z.string(),
+    product: z.nullish(z.object({ name: nullableString, description: nullableString })),
+    state: nullableString,
+  }),
+  billing: z.object({
+    expirationDate: nullableString,
+    nextBillingDate: nullableString,
+    plan: z.nullish(z.object({ code: nullableString, invoiceName: nullableString })),
+    pricing: z.nullish(z.object({ duration: nullableString, price: z.nullish(PriceSchema), priceInUcents: nullableNumber })),
+    renew: z.nullish(
+      z.object({
+        current: z.nullish(z.object({ mode: nullableString, nextDate: nullableString, period: nullableString })),
+        capacities: z.nullish(z.object({ mode: z.nullish(z.array(z.string())) })),
+      }),
+    ),
+    lifecycle: z.nullish(
+      z.object({
+        current: z.nullish(
+          z.object({
+            creationDate: nullableString,
+            pendingActions: z.nullish(z.array(z.string())),
+            state: nullableString,
+            terminationDate: nullableString,
+          }),
+        ),
+        capacities: z.nullish(z.object({ actions: z.nullish(z.array(z.string())) })),
+      }),
+    ),
+  }),
+  tags: z.nullish(z.array(z.string())),
+});
+export type Service = z.infer<typeof ServiceSchema>;
+
+export const ServiceListSchema = z.array(ServiceSchema);
+export const IdListSchema = z.array(z.number());
+
+export const RenewStrategySchema = z.object({
+  price: PriceSchema,
+  priceInUcents: nullableNumber,
+  services: z.array(z.number()),
+  servicesDetails: z.nullish(z.array(z.object({ serviceId: z.number(), serviceName: nullableString, serviceType: nullableString }))),
+});
+export type RenewStrategy = z.infer<typeof RenewStrategySchema>;
+
+export const RenewDescriptionSchema = z.object({
+  renewPeriod: z.string(),
+  strategies: z.array(RenewStrategySchema),
+});
+export type RenewDescription = z.infer<typeof RenewDescriptionSchema>;
+export const RenewDescriptionListSchema = z.array(RenewDescriptionSchema);
+
+/** The answer to POST /service/{id}/renew, and the shape of GET /me/order/{id}. */
+export const OrderSchema = z.object({
+  orderId: z.number(),
+  date: nullableString,
+  expirationDate: nullableString,
+  pdfUrl: nullableString,
+  url: nullableString,
+  password: nullableString,
+  priceWithTax: PriceSchema,
+  priceWithoutTax: PriceSchema,
+  tax: PriceSchema,
+  retractionDate: nullableString,
+});
+export type Order = z.infer<typeof OrderSchema>;
+
+export const OrderStatusSchema = z.string();
+export type OrderStatus = 'cancelled' | 'cancelling' | 'checking' | 'delivered' | 'delivering' | 'documentsRequested' | 'notPaid' | 'unknown';
+
+export const RegisteredPaymentMeanListSchema = z.array(z.object({ paymentMean: z.string() }));
+
+export const PaymentMethodSchema = z.object({
+  paymentMethodId: z.number(),
+  paymentMeanId: nullableNumber,
+  paymentType: z.string(),
+  paymentSubType: nullableString,
+  label: nullableString,
+  description: nullableString,
+  default: z.boolean(),
+  status: z.string(),
+  expirationDate: nullableString,
+  icon: z.nullish(z.object({ name: nullableString })),
+});
+export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
+export const PaymentMethodListSchema = z.array(PaymentMethodSchema);
+
+export const MeSchema = z.object({
+  nichandle: z.string(),
+  email: nullableString,
+  firstname: nullableString,
+  name: nullableString,
+  organisation: nullableString,
+  country: nullableString,
+  language: nullableString,
+  ovhSubsidiary: nullableString,
+  currency: z.nullish(z.object({ code: z.string(), symbol: nullableString })),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const AccessRuleSchema = z.object({ method: z.string(), path: z.string() });
+export type AccessRule = z.infer<typeof AccessRuleSchema>;
+
+export const CredentialRequestSchema = z.object({
+  validationUrl: z.string(),
+  consumerKey: z.string(),
+  state: z.string(),
+});
+export type CredentialRequest = z.infer<typeof CredentialRequestSchema>;
+
+export const CurrentCredentialSchema = z.object({
+  status: z.string(),
+  rules: z.array(AccessRuleSchema),
+  applicationId: nullableNumber,
+  credentialId: nullableNumber,
+  creation: nullableString,
+  expiration: nullableString,
+  lastUse: nullableString,
+  ovhSupport: z.nullish(z.boolean()),
+  allowedIPs: z.nullish(z.array(z.string())),
+});
+export type CurrentCredential = z.infer<typeof CurrentCredentialSchema>;
+
+export const TimeSchema = z.number();

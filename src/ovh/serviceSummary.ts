@@ -1,0 +1,86 @@
+import type { Service } from './schemas';
+
+/** Product families the UI knows how to show; anything else is 'other', never an error. */
+export type ServiceType =
+  | 'domain'
+  | 'dnsZone'
+  | 'webHosting'
+  | 'email'
+  | 'vps'
+  | 'dedicatedServer'
+  | 'publicCloud'
+  | 'privateDatabase'
+  | 'ip'
+  | 'ssl'
+  | 'option'
+  | 'other';
+
+const ROUTE_TYPES: ReadonlyArray<[RegExp, ServiceType]> = [
+  [/^\/domain\/zone\//, 'dnsZone'],
+  [/^\/domain\//, 'domain'],
+  [/^\/hosting\/web\//, 'webHosting'],
+  [/^\/hosting\/privateDatabase\//, 'privateDatabase'],
+  [/^\/email\//, 'email'],
+  [/^\/vps\//, 'vps'],
+  [/^\/dedicated\/server\//, 'dedicatedServer'],
+  [/^\/cloud\/project\//, 'publicCloud'],
+  [/^\/ip\//, 'ip'],
+  [/^\/ssl/, 'ssl'],
+];
+
+/**
+ * What the tree, the filters and the cache need of a service: small, flat and free
+ * of anything secret, so it can be cached in globalState as is.
+ */
+export interface ServiceSummary {
+  readonly serviceId: number;
+  readonly parentServiceId?: number;
+  readonly name: string;
+  readonly displayName: string;
+  readonly type: ServiceType;
+  /** e.g. "/vps/{serviceName}", kept for options and unknown products. */
+  readonly routePath?: string;
+  readonly productName?: string;
+  readonly productDescription?: string;
+  readonly expirationDate?: string;
+  readonly creationDate?: string;
+  readonly renewMode?: string;
+  readonly renewPeriod?: string;
+  readonly lifecycleState?: string;
+  readonly resourceState?: string;
+  readonly pendingActions: readonly string[];
+  readonly terminationDate?: string;
+}
+
+export function serviceTypeOf(routePath: string | null | undefined, parentServiceId: number | null | undefined): ServiceType {
+  if (routePath) {
+    const match = ROUTE_TYPES.find(([pattern]) => pattern.test(routePath));
+    if (match) return match[1];
+  }
+  return parentServiceId !== null && parentServiceId !== undefined ? 'option' : 'other';
+}
+
+const defined = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
+
+export function summarizeService(service: Service): ServiceSummary {
+  const { billing, resource } = service;
+  const lifecycle = billing.lifecycle?.current;
+  return {
+    serviceId: service.serviceId,
+    parentServiceId: defined(service.parentServiceId),
+    name: resource.name,
+    displayName: resource.displayName?.trim() || resource.name,
+    type: serviceTypeOf(service.route?.path, service.parentServiceId),
+    routePath: defined(service.route?.path),
+    productName: defined(resource.product?.name),
+    productDescription: defined(resource.product?.description) ?? defined(billing.plan?.invoiceName),
+    expirationDate: defined(billing.expirationDate),
+    creationDate: defined(lifecycle?.creationDate),
+    renewMode: defined(billing.renew?.current?.mode),
+    renewPeriod: defined(billing.renew?.current?.period),
+    lifecycleState: defined(lifecycle?.state),
+    resourceState: defined(resource.state),
+    pendingActions: lifecycle?.pendingActions ?? [],
+    terminationDate: defined(lifecycle?.terminationDate),
+  };
+}

@@ -1,0 +1,260 @@
+import * as https from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
+import ovh from 'ovh';
+import * as z from 'zod/mini';
+import type { Credentials } from './credentials';
+import type { Endpoint } from './endpoints';
+import { classifyHttpError, OvhApiError, parseRetryAfter, type OvhErrorKind } from './errors';
+import { RequestLimiter, type LimiterOptions } from './limiter';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
+import { schemaIssuePath } from './schemaIssue';
+
+/**
+ * The one place that talks HTTPS to OVH. The `ovh` package signs requests, keeps
+ * the clock correction and manages OAuth2 tokens, but its request() reports only
+ * the status and message: no errorCode, no X-Ovh-QueryID, no Retry-After, and no
+ * custom request headers (needed for X-Pagination-*). So requests go out over Node's
+ * https here, signed with the package's own signRequest over the same URL form it
+ * signs, with its timestamp correction and its OAuth2 client.
+ */
+export interface TransportLog {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+export interface TransportOptions {
+  readonly endpoint: Endpoint;
+  readonly credentials: Credentials;
+  readonly timeoutMs?: number;
+  readonly limiter?: LimiterOptions;
+  readonly retry?: RetryPolicy;
+  readonly log?: TransportLog;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export type AuthMode = 'signed' | 'application' | 'none';
+type Query = Record<string, string | number | boolean | undefined>;
+
+export interface RequestOptions<T> {
+  readonly schema: z.ZodMiniType<T>;
+  readonly query?: Query;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  readonly auth?: AuthMode;
+}
+
+export interface ApiResponse<T> {
+  readonly data: T;
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+}
+
+type AccessToken = { readonly token: { readonly access_token: string }; expired(windowSeconds?: number): boolean };
+
+export const DEFAULT_LIMITS: LimiterOptions = { maxConcurrent: 8, perSecond: 20, burst: 60 };
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+export class OvhTransport {
+  readonly client: ovh.OvhClient;
+  private readonly agent: https.Agent;
+  private readonly limiter: RequestLimiter;
+  private readonly timeoutMs: number;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private timeSync: Promise<number> | undefined;
+  private token: AccessToken | undefined;
+  private pendingToken: Promise<AccessToken> | undefined;
+  /** Requests sent, retries included: the benchmark and the fault tests read it. */
+  requestCount = 0;
+
+  constructor(private readonly options: TransportOptions) {
+    const { endpoint, credentials } = options;
+    const location = { host: endpoint.host, port: endpoint.port, basePath: endpoint.basePath };
+    this.client =
+      credentials.kind === 'appKey'
+        ? ovh({ ...location, appKey: credentials.applicationKey, appSecret: credentials.applicationSecret, consumerKey: credentials.consumerKey })
+        : ovh({ ...location, clientID: credentials.clientId, clientSecret: credentials.clientSecret, tokenURL: endpoint.tokenUrl });
+    const limits = options.limiter ?? DEFAULT_LIMITS;
+    this.limiter = new RequestLimiter(limits);
+    this.agent = new https.Agent({ keepAlive: true, maxSockets: limits.maxConcurrent });
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.retryPolicy = options.retry ?? DEFAULT_RETRY;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** GETs are idempotent: transient failures are retried with backoff. */
+  get<T>(path: string, options: RequestOptions<T>): Promise<ApiResponse<T>> {
+    return withRetry(() => this.send('GET', path, options), this.retryPolicy, this.sleep, (error, attempt, delay) =>
+      this.options.log?.warn(`GET ${path} failed (${error.kind}); retry ${attempt} in ${delay} ms`),
+    );
+  }
+
+  /** Sent exactly once. A POST here can create an order or a payment: never retried. */
+  post<T>(path: string, options: RequestOptions<T>): Promise<ApiResponse<T>> {
+    return this.send('POST', path, options);
+  }
+
+  dispose(): void {
+    this.agent.destroy();
+  }
+
+  private async send<T>(method: 'GET' | 'POST', path: string, options: RequestOptions<T>): Promise<ApiResponse<T>> {
+    const auth = options.auth ?? 'signed';
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    const fullPath = this.client.getFullPath(path) + queryString(options.query);
+    const body = options.body === undefined ? '' : escapeNonAscii(JSON.stringify(options.body));
+    if (body) headers['Content-Type'] = 'application/json';
+    await this.authenticate(method, fullPath, body, auth, headers);
+    return this.limiter.run(async () => {
+      this.requestCount++;
+      const started = Date.now();
+      const raw = await this.exchange(method, path, fullPath, body, headers);
+      this.options.log?.debug(`${method} ${path} → ${raw.status} in ${Date.now() - started} ms`);
+      return this.interpret(method, path, raw, options.schema);
+    });
+  }
+
+  private async authenticate(method: string, fullPath: string, body: string, auth: AuthMode, headers: Record<string, string>): Promise<void> {
+    const { credentials } = this.options;
+    if (auth === 'none') return;
+    if (credentials.kind === 'oauth2') {
+      headers.Authorization = `Bearer ${await this.bearerToken()}`;
+      return;
+    }
+    headers['X-Ovh-Application'] = credentials.applicationKey;
+    if (auth === 'application' || credentials.consumerKey === undefined) return;
+    const timestamp = Math.round(Date.now() / 1000) + (await this.timeDelta());
+    headers['X-Ovh-Timestamp'] = String(timestamp);
+    headers['X-Ovh-Consumer'] = credentials.consumerKey;
+    // The same URL form the package signs: https://host + path, without the port.
+    headers['X-Ovh-Signature'] = this.client.signRequest(method, `https://${this.client.host}${fullPath}`, body || null, timestamp);
+  }
+
+  /** Server time minus local time, fetched once: OVH rejects skewed timestamps. */
+  private timeDelta(): Promise<number> {
+    if (this.client.apiTimeDiff !== null) return Promise.resolve(this.client.apiTimeDiff);
+    this.timeSync ??= this.get('/auth/time', { schema: timeSchema, auth: 'none' }).then(
+      (response) => {
+        const delta = response.data - Math.round(Date.now() / 1000);
+        this.client.apiTimeDiff = delta;
+        if (Math.abs(delta) > 30) this.options.log?.warn(`The local clock is ${delta} s off OVH's; requests are corrected for it.`);
+        return delta;
+      },
+      (error: unknown) => {
+        this.timeSync = undefined;
+        throw error;
+      },
+    );
+    return this.timeSync;
+  }
+
+  private async bearerToken(): Promise<string> {
+    if (this.token && !this.token.expired(10)) return this.token.token.access_token;
+    const oauth = this.client.oauthClient;
+    if (!oauth) throw new OvhApiError({ kind: 'oauth2', method: 'POST', path: 'oauth2/token', serverMessage: 'This endpoint has no OAuth2 support' });
+    // Concurrent requests share one token request.
+    this.pendingToken ??= oauth
+      .getToken({ scope: 'all' })
+      .then((token) => (this.token = token))
+      .finally(() => (this.pendingToken = undefined));
+    try {
+      return (await this.pendingToken).token.access_token;
+    } catch (cause) {
+      throw oauthError(cause);
+    }
+  }
+
+  private exchange(method: string, path: string, fullPath: string, body: string, headers: Record<string, string>): Promise<RawResponse> {
+    return new Promise((resolve, reject) => {
+      const request = https.request(
+        { host: this.client.host, port: this.client.port, method, path: fullPath, headers, agent: this.agent, timeout: this.timeoutMs },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
+          response.on('error', (cause) => reject(networkError(method, path, cause)));
+        },
+      );
+      request.on('timeout', () => request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+      request.on('error', (cause) => reject(networkError(method, path, cause)));
+      if (body) request.write(body);
+      request.end();
+    });
+  }
+
+  private interpret<T>(method: string, path: string, raw: RawResponse, schema: z.ZodMiniType<T>): ApiResponse<T> {
+    const queryId = headerValue(raw.headers['x-ovh-queryid']);
+    let parsed: unknown = null;
+    let parseFailed = false;
+    if (raw.text.trim() !== '') {
+      try {
+        parsed = JSON.parse(raw.text);
+      } catch {
+        parseFailed = true;
+      }
+    }
+    if (raw.status < 200 || raw.status > 299) {
+      const classified = classifyHttpError(raw.status, parseFailed ? raw.text : parsed);
+      throw new OvhApiError({
+        ...classified,
+        method,
+        path,
+        status: raw.status,
+        queryId,
+        retryAfterSeconds: parseRetryAfter(headerValue(raw.headers['retry-after'])),
+      });
+    }
+    if (parseFailed) throw new OvhApiError({ kind: 'malformedResponse', method, path, status: raw.status, queryId });
+    const result = schema.safeParse(parsed);
+    if (!result.success) {
+      throw new OvhApiError({ kind: 'schemaMismatch', method, path, status: raw.status, queryId, schemaPath: schemaIssuePath(result.error.issues) });
+    }
+    return { data: result.data, status: raw.status, headers: raw.headers };
+  }
+}
+
+interface RawResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly text: string;
+}
+
+const timeSchema = z.number();
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Same encoding as the `ovh` package (querystring.stringify): booleans as true/false. */
+function queryString(query: Query | undefined): string {
+  if (!query) return '';
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
+/** OVH's clients send non-ASCII as \uXXXX escapes; signing must see the same bytes as the wire. */
+function escapeNonAscii(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function networkError(method: string, path: string, cause: unknown): OvhApiError {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  const kinds: Record<string, OvhErrorKind> = {
+    ETIMEDOUT: 'timeout',
+    ECONNREFUSED: 'connectionRefused',
+    ECONNRESET: 'connectionReset',
+    EPIPE: 'connectionReset',
+  };
+  const kind = (typeof code === 'string' && kinds[code]) || (String((cause as Error)?.message).includes('socket hang up') ? 'connectionReset' : 'network');
+  return new OvhApiError({ kind, method, path, errorCode: typeof code === 'string' ? code : undefined, cause });
+}
+
+function oauthError(cause: unknown): OvhApiError {
+  const boom = cause as { output?: { statusCode?: number }; data?: { payload?: { error?: unknown; error_description?: unknown } }; code?: unknown };
+  if (boom.output?.statusCode === undefined) return networkError('POST', 'oauth2/token', cause);
+  const payload = boom.data?.payload;
+  const message = [payload?.error, payload?.error_description].filter((part) => typeof part === 'string').join(': ');
+  return new OvhApiError({ kind: 'oauth2', method: 'POST', path: 'oauth2/token', status: boom.output.statusCode, serverMessage: message || undefined });
+}
