@@ -1,0 +1,72 @@
+/**
+ * Pure renewal domain logic: no VS Code, no network. Shared by the
+ * extension, the tests and the benchmarks.
+ */
+
+export type {
+  ExpandedService,
+  LegacyService,
+  OvhPrice,
+  RenewDescription,
+  RenewServiceDetail,
+  RenewStrategy,
+  ServiceLike,
+} from './types';
+
+export {
+  addDuration,
+  compareDurations,
+  DAYS_PER_MONTH,
+  type Duration,
+  DurationSyntaxError,
+  formatDuration,
+  formatIsoDuration,
+  MAX_DURATION_COMPONENT,
+  monthsRatio,
+  type MonthsRatio,
+  parseDuration,
+  parseDurationOrThrow,
+  totalMonths,
+} from './duration';
+
+export {
+  decimalToUcents,
+  divideRoundHalfUp,
+  formatMoney,
+  isCurrencyCode,
+  type Money,
+  NO_CURRENCY,
+  perMonthUcents,
+  priceUcents,
+  sumByCurrency,
+  sumUcents,
+  UCENTS_PER_UNIT,
+  ucentsToDecimalString,
+} from './money';
+
+export { parseOvhDate } from './dates';
+
+export {
+  CRITICAL_DAYS,
+  DEFAULT_WARNING_DAYS,
+  expirationDateOf,
+  type ExpiryBucket,
+  type ExpiryStatus,
+  expiryStatus,
+  relativeDays,
+  type RenewMode,
+  renewModeOf,
+  willTerminate,
+} from './expiry';
+
+export {
+  compareRenewStrategies,
+  type RenewComparison,
+  type RenewOptionIssue,
+  type RenewOptionIssueKind,
+  type RenewOptionRow,
+  sortByPerMonth,
+  sortByPeriod,
+  sortByTotal,
+  type SortDirection,
+} from './strategies';
