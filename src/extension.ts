@@ -1,15 +1,49 @@
 import * as vscode from 'vscode';
+import { createApiFactory } from './apiFactory';
+import { AccountService } from './auth/accountService';
+import { AccountStore } from './auth/accountStore';
+import { windowPrompter, type Prompter } from './auth/prompter';
+import { registerAuth } from './auth/registerAuth';
+import { SecretStore } from './auth/secretStore';
 import { registerCommands } from './commands/registerCommands';
+import type { TestingApi } from './testing';
+
+export interface ExtensionApi {
+  /** Present only under test (OVHCLOUD_TEST_MODE or the Test extension mode). */
+  readonly testing?: TestingApi;
+}
 
 /**
  * Wires the extension together. Activation must stay cheap and must never touch
  * the network: the views fetch lazily when they are first shown.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('OVHcloud Renewals', { log: true });
   context.subscriptions.push(log);
+  const createApi = createApiFactory(log);
+  const store = new AccountStore(context.globalState, new SecretStore(context.secrets));
+  const accounts = new AccountService(store, createApi);
+  context.subscriptions.push(store, accounts);
+
+  let prompter: Prompter = windowPrompter;
+  let pollIntervalMs: number | undefined;
+  registerAuth(context, { accounts, createApi, log, prompter: () => prompter, pollIntervalMs: () => pollIntervalMs });
   registerCommands(context, { log });
+
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
+  const underTest = context.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.OVHCLOUD_TEST_MODE);
+  if (!underTest) return {};
+  return {
+    testing: {
+      accounts,
+      logUri: context.logUri,
+      secrets: context.secrets,
+      globalState: context.globalState,
+      workspaceState: context.workspaceState,
+      setPrompter: (next) => (prompter = next ?? windowPrompter),
+      setPollInterval: (ms) => (pollIntervalMs = ms),
+    },
+  };
 }
 
 export function deactivate(): void {

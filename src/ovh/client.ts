@@ -159,6 +159,11 @@ export class OvhApi {
     return (await this.transport.get('/auth/currentCredential', { schema: CurrentCredentialSchema })).data;
   }
 
+  /** Revokes the consumer key this client signs with (OVH's POST /auth/logout). */
+  async logout(): Promise<void> {
+    await this.transport.post('/auth/logout', { schema: z.unknown() });
+  }
+
   private async renew(serviceId: number, request: RenewRequest, dryRun: boolean): Promise<Order> {
     const body = { dryRun, duration: request.duration, services: [...request.services] };
     return (await this.transport.post(`/service/${serviceId}/renew`, { schema: OrderSchema, body })).data;

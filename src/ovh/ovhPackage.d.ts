@@ -1,16 +1,11 @@
 // The `ovh` package (@ovhcloud/node-ovh) ships no types; these are the parts we use.
 declare module 'ovh' {
   namespace ovh {
-  interface OvhAccessToken {
-    readonly token: { readonly access_token: string };
-    expired(expirationWindowSeconds?: number): boolean;
-  }
   interface OvhClient {
     readonly host: string;
     readonly port: number;
     readonly basePath: string;
     apiTimeDiff: number | null;
-    readonly oauthClient?: { getToken(params: { scope: string }): Promise<OvhAccessToken> };
     signRequest(httpMethod: string, url: string, body: string | null, timestamp: number | string): string;
     getFullPath(path: string): string;
     requestPromised(httpMethod: string, path: string, params?: Record<string, unknown>): Promise<unknown>;

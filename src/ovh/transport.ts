@@ -4,7 +4,9 @@ import ovh from 'ovh';
 import * as z from 'zod/mini';
 import type { Credentials } from './credentials';
 import type { Endpoint } from './endpoints';
-import { classifyHttpError, OvhApiError, parseRetryAfter, type OvhErrorKind } from './errors';
+import { classifyHttpError, OvhApiError, parseRetryAfter } from './errors';
+import { networkError } from './networkError';
+import { requestAccessToken, type AccessToken } from './oauth2';
 import { RequestLimiter, type LimiterOptions } from './limiter';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 import { schemaIssuePath } from './schemaIssue';
@@ -48,8 +50,6 @@ export interface ApiResponse<T> {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
 }
-
-type AccessToken = { readonly token: { readonly access_token: string }; expired(windowSeconds?: number): boolean };
 
 export const DEFAULT_LIMITS: LimiterOptions = { maxConcurrent: 8, perSecond: 20, burst: 60 };
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -149,19 +149,16 @@ export class OvhTransport {
   }
 
   private async bearerToken(): Promise<string> {
-    if (this.token && !this.token.expired(10)) return this.token.token.access_token;
-    const oauth = this.client.oauthClient;
-    if (!oauth) throw new OvhApiError({ kind: 'oauth2', method: 'POST', path: 'oauth2/token', serverMessage: 'This endpoint has no OAuth2 support' });
+    const { credentials, endpoint } = this.options;
+    if (this.token && this.token.expiresAtMs - 10_000 > Date.now()) return this.token.value;
+    if (credentials.kind !== 'oauth2' || !endpoint.tokenUrl) {
+      throw new OvhApiError({ kind: 'oauth2', method: 'POST', path: 'oauth2/token', serverMessage: 'This endpoint has no OAuth2 support' });
+    }
     // Concurrent requests share one token request.
-    this.pendingToken ??= oauth
-      .getToken({ scope: 'all' })
+    this.pendingToken ??= requestAccessToken(endpoint.tokenUrl, credentials.clientId, credentials.clientSecret, this.timeoutMs)
       .then((token) => (this.token = token))
       .finally(() => (this.pendingToken = undefined));
-    try {
-      return (await this.pendingToken).token.access_token;
-    } catch (cause) {
-      throw oauthError(cause);
-    }
+    return (await this.pendingToken).value;
   }
 
   private exchange(method: string, path: string, fullPath: string, body: string, headers: Record<string, string>): Promise<RawResponse> {
@@ -239,22 +236,3 @@ function escapeNonAscii(json: string): string {
   return json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function networkError(method: string, path: string, cause: unknown): OvhApiError {
-  const code = (cause as { code?: unknown } | undefined)?.code;
-  const kinds: Record<string, OvhErrorKind> = {
-    ETIMEDOUT: 'timeout',
-    ECONNREFUSED: 'connectionRefused',
-    ECONNRESET: 'connectionReset',
-    EPIPE: 'connectionReset',
-  };
-  const kind = (typeof code === 'string' && kinds[code]) || (String((cause as Error)?.message).includes('socket hang up') ? 'connectionReset' : 'network');
-  return new OvhApiError({ kind, method, path, errorCode: typeof code === 'string' ? code : undefined, cause });
-}
-
-function oauthError(cause: unknown): OvhApiError {
-  const boom = cause as { output?: { statusCode?: number }; data?: { payload?: { error?: unknown; error_description?: unknown } }; code?: unknown };
-  if (boom.output?.statusCode === undefined) return networkError('POST', 'oauth2/token', cause);
-  const payload = boom.data?.payload;
-  const message = [payload?.error, payload?.error_description].filter((part) => typeof part === 'string').join(': ');
-  return new OvhApiError({ kind: 'oauth2', method: 'POST', path: 'oauth2/token', status: boom.output.statusCode, serverMessage: message || undefined });
-}

@@ -4,6 +4,7 @@ import { format } from 'node:util';
 import { workbenchUrl } from './browser';
 import { codeServerCli } from './codeServer';
 import { projectRoot } from './paths';
+import { startSandboxProcess, type SandboxInfo } from './sandboxProcess';
 import { openSession } from './session';
 
 /**
@@ -46,8 +47,32 @@ async function main(): Promise<number> {
   const verbose = process.env.OVHCLOUD_TEST_VERBOSE === '1';
   const developmentPath = vsixMode ? path.join(projectRoot, 'test', 'fixtures', 'vsix-runner') : projectRoot;
 
+  // The suite's OVH API: its own process, trusted by the extension host through
+  // NODE_EXTRA_CA_CERTS only (never by disabling TLS checks).
+  const sandbox = await startSandboxProcess(['--services', '40', '--seed', '7']);
+  try {
+    return await runSuite({ vsixMode, vsix, suite, verbose, developmentPath, sandbox: sandbox.info });
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+interface SuiteRun {
+  readonly vsixMode: boolean;
+  readonly vsix: string;
+  readonly suite: string;
+  readonly verbose: boolean;
+  readonly developmentPath: string;
+  readonly sandbox: SandboxInfo;
+}
+
+async function runSuite({ vsixMode, vsix, suite, verbose, developmentPath, sandbox }: SuiteRun): Promise<number> {
   const session = await openSession({
-    env: { OVHCLOUD_TEST_MODE: vsixMode ? 'vsix' : 'development' },
+    env: {
+      OVHCLOUD_TEST_MODE: vsixMode ? 'vsix' : 'development',
+      OVHCLOUD_TEST_SANDBOX: JSON.stringify(sandbox),
+      NODE_EXTRA_CA_CERTS: sandbox.caCertPath,
+    },
     verbose,
     prepare: async ({ extensionsDir }) => {
       if (!vsixMode) return;

@@ -40,6 +40,9 @@ export async function openSession(options: SessionOptions = {}): Promise<Workben
       'extensions.autoUpdate': false,
       'telemetry.telemetryLevel': 'off',
       'security.workspace.trust.enabled': false,
+      // VS Code's network layer would replace Node's CA list (and with it the
+      // sandbox CA from NODE_EXTRA_CA_CERTS) by the system store.
+      'http.systemCertificates': false,
     }),
   );
 

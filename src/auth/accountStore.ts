@@ -1,0 +1,112 @@
+import * as vscode from 'vscode';
+import * as z from 'zod/mini';
+import type { Credentials } from '../ovh';
+import type { Account, AccountMeta } from './accountTypes';
+import type { SecretStore } from './secretStore';
+
+const ACCOUNTS_KEY = 'ovhcloud.accounts';
+const SECRET_PREFIX = 'ovhcloud.account.';
+const secretKey = (accountId: string): string => `${SECRET_PREFIX}${accountId}.credentials`;
+
+const CredentialsSchema = z.union([
+  z.object({ kind: z.literal('appKey'), applicationKey: z.string(), applicationSecret: z.string(), consumerKey: z.string() }),
+  z.object({ kind: z.literal('oauth2'), clientId: z.string(), clientSecret: z.string() }),
+]);
+
+const MetaSchema = z.object({
+  id: z.string(),
+  endpointId: z.enum(['ovh-eu', 'ovh-ca', 'ovh-us', 'soyoustart-eu', 'soyoustart-ca', 'kimsufi-eu', 'kimsufi-ca', 'custom']),
+  customUrl: z.optional(z.string()),
+  customTokenUrl: z.optional(z.string()),
+  nichandle: z.string(),
+  label: z.string(),
+  method: z.enum(['appKey', 'oauth2']),
+  createdConsumerKey: z.boolean(),
+  addedAt: z.string(),
+});
+
+/**
+ * Accounts: metadata in globalState, credentials in SecretStorage only, one secret
+ * per account under "ovhcloud.account.<id>.credentials". The secret is written
+ * first and the metadata last, so a failed write never leaves an account that
+ * looks signed in without credentials, nor credentials in plain storage.
+ */
+export class AccountStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly globalState: vscode.Memento,
+    private readonly secrets: SecretStore,
+  ) {
+    // Another window signed in or out: its secret change reaches us here.
+    this.subscription = secrets.onDidChange((event) => {
+      if (event.key.startsWith(SECRET_PREFIX)) this.changed.fire();
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  list(): AccountMeta[] {
+    const stored = this.globalState.get<unknown[]>(ACCOUNTS_KEY, []);
+    return (Array.isArray(stored) ? stored : []).flatMap((entry) => {
+      const parsed = MetaSchema.safeParse(entry);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  find(accountId: string): AccountMeta | undefined {
+    return this.list().find((meta) => meta.id === accountId);
+  }
+
+  /** The account with its credentials, or undefined when its secret is gone. */
+  async load(accountId: string): Promise<Account | undefined> {
+    const meta = this.find(accountId);
+    if (!meta) return undefined;
+    const raw = await this.secrets.get(secretKey(accountId));
+    if (!raw) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+    const credentials = CredentialsSchema.safeParse(json);
+    return credentials.success ? { meta, credentials: credentials.data } : undefined;
+  }
+
+  /** Adds an account, or replaces the one with the same endpoint, nichandle and method. */
+  async save(meta: AccountMeta, credentials: Credentials): Promise<AccountMeta> {
+    const existing = this.list().find(
+      (other) => other.endpointId === meta.endpointId && other.customUrl === meta.customUrl && other.nichandle === meta.nichandle && other.method === meta.method,
+    );
+    const saved: AccountMeta = existing ? { ...meta, id: existing.id } : meta;
+    await this.secrets.store(secretKey(saved.id), JSON.stringify(credentials));
+    try {
+      await this.globalState.update(ACCOUNTS_KEY, [...this.list().filter((other) => other.id !== saved.id), saved]);
+    } catch (error) {
+      await this.secrets.delete(secretKey(saved.id)).catch(() => undefined);
+      throw error;
+    }
+    this.changed.fire();
+    return saved;
+  }
+
+  async remove(accountId: string): Promise<void> {
+    await this.secrets.delete(secretKey(accountId));
+    await this.globalState.update(
+      ACCOUNTS_KEY,
+      this.list().filter((meta) => meta.id !== accountId),
+    );
+    this.changed.fire();
+  }
+
+  /** The SecretStorage key of an account, for tests that read secrets back. */
+  static secretKeyOf(accountId: string): string {
+    return secretKey(accountId);
+  }
+}

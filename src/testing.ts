@@ -1,0 +1,18 @@
+import type * as vscode from 'vscode';
+import type { AccountService } from './auth/accountService';
+import type { Prompter } from './auth/prompter';
+
+/**
+ * Seams for the integration tests, exported from activate() only under test: the
+ * tests answer prompts like a user and inspect state, but every call still goes
+ * through the real extension code, the real extension host and the sandbox API.
+ */
+export interface TestingApi {
+  readonly accounts: AccountService;
+  readonly logUri: vscode.Uri;
+  readonly secrets: vscode.SecretStorage;
+  readonly globalState: vscode.Memento;
+  readonly workspaceState: vscode.Memento;
+  setPrompter(prompter: Prompter | undefined): void;
+  setPollInterval(ms: number | undefined): void;
+}

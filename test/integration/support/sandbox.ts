@@ -1,0 +1,36 @@
+import type { SandboxInfo } from '../../harness/sandboxProcess';
+
+/** The sandbox the launcher started for this run (see test/harness/runIntegration.ts). */
+export function sandbox(): SandboxInfo {
+  const raw = process.env.OVHCLOUD_TEST_SANDBOX;
+  if (!raw) throw new Error('OVHCLOUD_TEST_SANDBOX is not set: run the suite through the launcher');
+  return JSON.parse(raw) as SandboxInfo;
+}
+
+/** https://127.0.0.1:PORT, where the admin routes live (outside /1.0). */
+export function sandboxOrigin(): string {
+  return new URL(sandbox().url).origin;
+}
+
+export async function admin<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${sandboxOrigin()}/__sandbox/${path}`, {
+    method,
+    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`sandbox admin ${method} ${path} → ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Plays the user on the sandbox's validation page: the same form OVH's login page posts. */
+export async function answerValidationPage(validationUrl: string, action: 'authorize' | 'refuse'): Promise<number> {
+  const response = await fetch(validationUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: `action=${action}`,
+    redirect: 'manual',
+  });
+  await response.text();
+  return response.status;
+}

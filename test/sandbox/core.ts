@@ -1,0 +1,102 @@
+import { CredentialStore } from './credentials';
+import { tooManyRequests, type ApiError } from './errors';
+import { FaultRegistry, LatencyRegistry } from './faults';
+import type { Ledger } from './model';
+import { settleOrders } from './orders';
+import { RequestLog } from './requestLog';
+import { SandboxState } from './state';
+
+/** Settings that admin routes can change while the sandbox runs. */
+export interface SandboxConfig {
+  /** When false, list endpoints ignore X-Pagination-Mode (the client's fallback path). */
+  pagination: boolean;
+  /** Requests per second accepted on API routes before answering 429; null for no limit. */
+  rateLimitPerSecond: number | null;
+  /** Accepted distance between X-Ovh-Timestamp and server time (OVH does not document it). */
+  timestampWindowSeconds: number;
+  /** Time between order states after payment: checking, delivering, delivered. */
+  orderStepMs: number;
+  /** Lifetime of OAuth2 access tokens (OVH answers expires_in 3599). */
+  tokenTtlSeconds: number;
+  /** Added to the real clock: server time as seen by /auth/time, signatures and new orders. */
+  clockOffsetSeconds: number;
+}
+
+export interface CoreOptions {
+  services: number;
+  seed: number;
+  latencyMs: number;
+  orderStepMs: number;
+  anchorMs: number;
+}
+
+function defaultConfig(orderStepMs: number): SandboxConfig {
+  return { pagination: true, rateLimitPerSecond: null, timestampWindowSeconds: 60, orderStepMs, tokenTtlSeconds: 3599, clockOffsetSeconds: 0 };
+}
+
+/** The sandbox's whole mutable world, shared by the HTTP pipeline and in-process accessors. */
+export class SandboxCore {
+  state: SandboxState;
+  readonly credentials: CredentialStore;
+  config: SandboxConfig;
+  readonly faults = new FaultRegistry();
+  readonly latency: LatencyRegistry;
+  readonly log = new RequestLog();
+  /** `https://127.0.0.1:PORT`, known once the server listens. */
+  origin = '';
+  private recentRequests: number[] = [];
+
+  constructor(readonly options: CoreOptions) {
+    this.state = new SandboxState({ seed: options.seed, services: options.services, anchorMs: options.anchorMs });
+    this.credentials = new CredentialStore(options.seed, options.anchorMs);
+    this.config = defaultConfig(options.orderStepMs);
+    this.latency = new LatencyRegistry(options.latencyMs);
+  }
+
+  nowMs(): number {
+    return Date.now() + this.config.clockOffsetSeconds * 1000;
+  }
+
+  serverTimeSeconds(): number {
+    return Math.floor(this.nowMs() / 1000);
+  }
+
+  /** Brings order progress (and the renewals it delivers) up to date. */
+  settle(): void {
+    settleOrders(this.state, this.nowMs(), this.config.orderStepMs);
+  }
+
+  ledger(): Ledger {
+    this.settle();
+    return structuredClone(this.state.ledger);
+  }
+
+  /**
+   * Restores the seeded account, orders and ledger, and the startup controls (faults,
+   * latency, clock, config, request log). Credentials and tokens survive so that a
+   * connected client stays connected.
+   */
+  reset(): void {
+    const o = this.options;
+    this.state = new SandboxState({ seed: o.seed, services: o.services, anchorMs: o.anchorMs });
+    this.config = defaultConfig(o.orderStepMs);
+    this.faults.clear();
+    this.latency.reset();
+    this.log.reset();
+    this.recentRequests = [];
+  }
+
+  /** Sliding one-second window; returns the error to send when over the configured rate. */
+  checkRateLimit(): ApiError | undefined {
+    const limit = this.config.rateLimitPerSecond;
+    if (limit === null) return undefined;
+    const now = Date.now();
+    this.recentRequests = this.recentRequests.filter((t) => now - t < 1000);
+    if (this.recentRequests.length >= limit) {
+      const oldest = this.recentRequests[0] ?? now;
+      return tooManyRequests(Math.max(1, Math.ceil((oldest + 1000 - now) / 1000)));
+    }
+    this.recentRequests.push(now);
+    return undefined;
+  }
+}

@@ -1,0 +1,193 @@
+import { periodCents } from './catalog';
+import { DAY_MS, addMonths, durationMonths, isoDateTime } from './dates';
+import { badRequest, conflict, notFound } from './errors';
+import { isRecord } from './json';
+import { price, taxCents } from './money';
+import type { OrderRecord } from './model';
+import { MEANS_NEEDING_ID, REUSABLE_PAYMENT_MEANS, legacyMean } from './payments';
+import type { RenewRequest } from './renew';
+import type { SandboxState } from './state';
+
+/**
+ * Orders made by POST /service/{id}/renew and their life after payment:
+ * notPaid, then checking, delivering and delivered, one `stepMs` apart. Progress is computed
+ * from the clock when read, so there are no timers; delivery extends the services once.
+ */
+
+export function createOrder(state: SandboxState, serviceId: number, req: RenewRequest, nowMs: number): OrderRecord {
+  const lines = req.services.map((id) => {
+    const s = state.lookup(id);
+    return { serviceId: id, cents: s ? periodCents(s.plan, req.duration) : 0 };
+  });
+  const withoutTax = req.strategy.cents;
+  const order: OrderRecord = {
+    orderId: state.takeOrderId(),
+    password: state.orderPrng.token(4),
+    dateMs: nowMs,
+    expirationMs: nowMs + DAY_MS,
+    withoutTaxCents: withoutTax,
+    taxCents: taxCents(withoutTax),
+    serviceId,
+    duration: req.duration,
+    services: [...req.services],
+    lines,
+    payment: null,
+    delivered: false,
+    seeded: false,
+  };
+  state.orders.set(order.orderId, order);
+  state.ledger.orders.push({
+    orderId: order.orderId,
+    serviceId,
+    duration: order.duration,
+    services: [...order.services],
+    createdAt: new Date(nowMs).toISOString(),
+  });
+  return order;
+}
+
+export function orderUrl(origin: string, o: Pick<OrderRecord, 'orderId' | 'password'>): string {
+  return `${origin}/order/displayOrder?orderId=${o.orderId}&orderPassword=${o.password}`;
+}
+
+/** billing.Order, which is also the service.renew.RenewOrder shape. */
+export function renderOrder(o: OrderRecord, origin: string): object {
+  const url = o.orderId === 0 ? '' : orderUrl(origin, o);
+  return {
+    date: isoDateTime(o.dateMs),
+    expirationDate: isoDateTime(o.expirationMs),
+    orderId: o.orderId,
+    password: o.password,
+    pdfUrl: url,
+    priceWithTax: price(o.withoutTaxCents + o.taxCents),
+    priceWithoutTax: price(o.withoutTaxCents),
+    retractionDate: null,
+    tax: price(o.taxCents),
+    url,
+  };
+}
+
+/** A dry run prices the renewal without creating anything: orderId 0 and no URL. */
+export function dryRunOrder(serviceId: number, req: RenewRequest, nowMs: number): OrderRecord {
+  return {
+    orderId: 0,
+    password: '',
+    dateMs: nowMs,
+    expirationMs: nowMs + DAY_MS,
+    withoutTaxCents: req.strategy.cents,
+    taxCents: taxCents(req.strategy.cents),
+    serviceId,
+    duration: req.duration,
+    services: req.services,
+    lines: [],
+    payment: null,
+    delivered: false,
+    seeded: true,
+  };
+}
+
+export type OrderStatus = 'notPaid' | 'checking' | 'delivering' | 'delivered';
+
+export function orderStatus(o: OrderRecord, nowMs: number, stepMs: number): OrderStatus {
+  if (o.delivered) return 'delivered';
+  if (!o.payment) return 'notPaid';
+  const elapsed = nowMs - o.payment.atMs;
+  return elapsed < stepMs ? 'checking' : elapsed < 2 * stepMs ? 'delivering' : 'delivered';
+}
+
+/** Applies every renewal whose delivery time has passed. Safe to call on every request. */
+export function settleOrders(state: SandboxState, nowMs: number, stepMs: number): void {
+  for (const o of state.orders.values()) {
+    if (o.delivered || !o.payment || orderStatus(o, nowMs, stepMs) !== 'delivered') continue;
+    o.delivered = true;
+    const months = durationMonths(o.duration) ?? 0;
+    for (const id of o.services) {
+      const s = state.lookup(id);
+      if (!s) continue;
+      s.expirationMs = addMonths(s.expirationMs, months);
+      if (s.expirationMs > nowMs && (s.lifecycleState === 'unrenewed' || s.lifecycleState === 'toRenew')) {
+        s.lifecycleState = 'active';
+        s.resourceState = 'active';
+      }
+    }
+  }
+}
+
+export function findOrder(state: SandboxState, rawId: string): OrderRecord {
+  const id = Number(rawId);
+  const order = Number.isSafeInteger(id) ? state.orders.get(id) : undefined;
+  if (!order) throw notFound(`The requested object (orderId = ${rawId}) does not exist`);
+  return order;
+}
+
+/** billing.order.RegisteredPaymentMean[]: the means of the account's valid payment methods. */
+export function availableMeans(state: SandboxState): { paymentMean: string }[] {
+  const means = new Set(state.paymentMethods.filter((m) => m.status === 'VALID').map(legacyMean));
+  return [...means].map((paymentMean) => ({ paymentMean }));
+}
+
+export function payWithRegisteredMean(state: SandboxState, order: OrderRecord, body: unknown, nowMs: number): void {
+  if (!isRecord(body)) throw badRequest('Invalid body: expected a JSON object with paymentMean');
+  const { paymentMean, paymentMeanId } = body;
+  if (paymentMean === undefined) throw badRequest('[paymentMean] Missing parameter');
+  if (typeof paymentMean !== 'string' || !(REUSABLE_PAYMENT_MEANS as readonly string[]).includes(paymentMean)) {
+    throw badRequest(`[paymentMean] Invalid value ${JSON.stringify(paymentMean)} for enum billing.ReusablePaymentMeanEnum`);
+  }
+  if (paymentMeanId !== undefined && paymentMeanId !== null && !Number.isSafeInteger(paymentMeanId)) {
+    throw badRequest('[paymentMeanId] Invalid value: expected an integer');
+  }
+  if (MEANS_NEEDING_ID.has(paymentMean) && typeof paymentMeanId !== 'number') {
+    throw badRequest(`[paymentMeanId] Missing parameter: mandatory for ${paymentMean}`);
+  }
+  if (!availableMeans(state).some((m) => m.paymentMean === paymentMean)) {
+    throw badRequest(`Payment mean ${paymentMean} is not available for order ${order.orderId}`);
+  }
+  let meanId: number | null = null;
+  if (typeof paymentMeanId === 'number') {
+    const method = state.paymentMethods.find((m) => m.paymentMeanId === paymentMeanId && legacyMean(m) === paymentMean);
+    if (!method) throw badRequest(`No registered ${paymentMean} with paymentMeanId ${paymentMeanId}`);
+    if (method.status !== 'VALID') throw badRequest(`The registered ${paymentMean} ${paymentMeanId} is not valid (status ${method.status})`);
+    meanId = paymentMeanId;
+  }
+  recordPayment(state, order, paymentMean, meanId, nowMs);
+}
+
+/** POST /me/order/{id}/pay {paymentMethod: {id}}, the newer way to pay. */
+export function payWithMethod(state: SandboxState, order: OrderRecord, body: unknown, nowMs: number): void {
+  const ref = isRecord(body) ? body.paymentMethod : undefined;
+  const id = isRecord(ref) ? ref.id : undefined;
+  if (typeof id !== 'number') throw badRequest('[paymentMethod] Missing parameter: expected {"paymentMethod":{"id":<integer>}}');
+  const method = state.paymentMethods.find((m) => m.paymentMethodId === id);
+  if (!method) throw badRequest(`Payment method ${id} does not exist`);
+  if (method.status !== 'VALID') throw badRequest(`Payment method ${id} is not valid (status ${method.status})`);
+  recordPayment(state, order, legacyMean(method), method.paymentMeanId, nowMs);
+}
+
+function recordPayment(state: SandboxState, order: OrderRecord, paymentMean: string, paymentMeanId: number | null, nowMs: number): void {
+  if (order.payment) throw conflict(`Order ${order.orderId} has already been paid`);
+  order.payment = { paymentMean, paymentMeanId, atMs: nowMs };
+  if (!order.seeded) {
+    state.ledger.payments.push({ orderId: order.orderId, paymentMean, paymentMeanId, at: new Date(nowMs).toISOString() });
+  }
+}
+
+/** billing.OrderDetail list for /me/order/{id}/details. */
+export function orderDetails(state: SandboxState, o: OrderRecord): { orderDetailId: number; detail: object }[] {
+  const months = durationMonths(o.duration) ?? 12;
+  return o.lines.map((line, i) => {
+    const s = state.lookup(line.serviceId);
+    return {
+      orderDetailId: o.orderId * 10 + i + 1,
+      detail: {
+        cancelled: false,
+        description: `Renouvellement ${s?.plan.invoiceName ?? 'service'} - ${months % 12 === 0 ? `${months / 12} an(s)` : `${months} mois`}`,
+        detailType: 'RENEW',
+        domain: s?.name ?? String(line.serviceId),
+        orderDetailId: o.orderId * 10 + i + 1,
+        quantity: '1',
+        totalPrice: price(line.cents),
+        unitPrice: price(line.cents),
+      },
+    };
+  });
+}

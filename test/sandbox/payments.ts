@@ -1,0 +1,96 @@
+import { DAY_MS, addMonths, isoDateTime } from './dates';
+import type { Account, PaymentMethodRecord } from './model';
+import type { Prng } from './prng';
+
+/**
+ * Registered payment methods. The link between /me/payment/method and
+ * payWithRegisteredPaymentMean is the method's paymentMeanId, paired with the legacy
+ * lower-camel payment mean name below.
+ */
+
+export const REUSABLE_PAYMENT_MEANS = [
+  'CREDIT_CARD', 'CURRENT_ACCOUNT', 'DEFERRED_PAYMENT_ACCOUNT', 'DOMESTIC_CARD', 'ENTERPRISE', 'INTERNAL_TRUSTED_ACCOUNT',
+  'PAYPAL', 'RUPAY', 'SEPA_DIRECT_DEBIT', 'bankAccount', 'creditCard', 'deferredPaymentAccount', 'fidelityAccount', 'ovhAccount', 'paypal',
+] as const;
+
+/** Means for which OVH requires a paymentMeanId. */
+export const MEANS_NEEDING_ID = new Set(['bankAccount', 'creditCard', 'paypal']);
+
+const LEGACY_MEAN: Record<PaymentMethodRecord['paymentType'], string> = {
+  CREDIT_CARD: 'creditCard',
+  PAYPAL: 'paypal',
+  SEPA_DIRECT_DEBIT: 'bankAccount',
+};
+
+export function legacyMean(m: PaymentMethodRecord): string {
+  return LEGACY_MEAN[m.paymentType];
+}
+
+export function seedPaymentMethods(prng: Prng, account: Account, nowMs: number): PaymentMethodRecord[] {
+  const baseMethod = prng.int(1000, 8999) * 10;
+  const baseMean = prng.int(1000, 8999) * 10;
+  const created = nowMs - prng.int(200, 900) * DAY_MS;
+  return [
+    {
+      paymentMethodId: baseMethod + 1,
+      paymentMeanId: baseMean + 1,
+      paymentType: 'CREDIT_CARD',
+      paymentSubType: 'VISA',
+      label: `4970-XXXX-XXXX-${prng.int(1000, 9999)}`,
+      description: null,
+      isDefault: true,
+      status: 'VALID',
+      creationMs: created,
+      expirationMs: addMonths(nowMs, 26),
+    },
+    {
+      paymentMethodId: baseMethod + 2,
+      paymentMeanId: baseMean + 2,
+      paymentType: 'PAYPAL',
+      paymentSubType: null,
+      label: account.email,
+      description: 'PayPal',
+      isDefault: false,
+      status: 'VALID',
+      creationMs: created + 30 * DAY_MS,
+      expirationMs: null,
+    },
+    {
+      paymentMethodId: baseMethod + 3,
+      paymentMeanId: baseMean + 3,
+      paymentType: 'CREDIT_CARD',
+      paymentSubType: 'MASTERCARD',
+      label: `5132-XXXX-XXXX-${prng.int(1000, 9999)}`,
+      description: 'Ancienne carte société',
+      isDefault: false,
+      status: 'EXPIRED',
+      creationMs: created - 400 * DAY_MS,
+      expirationMs: addMonths(nowMs, -3),
+    },
+  ];
+}
+
+/** me.payment.PaymentMethod */
+export function renderPaymentMethod(m: PaymentMethodRecord): object {
+  const iconName = m.paymentSubType ?? m.paymentType;
+  return {
+    billingContactId: null,
+    creationDate: isoDateTime(m.creationMs),
+    default: m.isDefault,
+    description: m.description,
+    expirationDate: m.expirationMs === null ? null : isoDateTime(m.expirationMs),
+    formSessionId: null,
+    // No icon URL: the sandbox never points clients at real OVH hosts.
+    icon: { data: null, name: iconName, url: null },
+    integration: 'NONE',
+    label: m.label,
+    lastUpdate: isoDateTime(m.creationMs),
+    merchantId: null,
+    oneclick: m.paymentType === 'CREDIT_CARD',
+    paymentMeanId: m.paymentMeanId,
+    paymentMethodId: m.paymentMethodId,
+    paymentSubType: m.paymentSubType,
+    paymentType: m.paymentType,
+    status: m.status,
+  };
+}

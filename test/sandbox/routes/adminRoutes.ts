@@ -1,0 +1,130 @@
+import type { SandboxConfig, SandboxCore } from '../core';
+import { ALL_RULES, CREDENTIAL_STATES, parseRules, type CredentialState } from '../credentials';
+import { ApiError } from '../errors';
+import { parseFaultSpec } from '../faults';
+import { isRecord } from '../json';
+import type { Reply } from '../router';
+
+/**
+ * Control routes under /__sandbox/: no auth, never logged, never delayed or faulted.
+ * They exist for tests, benchmarks and the demo; the sandbox listens on loopback only.
+ */
+
+const fail = (message: string, status = 400): Reply => ({ status, body: { message } });
+
+function parseBody(rawBody: string): unknown {
+  if (rawBody.trim() === '') return {};
+  try {
+    return JSON.parse(rawBody) as unknown;
+  } catch {
+    throw new ApiError(400, { message: 'Invalid JSON body' });
+  }
+}
+
+const nonNegative = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+function updateConfig(config: SandboxConfig, body: Record<string, unknown>): string | undefined {
+  const { pagination, rateLimitPerSecond, timestampWindowSeconds, orderStepMs, tokenTtlSeconds } = body;
+  if (pagination !== undefined && typeof pagination !== 'boolean') return 'pagination must be a boolean';
+  if (rateLimitPerSecond !== undefined && rateLimitPerSecond !== null && !(nonNegative(rateLimitPerSecond) && rateLimitPerSecond >= 1)) {
+    return 'rateLimitPerSecond must be a number >= 1, or null to disable';
+  }
+  for (const [name, value] of Object.entries({ timestampWindowSeconds, orderStepMs, tokenTtlSeconds })) {
+    if (value !== undefined && !nonNegative(value)) return `${name} must be a number >= 0`;
+  }
+  if (typeof pagination === 'boolean') config.pagination = pagination;
+  if (rateLimitPerSecond !== undefined) config.rateLimitPerSecond = rateLimitPerSecond as number | null;
+  if (nonNegative(timestampWindowSeconds)) config.timestampWindowSeconds = timestampWindowSeconds;
+  if (nonNegative(orderStepMs)) config.orderStepMs = orderStepMs;
+  if (nonNegative(tokenTtlSeconds)) config.tokenTtlSeconds = tokenTtlSeconds;
+  return undefined;
+}
+
+export function adminRoute(core: SandboxCore, info: () => object, method: string, path: string, rawBody: string): Reply {
+  const body = parseBody(rawBody);
+  const key = `${method} ${path.replace(/\/+$/, '')}`;
+  switch (key) {
+    case 'GET /__sandbox':
+    case 'GET /__sandbox/info':
+      return { body: info() };
+    case 'GET /__sandbox/requests':
+      return { body: { requests: core.log.requests(), counts: core.log.counts() } };
+    case 'DELETE /__sandbox/requests':
+      core.log.reset();
+      return { body: { ok: true } };
+    case 'GET /__sandbox/ledger':
+      return { body: core.ledger() };
+    case 'POST /__sandbox/reset':
+      core.reset();
+      return { body: { ok: true } };
+    case 'GET /__sandbox/latency':
+      return { body: core.latency.snapshot() };
+    case 'POST /__sandbox/latency': {
+      if (!isRecord(body) || !nonNegative(body.ms)) return fail('expected {"ms": number >= 0, "method"?: string, "path"?: string}');
+      const rule: { ms: number; method?: string; path?: string } = { ms: body.ms };
+      if (typeof body.method === 'string') rule.method = body.method.toUpperCase();
+      if (typeof body.path === 'string') rule.path = body.path;
+      core.latency.set(rule);
+      return { body: core.latency.snapshot() };
+    }
+    case 'DELETE /__sandbox/latency':
+      core.latency.reset();
+      return { body: core.latency.snapshot() };
+    case 'GET /__sandbox/faults':
+      return { body: core.faults.list() };
+    case 'POST /__sandbox/faults':
+      try {
+        return { status: 201, body: core.faults.add(parseFaultSpec(body)) };
+      } catch (e) {
+        return fail(`invalid fault: ${(e as Error).message}`);
+      }
+    case 'DELETE /__sandbox/faults':
+      core.faults.clear();
+      return { body: { ok: true } };
+    case 'GET /__sandbox/clock':
+      return { body: { offsetSeconds: core.config.clockOffsetSeconds, serverTime: core.serverTimeSeconds() } };
+    case 'POST /__sandbox/clock':
+      if (!isRecord(body) || typeof body.offsetSeconds !== 'number' || !Number.isFinite(body.offsetSeconds)) return fail('expected {"offsetSeconds": number}');
+      core.config.clockOffsetSeconds = body.offsetSeconds;
+      return { body: { offsetSeconds: core.config.clockOffsetSeconds, serverTime: core.serverTimeSeconds() } };
+    case 'GET /__sandbox/config':
+      return { body: core.config };
+    case 'POST /__sandbox/config': {
+      if (!isRecord(body)) return fail('expected a JSON object');
+      const error = updateConfig(core.config, body);
+      return error ? fail(error) : { body: core.config };
+    }
+    case 'POST /__sandbox/credentials':
+      return createCredential(core, body);
+  }
+  const ck = /^PUT \/__sandbox\/credentials\/([^/]+)$/.exec(key);
+  if (ck) return setCredentialState(core, decodeURIComponent(ck[1] ?? ''), body);
+  return fail(`unknown sandbox control ${key}`, 404);
+}
+
+function parseState(value: unknown): CredentialState | undefined {
+  return typeof value === 'string' && (CREDENTIAL_STATES as readonly string[]).includes(value) ? (value as CredentialState) : undefined;
+}
+
+function createCredential(core: SandboxCore, body: unknown): Reply {
+  if (!isRecord(body)) return fail('expected {"rules"?: [{method, path}], "state"?: string, "expiresInSeconds"?: number}');
+  const state = body.state === undefined ? 'validated' : parseState(body.state);
+  if (!state) return fail(`state must be one of ${CREDENTIAL_STATES.join(', ')}`);
+  if (body.expiresInSeconds !== undefined && typeof body.expiresInSeconds !== 'number') return fail('expiresInSeconds must be a number');
+  try {
+    const rules = body.rules === undefined ? [...ALL_RULES] : parseRules(body.rules, 'rules');
+    const credential = core.credentials.create(rules, state, core.nowMs(), body.expiresInSeconds as number | undefined);
+    return { status: 201, body: { consumerKey: credential.consumerKey, credentialId: credential.credentialId, state: credential.state } };
+  } catch (e) {
+    return fail(e instanceof ApiError ? e.body.message : String(e));
+  }
+}
+
+function setCredentialState(core: SandboxCore, consumerKey: string, body: unknown): Reply {
+  const credential = core.credentials.credentials.get(consumerKey);
+  if (!credential) return fail('unknown consumer key', 404);
+  const state = isRecord(body) ? parseState(body.state) : undefined;
+  if (!state) return fail(`state must be one of ${CREDENTIAL_STATES.join(', ')}`);
+  credential.state = state;
+  return { body: { consumerKey, state } };
+}

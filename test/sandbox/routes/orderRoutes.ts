@@ -1,0 +1,83 @@
+import { badRequest, notFound } from '../errors';
+import { availableMeans, findOrder, orderDetails, orderStatus, payWithMethod, payWithRegisteredMean, renderOrder } from '../orders';
+import { listReply, parsePagination } from '../pagination';
+import { renderPaymentMethod } from '../payments';
+import { nichandle } from '../render';
+import type { ApiContext, Router } from '../router';
+
+/** /me, /me/order/* and /me/payment/method*. */
+
+function dateFilter(ctx: ApiContext, name: string): number | null {
+  const raw = ctx.query.get(name);
+  if (raw === null || raw === '') return null;
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms)) throw badRequest(`[${name}] Given data (${raw}) is not valid for type datetime`);
+  return ms;
+}
+
+export function addOrderRoutes(router: Router): void {
+  router.add('GET', '/me', 'signed', (ctx) => ({ body: nichandle(ctx.core.state.account) }));
+
+  router.add('GET', '/me/order', 'signed', (ctx) => {
+    const from = dateFilter(ctx, 'date.from');
+    const to = dateFilter(ctx, 'date.to');
+    const orders = [...ctx.core.state.orders.values()]
+      .filter((o) => (from === null || o.dateMs >= from) && (to === null || o.dateMs <= to))
+      .sort((a, b) => a.orderId - b.orderId);
+    const page = parsePagination(ctx.headers, ctx.core.config.pagination);
+    return listReply(orders, page, (o) => o.orderId, (o) => renderOrder(o, ctx.core.origin));
+  });
+
+  router.add('GET', '/me/order/{orderId}', 'signed', (ctx) => ({ body: renderOrder(findOrder(ctx.core.state, ctx.params.orderId ?? ''), ctx.core.origin) }));
+
+  router.add('GET', '/me/order/{orderId}/status', 'signed', (ctx) => {
+    const order = findOrder(ctx.core.state, ctx.params.orderId ?? '');
+    return { body: orderStatus(order, ctx.nowMs, ctx.core.config.orderStepMs) };
+  });
+
+  router.add('GET', '/me/order/{orderId}/details', 'signed', (ctx) => ({
+    body: orderDetails(ctx.core.state, findOrder(ctx.core.state, ctx.params.orderId ?? '')).map((d) => d.orderDetailId),
+  }));
+
+  router.add('GET', '/me/order/{orderId}/details/{orderDetailId}', 'signed', (ctx) => {
+    const order = findOrder(ctx.core.state, ctx.params.orderId ?? '');
+    const detail = orderDetails(ctx.core.state, order).find((d) => String(d.orderDetailId) === ctx.params.orderDetailId);
+    if (!detail) throw notFound(`The requested object (orderDetailId = ${ctx.params.orderDetailId ?? ''}) does not exist`);
+    return { body: detail.detail };
+  });
+
+  router.add('GET', '/me/order/{orderId}/availableRegisteredPaymentMean', 'signed', (ctx) => {
+    findOrder(ctx.core.state, ctx.params.orderId ?? '');
+    return { body: availableMeans(ctx.core.state) };
+  });
+
+  router.add('POST', '/me/order/{orderId}/payWithRegisteredPaymentMean', 'signed', (ctx) => {
+    payWithRegisteredMean(ctx.core.state, findOrder(ctx.core.state, ctx.params.orderId ?? ''), ctx.body, ctx.nowMs);
+    return { body: null };
+  });
+
+  router.add('POST', '/me/order/{orderId}/pay', 'signed', (ctx) => {
+    payWithMethod(ctx.core.state, findOrder(ctx.core.state, ctx.params.orderId ?? ''), ctx.body, ctx.nowMs);
+    return { body: null };
+  });
+
+  router.add('GET', '/me/payment/method', 'signed', (ctx) => {
+    const wantDefault = ctx.query.get('default');
+    const type = ctx.query.get('paymentType');
+    const status = ctx.query.get('status');
+    const methods = ctx.core.state.paymentMethods.filter(
+      (m) =>
+        (wantDefault === null || String(m.isDefault) === wantDefault) &&
+        (type === null || m.paymentType === type) &&
+        (status === null || m.status === status),
+    );
+    const page = parsePagination(ctx.headers, ctx.core.config.pagination);
+    return listReply(methods, page, (m) => m.paymentMethodId, renderPaymentMethod);
+  });
+
+  router.add('GET', '/me/payment/method/{paymentMethodId}', 'signed', (ctx) => {
+    const method = ctx.core.state.paymentMethods.find((m) => String(m.paymentMethodId) === ctx.params.paymentMethodId);
+    if (!method) throw notFound(`The requested object (paymentMethodId = ${ctx.params.paymentMethodId ?? ''}) does not exist`);
+    return { body: renderPaymentMethod(method) };
+  });
+}
