@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { workbenchUrl } from '../harness/browser';
 import { projectRoot, resultsRoot } from '../harness/paths';
+import { startSandboxProcess, type SandboxInfo, type SandboxProcess } from '../harness/sandboxProcess';
 import { openSession, type WorkbenchSession } from '../harness/session';
 
 /**
@@ -10,10 +11,21 @@ import { openSession, type WorkbenchSession } from '../harness/session';
  * Chromium costs seconds, and the suites only read or drive the UI.
  */
 let current: WorkbenchSession | undefined;
+let sandboxProcess: SandboxProcess | undefined;
+
+/** The sandbox OVH API the workbench's extension host can reach (its CA is trusted there). */
+export function sandbox(): SandboxInfo {
+  if (!sandboxProcess) throw new Error('openWorkbench() has not run');
+  return sandboxProcess.info;
+}
 
 export async function openWorkbench(): Promise<WorkbenchSession> {
   if (current) return current;
-  const session = await openSession({ verbose: process.env.OVHCLOUD_TEST_VERBOSE === '1' });
+  sandboxProcess = await startSandboxProcess(['--services', '40', '--seed', '7']);
+  const session = await openSession({
+    verbose: process.env.OVHCLOUD_TEST_VERBOSE === '1',
+    env: { NODE_EXTRA_CA_CERTS: sandboxProcess.info.caCertPath },
+  });
   current = session;
   const url = workbenchUrl(session.server.url, session.workspace, [['extensionDevelopmentPath', projectRoot]]);
   await session.page.goto(url);
@@ -24,6 +36,8 @@ export async function openWorkbench(): Promise<WorkbenchSession> {
 export async function closeWorkbench(): Promise<void> {
   await current?.dispose();
   current = undefined;
+  await sandboxProcess?.stop();
+  sandboxProcess = undefined;
 }
 
 export function page(): Page {

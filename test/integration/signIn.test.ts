@@ -1,33 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { SignInResult } from '../../src/auth/signIn';
 import { AccountStore } from '../../src/auth/accountStore';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
 import { answerValidationPage, sandbox } from './support/sandbox';
 import { ScriptedPrompter, type Answer } from './support/scriptedPrompter';
-
-const CUSTOM = 'Custom API URL…';
-const CREATE = 'Application key and secret: create a consumer key for me';
-const EXISTING = 'I already have a consumer key';
-const OAUTH2 = 'OAuth2 service account';
-
-async function runSignIn(testing: TestingApi, prompter: ScriptedPrompter): Promise<SignInResult> {
-  testing.setPrompter(prompter);
-  try {
-    return (await vscode.commands.executeCommand('ovhcloud.signIn')) as SignInResult;
-  } finally {
-    testing.setPrompter(undefined);
-  }
-}
-
-export function existingKeyAnswers(url = sandbox().url, consumerKey = sandbox().consumerKey, secret = sandbox().applicationSecret): Answer[] {
-  return [{ pick: CUSTOM }, { input: url }, { pick: EXISTING }, { input: sandbox().applicationKey }, { input: secret }, { input: consumerKey }];
-}
-
-async function signOutEverything(testing: TestingApi): Promise<void> {
-  for (const meta of testing.accounts.list()) await testing.accounts.store.remove(meta.id);
-}
+import { CREATE, CUSTOM, existingKeyAnswers, EXISTING, OAUTH2, runSignIn, signOutEverything } from './support/signIn';
 
 suite('Sign-in (real extension host + sandbox)', function () {
   this.timeout(60_000);
