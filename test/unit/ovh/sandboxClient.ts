@@ -1,0 +1,22 @@
+import { OvhApi, parseCustomEndpoint, type Credentials } from '../../../src/ovh';
+import type { Sandbox } from '../../sandbox/server';
+
+/** The extension's API client pointed at an in-process sandbox, with fast retries for tests. */
+export function apiFor(sb: Sandbox, credentials?: Partial<Credentials> & { kind?: Credentials['kind'] }, options: { timeoutMs?: number; pageSize?: number } = {}): OvhApi {
+  const parsed = parseCustomEndpoint(sb.url, sb.tokenUrl);
+  if (!parsed.ok) throw new Error(`bad sandbox url ${sb.url}`);
+  const creds: Credentials =
+    credentials?.kind === 'oauth2'
+      ? { kind: 'oauth2', clientId: sb.clientId, clientSecret: sb.clientSecret, ...credentials }
+      : { kind: 'appKey', applicationKey: sb.applicationKey, applicationSecret: sb.applicationSecret, consumerKey: sb.consumerKey, ...(credentials as object) };
+  return new OvhApi(
+    {
+      endpoint: parsed.endpoint,
+      credentials: creds,
+      timeoutMs: options.timeoutMs ?? 5000,
+      retry: { retries: 3, baseDelayMs: 5, maxDelayMs: 50 },
+      limiter: { maxConcurrent: 8, perSecond: 10_000, burst: 10_000 },
+    },
+    options.pageSize,
+  );
+}
