@@ -2,7 +2,7 @@
 // (browser, IIFE) with esbuild. `--production` minifies and drops source maps;
 // `--watch` rebuilds on change; `--metafile` writes dist/*.meta.json for size analysis.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -66,6 +66,10 @@ if (Object.keys(webviews).length > 0) {
 // A clean dist/ keeps stale maps and bundles out of the package.
 if (!watch) rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
+// Codicons for the webviews ship inside the package: node_modules stays out of the .vsix.
+mkdirSync('dist/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', file), join('dist/codicons', file));
+
 if (watch) {
   for (const config of configs) {
     const ctx = await esbuild.context({ ...config, plugins: [watchReporter] });

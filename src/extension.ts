@@ -6,6 +6,8 @@ import { windowPrompter, type Prompter } from './auth/prompter';
 import { registerAuth } from './auth/registerAuth';
 import { SecretStore } from './auth/secretStore';
 import { registerCommands } from './commands/registerCommands';
+import { PendingOrders } from './panels/pendingOrders';
+import { registerRenewPanel } from './panels/registerRenewPanel';
 import type { TestingApi } from './testing';
 
 export interface ExtensionApi {
@@ -30,6 +32,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerAuth(context, { accounts, createApi, log, prompter: () => prompter, pollIntervalMs: () => pollIntervalMs });
   registerCommands(context, { log });
 
+  const pending = new PendingOrders(context.globalState);
+  let statusPollMs: number | undefined;
+  const renewPanels = registerRenewPanel(context, {
+    accounts,
+    pending,
+    log,
+    prompter: () => prompter,
+    pickService: async () => undefined,
+    onRenewed: () => undefined,
+    statusPollMs: () => statusPollMs,
+  });
+  context.subscriptions.push(pending);
+
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
   const underTest = context.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.OVHCLOUD_TEST_MODE);
   if (!underTest) return {};
@@ -42,6 +57,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       workspaceState: context.workspaceState,
       setPrompter: (next) => (prompter = next ?? windowPrompter),
       setPollInterval: (ms) => (pollIntervalMs = ms),
+      renewPanels,
+      pendingOrders: pending,
+      setStatusPollInterval: (ms) => (statusPollMs = ms),
     },
   };
 }

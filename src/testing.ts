@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import type { AccountService } from './auth/accountService';
 import type { Prompter } from './auth/prompter';
+import type { PendingOrders } from './panels/pendingOrders';
+import type { RenewPanels } from './panels/registerRenewPanel';
 
 /**
  * Seams for the integration tests, exported from activate() only under test: the
@@ -15,4 +17,7 @@ export interface TestingApi {
   readonly workspaceState: vscode.Memento;
   setPrompter(prompter: Prompter | undefined): void;
   setPollInterval(ms: number | undefined): void;
+  readonly renewPanels: RenewPanels;
+  readonly pendingOrders: PendingOrders;
+  setStatusPollInterval(ms: number | undefined): void;
 }

@@ -17,6 +17,12 @@ export interface FaultSpec {
   retryAfter?: number;
   /** How many matching requests to hit; unlimited when absent. */
   times?: number;
+  /**
+   * Apply the fault after the request was handled: the order or payment happened but
+   * the answer is lost (timeout, reset) or replaced (status). Models a network failure
+   * after OVH acted, the case where a client must not blindly retry.
+   */
+  after?: boolean;
 }
 
 export interface FaultRule extends FaultSpec {
@@ -56,6 +62,10 @@ export function parseFaultSpec(body: unknown): FaultSpec {
   if (retryAfter !== undefined) spec.retryAfter = retryAfter;
   const times = optionalInt(body.times, 'times', 1);
   if (times !== undefined) spec.times = times;
+  if (body.after !== undefined) {
+    if (typeof body.after !== 'boolean') throw new Error('after must be a boolean');
+    spec.after = body.after;
+  }
   return spec;
 }
 

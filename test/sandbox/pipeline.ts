@@ -102,24 +102,7 @@ async function handle(core: SandboxCore, router: Router, info: () => object, req
   core.settle();
 
   const fault = core.faults.take(method, fullPath, apiPath);
-  if (fault?.kind === 'timeout') {
-    // Never answer: the socket stays open until the client gives up or the sandbox closes.
-    log(0, fault);
-    return;
-  }
-  if (fault?.kind === 'reset') {
-    log(0, fault);
-    req.socket.destroy();
-    return;
-  }
-  if (fault?.kind === 'status' || fault?.kind === 'rateLimit') {
-    const status = fault.kind === 'rateLimit' ? 429 : (fault.status ?? 500);
-    const headers: Record<string, string> = {};
-    if (fault.kind === 'rateLimit' || fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter ?? 1);
-    const body = fault.body ?? (status === 429 ? tooManyRequests(fault.retryAfter ?? 1).body : bodyForStatus(status, fault.errorCode, fault.message));
-    log(send(res, { status, body, headers }), fault);
-    return;
-  }
+  if (fault && !fault.after && failEarly(fault, res, req, log)) return;
   const limited = core.checkRateLimit();
   if (limited) {
     log(send(res, errorReply(limited)));
@@ -127,6 +110,8 @@ async function handle(core: SandboxCore, router: Router, info: () => object, req
   }
 
   let reply = dispatch(core, { method, rawUrl, url, fullPath, apiPath, req, rawBody, match });
+  // The request took effect; now lose or replace its answer.
+  if (fault?.after && failEarly(fault, res, req, log)) return;
   const ok = (reply.status ?? 200) < 300 && !reply.raw;
   if (ok && fault?.kind === 'malformedJson') {
     reply = { ...reply, raw: { contentType: 'application/json; charset=utf-8', text: truncateJson(ovhJson(reply.body ?? null)) } };
@@ -134,6 +119,29 @@ async function handle(core: SandboxCore, router: Router, info: () => object, req
     reply = { ...reply, body: violateSchema(reply.body) };
   }
   log(send(res, reply), fault);
+}
+
+/** Answers (or drops) the request for faults that replace the whole answer; false for the others. */
+function failEarly(fault: FaultRule, res: ServerResponse, req: IncomingMessage, log: (status: number, fault?: FaultRule) => void): boolean {
+  if (fault.kind === 'timeout') {
+    // Never answer: the socket stays open until the client gives up or the sandbox closes.
+    log(0, fault);
+    return true;
+  }
+  if (fault.kind === 'reset') {
+    log(0, fault);
+    req.socket.destroy();
+    return true;
+  }
+  if (fault.kind === 'status' || fault.kind === 'rateLimit') {
+    const status = fault.kind === 'rateLimit' ? 429 : (fault.status ?? 500);
+    const headers: Record<string, string> = {};
+    if (fault.kind === 'rateLimit' || fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter ?? 1);
+    const body = fault.body ?? (status === 429 ? tooManyRequests(fault.retryAfter ?? 1).body : bodyForStatus(status, fault.errorCode, fault.message));
+    log(send(res, { status, body, headers }), fault);
+    return true;
+  }
+  return false;
 }
 
 interface Incoming {

@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import * as z from 'zod/mini';
+import type { AccountService } from '../auth/accountService';
+import type { Prompter } from '../auth/prompter';
+import { isOvhApiError } from '../ovh';
+import { SavedStateSchema, type SavedState } from '../protocol/renewPanel';
+import type { PendingOrders } from './pendingOrders';
+import { RENEW_PANEL_VIEW_TYPE, RenewPanel } from './renewPanel';
+
+export interface RenewPanelDeps {
+  readonly accounts: AccountService;
+  readonly pending: PendingOrders;
+  readonly log: vscode.LogOutputChannel;
+  readonly prompter: () => Prompter;
+  /** Asks the user for a service when the command runs from the palette. */
+  readonly pickService: () => Promise<{ accountId: string; serviceId: number } | undefined>;
+  /** Refreshes a renewed service in the tree. */
+  readonly onRenewed: (accountId: string, serviceId: number) => void;
+  readonly statusPollMs?: () => number | undefined;
+}
+
+const TargetSchema = z.object({ accountId: z.string(), serviceId: z.number() });
+
+/** Open panels by "account:service": the command reveals an existing one instead of opening a second. */
+export class RenewPanels implements vscode.Disposable {
+  private readonly open = new Map<string, RenewPanel>();
+  /** Shared by all panels: one order or payment at a time per service. */
+  private readonly locks = new Set<string>();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly deps: RenewPanelDeps,
+  ) {}
+
+  dispose(): void {
+    for (const panel of this.open.values()) panel.dispose();
+    this.open.clear();
+  }
+
+  get(accountId: string, serviceId: number): RenewPanel | undefined {
+    return this.open.get(`${accountId}:${serviceId}`);
+  }
+
+  show(target: SavedState): RenewPanel {
+    const existing = this.open.get(`${target.accountId}:${target.serviceId}`);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(RENEW_PANEL_VIEW_TYPE, vscode.l10n.t('Renew {0}', `#${target.serviceId}`), vscode.ViewColumn.Active, {
+      enableScripts: true,
+    });
+    return this.adopt(panel, target);
+  }
+
+  /** Also used by the serializer to bring a panel back after a window reload. */
+  adopt(panel: vscode.WebviewPanel, target: SavedState): RenewPanel {
+    const { accounts, pending, log, prompter, onRenewed, statusPollMs } = this.deps;
+    const renewPanel = new RenewPanel(
+      panel,
+      this.context.extensionUri,
+      target,
+      {
+        api: () => accounts.api(target.accountId),
+        pending,
+        locks: this.locks,
+        confirm: async (message, detail, action) => (await prompter().confirm(message, detail, action)) === action,
+        openExternal: async (url) => void (await prompter().openExternal(vscode.Uri.parse(url, true))),
+        log,
+        onRenewed,
+        statusPollMs: statusPollMs?.(),
+        reportFailure: (error) => {
+          if (isOvhApiError(error)) accounts.reportFailure(target.accountId, error);
+        },
+      },
+      log,
+    );
+    this.open.set(renewPanel.key, renewPanel);
+    renewPanel.onDidClose(() => this.open.delete(renewPanel.key));
+    return renewPanel;
+  }
+}
+
+export function registerRenewPanel(context: vscode.ExtensionContext, deps: RenewPanelDeps): RenewPanels {
+  const panels = new RenewPanels(context, deps);
+  context.subscriptions.push(
+    panels,
+    vscode.commands.registerCommand('ovhcloud.compareRenewStrategies', async (arg?: unknown) => {
+      const given = TargetSchema.safeParse(arg);
+      const target = given.success ? given.data : await deps.pickService();
+      if (!target) return undefined;
+      if (!deps.accounts.list().some((meta) => meta.id === target.accountId)) return undefined;
+      return panels.show({ accountId: target.accountId, serviceId: target.serviceId }).key;
+    }),
+    vscode.window.registerWebviewPanelSerializer(RENEW_PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        // Restored state comes from the webview: trust it no more than a message.
+        const saved = SavedStateSchema.safeParse(state);
+        if (!saved.success || !deps.accounts.list().some((meta) => meta.id === saved.data.accountId)) {
+          deps.log.warn('Renew panel: could not restore a panel from its saved state; closing it.');
+          panel.dispose();
+          return;
+        }
+        panels.adopt(panel, saved.data);
+      },
+    }),
+  );
+  return panels;
+}

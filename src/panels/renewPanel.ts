@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import { PANEL_STRINGS, WebviewMessageSchema, type HostMessage, type PanelState, type SavedState } from '../protocol/renewPanel';
+import { renewPanelHtml } from './panelHtml';
+import { RenewSession, type SessionDeps } from './renewSession';
+
+export const RENEW_PANEL_VIEW_TYPE = 'ovhcloud.renewPanel';
+
+export type PanelSessionDeps = Omit<SessionDeps, 'accountId' | 'serviceId' | 'onState' | 't' | 'locale'>;
+
+/**
+ * One webview panel for one service. The webview is only a view: every message it
+ * sends is validated against the protocol and anything else is dropped; all
+ * decisions live in RenewSession.
+ */
+export class RenewPanel implements vscode.Disposable {
+  private readonly session: RenewSession;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly closed = new vscode.EventEmitter<void>();
+  readonly onDidClose = this.closed.event;
+  /** Every message posted to the webview, for the tests' leak scan and probes. */
+  readonly posted: HostMessage[] = [];
+  private readonly saved: SavedState;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    saved: SavedState,
+    deps: PanelSessionDeps,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.saved = { accountId: saved.accountId, serviceId: saved.serviceId, sort: saved.sort };
+    const locale = vscode.env.language;
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ovhcloud.svg');
+    this.session = new RenewSession({
+      ...deps,
+      accountId: saved.accountId,
+      serviceId: saved.serviceId,
+      t: vscode.l10n.t,
+      locale,
+      onState: (state) => this.onState(state),
+    });
+    panel.webview.html = renewPanelHtml(panel.webview, extensionUri, locale, vscode.l10n.t('Renew {0}', `#${saved.serviceId}`));
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    void this.session.start();
+  }
+
+  get key(): string {
+    return `${this.saved.accountId}:${this.saved.serviceId}`;
+  }
+
+  get state(): PanelState {
+    return this.session.current;
+  }
+
+  /** The single entry point for webview messages, also used by the tests. */
+  async receive(raw: unknown): Promise<void> {
+    const parsed = WebviewMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      // Never echo the content: it may be anything, including pasted secrets.
+      this.log.warn('Renew panel: dropped a message that is not part of the protocol.');
+      return;
+    }
+    if (parsed.data.type === 'ready') this.post({ type: 'init', strings: translatedStrings(), locale: vscode.env.language, saved: this.saved });
+    try {
+      await this.session.handle(parsed.data);
+    } catch (error) {
+      this.log.error(`Renew panel: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  dispose(): void {
+    this.session.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.panel.dispose();
+    this.closed.fire();
+    this.closed.dispose();
+  }
+
+  private onState(state: PanelState): void {
+    this.panel.title = vscode.l10n.t('Renew {0}', state.service.displayName);
+    this.post({ type: 'state', state });
+  }
+
+  private post(message: HostMessage): void {
+    this.posted.push(message);
+    void this.panel.webview.postMessage(message);
+  }
+}
+
+function translatedStrings(): Record<string, string> {
+  return Object.fromEntries(Object.entries(PANEL_STRINGS).map(([key, english]) => [key, vscode.l10n.t(english)]));
+}

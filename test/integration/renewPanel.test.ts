@@ -1,0 +1,222 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AccountMeta } from '../../src/auth/accountTypes';
+import { addDuration, parseDuration } from '../../src/renewal';
+import type { TestingApi } from '../../src/testing';
+import { testingApi } from './support/extension';
+import { ledger, openPanel, renewableService } from './support/renew';
+import { admin } from './support/sandbox';
+import { signInToSandbox, signOutEverything } from './support/signIn';
+
+const PLACE = 'Place Order';
+const PAY = 'Pay';
+
+suite('Renew panel (real extension host + sandbox)', function () {
+  this.timeout(60_000);
+  let testing: TestingApi;
+  let account: AccountMeta;
+  let domainId: number;
+  let vpsId: number;
+
+  suiteSetup(async () => {
+    testing = await testingApi();
+    testing.setStatusPollInterval(30);
+    await signOutEverything(testing);
+    account = await signInToSandbox(testing);
+    domainId = await renewableService(testing, account, true);
+    vpsId = await renewableService(testing, account, false);
+  });
+
+  setup(async () => {
+    await admin('POST', 'reset');
+    await admin('POST', 'config', { orderStepMs: 40 });
+    for (const order of testing.pendingOrders.all()) await testing.pendingOrders.remove(order.accountId, order.serviceId);
+  });
+
+  teardown(() => testing.renewPanels.dispose());
+  suiteTeardown(() => signOutEverything(testing));
+
+  test('compare → preview → order → pay → delivered: one order, one payment, expiry moved', async () => {
+    const api = await testing.accounts.api(account.id);
+    const before = await api!.getService(domainId);
+    const driver = await openPanel(testing, account.id, domainId);
+    const state = driver.state;
+    assert.equal(state.phase, 'ready');
+    assert.ok(state.rows.length >= 2);
+    assert.equal(state.rows.filter((row) => row.cheapestPerMonth).length >= 1, true, 'the cheapest per month is marked');
+    const bundle = state.rows.find((row) => row.renewsMore);
+    assert.ok(bundle, 'a bundle strategy is labelled as renewing more');
+    assert.ok(bundle.services.length > 1);
+
+    const previewed = await driver.previewRow(bundle.key);
+    assert.ok(previewed.preview?.withTaxText && previewed.preview.taxText && previewed.preview.withoutTaxText);
+    assert.equal((await ledger()).orders.length, 0, 'the preview is a dry run');
+
+    const ordering = await driver.send({ type: 'placeOrder' }, [{ confirm: PLACE }]);
+    assert.match(ordering.asked[0], /^confirm: Order the renewal of .+ for .+\?$/);
+    const ordered = await driver.until('the order and its payment options', (s) => s.order !== undefined && s.payment !== undefined && s.busy === undefined);
+    assert.equal((await ledger()).orders.length, 1);
+    assert.ok(ordered.payment?.selectedId !== undefined, 'the default payment method is preselected');
+    const defaultOption = ordered.payment.options.find((option) => option.id === ordered.payment?.selectedId);
+    assert.equal(defaultOption?.isDefault, true);
+    assert.ok(ordered.payment.options.some((option) => !option.selectable), 'an expired method is shown but not selectable');
+
+    const paying = await driver.send({ type: 'pay' }, [{ confirm: PAY }]);
+    assert.match(paying.asked[0], /^confirm: Pay order \d+ now\?$/);
+    const delivered = await driver.until('delivery', (s) => s.order?.delivered === true && s.busy === undefined);
+    assert.ok(delivered.order?.newExpiryText);
+
+    const final = await ledger();
+    assert.equal(final.orders.length, 1);
+    assert.equal(final.payments.length, 1);
+    assert.equal(final.payments[0].orderId, final.orders[0].orderId);
+    const after = await api!.getService(domainId);
+    // Compare calendar dates as OVH writes them (with their own offset).
+    const calendar = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+    const expected = addDuration(calendar(before.expirationDate!), parseDuration(final.orders[0].duration)!);
+    assert.equal(after.expirationDate?.slice(0, 10), expected.toISOString().slice(0, 10), `expiry moved by ${final.orders[0].duration}`);
+    assert.equal(testing.pendingOrders.all().length, 0, 'nothing is left to pay');
+  });
+
+  test('cancelling either confirmation creates nothing', async () => {
+    const driver = await openPanel(testing, account.id, vpsId);
+    await driver.previewRow(driver.state.rows[0].key);
+    await driver.send({ type: 'placeOrder' }, [{ confirm: undefined }]);
+    const idle = await driver.until('idle', (s) => s.busy === undefined);
+    assert.equal(idle.order, undefined);
+    assert.equal((await ledger()).orders.length, 0);
+
+    await driver.send({ type: 'placeOrder' }, [{ confirm: PLACE }]);
+    await driver.until('the order', (s) => s.payment !== undefined && s.busy === undefined);
+    await driver.send({ type: 'pay' }, [{ confirm: undefined }]);
+    assert.equal((await ledger()).payments.length, 0);
+    const unpaid = driver.state;
+    assert.equal(unpaid.order?.paid, false);
+  });
+
+  test('pay later: an unpaid order is offered again instead of a new one', async () => {
+    let driver = await openPanel(testing, account.id, vpsId);
+    await driver.previewRow(driver.state.rows[0].key);
+    await driver.send({ type: 'placeOrder' }, [{ confirm: PLACE }]);
+    const first = await driver.until('the order', (s) => s.payment !== undefined && s.busy === undefined);
+    driver.panel.dispose();
+
+    driver = await openPanel(testing, account.id, vpsId);
+    await driver.until('the unpaid order', (s) => s.payment !== undefined && s.busy === undefined);
+    assert.equal(driver.state.order?.orderId, first.order?.orderId);
+    // Even a webview that tries to order again gets nothing new.
+    await driver.send({ type: 'placeOrder' }, [{ confirm: PLACE }]);
+    await driver.send({ type: 'pay' }, [{ confirm: PAY }]);
+    await driver.until('delivery', (s) => s.order?.delivered === true);
+    const final = await ledger();
+    assert.equal(final.orders.length, 1);
+    assert.deepEqual(final.payments.map((p) => p.orderId), [first.order?.orderId]);
+  });
+
+  test('20 rapid "Place order" messages make exactly one order', async () => {
+    const driver = await openPanel(testing, account.id, vpsId);
+    await driver.previewRow(driver.state.rows[0].key);
+    const answers = Array.from({ length: 20 }, () => ({ confirm: PLACE }));
+    const { ScriptedPrompter } = await import('./support/scriptedPrompter');
+    const prompter = new ScriptedPrompter(answers);
+    testing.setPrompter(prompter);
+    try {
+      await Promise.all(Array.from({ length: 20 }, () => driver.panel.receive({ type: 'placeOrder' })));
+    } finally {
+      testing.setPrompter(undefined);
+    }
+    await driver.until('the order', (s) => s.order !== undefined && s.busy === undefined);
+    assert.equal((await ledger()).orders.length, 1);
+    assert.equal(prompter.asked.length, 1, 'one confirmation, not twenty');
+  });
+
+  test('a second panel for the same service is the same panel', async () => {
+    const first = testing.renewPanels.show({ accountId: account.id, serviceId: vpsId });
+    const key = await vscode.commands.executeCommand('ovhcloud.compareRenewStrategies', { accountId: account.id, serviceId: vpsId });
+    assert.equal(key, first.key);
+    assert.equal(testing.renewPanels.get(account.id, vpsId), first);
+  });
+
+  test('malformed or unknown messages: no API call, no crash, the panel still works', async () => {
+    const driver = await openPanel(testing, account.id, vpsId);
+    await admin('DELETE', 'requests');
+    const junk: unknown[] = [
+      null,
+      42,
+      'placeOrder',
+      { type: 'placeOrder', extra: 1 },
+      { type: 'pay', orderId: 1 },
+      { type: 'select', key: 7 },
+      { type: 'openLink', which: 'file:///etc/passwd' },
+      { type: 'executeCommand', command: 'workbench.action.quit' },
+      { __proto__: { type: 'pay' } },
+      JSON.parse('{"type":"preview","__proto__":{"polluted":true}}'),
+      { type: 'select', key: 'x'.repeat(100_000) },
+    ];
+    for (const message of junk) await driver.send(message);
+    const requests = await admin<{ requests: unknown[] }>('GET', 'requests');
+    assert.deepEqual(requests.requests, [], 'no API call was made');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    await driver.previewRow(driver.state.rows[0].key);
+    assert.ok(driver.state.preview);
+  });
+
+  for (const [name, spec] of [
+    ['500 on the dry run', { method: 'POST', path: '/service/*/renew', kind: 'status', status: 500, times: 1 }],
+    ['409 on the dry run', { method: 'POST', path: '/service/*/renew', kind: 'status', status: 409, times: 1 }],
+    ['a reset on listing strategies', { method: 'GET', path: '/service/*/renew', kind: 'reset' }],
+    ['malformed JSON on listing strategies', { method: 'GET', path: '/service/*/renew', kind: 'malformedJson' }],
+  ] as const) {
+    test(`${name}: the panel shows the typed error, then recovers`, async () => {
+      const driver = await openPanel(testing, account.id, vpsId);
+      const key = driver.state.rows[0].key;
+      await admin('POST', 'faults', spec);
+      if (spec.method === 'GET') {
+        await driver.send({ type: 'retry' });
+      } else {
+        await driver.send({ type: 'select', key });
+        await driver.send({ type: 'preview' });
+      }
+      const failed = await driver.until('the error', (s) => s.error !== undefined && s.busy === undefined);
+      assert.ok(failed.error!.explanation.length > 10 && failed.error!.nextStep.length > 5);
+      await admin('DELETE', 'faults');
+      await driver.send({ type: 'retry' });
+      await driver.until('recovery', (s) => s.phase === 'ready' && s.error === undefined && s.busy === undefined);
+      assert.equal((await ledger()).orders.length, 0);
+    });
+  }
+
+  test('a lost answer to "place order" finds the order instead of ordering again', async () => {
+    const driver = await openPanel(testing, account.id, vpsId);
+    await driver.previewRow(driver.state.rows[0].key);
+    // OVH creates the order but the connection drops before the answer arrives.
+    await admin('DELETE', 'requests');
+    await admin('POST', 'faults', { method: 'POST', path: '/service/*/renew', kind: 'reset', times: 1, after: true });
+    await driver.send({ type: 'placeOrder' }, [{ confirm: PLACE }]);
+    const state = await driver.until('the outcome', (s) => s.busy === undefined && (s.order !== undefined || s.error !== undefined));
+    const { orders } = await ledger();
+    assert.equal(orders.length, 1, 'OVH created one order, and no second was sent');
+    assert.equal(state.order?.orderId, orders[0].orderId, 'the created order was found and adopted');
+    assert.match(state.notice ?? '', /created the order despite the error/);
+    const posts = await admin<{ counts: Record<string, number> }>('GET', 'requests');
+    assert.equal(posts.counts['POST /service/{serviceId}/renew'], 1, 'one order request, no retry');
+  });
+
+  test('the HTML has a strict CSP and a fresh nonce on every render', async () => {
+    const a = testing.renewPanels.show({ accountId: account.id, serviceId: vpsId });
+    const html1 = a.panel.webview.html;
+    a.dispose();
+    const b = testing.renewPanels.show({ accountId: account.id, serviceId: vpsId });
+    const html2 = b.panel.webview.html;
+    for (const html of [html1, html2]) {
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+      assert.match(csp, /default-src 'none'/);
+      assert.doesNotMatch(csp, /unsafe-/);
+      assert.match(csp, /script-src 'nonce-[A-Za-z0-9+/=]{20,}'/);
+      for (const script of html.match(/<script[^>]*>/g) ?? []) assert.match(script, /nonce="[^"]+"/);
+      assert.doesNotMatch(html, /<script[^>]*>[^<]+<\/script>/, 'no inline script body');
+    }
+    const nonce = (html: string): string => /nonce-([^']+)'/.exec(html)?.[1] ?? '';
+    assert.notEqual(nonce(html1), nonce(html2));
+  });
+});
