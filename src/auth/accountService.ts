@@ -23,13 +23,13 @@ export class AccountService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when accounts are added or removed, or one needs a new sign-in. */
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     readonly store: AccountStore,
     private readonly createApi: ApiFactory,
   ) {
-    this.subscription = store.onDidChange(() => {
+    const storeChanged = store.onDidChange(() => {
       const ids = new Set(store.list().map((meta) => meta.id));
       for (const [id, client] of this.clients) {
         if (!ids.has(id)) {
@@ -42,12 +42,21 @@ export class AccountService implements vscode.Disposable {
       this.needsSignIn.clear();
       this.changed.fire();
     });
+    // Clients read the timeout when they are created: start fresh ones after a change.
+    const settingsChanged = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('ovhcloud.requestTimeoutSeconds')) this.resetClients();
+    });
+    this.subscriptions = [storeChanged, settingsChanged];
+  }
+
+  resetClients(): void {
+    for (const client of this.clients.values()) client.dispose();
+    this.clients.clear();
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    for (const client of this.clients.values()) client.dispose();
-    this.clients.clear();
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.resetClients();
     this.changed.dispose();
   }
 

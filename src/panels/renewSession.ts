@@ -199,9 +199,11 @@ export class RenewSession {
 
   /** The POST failed or its answer was lost: look for the order rather than sending another. */
   private async recoverAfterFailure(api: RenewApi, record: PendingOrder, error: unknown): Promise<void> {
-    const definite = isOvhApiError(error) && error.status !== undefined && error.status < 500 && error.status !== 429;
+    // Only a 4xx answer (other than 429) proves OVH refused the order. A 2xx whose body
+    // we could not read means OVH did create it; 5xx, 429 and network failures are unknowns.
+    const status = isOvhApiError(error) ? error.status : undefined;
+    const definite = status !== undefined && status >= 400 && status < 500 && status !== 429;
     if (definite) {
-      // OVH refused the order outright: nothing was created.
       await this.deps.pending.remove(record.accountId, record.serviceId);
       this.fail(error);
       return;
