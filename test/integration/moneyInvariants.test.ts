@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AccountMeta } from '../../src/auth/accountTypes';
+import type { TestingApi } from '../../src/testing';
+import { testingApi } from './support/extension';
+import { ledger, PanelDriver, renewableService } from './support/renew';
+import { admin } from './support/sandbox';
+import { ScriptedPrompter } from './support/scriptedPrompter';
+import { signInToSandbox, signOutEverything } from './support/signIn';
+
+const PLACE = { confirm: 'Place Order' };
+
+/** Never more than one order for one intent, and an unpaid order always reachable again. */
+suite('Money invariants under concurrency (real extension host + sandbox)', function () {
+  this.timeout(90_000);
+  let testing: TestingApi;
+  let account: AccountMeta;
+  let serviceId: number;
+
+  suiteSetup(async () => {
+    testing = await testingApi();
+    testing.setStatusPollInterval(30);
+    await signOutEverything(testing);
+    account = await signInToSandbox(testing);
+    serviceId = await renewableService(testing, account, false);
+  });
+  setup(async () => {
+    await admin('POST', 'reset');
+    for (const order of testing.pendingOrders.all()) await testing.pendingOrders.remove(order.accountId, order.serviceId);
+  });
+  teardown(() => testing.renewPanels.dispose());
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await signOutEverything(testing);
+  });
+
+  /** A second webview panel on the same service, as a restored panel would be. */
+  async function extraPanel(): Promise<PanelDriver> {
+    const panel = testing.renewPanels.adopt(vscode.window.createWebviewPanel('ovhcloud.renewPanel', 'second', vscode.ViewColumn.Beside, { enableScripts: true }), {
+      accountId: account.id,
+      serviceId,
+    });
+    const driver = new PanelDriver(panel, testing);
+    await driver.ready();
+    return driver;
+  }
+
+  test('two panels for the same service ordering at once: one order', async () => {
+    const a = await extraPanel();
+    const b = await extraPanel();
+    assert.notEqual(a.panel, b.panel);
+    await a.previewRow(a.state.rows[0].key);
+    await b.previewRow(b.state.rows[0].key);
+    const prompter = new ScriptedPrompter([PLACE, PLACE]);
+    testing.setPrompter(prompter);
+    try {
+      await Promise.all([a.panel.receive({ type: 'placeOrder' }), b.panel.receive({ type: 'placeOrder' })]);
+    } finally {
+      testing.setPrompter(undefined);
+    }
+    await a.until('idle', (s) => s.busy === undefined);
+    await b.until('idle', (s) => s.busy === undefined);
+    assert.equal((await ledger()).orders.length, 1);
+    const withOrder = [a, b].filter((driver) => driver.state.order !== undefined);
+    assert.ok(withOrder.length >= 1);
+    // The other one now offers the same unpaid order, never a new one.
+    const other = [a, b].find((driver) => driver.state.order === undefined);
+    if (other) {
+      await other.send({ type: 'placeOrder' }, [PLACE]);
+      await other.until('the unpaid order', (s) => s.order !== undefined && s.busy === undefined);
+      assert.equal(other.state.order?.orderId, withOrder[0].state.order?.orderId);
+    }
+    assert.equal((await ledger()).orders.length, 1);
+  });
+
+  test('VS Code going away mid-order: the next panel finds the order instead of making another', async () => {
+    await vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', 2, vscode.ConfigurationTarget.Global);
+    const first = await extraPanel();
+    await first.previewRow(first.state.rows[0].key);
+    // OVH creates the order; its answer never arrives (the window reloads meanwhile).
+    await admin('POST', 'faults', { method: 'POST', path: '/service/*/renew', kind: 'timeout', times: 1, after: true });
+    const prompter = new ScriptedPrompter([PLACE]);
+    testing.setPrompter(prompter);
+    void first.panel.receive({ type: 'placeOrder' });
+    await first.until('the order request in flight', (s) => s.busy === 'order');
+    testing.setPrompter(undefined);
+    assert.equal(testing.pendingOrders.all()[0]?.state, 'placing', 'the intent was written before the POST');
+    first.panel.dispose();
+
+    const second = await extraPanel();
+    const resumed = await second.until('the found order', (s) => s.order !== undefined && s.busy === undefined);
+    const { orders } = await ledger();
+    assert.equal(orders.length, 1);
+    assert.equal(resumed.order?.orderId, orders[0].orderId);
+    await second.send({ type: 'placeOrder' }, [PLACE]);
+    assert.equal((await ledger()).orders.length, 1, 'still one order');
+  });
+});
