@@ -104,6 +104,17 @@ suite('Sign-in (real extension host + sandbox)', function () {
     assert.equal((await runSignIn(testing, spaced)).status, 'failed');
     assert.match(spaced.validationMessages[0] ?? '', /spaces/);
 
+    const long = new ScriptedPrompter([{ pick: CUSTOM }, { input: sandbox().url }, { pick: EXISTING }, { input: 'a'.repeat(5000) }]);
+    assert.equal((await runSignIn(testing, long)).status, 'failed');
+    assert.match(long.validationMessages[0] ?? '', /too long \(5000 characters\)/);
+
+    const badUrls = ['ftp://127.0.0.1/1.0', 'https://user:pw@127.0.0.1/1.0', 'not a url', `${sandbox().url}?debug=1`];
+    for (const url of badUrls) {
+      const prompter = new ScriptedPrompter([{ pick: CUSTOM }, { input: url }]);
+      assert.equal((await runSignIn(testing, prompter)).status, 'failed', url);
+      assert.ok((prompter.validationMessages[0] ?? '').length > 10, `a message for ${url}`);
+    }
+
     const quoted = existingKeyAnswers();
     quoted[3] = { input: ` "${sandbox().applicationKey}"\n` };
     assert.equal((await runSignIn(testing, new ScriptedPrompter(quoted))).status, 'signedIn');

@@ -57,6 +57,14 @@ suite('OVH client against the sandbox: the renewal journey', function () {
     }
   });
 
+  test('non-ASCII names, escaped as \\uXXXX on the wire, arrive intact', async () => {
+    const listing = await api.listServices();
+    const expected = sb.state.services.filter((s) => /[^\x00-\x7f]/.test(s.displayName)).map((s) => s.displayName).sort();
+    assert.ok(expected.length > 0, 'the seeded account has non-ASCII names');
+    const names = listing.services.map((s) => s.displayName);
+    for (const name of expected) assert.ok(names.includes(name), name);
+  });
+
   test('the fallback path: an id list, then one GET per service', async () => {
     sb.config.pagination = false;
     sb.requests.reset();
