@@ -48,6 +48,11 @@ const ENDPOINT_LABELS: Record<Exclude<EndpointId, 'custom'>, string> = {
 };
 
 class Cancelled extends Error {}
+
+/** A custom endpoint the user (or the demo) configured, offered as the default answer. */
+function configured(key: 'url' | 'tokenUrl'): string | undefined {
+  return vscode.workspace.getConfiguration('ovhcloud.customEndpoint').get<string>(key) || undefined;
+}
 const answered = <T>(value: T | undefined): T => {
   if (value === undefined) throw new Cancelled();
   return value;
@@ -115,6 +120,7 @@ async function pickEndpoint(prompter: Prompter): Promise<Endpoint> {
       title: vscode.l10n.t('OVHcloud: Sign In (1/3)'),
       prompt: vscode.l10n.t('API base URL'),
       placeHolder: 'https://eu.api.ovh.com/1.0',
+      value: configured('url'),
       validateInput: (value) => {
         const result = parseCustomEndpoint(value);
         return result.ok ? undefined : describeEndpointProblem(result.problem);
@@ -169,6 +175,7 @@ async function collectCredentials(deps: SignInDeps, endpoint: Endpoint, method: 
           title: step,
           prompt: vscode.l10n.t('OAuth2 token URL of this endpoint (the part before oauth2/token)'),
           placeHolder: 'https://www.ovh.com/auth/',
+          value: configured('tokenUrl'),
           validateInput: (value) => (/^https:\/\/\S+$/.test(cleanKey(value)) ? undefined : vscode.l10n.t('Enter an https:// URL.')),
         }),
       );
