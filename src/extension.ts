@@ -9,6 +9,7 @@ import { registerCommands } from './commands/registerCommands';
 import { PendingOrders } from './panels/pendingOrders';
 import { registerRenewPanel } from './panels/registerRenewPanel';
 import type { TestingApi } from './testing';
+import { registerServicesView } from './views/registerServicesView';
 
 export interface ExtensionApi {
   /** Present only under test (OVHCLOUD_TEST_MODE or the Test extension mode). */
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   let pollIntervalMs: number | undefined;
   registerAuth(context, { accounts, createApi, log, prompter: () => prompter, pollIntervalMs: () => pollIntervalMs });
   registerCommands(context, { log });
+  const services = registerServicesView(context, { accounts, log });
 
   const pending = new PendingOrders(context.globalState);
   let statusPollMs: number | undefined;
@@ -39,8 +41,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     pending,
     log,
     prompter: () => prompter,
-    pickService: async () => undefined,
-    onRenewed: () => undefined,
+    pickService: () => services.pickService(),
+    onRenewed: (accountId) => services.model.refreshIfShown(accountId),
     statusPollMs: () => statusPollMs,
   });
   context.subscriptions.push(pending);
@@ -60,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       renewPanels,
       pendingOrders: pending,
       setStatusPollInterval: (ms) => (statusPollMs = ms),
+      services,
     },
   };
 }

@@ -3,6 +3,7 @@ import type { AccountService } from './auth/accountService';
 import type { Prompter } from './auth/prompter';
 import type { PendingOrders } from './panels/pendingOrders';
 import type { RenewPanels } from './panels/registerRenewPanel';
+import type { ServicesView } from './views/registerServicesView';
 
 /**
  * Seams for the integration tests, exported from activate() only under test: the
@@ -20,4 +21,6 @@ export interface TestingApi {
   readonly renewPanels: RenewPanels;
   readonly pendingOrders: PendingOrders;
   setStatusPollInterval(ms: number | undefined): void;
+  /** The Services view: model, tree provider, TreeView, signals, plus a clock and UI seam. */
+  readonly services: ServicesView;
 }

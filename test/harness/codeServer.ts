@@ -74,6 +74,8 @@ export interface CodeServerOptions {
   readonly workspace: string;
   /** Extra environment for the server and, through it, the extension host. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Display language, e.g. "nl": what vscode.env.language reports to extensions. */
+  readonly locale?: string;
   /** Receives the server's own output, line by line. */
   readonly onOutput?: (line: string) => void;
 }
@@ -113,6 +115,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
+      ...(options.locale ? ['--locale', options.locale] : []),
       // A config file of its own, so a test run never writes into ~/.config/code-server.
       '--config', path.join(options.userDataDir, 'code-server.yaml'),
       '--user-data-dir', options.userDataDir,

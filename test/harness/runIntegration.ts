@@ -74,6 +74,8 @@ async function runSuite({ vsixMode, vsix, suite, verbose, developmentPath, sandb
       NODE_EXTRA_CA_CERTS: sandbox.caCertPath,
     },
     verbose,
+    // OVHCLOUD_TEST_LOCALE=nl runs the suite with VS Code in Dutch.
+    locale: process.env.OVHCLOUD_TEST_LOCALE || undefined,
     prepare: async ({ extensionsDir }) => {
       if (!vsixMode) return;
       process.stderr.write(`[integration] installing ${path.basename(vsix)}\n`);

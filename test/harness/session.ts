@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { startCodeServer, type RunningCodeServer } from './codeServer';
+import { registerLanguagePack } from './languagePack';
 
 /** One code-server with fresh profile folders plus one headless Chromium, torn down together. */
 export interface WorkbenchSession {
@@ -20,6 +21,7 @@ export interface SessionOptions {
   /** Runs after the profile folders exist and before the server starts (e.g. to install a .vsix). */
   readonly prepare?: (dirs: { extensionsDir: string; userDataDir: string }) => Promise<void>;
   readonly verbose?: boolean;
+  readonly locale?: string;
 }
 
 export async function openSession(options: SessionOptions = {}): Promise<WorkbenchSession> {
@@ -51,15 +53,17 @@ export async function openSession(options: SessionOptions = {}): Promise<Workben
   const dispose = async (): Promise<void> => {
     await browser?.close().catch(() => undefined);
     await server?.stop().catch(() => undefined);
-    fs.rmSync(scratch, { recursive: true, force: true });
+    if (!process.env.OVHCLOUD_KEEP_SCRATCH) fs.rmSync(scratch, { recursive: true, force: true });
   };
   try {
+    if (options.locale && options.locale !== 'en') registerLanguagePack(options.locale, userDataDir);
     await options.prepare?.({ extensionsDir, userDataDir });
     server = await startCodeServer({
       userDataDir,
       extensionsDir,
       workspace,
       env: options.env,
+      locale: options.locale,
       onOutput: options.verbose ? (line) => process.stderr.write(`[code-server] ${line}\n`) : undefined,
     });
     browser = await launchBrowser();

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { safeLocale } from './locale';
+import type { AccountMeta } from '../auth/accountTypes';
+import { pickEntries, type PickEntry } from './pickItems';
+import type { ServicesModel } from './servicesModel';
+
+/** What the renew flow needs to find a service: also what tree commands accept. */
+export interface ServiceRef {
+  readonly accountId: string;
+  readonly serviceId: number;
+}
+
+export interface PickServiceOptions {
+  readonly placeHolder?: string;
+  /** Restrict the list to these services ("accountId/serviceId" keys). */
+  readonly only?: ReadonlySet<string>;
+}
+
+export interface PickSource {
+  readonly model: ServicesModel;
+  readonly accounts: { list(): AccountMeta[] };
+  readonly now: () => Date;
+  readonly warningDays: () => number;
+}
+
+let defaultSource: PickSource | undefined;
+
+/** Set once by registerServicesView, so other features can call pickService() without wiring. */
+export function setDefaultPickSource(source: PickSource | undefined): void {
+  defaultSource = source;
+}
+
+/** The picker's entries; fetches accounts the view never loaded (and waits for them). */
+export async function pickServiceEntries(source: PickSource, options: PickServiceOptions = {}): Promise<PickEntry[]> {
+  const accounts = source.accounts.list();
+  for (const meta of accounts) {
+    if (!source.model.listing(meta.id).services) source.model.ensureLoaded(meta.id);
+  }
+  if (accounts.some((meta) => source.model.isLoading(meta.id) && !source.model.listing(meta.id).services)) await source.model.whenIdle();
+  return pickEntries(
+    accounts.map((meta) => ({ accountId: meta.id, accountLabel: meta.label, services: source.model.listing(meta.id).services ?? [] })),
+    { now: source.now(), warningDays: source.warningDays(), locale: safeLocale(vscode.env.language), only: options.only },
+    vscode.l10n.t,
+  );
+}
+
+/**
+ * Asks the user for one service, soonest expiry first (expired ones on top), across
+ * every signed-in account. Used by "Compare Renew Strategies…" from the palette and by
+ * the expiry notification's "Renew…". Resolves to undefined when dismissed.
+ */
+export async function pickService(options: PickServiceOptions = {}, source: PickSource | undefined = defaultSource): Promise<ServiceRef | undefined> {
+  if (!source) throw new Error('pickService: the Services view is not registered');
+  if (source.accounts.list().length === 0) {
+    const signIn = vscode.l10n.t('Sign In');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Sign in to OVHcloud to see your services.'), signIn);
+    if (choice === signIn) await vscode.commands.executeCommand('ovhcloud.signIn');
+    return undefined;
+  }
+  type Item = vscode.QuickPickItem & { readonly ref: ServiceRef };
+  const items = pickServiceEntries(source, options).then((entries) =>
+    entries.map((entry): Item => ({ label: entry.label, description: entry.description, detail: entry.detail, ref: { accountId: entry.accountId, serviceId: entry.serviceId } })),
+  );
+  // showQuickPick shows a busy bar while the (possibly first) listing loads.
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('OVHcloud: Pick a Service'),
+    placeHolder: options.placeHolder ?? vscode.l10n.t('Which service? Soonest expiry first'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return picked?.ref;
+}

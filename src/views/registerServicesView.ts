@@ -1,0 +1,165 @@
+import * as vscode from 'vscode';
+import type { AttentionItem } from './attention';
+import { pickService, setDefaultPickSource, type PickServiceOptions, type ServiceRef } from './pickService';
+import { registerServiceCommands } from './serviceCommands';
+import { ServicesModel, type AccountSource } from './servicesModel';
+import { ServicesTreeProvider } from './servicesTreeProvider';
+import type { ServicesNode } from './treeNodes';
+import { UrgencySignals } from './urgencySignals';
+import { describeFilter } from './viewOptions';
+import { windowUi, type ViewUi } from './viewUi';
+import { readViewSettings, ViewState } from './viewState';
+
+export const SERVICES_VIEW_ID = 'ovhcloud.services';
+
+export interface ServicesViewDeps {
+  readonly accounts: AccountSource;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** What the rest of the extension (and the integration tests) can reach of the view. */
+export interface ServicesView {
+  readonly model: ServicesModel;
+  readonly provider: ServicesTreeProvider;
+  readonly view: vscode.TreeView<ServicesNode>;
+  readonly viewState: ViewState;
+  readonly signals: UrgencySignals;
+  /** The service quick pick, soonest expiry first. */
+  pickService(options?: PickServiceOptions): Promise<ServiceRef | undefined>;
+  /** Selects a service in the tree, expanding what it takes. */
+  reveal(ref: ServiceRef): Promise<boolean>;
+  // Test seams, reachable only through the testing API.
+  setNow(now: Date | undefined): void;
+  setUi(ui: Partial<ViewUi> | undefined): void;
+  /** The auto-refresh period in effect (minutes, 0 = off). */
+  autoRefreshMinutes(): number;
+  runAutoRefresh(): Promise<void>;
+  /** How many loads went through the view's progress bar. */
+  progressShown(): number;
+}
+
+/**
+ * Wires the Services view: model, tree, title-bar commands, badge, status bar,
+ * notification and auto-refresh. Nothing here touches the network; the first fetch
+ * happens when VS Code first asks the tree for its children.
+ */
+export function registerServicesView(context: vscode.ExtensionContext, deps: ServicesViewDeps): ServicesView {
+  let nowOverride: Date | undefined;
+  let ui: ViewUi = windowUi;
+  let progressCount = 0;
+  const now = (): Date => nowOverride ?? new Date();
+  const settings = readViewSettings;
+
+  const model = new ServicesModel({
+    accounts: deps.accounts,
+    memento: context.globalState,
+    log: deps.log,
+    showProgress: (task) => {
+      progressCount++;
+      void vscode.window.withProgress({ location: { viewId: SERVICES_VIEW_ID } }, () => task.catch(() => undefined));
+    },
+  });
+  const viewState = new ViewState(context.globalState);
+  const provider = new ServicesTreeProvider({ model, accounts: deps.accounts, options: () => viewState.current, warningDays: () => settings().warningDays, now });
+  const view = vscode.window.createTreeView(SERVICES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+
+  const reveal = async (ref: ServiceRef): Promise<boolean> => {
+    const node = provider.findService(ref.accountId, ref.serviceId);
+    if (!node) return false;
+    await view.reveal(node, { select: true, focus: true, expand: true });
+    return true;
+  };
+  const source = { model, accounts: deps.accounts, now, warningDays: () => settings().warningDays };
+  const pick = (options?: PickServiceOptions): Promise<ServiceRef | undefined> => pickService(options, source);
+  const compare = async (ref: ServiceRef): Promise<void> => {
+    await vscode.commands.executeCommand('ovhcloud.compareRenewStrategies', ref);
+  };
+  const signals = new UrgencySignals({
+    model,
+    view,
+    settings,
+    now,
+    memento: context.globalState,
+    ui: () => ui,
+    log: deps.log,
+    show: async (first: AttentionItem) => {
+      await vscode.commands.executeCommand(`${SERVICES_VIEW_ID}.focus`);
+      await reveal({ accountId: first.accountId, serviceId: first.facts.service.serviceId });
+    },
+    renew: async (items) => {
+      const refs = items.map((item) => ({ accountId: item.accountId, serviceId: item.facts.service.serviceId }));
+      const ref = refs.length === 1 ? refs[0] : await pick({ only: new Set(refs.map((entry) => `${entry.accountId}/${entry.serviceId}`)) });
+      if (ref) await compare(ref);
+    },
+  });
+  setDefaultPickSource(source);
+
+  const repaint = (): void => {
+    provider.refresh();
+    signals.update();
+  };
+  // The description is hidden while the view is alone in its container (VS Code folds the
+  // header into the container title), so the active filter also goes in the view message.
+  const showFilter = (): void => {
+    const text = describeFilter(viewState.current.filter, vscode.l10n.t);
+    view.description = text;
+    view.message = text;
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  let timerMinutes = 0;
+  const runAutoRefresh = async (): Promise<void> => {
+    deps.log.debug('Auto-refreshing the services');
+    await model.refreshStarted();
+  };
+  const scheduleAutoRefresh = (): void => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    timerMinutes = settings().autoRefreshMinutes;
+    if (timerMinutes > 0) timer = setInterval(() => void runAutoRefresh(), timerMinutes * 60_000);
+  };
+  scheduleAutoRefresh();
+
+  context.subscriptions.push(
+    model,
+    viewState,
+    provider,
+    view,
+    signals,
+    { dispose: () => (timer ? clearInterval(timer) : undefined) },
+    { dispose: () => setDefaultPickSource(undefined) },
+    model.onDidChange(repaint),
+    model.onDidLoad(() => void signals.maybeNotify()),
+    viewState.onDidChange(() => {
+      showFilter();
+      provider.refresh();
+    }),
+    provider.onDidChangeRootState((state) => void vscode.commands.executeCommand('setContext', 'ovhcloud.services.state', state)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('ovhcloud.expiryWarningDays') || event.affectsConfiguration('ovhcloud.showStatusBar')) repaint();
+      if (event.affectsConfiguration('ovhcloud.autoRefreshMinutes')) scheduleAutoRefresh();
+    }),
+    ...registerServiceCommands({ model, viewState, accounts: deps.accounts, ui: () => ui, log: deps.log }),
+  );
+  showFilter();
+  // Badge and status bar from the cache right away: a globalState read, no network.
+  signals.update();
+
+  return {
+    model,
+    provider,
+    view,
+    viewState,
+    signals,
+    pickService: pick,
+    reveal,
+    setNow: (value) => {
+      nowOverride = value;
+      repaint();
+    },
+    setUi: (value) => (ui = value ? { ...windowUi, ...value } : windowUi),
+    autoRefreshMinutes: () => timerMinutes,
+    runAutoRefresh,
+    progressShown: () => progressCount,
+  };
+}

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { ServiceSummary } from '../../../src/ovh/serviceSummary';
+import { CACHE_FORMAT, cacheKeyOf, makeCachedListing, readCachedListing } from '../../../src/views/cachedListing';
+import { expiringIn, service } from './fixtures';
+
+// Compiled to out/test/unit/views; the sources live in <repo>/src/views.
+const SOURCE_DIR = path.resolve(__dirname, '../../../../src/views');
+/** The pure half of src/views: unit-tested here, so it must not import vscode. */
+const PURE = ['attention.ts', 'cachedListing.ts', 'controlPanel.ts', 'filterServices.ts', 'layout.ts', 'locale.ts', 'pickItems.ts', 'serviceFacts.ts', 'serviceText.ts', 'viewOptions.ts'];
+
+suite('views: listing cache and purity', () => {
+  const listed = [
+    service({ serviceId: 1, displayName: 'pixel.net', expirationDate: expiringIn(3), pendingActions: ['deleteAtExpiration'] }),
+    service({ serviceId: 2, parentServiceId: 1, displayName: 'MX Plan', type: 'option' }),
+  ];
+
+  test('a cached listing reads back identical', () => {
+    const cached = makeCachedListing(listed, [{ serviceId: 9, schemaPath: 'billing.expirationDate' }], 1234);
+    const roundTrip = readCachedListing(JSON.parse(JSON.stringify(cached)));
+    assert.deepEqual(JSON.parse(JSON.stringify(roundTrip?.services)), JSON.parse(JSON.stringify(listed)));
+    assert.deepEqual(roundTrip?.unreadable, [{ serviceId: 9, schemaPath: 'billing.expirationDate' }]);
+    assert.equal(roundTrip?.fetchedAt, 1234);
+    assert.equal(cacheKeyOf('abc'), 'ovhcloud.services.listing.abc');
+  });
+
+  test('only ServiceSummary fields are written, whatever the object carries', () => {
+    const carrying = { ...listed[0], consumerKey: 'SECRET', billing: { price: 1 } } as unknown as ServiceSummary;
+    const text = JSON.stringify(makeCachedListing([carrying], [], 1));
+    assert.ok(!text.includes('SECRET'));
+    assert.ok(!text.includes('billing'));
+  });
+
+  test('an unreadable cache is "no cache", never half a listing', () => {
+    assert.equal(readCachedListing(undefined), undefined);
+    assert.equal(readCachedListing({ format: CACHE_FORMAT + 1, fetchedAt: 1, services: [] }), undefined);
+    assert.equal(readCachedListing({ format: CACHE_FORMAT, fetchedAt: 'x', services: [] }), undefined);
+    assert.equal(readCachedListing({ format: CACHE_FORMAT, fetchedAt: 1, services: [{ serviceId: 'x' }] }), undefined);
+  });
+
+  test('an unknown product type from a newer version degrades to "other"', () => {
+    const read = readCachedListing({ format: CACHE_FORMAT, fetchedAt: 1, services: [{ serviceId: 1, name: 'n', displayName: 'd', type: 'quantum', pendingActions: [3, 'x'] }] });
+    assert.equal(read?.services[0].type, 'other');
+    assert.deepEqual(read?.services[0].pendingActions, ['x']);
+  });
+
+  test('the pure files of src/views import no vscode (they run in plain Node)', () => {
+    const present = readdirSync(SOURCE_DIR);
+    for (const name of PURE) {
+      assert.ok(present.includes(name), `${name} exists`);
+      const source = readFileSync(path.join(SOURCE_DIR, name), 'utf8');
+      assert.doesNotMatch(source, /from\s+'vscode'|require\(\s*'vscode'\s*\)/, `${name} imports vscode`);
+      for (const match of source.matchAll(/from\s+'([^']+)'/g)) {
+        const specifier = match[1];
+        const target = specifier.startsWith('./') ? `${specifier.slice(2)}.ts` : undefined;
+        if (target) assert.ok(PURE.includes(target), `${name} imports ${specifier}, which is not in the pure list`);
+        else assert.match(specifier, /^\.\.\/(ovh|renewal)(\/|$)/, `${name} imports ${specifier}`);
+      }
+    }
+  });
+
+  test('every file in src/views stays small', () => {
+    for (const name of readdirSync(SOURCE_DIR)) {
+      const size = readFileSync(path.join(SOURCE_DIR, name)).length;
+      assert.ok(size < 12_500, `${name} is ${size} bytes`);
+    }
+  });
+});

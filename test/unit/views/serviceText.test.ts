@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import { safeLocale } from '../../../src/views/locale';
+import { factsOf } from '../../../src/views/serviceFacts';
+import { expiryText, formatOvhDay, groupLabel, serviceDescription, serviceTooltip } from '../../../src/views/serviceText';
+import { expiringIn, NOW, service, t } from './fixtures';
+
+const facts = (partial: Parameters<typeof service>[0], warningDays = 30) => factsOf(service(partial), NOW, warningDays);
+
+suite('views: descriptions and tooltips', () => {
+  test('formatOvhDay keeps the calendar day OVH wrote, whatever the offset', () => {
+    assert.equal(formatOvhDay('2026-12-02T00:00:00+01:00', 'en'), 'Dec 2, 2026');
+    assert.equal(formatOvhDay('2026-12-02', 'en'), 'Dec 2, 2026');
+    assert.equal(formatOvhDay('2026-12-02T00:00:00+01:00', 'fr'), '2 déc. 2026');
+    assert.equal(formatOvhDay('garbage', 'en'), undefined);
+    assert.equal(formatOvhDay(undefined, 'en'), undefined);
+  });
+
+  test('soon is relative ("in 12 days", "expired 3 days ago"), later is a date', () => {
+    assert.equal(expiryText(facts({ displayName: 'a', expirationDate: expiringIn(12) }), 'en', t), 'in 12 days');
+    assert.equal(expiryText(facts({ displayName: 'a', expirationDate: expiringIn(1) }), 'en', t), 'tomorrow');
+    assert.equal(expiryText(facts({ displayName: 'a', expirationDate: expiringIn(-3) }), 'en', t), 'expired 3 days ago');
+    assert.equal(expiryText(facts({ displayName: 'a', expirationDate: expiringIn(0) }), 'en', t), 'expired today');
+    assert.equal(expiryText(facts({ displayName: 'a', expirationDate: expiringIn(31) }), 'en', t), 'Apr 10, 2026');
+    // The same 12 days is a date when the warning window is shorter.
+    assert.equal(expiryText(facts({ displayName: 'a', expirationDate: expiringIn(12) }, 10), 'en', t), 'Mar 22, 2026');
+    assert.equal(expiryText(facts({ displayName: 'a', expirationDate: expiringIn(12) }), 'de', t), 'in 12 Tagen');
+  });
+
+  test('the description adds the renew mode, or the termination', () => {
+    assert.equal(serviceDescription(facts({ displayName: 'a', expirationDate: expiringIn(3), renewMode: 'manual' }), 'en', t), 'in 3 days · manual');
+    assert.equal(serviceDescription(facts({ displayName: 'a', expirationDate: expiringIn(100), renewMode: 'automatic' }), 'en', t), 'Jun 18, 2026 · automatic');
+    assert.equal(serviceDescription(facts({ displayName: 'a', expirationDate: expiringIn(100), renewMode: 'brandNewMode' }), 'en', t), 'Jun 18, 2026');
+    assert.equal(
+      serviceDescription(facts({ displayName: 'a', expirationDate: expiringIn(20), pendingActions: ['deleteAtExpiration'] }), 'en', t),
+      'in 20 days · ends at expiry',
+    );
+    assert.equal(serviceDescription(facts({ displayName: 'a', expirationDate: expiringIn(-60), lifecycleState: 'terminated' }), 'en', t), 'terminated');
+    assert.equal(serviceDescription(facts({ displayName: 'a', expirationDate: undefined }), 'en', t), 'no expiry date · automatic');
+  });
+
+  test('the tooltip has product, name, id, expiry, creation, renewal, state, pending actions and the termination warning', () => {
+    const tip = serviceTooltip(
+      facts({
+        displayName: 'Backup (prod)',
+        name: 'backup.vps-1.vps.ovh.net',
+        serviceId: 42,
+        type: 'option',
+        productDescription: 'Automated Backup',
+        expirationDate: expiringIn(5),
+        creationDate: '2024-03-01T00:00:00+01:00',
+        renewMode: 'automatic',
+        renewPeriod: 'P3M',
+        lifecycleState: 'active',
+        pendingActions: ['deleteAtExpiration'],
+      }),
+      { locale: 'en', warningDays: 30, accountLabel: 'xx1-ovh (EU)' },
+      t,
+    );
+    assert.equal(tip.title, 'Backup (prod)');
+    assert.deepEqual(
+      tip.rows.map((row) => `${row.label}: ${row.value}`),
+      [
+        'Product: Option · Automated Backup',
+        'Service name: backup.vps-1.vps.ovh.net',
+        'Service ID: 42',
+        'Expires: Mar 15, 2026 (in 5 days) · expires within 7 days',
+        'Created: Mar 1, 2024',
+        'Renewal: automatic, every 3 months',
+        'State: active',
+        'Pending actions: deleteAtExpiration',
+        'Account: xx1-ovh (EU)',
+      ],
+    );
+    assert.equal(tip.warning, 'Will be terminated at expiry');
+    assert.equal(serviceTooltip(facts({ displayName: 'a' }), { locale: 'en', warningDays: 30 }, t).warning, undefined);
+  });
+
+  test('a language id Intl rejects falls back to English instead of breaking the tree', () => {
+    assert.equal(safeLocale('fr'), 'fr');
+    assert.equal(safeLocale('pt-br'), 'pt-BR');
+    assert.equal(safeLocale('not a locale!'), 'en');
+    assert.equal(safeLocale(undefined), 'en');
+    assert.equal(safeLocale(''), 'en');
+  });
+
+  test('group labels for both groupings', () => {
+    assert.equal(groupLabel('productType', 'dedicatedServer', 30, t), 'Dedicated servers');
+    assert.equal(groupLabel('expiry', 'warning', 45, t), 'Within 45 days');
+    assert.equal(groupLabel('expiry', 'terminated', 30, t), 'Terminated');
+  });
+});
