@@ -32,9 +32,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   let pollIntervalMs: number | undefined;
   registerAuth(context, { accounts, createApi, log, prompter: () => prompter, pollIntervalMs: () => pollIntervalMs });
   registerCommands(context, { log });
-  const services = registerServicesView(context, { accounts, log });
-
   const pending = new PendingOrders(context.globalState);
+  const services = registerServicesView(context, { accounts, log, unpaidOrders: pending });
+
   let statusPollMs: number | undefined;
   const renewPanels = registerRenewPanel(context, {
     accounts,

@@ -29,7 +29,7 @@ export class AccountService implements vscode.Disposable {
     readonly store: AccountStore,
     private readonly createApi: ApiFactory,
   ) {
-    const storeChanged = store.onDidChange(() => {
+    const storeChanged = store.onDidChange((accountId) => {
       const ids = new Set(store.list().map((meta) => meta.id));
       for (const [id, client] of this.clients) {
         if (!ids.has(id)) {
@@ -37,9 +37,10 @@ export class AccountService implements vscode.Disposable {
           this.clients.delete(id);
         }
       }
-      // A new sign-in replaced the credentials: start over with a fresh client.
-      for (const id of this.needsSignIn) this.forget(id);
-      this.needsSignIn.clear();
+      // New credentials for this account (a new sign-in, here or in another window):
+      // start over with a fresh client. Other accounts keep their state.
+      this.forget(accountId);
+      this.needsSignIn.delete(accountId);
       this.changed.fire();
     });
     // Clients read the timeout when they are created: start fresh ones after a change.

@@ -6,7 +6,10 @@ import type { SecretStore } from './secretStore';
 
 const ACCOUNTS_KEY = 'ovhcloud.accounts';
 const SECRET_PREFIX = 'ovhcloud.account.';
-const secretKey = (accountId: string): string => `${SECRET_PREFIX}${accountId}.credentials`;
+const SECRET_SUFFIX = '.credentials';
+const secretKey = (accountId: string): string => `${SECRET_PREFIX}${accountId}${SECRET_SUFFIX}`;
+const accountIdOf = (key: string): string | undefined =>
+  key.startsWith(SECRET_PREFIX) && key.endsWith(SECRET_SUFFIX) ? key.slice(SECRET_PREFIX.length, -SECRET_SUFFIX.length) : undefined;
 
 const CredentialsSchema = z.union([
   z.object({ kind: z.literal('appKey'), applicationKey: z.string(), applicationSecret: z.string(), consumerKey: z.string() }),
@@ -32,7 +35,8 @@ const MetaSchema = z.object({
  * looks signed in without credentials, nor credentials in plain storage.
  */
 export class AccountStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the id of the account whose credentials or metadata changed. */
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
@@ -42,7 +46,8 @@ export class AccountStore implements vscode.Disposable {
   ) {
     // Another window signed in or out: its secret change reaches us here.
     this.subscription = secrets.onDidChange((event) => {
-      if (event.key.startsWith(SECRET_PREFIX)) this.changed.fire();
+      const accountId = accountIdOf(event.key);
+      if (accountId !== undefined) this.changed.fire(accountId);
     });
   }
 
@@ -92,7 +97,7 @@ export class AccountStore implements vscode.Disposable {
       await this.secrets.delete(secretKey(saved.id)).catch(() => undefined);
       throw error;
     }
-    this.changed.fire();
+    this.changed.fire(saved.id);
     return saved;
   }
 
@@ -102,7 +107,7 @@ export class AccountStore implements vscode.Disposable {
       ACCOUNTS_KEY,
       this.list().filter((meta) => meta.id !== accountId),
     );
-    this.changed.fire();
+    this.changed.fire(accountId);
   }
 
   /** The SecretStorage key of an account, for tests that read secrets back. */

@@ -20,6 +20,15 @@ export interface RenewPanelDeps {
 }
 
 const TargetSchema = z.object({ accountId: z.string(), serviceId: z.number() });
+/** A Services tree node, which VS Code passes to commands run from its context menu. */
+const TreeNodeSchema = z.object({ accountId: z.string(), facts: z.object({ service: z.object({ serviceId: z.number() }) }) });
+
+function targetOf(arg: unknown): SavedState | undefined {
+  const direct = TargetSchema.safeParse(arg);
+  if (direct.success) return { accountId: direct.data.accountId, serviceId: direct.data.serviceId };
+  const node = TreeNodeSchema.safeParse(arg);
+  return node.success ? { accountId: node.data.accountId, serviceId: node.data.facts.service.serviceId } : undefined;
+}
 
 /** Open panels by "account:service": the command reveals an existing one instead of opening a second. */
 export class RenewPanels implements vscode.Disposable {
@@ -86,11 +95,15 @@ export function registerRenewPanel(context: vscode.ExtensionContext, deps: Renew
   context.subscriptions.push(
     panels,
     vscode.commands.registerCommand('ovhcloud.compareRenewStrategies', async (arg?: unknown) => {
-      const given = TargetSchema.safeParse(arg);
-      const target = given.success ? given.data : await deps.pickService();
-      if (!target) return undefined;
-      if (!deps.accounts.list().some((meta) => meta.id === target.accountId)) return undefined;
-      return panels.show({ accountId: target.accountId, serviceId: target.serviceId }).key;
+      const target = targetOf(arg) ?? (await deps.pickService());
+      if (!target || !deps.accounts.list().some((meta) => meta.id === target.accountId)) return undefined;
+      return panels.show(target).key;
+    }),
+    // The panel resumes a known unpaid order by itself: paying later is opening it again.
+    vscode.commands.registerCommand('ovhcloud.payUnpaidOrder', async (arg?: unknown) => {
+      const target = targetOf(arg);
+      if (!target || !deps.pending.forService(target.accountId, target.serviceId)) return undefined;
+      return panels.show(target).key;
     }),
     vscode.window.registerWebviewPanelSerializer(RENEW_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {

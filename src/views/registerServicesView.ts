@@ -15,6 +15,11 @@ export const SERVICES_VIEW_ID = 'ovhcloud.services';
 export interface ServicesViewDeps {
   readonly accounts: AccountSource;
   readonly log: vscode.LogOutputChannel;
+  /** Orders waiting for payment, marked on their service. */
+  readonly unpaidOrders?: {
+    forService(accountId: string, serviceId: number): unknown;
+    readonly onDidChange: vscode.Event<void>;
+  };
 }
 
 /** What the rest of the extension (and the integration tests) can reach of the view. */
@@ -60,7 +65,14 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
     },
   });
   const viewState = new ViewState(context.globalState);
-  const provider = new ServicesTreeProvider({ model, accounts: deps.accounts, options: () => viewState.current, warningDays: () => settings().warningDays, now });
+  const provider = new ServicesTreeProvider({
+    model,
+    accounts: deps.accounts,
+    options: () => viewState.current,
+    warningDays: () => settings().warningDays,
+    now,
+    hasUnpaidOrder: (accountId, serviceId) => deps.unpaidOrders?.forService(accountId, serviceId) !== undefined,
+  });
   const view = vscode.window.createTreeView(SERVICES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
 
   const reveal = async (ref: ServiceRef): Promise<boolean> => {
@@ -140,6 +152,7 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
       if (event.affectsConfiguration('ovhcloud.autoRefreshMinutes')) scheduleAutoRefresh();
     }),
     ...registerServiceCommands({ model, viewState, accounts: deps.accounts, ui: () => ui, log: deps.log }),
+    ...(deps.unpaidOrders ? [deps.unpaidOrders.onDidChange(() => provider.refresh())] : []),
   );
   showFilter();
   // Badge and status bar from the cache right away: a globalState read, no network.

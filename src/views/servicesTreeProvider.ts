@@ -12,6 +12,7 @@ export interface ProviderDeps {
   readonly options: () => ViewOptions;
   readonly warningDays: () => number;
   readonly now: () => Date;
+  readonly hasUnpaidOrder?: (accountId: string, serviceId: number) => boolean;
 }
 
 /** What the root shows when it has no children, for the viewsWelcome `when` clauses. */
@@ -53,7 +54,12 @@ export class ServicesTreeProvider implements vscode.TreeDataProvider<ServicesNod
   }
 
   getTreeItem(node: ServicesNode): vscode.TreeItem {
-    return toTreeItem(node, { locale: safeLocale(vscode.env.language), warningDays: this.deps.warningDays(), t: vscode.l10n.t });
+    return toTreeItem(node, {
+      locale: safeLocale(vscode.env.language),
+      warningDays: this.deps.warningDays(),
+      t: vscode.l10n.t,
+      hasUnpaidOrder: this.deps.hasUnpaidOrder,
+    });
   }
 
   getChildren(node?: ServicesNode): ServicesNode[] {

@@ -102,6 +102,8 @@ export interface ItemContext {
   readonly locale: string;
   readonly warningDays: number;
   readonly t: typeof vscode.l10n.t;
+  /** Whether an order for this service waits for payment (placed earlier in the renew panel). */
+  readonly hasUnpaidOrder?: (accountId: string, serviceId: number) => boolean;
 }
 
 const color = (id: string | undefined): vscode.ThemeColor | undefined => (id ? new vscode.ThemeColor(id) : undefined);
@@ -109,11 +111,12 @@ const color = (id: string | undefined): vscode.ThemeColor | undefined => (id ? n
 /**
  * contextValue tokens, matched in package.json with `viewItem =~ /\btoken\b/`:
  * service, option, renewable (Compare Renew Strategies), controlPanel (a known panel
- * URL), retry (error nodes).
+ * URL), unpaidOrder (Pay Unpaid Order), retry (error nodes).
  */
-export function serviceContextValue(node: ServiceNode): string {
+export function serviceContextValue(node: ServiceNode, unpaid = false): string {
   const { service } = node.facts;
   const tokens = ['ovhcloud', 'service'];
+  if (unpaid) tokens.push('unpaidOrder');
   if (service.parentServiceId !== undefined) tokens.push('option');
   if (service.parentServiceId === undefined && node.facts.urgency !== 'terminated') tokens.push('renewable');
   if (controlPanelUrl(node.endpointId, service)) tokens.push('controlPanel');
@@ -128,9 +131,11 @@ function serviceItem(node: ServiceNode, context: ItemContext): vscode.TreeItem {
     node.options.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   item.id = node.id;
-  item.description = serviceDescription(facts, context.locale, context.t);
+  const unpaid = context.hasUnpaidOrder?.(node.accountId, service.serviceId) ?? false;
+  const description = serviceDescription(facts, context.locale, context.t);
+  item.description = unpaid ? `${description} · ${context.t('unpaid order')}` : description;
   item.iconPath = new vscode.ThemeIcon(PRODUCT_ICONS[service.type] ?? PRODUCT_ICONS.other, color(URGENCY_COLORS[facts.urgency]));
-  item.contextValue = serviceContextValue(node);
+  item.contextValue = serviceContextValue(node, unpaid);
   const tooltip = serviceTooltip(facts, { locale: context.locale, warningDays: context.warningDays, accountLabel: node.showAccount ? node.accountLabel : undefined }, context.t);
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.appendMarkdown('**');

@@ -4,8 +4,9 @@ import type { AccountMeta } from '../../src/auth/accountTypes';
 import { addDuration, parseDuration } from '../../src/renewal';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
-import { ledger, openPanel, renewableService } from './support/renew';
+import { ledger, openPanel, PanelDriver, renewableService } from './support/renew';
 import { admin } from './support/sandbox';
+import { ScriptedPrompter } from './support/scriptedPrompter';
 import { signInToSandbox, signOutEverything } from './support/signIn';
 
 const PLACE = 'Place Order';
@@ -128,6 +129,41 @@ suite('Renew panel (real extension host + sandbox)', function () {
     await driver.until('the order', (s) => s.order !== undefined && s.busy === undefined);
     assert.equal((await ledger()).orders.length, 1);
     assert.equal(prompter.asked.length, 1, 'one confirmation, not twenty');
+  });
+
+  test('the tree\'s context menu opens the panel of that service, without asking which', async () => {
+    await testing.services.model.refresh(account.id);
+    const node = testing.services.provider.findService(account.id, vpsId);
+    assert.ok(node, 'the service is in the tree');
+    // VS Code passes the tree node itself to a view/item/context command.
+    testing.setPrompter(new ScriptedPrompter([]));
+    try {
+      const key = await vscode.commands.executeCommand('ovhcloud.compareRenewStrategies', node);
+      assert.equal(key, `${account.id}:${vpsId}`);
+    } finally {
+      testing.setPrompter(undefined);
+    }
+  });
+
+  test('an unpaid order is marked on the service in the tree, and "Pay" from there resumes it', async () => {
+    const driver = await openPanel(testing, account.id, vpsId);
+    await driver.previewRow(driver.state.rows[0].key);
+    await driver.send({ type: 'placeOrder' }, [{ confirm: PLACE }]);
+    const ordered = await driver.until('the order', (s) => s.payment !== undefined && s.busy === undefined);
+    driver.panel.dispose();
+    await testing.services.model.refresh(account.id);
+    const node = testing.services.provider.findService(account.id, vpsId);
+    assert.ok(node);
+    const item = testing.services.provider.getTreeItem(node);
+    assert.match(String(item.contextValue), /\bunpaidOrder\b/);
+    assert.match(String(item.description), /unpaid order/);
+    const key = await vscode.commands.executeCommand('ovhcloud.payUnpaidOrder', node);
+    const panel = testing.renewPanels.get(account.id, vpsId);
+    assert.equal(key, panel?.key);
+    const again = new PanelDriver(panel!, testing);
+    await again.send({ type: 'ready' });
+    await again.until('the unpaid order', (s) => s.order?.orderId === ordered.order?.orderId && s.payment !== undefined && s.busy === undefined);
+    assert.equal((await ledger()).orders.length, 1);
   });
 
   test('a second panel for the same service is the same panel', async () => {
