@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { signInThroughUi } from './signIn';
-import { closeWorkbench, openWorkbench, page, screenshot } from './workbench';
+import { closeWorkbench, openWorkbench, page, screenshot, setTheme } from './workbench';
 
 const sidebar = (): Locator => page().locator('.part.sidebar');
 const row = (text: string | RegExp): Locator => sidebar().locator('.monaco-list-row', { hasText: text }).first();
@@ -41,22 +41,6 @@ async function titleSubmenu(label: string, entry: string): Promise<void> {
 async function openFilter(): Promise<void> {
   await titleAction('Filter Services');
   await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Type part of a name or id"]').waitFor();
-}
-
-/**
- * Switches the colour theme as a user does: "Preferences: Color Theme" from the palette
- * (clicking that exact entry: its neighbours browse the marketplace), then the theme.
- */
-async function setTheme(name: string, themeClass: 'vs' | 'vs-dark'): Promise<void> {
-  await page().keyboard.press('F1');
-  await quickInput().fill('>Preferences: Color Theme');
-  await page().locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
-  await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Select Color Theme"]').waitFor();
-  await quickInput().fill(name);
-  await page().locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page().keyboard.press('Enter');
-  await page().locator(`.monaco-workbench.${themeClass}`).waitFor({ timeout: 30_000 });
-  await page().waitForTimeout(500);
 }
 
 suite('Services tree (Playwright)', function () {

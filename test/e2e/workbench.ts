@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { workbenchUrl } from '../harness/browser';
 import { projectRoot, resultsRoot } from '../harness/paths';
 import { startSandboxProcess, type SandboxInfo, type SandboxProcess } from '../harness/sandboxProcess';
@@ -21,10 +21,12 @@ export function sandbox(): SandboxInfo {
 
 export async function openWorkbench(): Promise<WorkbenchSession> {
   if (current) return current;
-  sandboxProcess = await startSandboxProcess(['--services', '40', '--seed', '7']);
+  // 127.0.0.2: code-server rewrites links to 127.0.0.1 (the validation page) into its port proxy.
+  sandboxProcess = await startSandboxProcess(['--services', '40', '--seed', '7', '--host', '127.0.0.2']);
   const session = await openSession({
     verbose: process.env.OVHCLOUD_TEST_VERBOSE === '1',
     env: { NODE_EXTRA_CA_CERTS: sandboxProcess.info.caCertPath },
+    trustCertificate: path.join(path.dirname(sandboxProcess.info.caCertPath), 'server.crt'),
   });
   current = session;
   const url = workbenchUrl(session.server.url, session.workspace, [['extensionDevelopmentPath', projectRoot]]);
@@ -63,4 +65,22 @@ export async function runFromPalette(title: string): Promise<void> {
   await input.fill(`>${title}`);
   await p.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
   await p.keyboard.press('Enter');
+}
+
+const quickInput = (): Locator => page().locator('.quick-input-widget .quick-input-box input');
+
+/**
+ * Switches the colour theme as a user does: "Preferences: Color Theme" from the palette
+ * (clicking that exact entry: its neighbours browse the marketplace), then the theme.
+ */
+export async function setTheme(name: string, themeClass: 'vs' | 'vs-dark'): Promise<void> {
+  await page().keyboard.press('F1');
+  await quickInput().fill('>Preferences: Color Theme');
+  await page().locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
+  await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Select Color Theme"]').waitFor();
+  await quickInput().fill(name);
+  await page().locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page().keyboard.press('Enter');
+  await page().locator(`.monaco-workbench.${themeClass}`).waitFor({ timeout: 30_000 });
+  await page().waitForTimeout(500);
 }

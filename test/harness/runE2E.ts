@@ -9,7 +9,8 @@ import { projectRoot } from './paths';
  */
 async function main(): Promise<number> {
   const dir = path.join(projectRoot, 'out', 'test', 'e2e');
-  const mocha = new Mocha({ ui: 'tdd', timeout: 120_000, reporter: 'spec' });
+  // OVHCLOUD_TEST_GREP narrows a run while developing, as mocha's --grep would.
+  const mocha = new Mocha({ ui: 'tdd', timeout: 120_000, reporter: 'spec', grep: process.env.OVHCLOUD_TEST_GREP || undefined });
   for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.e2e.js')).sort()) {
     mocha.addFile(path.join(dir, file));
   }

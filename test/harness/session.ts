@@ -22,6 +22,8 @@ export interface SessionOptions {
   readonly prepare?: (dirs: { extensionsDir: string; userDataDir: string }) => Promise<void>;
   readonly verbose?: boolean;
   readonly locale?: string;
+  /** A server certificate the browser accepts (the sandbox's, for its validation page). */
+  readonly trustCertificate?: string;
 }
 
 export async function openSession(options: SessionOptions = {}): Promise<WorkbenchSession> {
@@ -66,7 +68,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Workben
       locale: options.locale,
       onOutput: options.verbose ? (line) => process.stderr.write(`[code-server] ${line}\n`) : undefined,
     });
-    browser = await launchBrowser();
+    browser = await launchBrowser({ trustCertificate: options.trustCertificate });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     return { server, browser, page, workspace, extensionsDir, dispose };

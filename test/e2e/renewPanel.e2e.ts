@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { resultsRoot } from '../harness/paths';
+import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
+import { closeWorkbench, openWorkbench, page, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
+
+const widget = (): Locator => page().locator('.quick-input-widget');
+const inputBox = (): Locator => widget().locator('.quick-input-box input');
+const sidebar = (): Locator => page().locator('.part.sidebar');
+
+async function pick(label: string): Promise<void> {
+  await widget().locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 30_000 });
+  await inputBox().fill(label);
+  await widget().locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+  await page().keyboard.press('Enter');
+}
+
+async function type(prompt: string, value: string): Promise<void> {
+  await widget().locator('.quick-input-message', { hasText: prompt }).waitFor({ timeout: 30_000 });
+  await inputBox().fill(value);
+  await page().keyboard.press('Enter');
+  await page().waitForTimeout(200);
+}
+
+/** Renewable services of the sandbox account, asked the way the extension asks. */
+async function renewableServices(): Promise<Array<{ serviceId: number; displayName: string }>> {
+  const info = sandbox();
+  const endpoint = parseCustomEndpoint(info.url);
+  assert.ok(endpoint.ok);
+  const api = new OvhApi({ endpoint: endpoint.endpoint, credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey } });
+  try {
+    const { services } = await api.listServices();
+    const found: Array<{ serviceId: number; displayName: string }> = [];
+    for (const service of services.filter((s) => s.parentServiceId === undefined && /^[\x20-\x7e]+$/.test(s.displayName))) {
+      const descriptions = await api.listRenewDescriptions(service.serviceId, false).catch(() => []);
+      if (descriptions.some((d) => d.strategies.length > 0)) found.push(service);
+    }
+    return found;
+  } finally {
+    api.dispose();
+  }
+}
+
+/** The webview's frame: webviews are nested iframes, so look for our own markup. */
+async function panelFrame(): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    for (const frame of page().frames()) {
+      if (await frame.locator('main#app .panel').count().catch(() => 0)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('the renew panel webview did not appear');
+    await page().waitForTimeout(200);
+  }
+}
+
+async function confirmModal(button: string, shot: string): Promise<void> {
+  const dialog = page().locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 30_000 });
+  assert.match(await dialog.innerText(), /Amount with tax: /);
+  await screenshot(shot);
+  await dialog.locator('.monaco-button', { hasText: new RegExp(`^${button}$`) }).click();
+}
+
+async function renewThroughUi(service: { displayName: string }, theme: string): Promise<void> {
+  // Narrow the tree to the service, then use its context menu.
+  await runFromPalette('OVHcloud: Filter Services…');
+  await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Type part of a name or id"]').waitFor();
+  await inputBox().fill(service.displayName);
+  await page().keyboard.press('Enter');
+  const row = sidebar().locator('.monaco-list-row', { hasText: service.displayName }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click({ button: 'right' });
+  const item = page().locator('.monaco-menu .action-menu-item', { hasText: 'Compare Renew Strategies' }).first();
+  await item.waitFor();
+  await item.hover();
+  await page().waitForTimeout(300);
+  await item.click();
+
+  const frame = await panelFrame();
+  await frame
+    .locator('input[name=strategy]')
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(async (error: unknown) => {
+      await screenshot(`panel-failure-${theme}`);
+      throw error;
+    });
+  await frame.locator('.badge.cheapest').first().waitFor();
+  await screenshot(`panel-compare-${theme}`);
+  await frame.locator('input[name=strategy]').first().check();
+  await frame.locator('#preview').click();
+  await frame.locator('#preview-total').waitFor({ timeout: 30_000 });
+  await screenshot(`panel-preview-${theme}`);
+
+  await frame.locator('#place-order').click();
+  await confirmModal('Place Order', `panel-confirm-order-${theme}`);
+  await frame.locator('fieldset.payment input[name=payment]:checked').waitFor({ timeout: 30_000 });
+  await screenshot(`panel-ordered-${theme}`);
+
+  await frame.locator('#pay').click();
+  await confirmModal('Pay', `panel-confirm-pay-${theme}`);
+  await frame.locator('.success', { hasText: 'Renewed' }).waitFor({ timeout: 60_000 });
+  await screenshot(`panel-delivered-${theme}`);
+  await runFromPalette('OVHcloud: Clear Services Filter');
+  await runFromPalette('View: Close All Editors');
+}
+
+suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', function () {
+  this.timeout(300_000);
+
+  suiteSetup(async () => {
+    await openWorkbench();
+  });
+  suiteTeardown(async () => {
+    await closeWorkbench();
+  });
+
+  test('sign in: welcome button, quick picks, input boxes, then approval on the validation page in a browser tab', async () => {
+    const info = sandbox();
+    await page().locator('.activitybar [aria-label^="OVHcloud"]').first().click();
+    const welcome = sidebar().locator('.welcome-view-content');
+    await welcome.locator('a, .monaco-button', { hasText: 'Sign In to OVHcloud' }).first().click();
+    await pick('Custom API URL…');
+    await type('API base URL', info.url);
+    await pick('Application key and secret: create a consumer key for me');
+    await type('Application key', info.applicationKey);
+    let opened: Page | undefined;
+    page().context().once('page', (tab) => (opened = tab));
+    await type('Application secret', info.applicationSecret);
+    // VS Code may ask before opening an external website: the user agrees.
+    const openDialog = page().locator('.monaco-dialog-box', { hasText: /external website/i });
+    const deadline = Date.now() + 30_000;
+    while (!opened && Date.now() < deadline) {
+      if (await openDialog.isVisible()) await openDialog.locator('.monaco-button', { hasText: /^Open$/ }).click();
+      await page().waitForTimeout(200);
+    }
+    if (!opened) {
+      await screenshot('sign-in-no-tab');
+      throw new Error('the validation page did not open in a browser tab');
+    }
+    const validation: Page = opened;
+    await validation.waitForLoadState();
+    assert.match(validation.url(), /\/auth\/\?credentialToken=/);
+    await validation.locator('button[value="authorize"], button:has-text("Authorize")').first().waitFor();
+    await validation.screenshot({ path: path.join(resultsRoot, 'e2e', 'sign-in-validation-page.png') });
+    await validation.locator('button[value="authorize"], button:has-text("Authorize")').first().click();
+    await page().bringToFront();
+    await page().locator('.notifications-toasts', { hasText: 'Signed in to OVHcloud as' }).waitFor({ timeout: 30_000 });
+    await screenshot('signed-in');
+  });
+
+  test('renew from the tree: compare, preview, confirm, order, pay, delivered — dark and light', async () => {
+    const services = await renewableServices();
+    assert.ok(services.length >= 2, 'two renewable services, one per theme');
+    await setTheme('Dark Modern', 'vs-dark');
+    await renewThroughUi(services[0], 'dark');
+    await setTheme('Light Modern', 'vs');
+    await renewThroughUi(services[1], 'light');
+  });
+});
+
