@@ -49,6 +49,8 @@ const configs = [
     platform: 'node',
     target: 'node20',
     external: ['vscode'],
+    // The `ovh` client's heavy dependencies that the extension never exercises.
+    alias: { 'simple-oauth2': './scripts/shims/simple-oauth2.js', bluebird: './scripts/shims/bluebird.js' },
   },
 ];
 const webviews = webviewEntries();

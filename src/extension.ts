@@ -42,7 +42,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
     prompter: () => prompter,
     pickService: () => services.pickService(),
-    onRenewed: (accountId) => services.model.refreshIfShown(accountId),
+    onRenewed: (accountId) => {
+      services.model.refreshIfShown(accountId);
+      // Completes the walkthrough's last step.
+      void vscode.commands.executeCommand('setContext', 'ovhcloud.hasRenewed', true);
+    },
     statusPollMs: () => statusPollMs,
   });
   context.subscriptions.push(pending);
