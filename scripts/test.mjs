@@ -10,6 +10,7 @@ const stages = [
   ['compile tests', 'npm run compile-tests'],
   ['unit', 'npm run test:unit'],
   ['integration (development folder)', 'npm run test:integration'],
+  ['integration (Dutch)', 'OVHCLOUD_TEST_LOCALE=nl OVHCLOUD_TEST_GREP=Localization node out/test/harness/runIntegration.js'],
   ['integration (installed .vsix)', 'npm run test:integration:vsix'],
   ['e2e', 'npm run test:e2e'],
 ];

@@ -1,6 +1,6 @@
 import type { Order, Price, ServiceSummary, Translate } from '../ovh';
 import type { PanelState, Row } from '../protocol/renewPanel';
-import { formatDuration, formatMoney, parseOvhDate, priceUcents, type RenewOptionRow } from '../renewal';
+import { formatDuration, formatMoney, ovhCalendarDay, priceUcents, type RenewOptionRow } from '../renewal';
 
 /** Turns domain data into the display texts of the panel, in the user's language. */
 export class PanelFormat {
@@ -14,7 +14,8 @@ export class PanelFormat {
   }
 
   date(value: string | Date | null | undefined): string {
-    const date = value instanceof Date ? value : parseOvhDate(value ?? undefined);
+    // OVH strings: the day OVH wrote. Dates we computed are already calendar days at 00:00 UTC.
+    const date = value instanceof Date ? value : ovhCalendarDay(value);
     return date ? this.dates.format(date) : this.t('no expiry date');
   }
 

@@ -1,6 +1,6 @@
 import { describeError, isOvhApiError, type Order, type OvhApi, type PaymentOption, type ServiceSummary, type Translate } from '../ovh';
 import type { PanelState, Row, WebviewMessage } from '../protocol/renewPanel';
-import { compareRenewStrategies, type RenewOptionRow } from '../renewal';
+import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../renewal';
 import { PanelFormat } from './panelFormat';
 import type { PendingOrder, PendingOrders } from './pendingOrders';
 import { findOrderAfterFailure } from './orderRecovery';
@@ -119,7 +119,9 @@ export class RenewSession {
   private async loadOptions(api: RenewApi): Promise<void> {
     this.update({ phase: 'loading', rows: [], error: undefined });
     const descriptions = await api.listRenewDescriptions(this.deps.serviceId, this.state.includeOptions);
-    const comparison = compareRenewStrategies(descriptions, this.deps.serviceId, this.summary?.expirationDate ?? null, this.now());
+    // Renewals move the expiry by calendar days: start from the day OVH wrote.
+    const expiry = ovhCalendarDay(this.summary?.expirationDate)?.toISOString() ?? null;
+    const comparison = compareRenewStrategies(descriptions, this.deps.serviceId, expiry, this.now());
     this.rows = comparison.rows.filter((row) => row.renewsSelected);
     for (const issue of comparison.issues) this.deps.log.warn(`Renew option skipped for service ${this.deps.serviceId}: ${issue.kind} (${issue.renewPeriod})`);
     const rows: Row[] = this.rows.map((row) => this.format.row(row, this.deps.serviceId));
@@ -260,13 +262,20 @@ export class RenewSession {
     this.options = await api.listPaymentOptions(this.order.orderId);
     const options = this.options.map((option, index) => ({
       id: String(index),
-      label: option.label,
+      label: this.optionLabel(option),
       isDefault: option.isDefault,
       selectable: option.selectable,
       statusText: option.selectable ? '' : this.format.paymentStatus(option.status),
     }));
     const preferred = options.find((option) => option.isDefault && option.selectable) ?? options.find((option) => option.selectable);
     this.update({ payment: { options, selectedId: preferred?.id } });
+  }
+
+  /** Card and PayPal labels are data; the account balances are named in the user's language. */
+  private optionLabel(option: PaymentOption): string {
+    if (option.paymentMean === 'ovhAccount') return this.deps.t('OVHcloud account');
+    if (option.paymentMean === 'fidelityAccount') return this.deps.t('Fidelity points');
+    return option.label;
   }
 
   private async pay(): Promise<void> {
@@ -282,7 +291,7 @@ export class RenewSession {
       const amount = order.details ? this.format.money(order.details.priceWithTax) : '';
       const confirmed = await this.deps.confirm(
         this.deps.t('Pay order {0} now?', order.orderId),
-        this.deps.t('Amount with tax: {0}, charged to {1}.', amount, option.label),
+        this.deps.t('Amount with tax: {0}, charged to {1}.', amount, this.optionLabel(option)),
         this.deps.t('Pay'),
       );
       if (!confirmed || this.disposed) return;

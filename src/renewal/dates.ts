@@ -41,3 +41,15 @@ export function parseOvhDate(value: string | Date | null | undefined): Date | un
   const time = Date.parse(text);
   return Number.isNaN(time) ? undefined : new Date(time);
 }
+
+/**
+ * The calendar day OVH wrote, at 00:00 UTC. OVH dates carry the day in OVH's zone
+ * ("2025-06-01T00:00:00+02:00"); converting the instant to another zone would show
+ * May 31. Use this for anything shown or counted in days.
+ */
+export function ovhCalendarDay(value: string | null | undefined): Date | undefined {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (match === null) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isCalendarDate(year, month, day) ? new Date(Date.UTC(year, month - 1, day)) : undefined;
+}

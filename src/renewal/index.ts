@@ -44,7 +44,7 @@ export {
   ucentsToDecimalString,
 } from './money';
 
-export { parseOvhDate } from './dates';
+export { ovhCalendarDay, parseOvhDate } from './dates';
 
 export {
   CRITICAL_DAYS,

@@ -11,6 +11,8 @@ import { projectRoot } from './paths';
  */
 export function registerLanguagePack(locale: string, userDataDir: string): void {
   const translations = path.join(projectRoot, 'test', 'fixtures', 'language-pack', 'main.i18n.json');
-  const packs = { [locale]: { hash: `test-${locale}`, label: locale, extensions: [], translations: { vscode: translations } } };
+  // The server reads the first extension's identifier when it lists installed languages.
+  const extensions = [{ extensionIdentifier: { id: `test.language-pack-${locale}` }, version: '1.0.0' }];
+  const packs = { [locale]: { hash: `test-${locale}`, label: locale, extensions, translations: { vscode: translations } } };
   fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
