@@ -5,6 +5,7 @@ import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
 import { ledger, openPanel, renewableService, type PanelDriver } from './support/renew';
 import { admin } from './support/sandbox';
+import { labelOf, serviceRows, walk } from './support/servicesTree';
 import { signInToSandbox, signOutEverything } from './support/signIn';
 
 /**
@@ -33,8 +34,9 @@ const FAULTS: Fault[] = [
   { name: 'clock skew', clockSkew: true },
 ];
 
-type Operation = 'list renew strategies' | 'dry run' | 'place order' | 'pay';
+type Operation = 'list services' | 'list renew strategies' | 'dry run' | 'place order' | 'pay';
 const OPERATIONS: Record<Operation, { method: 'GET' | 'POST'; path: string; route: string }> = {
+  'list services': { method: 'GET', path: '/services', route: 'GET /services' },
   'list renew strategies': { method: 'GET', path: '/service/*/renew', route: 'GET /service/{serviceId}/renew' },
   'dry run': { method: 'POST', path: '/service/*/renew', route: 'POST /service/{serviceId}/renew' },
   'place order': { method: 'POST', path: '/service/*/renew', route: 'POST /service/{serviceId}/renew' },
@@ -99,12 +101,31 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
   const failedOrFound = (driver: PanelDriver): Promise<unknown> =>
     driver.until('the fault to show', (s) => s.busy === undefined && (s.error !== undefined || s.order !== undefined));
 
+  /** Through the Services view: the fault shows as a node with the typed explanation, and a refresh recovers. */
+  const listServicesCell = async (fault: Fault): Promise<void> => {
+    const view = testing.services;
+    await inject(fault, 'list services');
+    await view.model.refresh(account.id);
+    const shown = walk(view).filter((row) => row.node.kind === 'message' && ['error', 'signIn', 'unreadable'].includes((row.node as { message: string }).message));
+    assert.equal(shown.length, 1, `one error node, got ${walk(view).map((row) => labelOf(row.item)).join(' | ')}`);
+    assert.ok(labelOf(shown[0].item).length > 10, 'the typed explanation is shown');
+    await heal();
+    // Rejected credentials wait for a new sign-in instead of failing again and again.
+    if (testing.accounts.isSignInNeeded(account.id)) account = await signInToSandbox(testing);
+    await view.model.refresh(account.id);
+    const after = walk(view);
+    assert.ok(!after.some((row) => row.node.kind === 'message'), `recovered: ${after.map((row) => labelOf(row.item)).join(' | ')}`);
+    assert.ok(serviceRows(view).length > 10, 'the services are back');
+  };
+
   for (const operation of Object.keys(OPERATIONS) as Operation[]) {
     for (const fault of FAULTS) {
       test(`${operation} × ${fault.name}`, async () => {
         cells++;
         let driver: PanelDriver;
-        if (operation === 'list renew strategies') {
+        if (operation === 'list services') {
+          await listServicesCell(fault);
+        } else if (operation === 'list renew strategies') {
           await inject(fault, operation);
           driver = await openPanel(testing, account.id, serviceId);
           await driver.until('the error', (s) => s.error !== undefined && s.busy === undefined);

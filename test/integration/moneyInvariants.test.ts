@@ -73,6 +73,30 @@ suite('Money invariants under concurrency (real extension host + sandbox)', func
     assert.equal((await ledger()).orders.length, 1);
   });
 
+  test('the tree\'s "Pay Unpaid Order" and the panel\'s "Pay" at the same time: one payment', async () => {
+    const panel = testing.renewPanels.show({ accountId: account.id, serviceId });
+    const driver = new PanelDriver(panel, testing);
+    await driver.ready();
+    await driver.previewRow(driver.state.rows[0].key);
+    await driver.send({ type: 'placeOrder' }, [PLACE]);
+    await driver.until('the unpaid order', (s) => s.payment !== undefined && s.busy === undefined);
+    const prompter = new ScriptedPrompter([{ confirm: 'Pay' }, { confirm: 'Pay' }]);
+    testing.setPrompter(prompter);
+    try {
+      await Promise.all([
+        vscode.commands.executeCommand('ovhcloud.payUnpaidOrder', { accountId: account.id, serviceId }).then(() => panel.receive({ type: 'pay' })),
+        panel.receive({ type: 'pay' }),
+      ]);
+    } finally {
+      testing.setPrompter(undefined);
+    }
+    await driver.until('delivery', (s) => s.order?.delivered === true, 20_000);
+    const { orders, payments } = await ledger();
+    assert.equal(orders.length, 1);
+    assert.equal(payments.length, 1, 'one payment');
+    assert.equal(prompter.asked.length, 1, 'one confirmation');
+  });
+
   test('VS Code going away mid-order: the next panel finds the order instead of making another', async () => {
     await vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', 2, vscode.ConfigurationTarget.Global);
     const first = await extraPanel();
