@@ -158,5 +158,22 @@ suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', 
     await setTheme('Light Modern', 'vs');
     await renewThroughUi(services[1], 'light');
   });
+
+  test('a reload of the window brings the open panel back (WebviewPanelSerializer)', async () => {
+    const [service] = await renewableServices();
+    await runFromPalette('OVHcloud: Compare Renew Strategies…');
+    await inputBox().fill(service.displayName);
+    await widget().locator('.quick-input-list .monaco-list-row', { hasText: service.displayName }).first().waitFor();
+    await page().keyboard.press('Enter');
+    await (await panelFrame()).locator('input[name=strategy]').first().waitFor({ timeout: 30_000 });
+    await runFromPalette('Developer: Reload Window');
+    await page().waitForLoadState();
+    await page().locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const restored = await panelFrame();
+    await restored.locator('h1', { hasText: service.displayName }).waitFor({ timeout: 60_000 });
+    await restored.locator('input[name=strategy]').first().waitFor({ timeout: 30_000 });
+    await screenshot('panel-restored-after-reload');
+    await runFromPalette('View: Close All Editors');
+  });
 });
 
