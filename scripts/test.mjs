@@ -13,6 +13,7 @@ const stages = [
   ['integration (Dutch)', 'OVHCLOUD_TEST_LOCALE=nl OVHCLOUD_TEST_GREP=Localization node out/test/harness/runIntegration.js'],
   ['integration (installed .vsix)', 'npm run test:integration:vsix'],
   ['e2e', 'npm run test:e2e'],
+  ['bench budgets', 'npm run bench:quick'],
 ];
 
 const only = process.argv.slice(2);
@@ -38,9 +39,16 @@ function runStage(command) {
   });
 }
 
-// Mocha's spec reporter ends each run with "N passing", "N failing" and "N pending".
+// Mocha's spec reporter ends each run with "N passing", "N failing" and "N pending";
+// the budget check ends with "N passed, N failed".
 function count(line) {
   const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
+  const budgets = /^(\d+) passed, (\d+) failed$/.exec(plain.trim());
+  if (budgets) {
+    totals.passed += Number(budgets[1]);
+    totals.failed += Number(budgets[2]);
+    return;
+  }
   const match = /^\s*(\d+) (passing|failing|pending)\b/.exec(plain);
   if (!match) return;
   const n = Number(match[1]);

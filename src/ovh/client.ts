@@ -176,13 +176,16 @@ export class OvhApi {
   /** The fallback when OVH ignores the pagination header: one GET per id, bounded by the transport's limiter. */
   private async listServicesOneByOne(ids: number[], onProgress?: (loaded: number, total: number) => void): Promise<ServiceListing> {
     let loaded = 0;
+    // The first real failure fails the listing; what is still queued is not sent.
+    const abort = new AbortController();
     const results = await Promise.all(
       ids.map(async (id) => {
         try {
-          return (await this.transport.get(`/services/${id}`, { schema: z.unknown() })).data;
+          return (await this.transport.get(`/services/${id}`, { schema: z.unknown(), signal: abort.signal })).data;
         } catch (error) {
           // A service terminated between the two calls is simply gone.
           if (error instanceof OvhApiError && error.kind === 'notFound') return undefined;
+          abort.abort();
           throw error;
         } finally {
           onProgress?.(++loaded, ids.length);

@@ -101,6 +101,8 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
         ];
       case 'oauth2':
         return [t('OVHcloud did not accept the service account (client id and secret).'), t('Check the client id and secret, then sign in again.')];
+      case 'cancelled':
+        return [t('The request was not sent because the operation it belonged to had already failed.'), t('Try again.')];
       case 'unknown':
         return [t('The OVHcloud API returned an unexpected error ({0}).', error.status ?? '?'), t('Try again; if it keeps happening, report it with the details below.')];
     }

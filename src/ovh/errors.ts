@@ -23,6 +23,7 @@ export type OvhErrorKind =
   | 'malformedResponse'
   | 'schemaMismatch'
   | 'oauth2'
+  | 'cancelled'
   | 'unknown';
 
 export interface OvhErrorInit {

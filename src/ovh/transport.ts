@@ -43,6 +43,8 @@ export interface RequestOptions<T> {
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
   readonly auth?: AuthMode;
+  /** Requests still waiting in the limiter when this aborts are not sent. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ApiResponse<T> {
@@ -104,8 +106,13 @@ export class OvhTransport {
     const fullPath = this.client.getFullPath(path) + queryString(options.query);
     const body = options.body === undefined ? '' : escapeNonAscii(JSON.stringify(options.body));
     if (body) headers['Content-Type'] = 'application/json';
-    await this.authenticate(method, fullPath, body, auth, headers);
+    // The clock correction is fetched before queueing: /auth/time itself goes through the
+    // limiter, and waiting for it from inside a slot could block every slot.
+    if (auth === 'signed' && this.options.credentials.kind === 'appKey' && this.options.credentials.consumerKey !== undefined) await this.timeDelta();
     return this.limiter.run(async () => {
+      if (options.signal?.aborted) throw cancelled(method, path);
+      // Signed when it leaves the queue: OVH refuses timestamps more than a minute old.
+      await this.authenticate(method, fullPath, body, auth, headers);
       this.requestCount++;
       const started = Date.now();
       const raw = await this.exchange(method, path, fullPath, body, headers);
@@ -217,6 +224,10 @@ interface RawResponse {
 }
 
 const timeSchema = z.number();
+
+function cancelled(method: string, path: string): OvhApiError {
+  return new OvhApiError({ kind: 'cancelled', method, path });
+}
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;

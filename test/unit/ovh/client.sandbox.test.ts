@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { describeError, OvhApiError, type OvhApi } from '../../../src/ovh';
+import { describeError, OvhApi, OvhApiError } from '../../../src/ovh';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { apiFor } from './sandboxClient';
+import { apiFor, apiOptions } from './sandboxClient';
 
 /** The extension's client, over real HTTPS, against the sandbox OVH API. */
 suite('OVH client against the sandbox: the renewal journey', function () {
@@ -307,6 +307,35 @@ suite('OVH client against the sandbox: retries', function () {
     await slow.me();
     slow.dispose();
     assert.ok(Date.now() - started >= 40, 'waited before the retry');
+  });
+
+  test('requests waiting in the limiter are signed when they leave it, not when they were queued', async () => {
+    sb.config.pagination = false;
+    sb.config.timestampWindowSeconds = 1;
+    // One request at a time, two per second: the last of 11 waits about 5 s in the queue.
+    const slow = new OvhApi({ ...apiOptions(sb), limiter: { maxConcurrent: 1, perSecond: 2, burst: 1 } });
+    try {
+      const listing = await slow.listServices();
+      assert.equal(listing.services.length, sb.state.services.length);
+    } finally {
+      slow.dispose();
+    }
+  });
+
+  test('the fallback stops sending after the first failure instead of draining its queue', async () => {
+    sb.config.pagination = false;
+    sb.faults.add({ path: '/services/*', kind: 'status', status: 403, errorCode: 'NOT_GRANTED_CALL' });
+    sb.requests.reset();
+    const slow = new OvhApi({ ...apiOptions(sb), limiter: { maxConcurrent: 2, perSecond: 1000, burst: 1000 } });
+    try {
+      await assert.rejects(slow.listServices(), (error: OvhApiError) => error.kind === 'notGranted');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Two in flight, and one that took the slot the first failure freed: never the other seven.
+      const sent = sb.requests.count('GET', '/services/{serviceId}');
+      assert.ok(sb.state.services.length >= 10 && sent <= 3, `sent ${sent} of ${sb.state.services.length} GETs`);
+    } finally {
+      slow.dispose();
+    }
   });
 
   test('a POST is never retried, whatever the failure', async () => {

@@ -1,4 +1,16 @@
-import { OvhApi, parseCustomEndpoint, type Credentials } from '../../../src/ovh';
+import { OvhApi, parseCustomEndpoint, type Credentials, type TransportOptions } from '../../../src/ovh';
+
+/** Transport options for the sandbox's ready consumer key, fast retries. */
+export function apiOptions(sb: Sandbox): TransportOptions {
+  const parsed = parseCustomEndpoint(sb.url, sb.tokenUrl);
+  if (!parsed.ok) throw new Error(`bad sandbox url ${sb.url}`);
+  return {
+    endpoint: parsed.endpoint,
+    credentials: { kind: 'appKey', applicationKey: sb.applicationKey, applicationSecret: sb.applicationSecret, consumerKey: sb.consumerKey },
+    timeoutMs: 5000,
+    retry: { retries: 3, baseDelayMs: 5, maxDelayMs: 50 },
+  };
+}
 import type { Sandbox } from '../../sandbox/server';
 
 /** The extension's API client pointed at an in-process sandbox, with fast retries for tests. */
