@@ -1,4 +1,4 @@
-import type { Order } from '../ovh';
+import { isOvhApiError, type Order } from '../ovh';
 import type { PendingOrder } from './pendingOrders';
 import type { RenewApi } from './renewSession';
 
@@ -21,4 +21,14 @@ export async function findOrderAfterFailure(api: Pick<RenewApi, 'listOrderIds' |
     if (Math.abs(order.priceWithTax.value - record.withTaxValue) < 0.005) return order;
   }
   return undefined;
+}
+
+/**
+ * Whether a failed "place order" certainly created nothing. Only a 4xx answer (other
+ * than 429) proves OVH refused the order. A 2xx whose body we could not read means OVH
+ * did create it; 5xx, 429 and network failures leave it unknown.
+ */
+export function provesNoOrder(error: unknown): boolean {
+  const status = isOvhApiError(error) ? error.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 && status !== 429;
 }

@@ -1,37 +1,15 @@
-import { describeError, isOvhApiError, type Order, type OvhApi, type PaymentOption, type ServiceSummary, type Translate } from '../ovh';
+import { describeError, type Order, type PaymentOption, type ServiceSummary } from '../ovh';
 import type { PanelState, Row, WebviewMessage } from '../protocol/renewPanel';
 import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../renewal';
 import { PanelFormat } from './panelFormat';
-import type { PendingOrder, PendingOrders } from './pendingOrders';
-import { findOrderAfterFailure } from './orderRecovery';
+import type { PendingOrder } from './pendingOrders';
+import { findOrderAfterFailure, provesNoOrder } from './orderRecovery';
+import { followOrder, isFinalStatus, safeOrderLink } from './orderStatus';
+import { paymentChoices, paymentLabel } from './paymentChoices';
+import type { RenewApi, SessionDeps } from './sessionDeps';
 
-export type RenewApi = Pick<
-  OvhApi,
-  'getService' | 'listRenewDescriptions' | 'previewRenew' | 'createRenewOrder' | 'getOrder' | 'getOrderStatus' | 'listOrderIds' | 'listPaymentOptions' | 'payOrder'
->;
+export type { RenewApi, SessionDeps } from './sessionDeps';
 
-export interface SessionDeps {
-  readonly accountId: string;
-  readonly serviceId: number;
-  readonly api: () => Promise<RenewApi | undefined>;
-  readonly pending: PendingOrders;
-  /** Orders being placed or paid anywhere in this window, by "account:service": one at a time. */
-  readonly locks: Set<string>;
-  /** A modal confirmation in VS Code; true only when the user chose `action`. */
-  readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
-  readonly openExternal: (url: string) => Promise<void>;
-  readonly t: Translate;
-  readonly locale: string;
-  readonly now?: () => Date;
-  readonly statusPollMs?: number;
-  readonly log: { info(message: string): void; warn(message: string): void };
-  readonly onState: (state: PanelState) => void;
-  /** The service's expiry changed: refresh it wherever it is shown. */
-  readonly onRenewed: (accountId: string, serviceId: number) => void;
-  readonly reportFailure?: (error: unknown) => void;
-}
-
-const TERMINAL = new Set(['delivered', 'cancelled', 'cancelling', 'unknown']);
 
 /**
  * Everything the renew panel does, without the webview: the host-side state machine
@@ -201,11 +179,7 @@ export class RenewSession {
 
   /** The POST failed or its answer was lost: look for the order rather than sending another. */
   private async recoverAfterFailure(api: RenewApi, record: PendingOrder, error: unknown): Promise<void> {
-    // Only a 4xx answer (other than 429) proves OVH refused the order. A 2xx whose body
-    // we could not read means OVH did create it; 5xx, 429 and network failures are unknowns.
-    const status = isOvhApiError(error) ? error.status : undefined;
-    const definite = status !== undefined && status >= 400 && status < 500 && status !== 429;
-    if (definite) {
+    if (provesNoOrder(error)) {
       await this.deps.pending.remove(record.accountId, record.serviceId);
       this.fail(error);
       return;
@@ -250,7 +224,7 @@ export class RenewSession {
     this.update({ order: this.format.order(order, status, this.summary) });
     if (status === 'notPaid') {
       await this.loadPaymentOptions(api);
-    } else if (!TERMINAL.has(status)) {
+    } else if (!isFinalStatus(status)) {
       await this.trackDelivery(api, order.orderId);
     } else {
       await this.deps.pending.remove(record.accountId, record.serviceId);
@@ -260,22 +234,7 @@ export class RenewSession {
   private async loadPaymentOptions(api: RenewApi): Promise<void> {
     if (!this.order) return;
     this.options = await api.listPaymentOptions(this.order.orderId);
-    const options = this.options.map((option, index) => ({
-      id: String(index),
-      label: this.optionLabel(option),
-      isDefault: option.isDefault,
-      selectable: option.selectable,
-      statusText: option.selectable ? '' : this.format.paymentStatus(option.status),
-    }));
-    const preferred = options.find((option) => option.isDefault && option.selectable) ?? options.find((option) => option.selectable);
-    this.update({ payment: { options, selectedId: preferred?.id } });
-  }
-
-  /** Card and PayPal labels are data; the account balances are named in the user's language. */
-  private optionLabel(option: PaymentOption): string {
-    if (option.paymentMean === 'ovhAccount') return this.deps.t('OVHcloud account');
-    if (option.paymentMean === 'fidelityAccount') return this.deps.t('Fidelity points');
-    return option.label;
+    this.update({ payment: paymentChoices(this.options, this.deps.t, this.format) });
   }
 
   private async pay(): Promise<void> {
@@ -291,7 +250,7 @@ export class RenewSession {
       const amount = order.details ? this.format.money(order.details.priceWithTax) : '';
       const confirmed = await this.deps.confirm(
         this.deps.t('Pay order {0} now?', order.orderId),
-        this.deps.t('Amount with tax: {0}, charged to {1}.', amount, this.optionLabel(option)),
+        this.deps.t('Amount with tax: {0}, charged to {1}.', amount, paymentLabel(option, this.deps.t)),
         this.deps.t('Pay'),
       );
       if (!confirmed || this.disposed) return;
@@ -321,14 +280,10 @@ export class RenewSession {
 
   private async trackDelivery(api: RenewApi, orderId: number): Promise<void> {
     this.update({ busy: 'tracking' });
-    let status = 'checking';
-    for (let attempt = 0; attempt < 600 && !this.disposed; attempt++) {
-      status = await api.getOrderStatus(orderId);
-      this.order = { orderId, details: this.order?.details, status };
-      if (this.order.details) this.update({ order: this.format.order(this.order.details, status, this.summary) });
-      if (TERMINAL.has(status)) break;
-      await new Promise((resolve) => setTimeout(resolve, this.deps.statusPollMs ?? 2000));
-    }
+    const status = await followOrder(api, orderId, this.deps.statusPollMs ?? 2000, () => this.disposed, (current) => {
+      this.order = { orderId, details: this.order?.details, status: current };
+      if (this.order.details) this.update({ order: this.format.order(this.order.details, current, this.summary) });
+    });
     if (status !== 'delivered') return;
     await this.deps.pending.remove(this.deps.accountId, this.deps.serviceId);
     this.summary = await api.getService(this.deps.serviceId);
@@ -341,8 +296,8 @@ export class RenewSession {
     const api = await this.requireApi();
     // Links carry the order password: fetched fresh, never stored or sent to the webview.
     const order = await api.getOrder(this.order.orderId).catch(() => this.order?.details);
-    const url = which === 'pdf' ? order?.pdfUrl : order?.url;
-    if (url && /^https:\/\//i.test(url) && URL.canParse(url)) await this.deps.openExternal(url);
+    const url = safeOrderLink(which === 'pdf' ? order?.pdfUrl : order?.url);
+    if (url) await this.deps.openExternal(url);
     else this.deps.log.warn(`Refused to open a non-https ${which} link for order ${this.order.orderId}.`);
   }
 
