@@ -121,11 +121,8 @@ export class RenewSession {
     const previewed = this.previewed;
     // Only the option that was previewed, still selected, and no order yet for this panel.
     if (!previewed || this.busy || this.order || previewed.row.key !== this.state.selectedKey) return;
-    const lock = this.lockKey();
-    if (this.deps.locks.has(lock)) {
-      this.update({ notice: this.deps.t('An order for this service is already being placed in another panel.') });
-      return;
-    }
+    const notice = (): void => this.update({ notice: this.deps.t('An order for this service is already being placed in another panel.') });
+    if (this.deps.locks.has(this.lockKey())) return notice();
     const existing = this.deps.pending.forService(this.deps.accountId, this.deps.serviceId);
     if (existing) {
       this.update({ notice: this.deps.t('This service already has an unpaid order. Pay it before ordering again.') });
@@ -133,22 +130,14 @@ export class RenewSession {
       return;
     }
     const { row, order: preview } = previewed;
-    const placeOrder = this.deps.t('Place Order');
-    this.busy = true;
-    this.deps.locks.add(lock);
-    try {
+    await this.withServiceLock(notice, async () => {
       const confirmed = await this.deps.confirm(
         this.deps.t('Order the renewal of {0} for {1}?', this.format.servicesText(row), this.format.periodLabel(row)),
         this.deps.t('Amount with tax: {0}. OVHcloud creates an order that you then pay.', this.format.money(preview.priceWithTax)),
-        placeOrder,
+        this.deps.t('Place Order'),
       );
-      if (!confirmed || this.disposed) return;
-      await this.createOrder(row, preview);
-    } finally {
-      this.deps.locks.delete(lock);
-      this.busy = false;
-      this.update({ busy: undefined });
-    }
+      if (confirmed && !this.disposed) await this.createOrder(row, preview);
+    });
   }
 
   private async createOrder(row: RenewOptionRow, preview: Order): Promise<void> {
@@ -242,35 +231,47 @@ export class RenewSession {
     const optionId = this.state.payment?.selectedId;
     const option = optionId === undefined ? undefined : this.options[Number(optionId)];
     if (!order || !option?.selectable || this.busy || order.status !== 'notPaid') return;
+    await this.withServiceLock(
+      () => undefined,
+      async () => {
+        const amount = order.details ? this.format.money(order.details.priceWithTax) : '';
+        const confirmed = await this.deps.confirm(
+          this.deps.t('Pay order {0} now?', order.orderId),
+          this.deps.t('Amount with tax: {0}, charged to {1}.', amount, paymentLabel(option, this.deps.t)),
+          this.deps.t('Pay'),
+        );
+        if (!confirmed || this.disposed) return;
+        this.update({ busy: 'pay', error: undefined, notice: undefined });
+        const api = await this.requireApi();
+        try {
+          await api.payOrder(order.orderId, option);
+        } catch (error) {
+          // Never resend a payment: ask OVH where the order stands instead.
+          const status = await api.getOrderStatus(order.orderId).catch(() => undefined);
+          if (status === undefined || status === 'notPaid') {
+            this.fail(error, status === undefined ? this.deps.t('It is not known whether the payment went through. Reopen this panel to check before paying again.') : undefined);
+            return;
+          }
+        }
+        this.deps.log.info(`Order ${order.orderId} paid with ${option.paymentMean}.`);
+        const record = this.deps.pending.forService(this.deps.accountId, this.deps.serviceId);
+        if (record) await this.deps.pending.upsert({ ...record, state: 'paying' });
+        this.update({ payment: undefined });
+        await this.trackDelivery(api, order.orderId);
+      },
+    );
+  }
+
+  /** One order or payment at a time for this service, in this panel and across panels. */
+  private async withServiceLock(ifLocked: () => void, work: () => Promise<void>): Promise<void> {
     const lock = this.lockKey();
-    if (this.deps.locks.has(lock)) return;
+    if (this.deps.locks.has(lock)) return ifLocked();
     this.busy = true;
     this.deps.locks.add(lock);
     try {
-      const amount = order.details ? this.format.money(order.details.priceWithTax) : '';
-      const confirmed = await this.deps.confirm(
-        this.deps.t('Pay order {0} now?', order.orderId),
-        this.deps.t('Amount with tax: {0}, charged to {1}.', amount, paymentLabel(option, this.deps.t)),
-        this.deps.t('Pay'),
-      );
-      if (!confirmed || this.disposed) return;
-      this.update({ busy: 'pay', error: undefined, notice: undefined });
-      const api = await this.requireApi();
-      try {
-        await api.payOrder(order.orderId, option);
-      } catch (error) {
-        // Never resend a payment: ask OVH where the order stands instead.
-        const status = await api.getOrderStatus(order.orderId).catch(() => undefined);
-        if (status === undefined || status === 'notPaid') {
-          this.fail(error, status === undefined ? this.deps.t('It is not known whether the payment went through. Reopen this panel to check before paying again.') : undefined);
-          return;
-        }
-      }
-      this.deps.log.info(`Order ${order.orderId} paid with ${option.paymentMean}.`);
-      const record = this.deps.pending.forService(this.deps.accountId, this.deps.serviceId);
-      if (record) await this.deps.pending.upsert({ ...record, state: 'paying' });
-      this.update({ payment: undefined });
-      await this.trackDelivery(api, order.orderId);
+      await work();
+    } catch (error) {
+      this.fail(error);
     } finally {
       this.deps.locks.delete(lock);
       this.busy = false;
