@@ -1,19 +1,23 @@
 import type { Service } from './schemas';
 
 /** Product families the UI knows how to show; anything else is 'other', never an error. */
-export type ServiceType =
-  | 'domain'
-  | 'dnsZone'
-  | 'webHosting'
-  | 'email'
-  | 'vps'
-  | 'dedicatedServer'
-  | 'publicCloud'
-  | 'privateDatabase'
-  | 'ip'
-  | 'ssl'
-  | 'option'
-  | 'other';
+/** Product families the UI knows how to show, in the order customers think of them. */
+export const SERVICE_TYPES = [
+  'domain',
+  'dnsZone',
+  'webHosting',
+  'email',
+  'vps',
+  'dedicatedServer',
+  'publicCloud',
+  'privateDatabase',
+  'ip',
+  'ssl',
+  'option',
+  'other',
+] as const;
+/** Anything else is 'other', never an error. */
+export type ServiceType = (typeof SERVICE_TYPES)[number];
 
 const ROUTE_TYPES: ReadonlyArray<[RegExp, ServiceType]> = [
   [/^\/domain\/zone\//, 'dnsZone'],

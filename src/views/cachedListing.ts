@@ -4,7 +4,7 @@
  * Anything unreadable (an older format, a hand-edited value) is treated as "no cache"
  * and simply refetched, never shown half-parsed. Pure.
  */
-import type { ServiceSummary, ServiceType } from '../ovh/serviceSummary';
+import { SERVICE_TYPES, type ServiceSummary, type ServiceType } from '../ovh/serviceSummary';
 
 export const CACHE_FORMAT = 1;
 export const CACHE_KEY_PREFIX = 'ovhcloud.services.listing.';
@@ -26,20 +26,7 @@ export function cacheKeyOf(accountId: string): string {
   return `${CACHE_KEY_PREFIX}${accountId}`;
 }
 
-const SERVICE_TYPES: ReadonlySet<string> = new Set<ServiceType>([
-  'domain',
-  'dnsZone',
-  'webHosting',
-  'email',
-  'vps',
-  'dedicatedServer',
-  'publicCloud',
-  'privateDatabase',
-  'ip',
-  'ssl',
-  'option',
-  'other',
-]);
+const KNOWN_TYPES: ReadonlySet<string> = new Set<string>(SERVICE_TYPES);
 
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -76,7 +63,7 @@ function readService(raw: unknown): ServiceSummary | undefined {
     name: value.name,
     displayName: value.displayName,
     // A type this version does not know degrades to "other", like an unknown route.
-    type: typeof value.type === 'string' && SERVICE_TYPES.has(value.type) ? (value.type as ServiceType) : 'other',
+    type: typeof value.type === 'string' && KNOWN_TYPES.has(value.type) ? (value.type as ServiceType) : 'other',
     routePath: optionalString(value.routePath),
     productName: optionalString(value.productName),
     productDescription: optionalString(value.productDescription),

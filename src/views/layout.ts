@@ -3,7 +3,7 @@
  * parent service, the filter applied, groups (product type, expiry bucket, or none)
  * and the sort order. Pure: the tree provider only maps this to TreeItems.
  */
-import type { ServiceSummary, ServiceType } from '../ovh/serviceSummary';
+import { SERVICE_TYPES, type ServiceSummary, type ServiceType } from '../ovh/serviceSummary';
 import { matchesFilter } from './filterServices';
 import { factsOf, type ServiceFacts, type Urgency } from './serviceFacts';
 import type { GroupBy, ServiceFilter, SortBy } from './viewOptions';
@@ -41,20 +41,7 @@ export interface LayoutOptions {
 }
 
 /** Product groups in the order a customer thinks of them; unknown routes land in "other". */
-export const PRODUCT_ORDER: readonly ServiceType[] = [
-  'domain',
-  'dnsZone',
-  'webHosting',
-  'email',
-  'vps',
-  'dedicatedServer',
-  'publicCloud',
-  'privateDatabase',
-  'ip',
-  'ssl',
-  'option',
-  'other',
-];
+export const PRODUCT_ORDER: readonly ServiceType[] = SERVICE_TYPES;
 export const URGENCY_ORDER: readonly Urgency[] = ['expired', 'critical', 'warning', 'ok', 'none', 'terminated'];
 
 const collators = new Map<string, Intl.Collator>();
