@@ -42,7 +42,7 @@ export async function measureActivation(settleMs: number): Promise<{ sample: Act
   if (!testing) throw new Error('the extension did not expose its testing API (OVHCLOUD_TEST_MODE unset?)');
   const accounts = testing.accounts.list();
   const first = accounts[0];
-  const credentialsStored = first !== undefined && (await testing.accounts.loadAccount(first.id)) !== undefined;
+  const credentialsStored = first !== undefined && (await testing.accounts.store.load(first.id)) !== undefined;
   return {
     sample: { alreadyActive, activateMs, loadMs: loadTimer.loadMs, emptyExtensionMs, startedAt, settledAt, sockets, accounts: accounts.length, credentialsStored },
     api,

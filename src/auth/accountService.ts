@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { knownEndpoint, OvhApi, parseCustomEndpoint, type Credentials, type Endpoint, type OvhApiError } from '../ovh';
-import type { Account, AccountMeta } from './accountTypes';
+import type { AccountMeta } from './accountTypes';
 import type { AccountStore } from './accountStore';
 
 export type ApiFactory = (endpoint: Endpoint, credentials: Credentials) => OvhApi;
@@ -91,9 +91,6 @@ export class AccountService implements vscode.Disposable {
     this.changed.fire();
   }
 
-  async loadAccount(accountId: string): Promise<Account | undefined> {
-    return this.store.load(accountId);
-  }
 
   private forget(accountId: string): void {
     this.clients.get(accountId)?.dispose();

@@ -61,12 +61,4 @@ export class PendingOrders implements vscode.Disposable {
     );
     this.changed.fire();
   }
-
-  async removeAccount(accountId: string): Promise<void> {
-    await this.memento.update(
-      KEY,
-      this.all().filter((order) => order.accountId !== accountId),
-    );
-    this.changed.fire();
-  }
 }

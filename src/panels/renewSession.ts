@@ -46,9 +46,6 @@ export class RenewSession {
     return this.state;
   }
 
-  get isBusy(): boolean {
-    return this.busy;
-  }
 
   dispose(): void {
     this.disposed = true;
