@@ -1,43 +1,13 @@
 // `npm test`: every test layer in order, stopping at the first failure, then one
 // closing line "N passed, N failed" summed over the mocha runs (unit, integration
 // in the extension host, the same against the installed .vsix, and E2E).
-import { spawn } from 'node:child_process';
-
-const stages = [
-  ['lint', 'npm run lint'],
-  ['type-check', 'npm run check-types'],
-  ['build', 'npm run build'],
-  ['compile tests', 'npm run compile-tests'],
-  ['unit', 'npm run test:unit'],
-  ['integration (development folder)', 'npm run test:integration'],
-  ['integration (Dutch)', 'OVHCLOUD_TEST_LOCALE=nl OVHCLOUD_TEST_GREP=Localization node out/test/harness/runIntegration.js'],
-  ['integration (installed .vsix)', 'npm run test:integration:vsix'],
-  ['e2e', 'npm run test:e2e'],
-  ['bench budgets', 'npm run bench:quick'],
-];
+// When a layer fails, its failing tests and where their screenshots and logs are
+// follow, so a CI log alone tells what broke.
+import { layers } from './layers.mjs';
+import { describeFailure, runCommand } from './runLayer.mjs';
 
 const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
-
-function runStage(command) {
-  return new Promise((resolve) => {
-    const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    const scan = (stream, sink) => {
-      let pending = '';
-      stream.on('data', (chunk) => {
-        sink.write(chunk);
-        pending += chunk.toString('utf8');
-        const lines = pending.split('\n');
-        pending = lines.pop() ?? '';
-        for (const line of lines) count(line);
-      });
-      stream.on('end', () => count(pending));
-    };
-    scan(child.stdout, process.stdout);
-    scan(child.stderr, process.stderr);
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-}
 
 // Mocha's spec reporter ends each run with "N passing", "N failing" and "N pending";
 // the budget check ends with "N passed, N failed".
@@ -58,12 +28,13 @@ function count(line) {
 }
 
 let exitCode = 0;
-for (const [name, command] of stages) {
-  if (only.length > 0 && !only.some((word) => name.startsWith(word))) continue;
-  process.stdout.write(`\n=== ${name}: ${command}\n`);
-  const code = await runStage(command);
+for (const layer of layers) {
+  if (only.length > 0 && !only.some((word) => layer.name.startsWith(word))) continue;
+  process.stdout.write(`\n=== ${layer.name}: ${layer.command}\n`);
+  const code = await runCommand(layer.command, { onLine: count });
   if (code !== 0) {
-    process.stdout.write(`\n=== ${name} failed with exit code ${code}\n`);
+    process.stdout.write(`\n=== ${layer.name} failed with exit code ${code}\n`);
+    if (layer.results) process.stdout.write(describeFailure(layer.results));
     exitCode = code;
     if (totals.failed === 0) totals.failed = 1;
     break;

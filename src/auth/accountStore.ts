@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import type { Credentials } from '../ovh';
@@ -28,6 +29,9 @@ const MetaSchema = z.object({
   addedAt: z.string(),
 });
 
+/** Compares secrets without keeping a second copy of them. */
+const digestOf = (secret: string | undefined): string => (secret ? createHash('sha256').update(secret).digest('hex') : '');
+
 /**
  * Accounts: metadata in globalState, credentials in SecretStorage only, one secret
  * per account under "ovhcloud.account.<id>.credentials". The secret is written
@@ -39,6 +43,12 @@ export class AccountStore implements vscode.Disposable {
   /** Fires with the id of the account whose credentials or metadata changed. */
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /**
+   * A digest of each account's secret as this window last wrote or read it ('' when
+   * absent). SecretStorage reports our own writes back as change events, late and in
+   * no fixed order: only a secret that differs from what we know is a real change.
+   */
+  private readonly known = new Map<string, string>();
 
   constructor(
     private readonly globalState: vscode.Memento,
@@ -47,8 +57,17 @@ export class AccountStore implements vscode.Disposable {
     // Another window signed in or out: its secret change reaches us here.
     this.subscription = secrets.onDidChange((event) => {
       const accountId = accountIdOf(event.key);
-      if (accountId !== undefined) this.changed.fire(accountId);
+      if (accountId !== undefined) void this.secretChanged(accountId);
     });
+  }
+
+  private async secretChanged(accountId: string): Promise<void> {
+    const raw = await this.secrets.get(secretKey(accountId)).catch(() => undefined);
+    const digest = digestOf(raw);
+    // The echo of our own write (or another window writing the same credentials).
+    if (this.known.get(accountId) === digest) return;
+    this.known.set(accountId, digest);
+    this.changed.fire(accountId);
   }
 
   dispose(): void {
@@ -73,6 +92,7 @@ export class AccountStore implements vscode.Disposable {
     const meta = this.find(accountId);
     if (!meta) return undefined;
     const raw = await this.secrets.get(secretKey(accountId));
+    this.known.set(accountId, digestOf(raw));
     if (!raw) return undefined;
     let json: unknown;
     try {
@@ -90,11 +110,15 @@ export class AccountStore implements vscode.Disposable {
       (other) => other.endpointId === meta.endpointId && other.customUrl === meta.customUrl && other.nichandle === meta.nichandle && other.method === meta.method,
     );
     const saved: AccountMeta = existing ? { ...meta, id: existing.id } : meta;
-    await this.secrets.store(secretKey(saved.id), JSON.stringify(credentials));
+    const secret = JSON.stringify(credentials);
+    // Known before the write, so its echo is never taken for another window's sign-in.
+    this.known.set(saved.id, digestOf(secret));
+    await this.secrets.store(secretKey(saved.id), secret);
     try {
       await this.globalState.update(ACCOUNTS_KEY, [...this.list().filter((other) => other.id !== saved.id), saved]);
     } catch (error) {
       await this.secrets.delete(secretKey(saved.id)).catch(() => undefined);
+      this.known.delete(saved.id);
       throw error;
     }
     this.changed.fire(saved.id);
@@ -102,6 +126,7 @@ export class AccountStore implements vscode.Disposable {
   }
 
   async remove(accountId: string): Promise<void> {
+    this.known.set(accountId, digestOf(undefined));
     await this.secrets.delete(secretKey(accountId));
     await this.globalState.update(
       ACCOUNTS_KEY,

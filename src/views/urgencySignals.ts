@@ -30,7 +30,7 @@ export interface SignalsDeps {
 export class UrgencySignals implements vscode.Disposable {
   readonly statusBarItem: vscode.StatusBarItem;
   private items: AttentionItem[] = [];
-  private notifying = false;
+  private settled: Promise<void> = Promise.resolve();
   /** StatusBarItem cannot be asked whether it is shown; remembered for the tests. */
   statusBarVisible = false;
   /** The last notification shown, for the tests. */
@@ -86,31 +86,37 @@ export class UrgencySignals implements vscode.Disposable {
   /**
    * Called after fresh data arrived from OVH (never for cache paints, so a window that
    * only shows cached data stays quiet). Shows the notification once per local day.
+   * Evaluations run one after the other: two accounts finishing together give one
+   * notification, and whenSettled() tells when the last one has decided.
    */
-  async maybeNotify(): Promise<void> {
+  maybeNotify(): Promise<void> {
+    // A failed evaluation is logged and never blocks the next one.
+    this.settled = this.settled.then(() => this.evaluate()).catch((error: unknown) => this.deps.log.warn(`Expiry notification failed: ${String(error)}`));
+    return this.settled;
+  }
+
+  /** Resolves when every evaluation asked for so far has decided whether to notify. */
+  whenSettled(): Promise<void> {
+    return this.settled;
+  }
+
+  private async evaluate(): Promise<void> {
     await this.deps.model.whenIdle();
-    // Checked after the wait: two accounts finishing together must give one notification.
-    if (this.notifying) return;
     this.update();
     const now = this.deps.now();
     const settings = this.deps.settings();
     if (!shouldNotify({ enabled: settings.notifications, count: this.items.length, lastShownDay: this.deps.memento.get(LAST_NOTIFIED_KEY), now })) return;
-    this.notifying = true;
-    try {
-      await this.deps.memento.update(LAST_NOTIFIED_KEY, localDayKey(now));
-      const items = [...this.items];
-      const message = attentionMessage(items, settings.warningDays, safeLocale(vscode.env.language), vscode.l10n.t);
-      const show = vscode.l10n.t('Show');
-      const renew = vscode.l10n.t('Renew…');
-      this.lastNotification = { message, actions: [show, renew] };
-      this.deps.log.info(`Expiry notification: ${items.length} service(s) need attention`);
-      // Not awaited by the caller's flow: the message stays until the user answers.
-      void Promise.resolve(this.deps.ui().notify(message, show, renew)).then(async (choice) => {
-        if (choice === show && items[0]) await this.deps.show(items[0]);
-        if (choice === renew) await this.deps.renew(items);
-      }).catch((error: unknown) => this.deps.log.warn(`Expiry notification action failed: ${String(error)}`));
-    } finally {
-      this.notifying = false;
-    }
+    await this.deps.memento.update(LAST_NOTIFIED_KEY, localDayKey(now));
+    const items = [...this.items];
+    const message = attentionMessage(items, settings.warningDays, safeLocale(vscode.env.language), vscode.l10n.t);
+    const show = vscode.l10n.t('Show');
+    const renew = vscode.l10n.t('Renew…');
+    this.lastNotification = { message, actions: [show, renew] };
+    this.deps.log.info(`Expiry notification: ${items.length} service(s) need attention`);
+    // Not awaited by the caller's flow: the message stays until the user answers.
+    void Promise.resolve(this.deps.ui().notify(message, show, renew)).then(async (choice) => {
+      if (choice === show && items[0]) await this.deps.show(items[0]);
+      if (choice === renew) await this.deps.renew(items);
+    }).catch((error: unknown) => this.deps.log.warn(`Expiry notification action failed: ${String(error)}`));
   }
 }

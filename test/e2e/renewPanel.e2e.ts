@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { resultsRoot } from '../harness/paths';
 import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
-import { closeWorkbench, openWorkbench, page, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
+import { chooseMenuItem, closeWorkbench, openWorkbench, page, poll, reloadWindow, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
 
 const widget = (): Locator => page().locator('.quick-input-widget');
 const inputBox = (): Locator => widget().locator('.quick-input-box input');
@@ -17,10 +17,12 @@ async function pick(label: string): Promise<void> {
 }
 
 async function type(prompt: string, value: string): Promise<void> {
-  await widget().locator('.quick-input-message', { hasText: prompt }).waitFor({ timeout: 30_000 });
+  const message = widget().locator('.quick-input-message', { hasText: prompt });
+  await message.waitFor({ timeout: 30_000 });
   await inputBox().fill(value);
   await page().keyboard.press('Enter');
-  await page().waitForTimeout(200);
+  // The next step reuses the widget: wait until this prompt has gone.
+  await message.waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 /** Renewable services of the sandbox account, asked the way the extension asks. */
@@ -42,16 +44,18 @@ async function renewableServices(): Promise<Array<{ serviceId: number; displayNa
   }
 }
 
-/** The webview's frame: webviews are nested iframes, so look for our own markup. */
-async function panelFrame(): Promise<Frame> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
+/**
+ * The webview's frame: webviews are nested iframes, so look for our own markup
+ * (optionally a more precise selector), in frames of the current page only.
+ */
+async function panelFrame(selector = 'main#app .panel'): Promise<Frame> {
+  return poll(`the renew panel webview (${selector})`, async () => {
     for (const frame of page().frames()) {
-      if (await frame.locator('main#app .panel').count().catch(() => 0)) return frame;
+      if (frame.isDetached()) continue;
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
     }
-    if (Date.now() > deadline) throw new Error('the renew panel webview did not appear');
-    await page().waitForTimeout(200);
-  }
+    return undefined;
+  });
 }
 
 async function confirmModal(button: string, shot: string): Promise<void> {
@@ -71,11 +75,7 @@ async function renewThroughUi(service: { displayName: string }, theme: string): 
   const row = sidebar().locator('.monaco-list-row', { hasText: service.displayName }).first();
   await row.waitFor({ timeout: 30_000 });
   await row.click({ button: 'right' });
-  const item = page().locator('.monaco-menu .action-menu-item', { hasText: 'Compare Renew Strategies' }).first();
-  await item.waitFor();
-  await item.hover();
-  await page().waitForTimeout(300);
-  await item.click();
+  await chooseMenuItem('Compare Renew Strategies');
 
   const frame = await panelFrame();
   await frame
@@ -130,16 +130,10 @@ suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', 
     await type('Application secret', info.applicationSecret);
     // VS Code may ask before opening an external website: the user agrees.
     const openDialog = page().locator('.monaco-dialog-box', { hasText: /external website/i });
-    const deadline = Date.now() + 30_000;
-    while (!opened && Date.now() < deadline) {
-      if (await openDialog.isVisible()) await openDialog.locator('.monaco-button', { hasText: /^Open$/ }).click();
-      await page().waitForTimeout(200);
-    }
-    if (!opened) {
-      await screenshot('sign-in-no-tab');
-      throw new Error('the validation page did not open in a browser tab');
-    }
-    const validation: Page = opened;
+    const validation: Page = await poll('the validation page in a browser tab', async () => {
+      if (!opened && (await openDialog.isVisible())) await openDialog.locator('.monaco-button', { hasText: /^Open$/ }).click();
+      return opened;
+    });
     await validation.waitForLoadState();
     assert.match(validation.url(), /\/auth\/\?credentialToken=/);
     await validation.locator('button[value="authorize"], button:has-text("Authorize")').first().waitFor();
@@ -166,12 +160,10 @@ suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', 
     await widget().locator('.quick-input-list .monaco-list-row', { hasText: service.displayName }).first().waitFor();
     await page().keyboard.press('Enter');
     await (await panelFrame()).locator('input[name=strategy]').first().waitFor({ timeout: 30_000 });
-    await runFromPalette('Developer: Reload Window');
-    await page().waitForLoadState();
-    await page().locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    const restored = await panelFrame();
-    await restored.locator('h1', { hasText: service.displayName }).waitFor({ timeout: 60_000 });
-    await restored.locator('input[name=strategy]').first().waitFor({ timeout: 30_000 });
+    await reloadWindow();
+    // Only frames of the new workbench count: the restored panel shows the service and its options.
+    const restored = await panelFrame('main#app .panel input[name=strategy]');
+    assert.equal(await restored.locator('h1', { hasText: service.displayName }).count(), 1, 'the restored panel is the same service');
     await screenshot('panel-restored-after-reload');
     await runFromPalette('View: Close All Editors');
   });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { signInThroughUi } from './signIn';
-import { closeWorkbench, openWorkbench, page, screenshot, setTheme } from './workbench';
+import { chooseMenuItem, closeWorkbench, openWorkbench, page, poll, screenshot, setTheme } from './workbench';
 
 const sidebar = (): Locator => page().locator('.part.sidebar');
 const row = (text: string | RegExp): Locator => sidebar().locator('.monaco-list-row', { hasText: text }).first();
@@ -14,13 +14,13 @@ async function visibleLabels(): Promise<string[]> {
 }
 
 async function waitForLabels(what: string, check: (labels: string[]) => boolean): Promise<string[]> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const labels = await visibleLabels();
-    if (check(labels)) return labels;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; visible: ${labels.join(' | ')}`);
-    await page().waitForTimeout(100);
-  }
+  let last: string[] = [];
+  return poll(what, async () => {
+    last = await visibleLabels();
+    return check(last) && last;
+  }).catch((error: unknown) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; visible: ${last.join(' | ')}`);
+  });
 }
 
 async function titleAction(label: string): Promise<void> {
@@ -30,12 +30,7 @@ async function titleAction(label: string): Promise<void> {
 /** A title-bar submenu opens from its dropdown label; its entries render in a menu. */
 async function titleSubmenu(label: string, entry: string): Promise<void> {
   await sidebar().locator(`.title-actions .monaco-dropdown:has([aria-label="${label}"]) .dropdown-label`).first().click();
-  const item = page().locator('.monaco-menu .action-menu-item', { hasText: entry }).first();
-  await item.waitFor();
-  // Menus ignore the mouse-up of the click that opened them for a moment: hover, then click.
-  await item.hover();
-  await page().waitForTimeout(300);
-  await item.click();
+  await chooseMenuItem(entry);
 }
 
 async function openFilter(): Promise<void> {

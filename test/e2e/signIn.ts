@@ -1,5 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { page, runFromPalette, sandbox, screenshot } from './workbench';
+import { page, poll, runFromPalette, sandbox, screenshot } from './workbench';
 
 /**
  * Signs in to the E2E sandbox the way a user does: "OVHcloud: Sign In" from the palette,
@@ -17,18 +17,14 @@ const inputBox = (): Locator => widget().locator('.quick-input-box input');
  * not the previous one still closing).
  */
 async function waitForStep(kind: 'pick' | 'input', text: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (await widget().isVisible()) {
-      const placeholder = (await inputBox().getAttribute('placeholder')) ?? '';
-      // An input box shows its prompt followed by "(Press 'Enter' to confirm…)".
-      const message = (await widget().locator('.quick-input-message').innerText().catch(() => '')).trim();
-      const value = await inputBox().inputValue();
-      if (kind === 'pick' ? placeholder === text : message.startsWith(text) && value === '') return;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for the sign-in step "${text}"`);
-    await page().waitForTimeout(50);
-  }
+  await poll(`the sign-in step "${text}"`, async () => {
+    if (!(await widget().isVisible())) return false;
+    const placeholder = (await inputBox().getAttribute('placeholder')) ?? '';
+    // An input box shows its prompt followed by "(Press 'Enter' to confirm…)".
+    const message = (await widget().locator('.quick-input-message').innerText().catch(() => '')).trim();
+    const value = await inputBox().inputValue();
+    return kind === 'pick' ? placeholder === text : message.startsWith(text) && value === '';
+  });
 }
 
 async function pick(step: string, label: string): Promise<void> {

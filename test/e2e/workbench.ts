@@ -12,6 +12,8 @@ import { openSession, type WorkbenchSession } from '../harness/session';
  */
 let current: WorkbenchSession | undefined;
 let sandboxProcess: SandboxProcess | undefined;
+/** Set by the runner after a failed test: closing the workbench then keeps its logs here. */
+let logsTarget: string | undefined;
 
 /** The sandbox OVH API the workbench's extension host can reach (its CA is trusted there). */
 export function sandbox(): SandboxInfo {
@@ -36,7 +38,8 @@ export async function openWorkbench(): Promise<WorkbenchSession> {
 }
 
 export async function closeWorkbench(): Promise<void> {
-  await current?.dispose();
+  await current?.dispose(logsTarget ? { saveLogsTo: logsTarget } : undefined);
+  if (current && logsTarget) process.stderr.write(`[e2e] workbench logs: ${path.relative(projectRoot, logsTarget)}\n`);
   current = undefined;
   await sandboxProcess?.stop();
   sandboxProcess = undefined;
@@ -45,6 +48,78 @@ export async function closeWorkbench(): Promise<void> {
 export function page(): Page {
   if (!current) throw new Error('openWorkbench() has not run');
   return current.page;
+}
+
+export function keepLogsOnClose(target: string): void {
+  logsTarget = target;
+}
+
+/** A picture of the workbench after a failed test, named after it; undefined when none is open. */
+export async function failureScreenshot(title: string): Promise<string | undefined> {
+  if (!current) return undefined;
+  const dir = path.join(resultsRoot, 'e2e', 'failures');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${title.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120)}.png`);
+  await current.page.screenshot({ path: file });
+  return file;
+}
+
+/** Resolves after the workbench has painted twice: a theme or layout change is on screen. */
+export async function painted(): Promise<void> {
+  await page().evaluate(() => {
+    // The page's own function (tsconfig has no DOM types).
+    const frame = (globalThis as unknown as { requestAnimationFrame(callback: () => void): void }).requestAnimationFrame;
+    return new Promise<void>((resolve) => frame(() => frame(() => resolve())));
+  });
+}
+
+/**
+ * Polls a condition the page cannot express as one locator (several frames, a new tab,
+ * an optional dialog): resolves with its first value other than undefined or false.
+ */
+export async function poll<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Reloads the window as a user does ("Developer: Reload Window") and resolves once the
+ * new workbench is up. The old page stays "loaded" until the navigation commits, so a
+ * load-state wait alone can return at once with the old workbench and its frames.
+ */
+export async function reloadWindow(): Promise<void> {
+  const p = page();
+  const navigated = p.waitForEvent('framenavigated', { predicate: (frame) => frame === p.mainFrame(), timeout: 60_000 });
+  await runFromPalette('Developer: Reload Window');
+  await navigated;
+  await p.waitForLoadState('load');
+  await p.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Runs an entry of the open context menu with the keyboard. A mouse click right after
+ * the menu opened can be swallowed (the menu ignores the release of the opening click
+ * for a moment); arrow keys and Enter have no such window.
+ */
+export async function chooseMenuItem(entry: string): Promise<void> {
+  const menu = page().locator('.monaco-menu');
+  await menu.locator('.action-menu-item', { hasText: entry }).first().waitFor();
+  const items = await menu.locator('.action-item:not(.disabled) .action-menu-item').count();
+  for (let step = 0; step <= items; step++) {
+    await page().keyboard.press('ArrowDown');
+    const focused = (await menu.locator('.action-item.focused .action-label').first().innerText().catch(() => '')).trim();
+    if (focused.startsWith(entry)) {
+      await page().keyboard.press('Enter');
+      await menu.waitFor({ state: 'detached' });
+      return;
+    }
+  }
+  throw new Error(`the context menu has no entry "${entry}"`);
 }
 
 /** Saves a PNG under test-results/e2e and returns its path. */
@@ -82,5 +157,7 @@ export async function setTheme(name: string, themeClass: 'vs' | 'vs-dark'): Prom
   await page().locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page().keyboard.press('Enter');
   await page().locator(`.monaco-workbench.${themeClass}`).waitFor({ timeout: 30_000 });
-  await page().waitForTimeout(500);
+  // The quick pick closes when the theme is applied; then wait for it to be painted.
+  await page().locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await painted();
 }

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { projectRoot } from './paths';
+import { clearRun, recordRun } from './failureLog';
+import { projectRoot, resultsRoot } from './paths';
 
 /**
  * Runs the Playwright suites in out/test/e2e against the workbench of a real
@@ -9,12 +10,26 @@ import { projectRoot } from './paths';
  */
 async function main(): Promise<number> {
   const dir = path.join(projectRoot, 'out', 'test', 'e2e');
+  const resultsDir = path.join(resultsRoot, 'e2e');
+  clearRun(resultsDir);
+  // Loaded from the same file as the suites' imports, so this is their workbench.
+  const workbench = (await import(path.join(dir, 'workbench.js'))) as typeof import('../e2e/workbench');
   // OVHCLOUD_TEST_GREP narrows a run while developing, as mocha's --grep would.
   const mocha = new Mocha({ ui: 'tdd', timeout: 120_000, reporter: 'spec', grep: process.env.OVHCLOUD_TEST_GREP || undefined });
+  mocha.rootHooks({
+    // A failed test leaves a picture of the workbench, and its logs when the workbench closes.
+    async afterEach(this: Mocha.Context) {
+      const test = this.currentTest;
+      if (test?.state !== 'failed') return;
+      const file = await workbench.failureScreenshot(test.fullTitle()).catch(() => undefined);
+      if (file) process.stderr.write(`[e2e] screenshot of the failure: ${path.relative(projectRoot, file)}\n`);
+      workbench.keepLogsOnClose(path.join(resultsDir, 'logs'));
+    },
+  });
   for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.e2e.js')).sort()) {
     mocha.addFile(path.join(dir, file));
   }
-  return new Promise<number>((resolve) => mocha.run(resolve));
+  return new Promise<number>((resolve) => recordRun(mocha.run(resolve), 'e2e', resultsDir));
 }
 
 main().then(

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { workbenchUrl } from './browser';
 import { codeServerCli } from './codeServer';
-import { projectRoot } from './paths';
+import { clearRun } from './failureLog';
+import { projectRoot, resultsRoot } from './paths';
 import { startSandboxProcess, type SandboxInfo } from './sandboxProcess';
 import { openSession } from './session';
 
@@ -46,12 +47,17 @@ async function main(): Promise<number> {
   if (!fs.existsSync(suite)) throw new Error(`${suite} does not exist: run "npm run compile-tests" first.`);
   const verbose = process.env.OVHCLOUD_TEST_VERBOSE === '1';
   const developmentPath = vsixMode ? path.join(projectRoot, 'test', 'fixtures', 'vsix-runner') : projectRoot;
+  // One results folder per layer: test-results/integration, integration-nl, integration-vsix.
+  const locale = process.env.OVHCLOUD_TEST_LOCALE || undefined;
+  const layer = vsixMode ? 'integration-vsix' : locale ? `integration-${locale}` : 'integration';
+  const resultsDir = path.join(resultsRoot, layer);
+  clearRun(resultsDir);
 
   // The suite's OVH API: its own process, trusted by the extension host through
   // NODE_EXTRA_CA_CERTS only (never by disabling TLS checks).
   const sandbox = await startSandboxProcess(['--services', '40', '--seed', '7']);
   try {
-    return await runSuite({ vsixMode, vsix, suite, verbose, developmentPath, sandbox: sandbox.info });
+    return await runSuite({ vsixMode, vsix, suite, verbose, developmentPath, sandbox: sandbox.info, locale, layer, resultsDir });
   } finally {
     await sandbox.stop();
   }
@@ -64,24 +70,31 @@ interface SuiteRun {
   readonly verbose: boolean;
   readonly developmentPath: string;
   readonly sandbox: SandboxInfo;
+  readonly locale: string | undefined;
+  readonly layer: string;
+  readonly resultsDir: string;
 }
 
-async function runSuite({ vsixMode, vsix, suite, verbose, developmentPath, sandbox }: SuiteRun): Promise<number> {
+async function runSuite({ vsixMode, vsix, suite, verbose, developmentPath, sandbox, locale, layer, resultsDir }: SuiteRun): Promise<number> {
   const session = await openSession({
     env: {
       OVHCLOUD_TEST_MODE: vsixMode ? 'vsix' : 'development',
       OVHCLOUD_TEST_SANDBOX: JSON.stringify(sandbox),
       NODE_EXTRA_CA_CERTS: sandbox.caCertPath,
+      // Where the suite writes results.json (see failureLog.ts).
+      OVHCLOUD_TEST_RESULTS: resultsDir,
+      OVHCLOUD_TEST_LAYER: layer,
     },
     verbose,
     // OVHCLOUD_TEST_LOCALE=nl runs the suite with VS Code in Dutch.
-    locale: process.env.OVHCLOUD_TEST_LOCALE || undefined,
+    locale,
     prepare: async ({ extensionsDir }) => {
       if (!vsixMode) return;
       process.stderr.write(`[integration] installing ${path.basename(vsix)}\n`);
       await codeServerCli(['--install-extension', vsix, '--extensions-dir', extensionsDir, '--force']);
     },
   });
+  let code = 1;
   try {
     const exitCode = new Promise<number>((resolve) => {
       void session.page.exposeFunction('codeAutomationExit', (code: number) => resolve(Number(code)));
@@ -105,11 +118,16 @@ async function runSuite({ vsixMode, vsix, suite, verbose, developmentPath, sandb
         resolve(1);
       }, SUITE_TIMEOUT_MS);
     });
-    const code = await Promise.race([exitCode, timeout]);
+    code = await Promise.race([exitCode, timeout]);
     clearTimeout(timer);
     return code;
   } finally {
-    await session.dispose();
+    if (code !== 0) {
+      // What the workbench showed at the end, and its logs: a failure is diagnosable from the files alone.
+      fs.mkdirSync(resultsDir, { recursive: true });
+      await session.page.screenshot({ path: path.join(resultsDir, 'workbench-at-exit.png') }).catch(() => undefined);
+    }
+    await session.dispose(code !== 0 ? { saveLogsTo: resultsDir } : undefined);
   }
 }
 

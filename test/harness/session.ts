@@ -13,7 +13,8 @@ export interface WorkbenchSession {
   readonly page: Page;
   readonly workspace: string;
   readonly extensionsDir: string;
-  dispose(): Promise<void>;
+  /** Closes both; with `saveLogsTo`, first copies the workbench's logs there (for a failed run). */
+  dispose(options?: { saveLogsTo?: string }): Promise<void>;
 }
 
 export interface SessionOptions {
@@ -52,9 +53,16 @@ export async function openSession(options: SessionOptions = {}): Promise<Workben
 
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
-  const dispose = async (): Promise<void> => {
+  // code-server's own output, kept for a failed run's logs even when not shown.
+  const serverOutput: string[] = [];
+  const onOutput = (line: string): void => {
+    if (serverOutput.push(line) > 5000) serverOutput.shift();
+    if (options.verbose) process.stderr.write(`[code-server] ${line}\n`);
+  };
+  const dispose = async ({ saveLogsTo }: { saveLogsTo?: string } = {}): Promise<void> => {
     await browser?.close().catch(() => undefined);
     await server?.stop().catch(() => undefined);
+    if (saveLogsTo) saveLogs(userDataDir, serverOutput, saveLogsTo);
     if (!process.env.OVHCLOUD_KEEP_SCRATCH) fs.rmSync(scratch, { recursive: true, force: true });
   };
   try {
@@ -66,7 +74,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Workben
       workspace,
       env: options.env,
       locale: options.locale,
-      onOutput: options.verbose ? (line) => process.stderr.write(`[code-server] ${line}\n`) : undefined,
+      onOutput,
     });
     browser = await launchBrowser({ trustCertificate: options.trustCertificate });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -75,5 +83,21 @@ export async function openSession(options: SessionOptions = {}): Promise<Workben
   } catch (error) {
     await dispose();
     throw error;
+  }
+}
+
+/**
+ * Copies what explains a failure out of the scratch folder before it is removed: the
+ * workbench's logs (the extension's own log channel among them, under exthost*) and
+ * code-server's output.
+ */
+function saveLogs(userDataDir: string, serverOutput: readonly string[], target: string): void {
+  try {
+    fs.mkdirSync(target, { recursive: true });
+    const logs = path.join(userDataDir, 'logs');
+    if (fs.existsSync(logs)) fs.cpSync(logs, path.join(target, 'workbench-logs'), { recursive: true });
+    fs.writeFileSync(path.join(target, 'code-server.log'), `${serverOutput.join('\n')}\n`);
+  } catch (error) {
+    process.stderr.write(`[session] could not save logs to ${target}: ${String(error)}\n`);
   }
 }

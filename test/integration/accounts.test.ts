@@ -7,7 +7,7 @@ import { ValidationWaiter } from '../../src/auth/validationWait';
 import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
-import { answerValidationPage, sandbox } from './support/sandbox';
+import { answerWhenAsked, sandbox } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { CREATE, CUSTOM, existingKeyAnswers, runSignIn, signOutEverything } from './support/signIn';
 
@@ -94,7 +94,7 @@ suite('Accounts and SecretStorage (real extension host + sandbox)', function () 
       testing,
       new ScriptedPrompter(
         [{ pick: CUSTOM }, { input: sandbox().url }, { pick: CREATE }, { input: sandbox().applicationKey }, { input: sandbox().applicationSecret }],
-        async (uri) => void setTimeout(() => void answerValidationPage(uri, 'authorize'), 100),
+        async (uri) => void answerWhenAsked(uri, 'authorize'),
       ),
     );
     assert.equal(result.status, 'signedIn');

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { recordRun } from '../harness/failureLog';
+import { resultsRoot } from '../harness/paths';
 
 /**
  * Entry point the extension host loads through extensionTestsPath. It must export
@@ -14,6 +16,9 @@ export async function run(): Promise<void> {
     .filter((file) => file.endsWith('.test.js'))
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  const failures = await new Promise<number>((resolve) => {
+    const runner = mocha.run(resolve);
+    recordRun(runner, process.env.OVHCLOUD_TEST_LAYER ?? 'integration', process.env.OVHCLOUD_TEST_RESULTS ?? path.join(resultsRoot, 'integration'));
+  });
   if (failures > 0) throw new Error(`${failures} integration test(s) failed.`);
 }

@@ -5,7 +5,7 @@ import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
 import { mementoText, readTree, scan } from './support/leakScan';
 import { ledger, openPanel, renewableService } from './support/renew';
-import { admin, answerValidationPage, sandbox } from './support/sandbox';
+import { admin, answerWhenAsked, sandbox } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { CREATE, CUSTOM, existingKeyAnswers, OAUTH2, runSignIn, signOutEverything } from './support/signIn';
 import { waitFor } from './support/wait';
@@ -41,7 +41,7 @@ suite('Secret leak scan (real extension host + sandbox)', function () {
       testing,
       new ScriptedPrompter(
         [{ pick: CUSTOM }, { input: sandbox().url }, { pick: CREATE }, { input: sandbox().applicationKey }, { input: applicationSecret }],
-        async (uri) => void setTimeout(() => void answerValidationPage(uri, 'authorize'), 200),
+        async (uri) => void answerWhenAsked(uri, 'authorize'),
       ),
     );
     assert.equal(created.status, 'signedIn');

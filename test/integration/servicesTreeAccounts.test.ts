@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { AccountStore } from '../../src/auth/accountStore';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { ServiceSummary } from '../../src/ovh/serviceSummary';
 import type { TestingApi } from '../../src/testing';
@@ -31,7 +32,7 @@ suite('Services tree: lazy loading, cache, per-account errors, sign-in again (re
   });
 
   test('nothing is fetched until the tree is asked for its children; the load shows progress in the view', async () => {
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await view.model.whenIdle();
     assert.equal(await listingRequests(), 0, 'signed in, view never resolved: no listing call');
     await view.runAutoRefresh();
     assert.equal(await listingRequests(), 0, 'auto-refresh does not load a view nobody looked at');
@@ -119,9 +120,8 @@ suite('Services tree: lazy loading, cache, per-account errors, sign-in again (re
     await loadTree(view);
     await admin('POST', 'faults', { path: '/services', kind: 'status', status: 403, errorCode: 'INVALID_CREDENTIAL', times: 1 });
     const other = await signInToSandbox(testing, sandbox().url.replace('127.0.0.1', 'localhost'));
-    // SecretStorage echoes the sign-in's write as a change event a moment later, and any
-    // account-store change clears every "sign in again" flag: let that echo pass first.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // SecretStorage echoes the sign-in's write as a change event whenever it likes
+    // (before or after the 403 below): the echo must change nothing, so no wait here.
     await admin('DELETE', 'requests');
     const root = await loadTree(view);
     const signIn = messageOf(view.provider.getChildren(root[1])[0]);
@@ -144,4 +144,27 @@ suite('Services tree: lazy loading, cache, per-account errors, sign-in again (re
     assert.equal(serviceRows(view, [again[1]]).length, 40, 'signed in again: its services are back');
   });
 
+  test('"Sign in again" survives the echo of the same credentials being written again (this window or another)', async () => {
+    await admin('POST', 'faults', { path: '/services', kind: 'status', status: 403, errorCode: 'INVALID_CREDENTIAL', times: 1 });
+    await loadTree(view);
+    assert.equal(testing.accounts.isSignInNeeded(account.id), true, 'the rejected credential is flagged');
+    const key = AccountStore.secretKeyOf(account.id);
+    const echoed = new Promise<void>((resolve) => {
+      const listener = testing.secrets.onDidChange((event) => {
+        if (event.key !== key) return;
+        listener.dispose();
+        resolve();
+      });
+    });
+    // What a second window does when it stores the same credentials, and what our own write echoes.
+    await testing.secrets.store(key, (await testing.secrets.get(key)) ?? '');
+    await echoed;
+    // The store reads the secret back before deciding; our read is answered after its read.
+    await testing.secrets.get(key);
+    assert.equal(testing.accounts.isSignInNeeded(account.id), true, 'an unchanged secret is no new sign-in');
+
+    const other = await signInToSandbox(testing, sandbox().url.replace('127.0.0.1', 'localhost'));
+    assert.notEqual(other.id, account.id);
+    assert.equal(testing.accounts.isSignInNeeded(account.id), true, "another account's sign-in leaves this account's state alone");
+  });
 });

@@ -6,6 +6,7 @@ import type { ServicesView } from '../../src/views/registerServicesView';
 import type { MessageNode, ServicesNode } from '../../src/views/treeNodes';
 import { admin } from './support/sandbox';
 import { servicesSuite } from './support/servicesSuite';
+import { acceptQuickPickUntil } from './support/wait';
 import { findRaw, iconOf, labelOf, loadTree, serviceRows, setSetting, until } from './support/servicesTree';
 
 const messageOf = (node: ServicesNode | undefined): MessageNode => {
@@ -81,11 +82,7 @@ suite('Services tree: partial data, empty state, context menu, quick pick, auto-
     const picking = view.pickService();
     let picked: Awaited<typeof picking> | 'pending' = 'pending';
     void picking.then((value) => (picked = value));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    for (let attempt = 0; attempt < 40 && picked === 'pending'; attempt++) {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await acceptQuickPickUntil('the picked service', () => picked !== 'pending');
     const ids = new Set(raw.map((service) => service.serviceId));
     const soonest = raw
       .filter((service) => service.lifecycleState !== 'terminated' && !(service.parentServiceId !== undefined && ids.has(service.parentServiceId)))

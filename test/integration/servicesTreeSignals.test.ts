@@ -5,6 +5,7 @@ import type { ServiceSummary } from '../../src/ovh/serviceSummary';
 import type { TestingApi } from '../../src/testing';
 import type { ServicesView } from '../../src/views/registerServicesView';
 import { servicesSuite } from './support/servicesSuite';
+import { acceptQuickPickUntil } from './support/wait';
 import { expectedAttention, findRaw, iconOf, loadTree, serviceRows, setSetting, until } from './support/servicesTree';
 
 const DAY = 86_400_000;
@@ -59,7 +60,7 @@ suite('Services tree: badge, status bar, daily notification (real extension host
     s.answer = undefined;
     await vscode.commands.executeCommand('ovhcloud.services.refresh');
     await view.model.whenIdle();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await view.signals.whenSettled();
     assert.equal(notifications.length, 1, 'not twice the same day');
 
     view.setNow(new Date(now.getTime() + DAY));
@@ -72,10 +73,7 @@ suite('Services tree: badge, status bar, daily notification (real extension host
     await vscode.commands.executeCommand('ovhcloud.services.retry', account.id);
     await until('the third notification', () => notifications.length === 3);
     const renewed = findRaw(raw, 'orbit-garden.fr');
-    for (let attempt = 0; attempt < 50 && !testing.renewPanels.get(account.id, renewed.serviceId); attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    }
+    await acceptQuickPickUntil('the renew panel of the picked service', () => Boolean(testing.renewPanels.get(account.id, renewed.serviceId)));
     const panel = testing.renewPanels.get(account.id, renewed.serviceId);
     assert.ok(panel, 'the renew panel opened for the soonest service');
     panel.dispose();
@@ -85,7 +83,7 @@ suite('Services tree: badge, status bar, daily notification (real extension host
     await view.signals.resetDailyMemory();
     await vscode.commands.executeCommand('ovhcloud.services.retry', account.id);
     await view.model.whenIdle();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await view.signals.whenSettled();
     assert.equal(notifications.length, 3, 'turned off');
   });
 });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { AccountStore } from '../../src/auth/accountStore';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
-import { answerValidationPage, sandbox } from './support/sandbox';
+import { answerWhenAsked, sandbox } from './support/sandbox';
 import { ScriptedPrompter, type Answer } from './support/scriptedPrompter';
 import { CREATE, CUSTOM, existingKeyAnswers, EXISTING, OAUTH2, runSignIn, signOutEverything } from './support/signIn';
 
@@ -38,8 +38,8 @@ suite('Sign-in (real extension host + sandbox)', function () {
       [{ pick: CUSTOM }, { input: sandbox().url }, { pick: CREATE }, { input: sandbox().applicationKey }, { input: sandbox().applicationSecret }],
       async (uri) => {
         validationUrl = uri;
-        // The user reads the page for a moment, then clicks "Authorize".
-        setTimeout(() => void answerValidationPage(uri, 'authorize'), 300);
+        // The user clicks "Authorize" while the extension waits for the answer.
+        void answerWhenAsked(uri, 'authorize');
       },
     );
     const result = await runSignIn(testing, prompter);
@@ -54,7 +54,7 @@ suite('Sign-in (real extension host + sandbox)', function () {
   test('(a) refused on the validation page: nothing is stored', async () => {
     const prompter = new ScriptedPrompter(
       [{ pick: CUSTOM }, { input: sandbox().url }, { pick: CREATE }, { input: sandbox().applicationKey }, { input: sandbox().applicationSecret }],
-      async (uri) => void setTimeout(() => void answerValidationPage(uri, 'refuse'), 200),
+      async (uri) => void answerWhenAsked(uri, 'refuse'),
     );
     const result = await runSignIn(testing, prompter);
     assert.equal(result.status, 'failed');

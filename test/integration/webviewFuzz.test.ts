@@ -8,6 +8,7 @@ import { openPanel, renewableService } from './support/renew';
 import { admin } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { signInToSandbox, signOutEverything } from './support/signIn';
+import { waitFor } from './support/wait';
 
 const TYPES = ['ready', 'retry', 'setIncludeOptions', 'select', 'preview', 'placeOrder', 'selectPayment', 'pay', 'openLink', 'executeCommand', 'eval', ''];
 const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
@@ -48,6 +49,11 @@ suite('Webview fuzzing (real extension host + sandbox)', function () {
   });
 
   test('1000 hostile messages: no crash, no API call, nothing asked, opened or run', async () => {
+    const tabs = (): string[] => vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label)).sort();
+    // Tab events reach the extension host late: start from no editor at all, so that
+    // what earlier suites opened and closed has settled before the snapshot below.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('no editor open', () => tabs().length === 0);
     const account = await signInToSandbox(testing);
     const serviceId = await renewableService(testing, account, false);
     const driver = await openPanel(testing, account.id, serviceId);
@@ -56,8 +62,8 @@ suite('Webview fuzzing (real extension host + sandbox)', function () {
     assert.equal(messages.length, 1000);
     assert.equal(messages.filter((message) => WebviewMessageSchema.safeParse(message).success).length, 0, 'every generated message is outside the protocol');
 
-    const tabs = (): string[] => vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label)).sort();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The panel's tab, with its final title once the service is loaded, and nothing else.
+    await waitFor("the panel's tab alone", () => JSON.stringify(tabs()) === JSON.stringify([`Renew ${driver.state.service.displayName}`]));
     const tabsBefore = tabs();
     await admin('DELETE', 'requests');
     const prompter = new ScriptedPrompter([]);

@@ -1,4 +1,5 @@
 import type { SandboxInfo } from '../../harness/sandboxProcess';
+import { waitFor } from './wait';
 
 /** The sandbox the launcher started for this run (see test/harness/runIntegration.ts). */
 export function sandbox(): SandboxInfo {
@@ -33,4 +34,15 @@ export async function answerValidationPage(validationUrl: string, action: 'autho
   });
   await response.text();
   return response.status;
+}
+
+/**
+ * Plays the user who approves (or refuses) once the extension is waiting for the answer,
+ * that is once it has asked OVH for the key's status after the page was opened.
+ */
+export async function answerWhenAsked(validationUrl: string, action: 'authorize' | 'refuse'): Promise<void> {
+  const polls = async (): Promise<number> => (await admin<{ counts: Record<string, number> }>('GET', 'requests')).counts['GET /auth/currentCredential'] ?? 0;
+  const before = await polls();
+  await waitFor('the extension to wait for the approval', async () => (await polls()) > before, 30_000);
+  await answerValidationPage(validationUrl, action);
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describeError, OvhApi, OvhApiError } from '../../../src/ovh';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { until } from '../sandbox/helpers';
 import { apiFor, apiOptions } from './sandboxClient';
 
 /** The extension's client, over real HTTPS, against the sandbox OVH API. */
@@ -119,10 +120,10 @@ suite('OVH client against the sandbox: the renewal journey', function () {
     await api.payOrder(order.orderId, options[0]);
     assert.deepEqual(sb.ledger().payments.map((p) => p.orderId), [order.orderId]);
     const seen = new Set<string>();
-    for (let i = 0; i < 100 && !seen.has('delivered'); i++) {
+    await until('the order is delivered', async () => {
       seen.add(await api.getOrderStatus(order.orderId));
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+      return seen.has('delivered');
+    });
     assert.ok(seen.has('delivered'), [...seen].join(','));
     const renewed = await api.getService(domain.serviceId);
     assert.ok(Date.parse(renewed.expirationDate ?? '') > before, 'the expiry moved forward');

@@ -126,3 +126,12 @@ export interface RenewDescription {
   renewPeriod: string;
   strategies: { services: number[]; price: { value: number; currencyCode: string; text: string; priceInUcents: number }; priceInUcents: number; servicesDetails: { serviceId: number; serviceType: string }[] }[];
 }
+
+/** Polls an asynchronous condition every few milliseconds until it holds, or fails naming it. */
+export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}

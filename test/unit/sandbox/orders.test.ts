@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { addMonths } from '../../sandbox/dates';
 import type { ServiceRecord } from '../../sandbox/model';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { admin, call, ok, sleep, type ServiceView } from './helpers';
+import { admin, call, ok, until, type ServiceView } from './helpers';
 
 interface PaymentMethod {
   paymentMethodId: number;
@@ -63,10 +63,10 @@ suite('sandbox: orders and payment', () => {
     assert.equal(paid.json, null);
 
     const seen = new Set<string>();
-    for (let i = 0; i < 100 && !seen.has('delivered'); i++) {
+    await until('the order is delivered', async () => {
       seen.add(await ok<string>(sb, 'GET', `/me/order/${orderId}/status`));
-      await sleep(STEP_MS / 10);
-    }
+      return seen.has('delivered');
+    });
     assert.deepEqual([...seen], ['checking', 'delivering', 'delivered']);
 
     const after = await Promise.all(services.map((id) => ok<ServiceView>(sb, 'GET', `/services/${id}`)));
@@ -87,7 +87,7 @@ suite('sandbox: orders and payment', () => {
     const expiry = domain.expirationMs;
     const orderId = await newOrder(domain, [domain.serviceId], 'P2Y');
     await ok(sb, 'POST', `/me/order/${orderId}/pay`, { body: { paymentMethod: { id: (methods.find((m) => m.default) as PaymentMethod).paymentMethodId } } });
-    await sleep(STEP_MS * 3);
+    await until('the order is delivered', async () => (await ok<string>(sb, 'GET', `/me/order/${orderId}/status`)) === 'delivered');
     for (let i = 0; i < 3; i++) await ok(sb, 'GET', `/me/order/${orderId}/status`);
     assert.equal(sb.state.lookup(domain.serviceId)?.expirationMs, addMonths(expiry, 24));
   });

@@ -1,0 +1,20 @@
+// The test layers, in the order `npm test` runs them: one list for `npm test` and
+// `npm run test:repeat`. `results` names the folder under test-results/ where a mocha
+// layer leaves results.json (failing tests) plus, on failure, screenshots and logs.
+export const layers = [
+  { name: 'lint', command: 'npm run lint' },
+  { name: 'type-check', command: 'npm run check-types' },
+  { name: 'build', command: 'npm run build' },
+  { name: 'compile tests', command: 'npm run compile-tests' },
+  { name: 'unit', command: 'npm run test:unit', results: 'unit', repeatable: true },
+  { name: 'integration (development folder)', command: 'npm run test:integration', results: 'integration', repeatable: true },
+  {
+    name: 'integration (Dutch)',
+    command: 'OVHCLOUD_TEST_LOCALE=nl OVHCLOUD_TEST_GREP=Localization node out/test/harness/runIntegration.js',
+    results: 'integration-nl',
+    repeatable: true,
+  },
+  { name: 'integration (installed .vsix)', command: 'npm run test:integration:vsix', results: 'integration-vsix', repeatable: true },
+  { name: 'e2e', command: 'npm run test:e2e', results: 'e2e', repeatable: true },
+  { name: 'bench budgets', command: 'npm run bench:quick' },
+];

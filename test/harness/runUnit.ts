@@ -1,0 +1,31 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import { clearRun, recordRun } from './failureLog';
+import { projectRoot, resultsRoot } from './paths';
+
+/**
+ * Runs the unit tests in out/test/unit (pure logic, the API client against the
+ * sandbox process, the benchmark's helpers) with the same results file as the
+ * other layers. OVHCLOUD_TEST_GREP narrows a run, as mocha's --grep would.
+ */
+async function main(): Promise<number> {
+  const dir = path.join(projectRoot, 'out', 'test', 'unit');
+  const resultsDir = path.join(resultsRoot, 'unit');
+  clearRun(resultsDir);
+  const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', grep: process.env.OVHCLOUD_TEST_GREP || undefined });
+  const files = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.js'))
+    .sort();
+  for (const file of files) mocha.addFile(path.join(dir, file));
+  return new Promise<number>((resolve) => recordRun(mocha.run(resolve), 'unit', resultsDir));
+}
+
+main().then(
+  (failures) => process.exit(failures > 0 ? 1 : 0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
