@@ -22,7 +22,7 @@ async function type(prompt: string, value: string): Promise<void> {
   await inputBox().fill(value);
   await page().keyboard.press('Enter');
   // The next step reuses the widget: wait until this prompt has gone.
-  await message.waitFor({ state: 'detached', timeout: 30_000 });
+  await message.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
 /** Renewable services of the sandbox account, asked the way the extension asks. */
