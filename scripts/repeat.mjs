@@ -40,7 +40,9 @@ for (let round = 1; round <= times; round++) {
   for (const name of chosen) {
     const started = Date.now();
     const env = values.grep && name !== 'integration-nl' ? { OVHCLOUD_TEST_GREP: values.grep } : {};
-    const code = await runCommand(commandOf(name), { env, quiet: !values.verbose });
+    // The last lines of a quiet run, to show when it stops before writing its results.
+    const tail = [];
+    const code = await runCommand(commandOf(name), { env, quiet: !values.verbose, onLine: (line) => tail.push(line) > 40 && tail.shift() });
     const seconds = Math.round((Date.now() - started) / 1000);
     const record = readResults(name);
     const run = { round, layer: name, code, seconds, passed: record?.passed ?? 0, failed: record?.failed ?? 0, finished: Boolean(record) };
@@ -61,6 +63,7 @@ for (let round = 1; round <= times; round++) {
     const verdict = code === 0 ? 'ok' : 'FAILED';
     process.stdout.write(`run ${round}/${times} ${name}: ${run.passed} passed, ${run.failed} failed, ${seconds} s — ${verdict}\n`);
     if (code !== 0) {
+      if (!record && !values.verbose) process.stdout.write(`The run's last lines:\n${tail.join('\n')}\n`);
       process.stdout.write(describeFailure(name));
       const keep = path.join(resultsRoot, 'repeat', `${name}-run${round}`);
       fs.rmSync(keep, { recursive: true, force: true });

@@ -62,7 +62,8 @@ export function describeFailure(results) {
     }
   }
   const files = artefacts(results);
-  const shown = files.filter((file) => file.endsWith('.png') || /code-server\.log$|exthost\d*[\\/].*\.log$/.test(file)).slice(0, 20);
+  // The pictures, code-server's output and the extension's own log; the rest stays in the folder.
+  const shown = files.filter((file) => file.endsWith('.png') || /code-server\.log$|ovhcloud-renewals[\\/][^\\/]+\.log$/.test(file)).slice(0, 20);
   if (shown.length > 0) {
     lines.push(`Screenshots and logs (under ${path.join('test-results', results)}; ${files.length} files in all):`);
     for (const file of shown) lines.push(`  ${file}`);

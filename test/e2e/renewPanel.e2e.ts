@@ -48,14 +48,14 @@ async function renewableServices(): Promise<Array<{ serviceId: number; displayNa
  * The webview's frame: webviews are nested iframes, so look for our own markup
  * (optionally a more precise selector), in frames of the current page only.
  */
-async function panelFrame(selector = 'main#app .panel'): Promise<Frame> {
+async function panelFrame(selector = 'main#app .panel', timeoutMs = 30_000): Promise<Frame> {
   return poll(`the renew panel webview (${selector})`, async () => {
     for (const frame of page().frames()) {
       if (frame.isDetached()) continue;
       if (await frame.locator(selector).count().catch(() => 0)) return frame;
     }
     return undefined;
-  });
+  }, timeoutMs);
 }
 
 async function confirmModal(button: string, shot: string): Promise<void> {
@@ -162,7 +162,7 @@ suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', 
     await (await panelFrame()).locator('input[name=strategy]').first().waitFor({ timeout: 30_000 });
     await reloadWindow();
     // Only frames of the new workbench count: the restored panel shows the service and its options.
-    const restored = await panelFrame('main#app .panel input[name=strategy]');
+    const restored = await panelFrame('main#app .panel input[name=strategy]', 120_000);
     assert.equal(await restored.locator('h1', { hasText: service.displayName }).count(), 1, 'the restored panel is the same service');
     await screenshot('panel-restored-after-reload');
     await runFromPalette('View: Close All Editors');

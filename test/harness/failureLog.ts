@@ -41,7 +41,10 @@ export function recordRun(runner: Mocha.Runner, layer: string, dir: string): voi
   });
 }
 
-/** Clears what an earlier run of the layer left, so a crash before the end is never read as a pass. */
+/**
+ * Clears what an earlier run of the layer left (results, screenshots, logs), so a crash
+ * before the end is never read as a pass and old pictures never pass for new ones.
+ */
 export function clearRun(dir: string): void {
-  fs.rmSync(path.join(dir, RESULTS_FILE), { force: true });
+  fs.rmSync(dir, { recursive: true, force: true });
 }
