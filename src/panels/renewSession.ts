@@ -1,4 +1,4 @@
-import { describeError, type Order, type PaymentOption, type ServiceSummary } from '../ovh';
+import { describeError, type Order, type OrderPreview, type PaymentOption, type ServiceSummary } from '../ovh';
 import type { PanelState, Row, WebviewMessage } from '../protocol/renewPanel';
 import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../renewal';
 import { PanelFormat } from './panelFormat';
@@ -25,7 +25,7 @@ export class RenewSession {
   private state: PanelState;
   private summary: ServiceSummary | undefined;
   private rows: RenewOptionRow[] = [];
-  private previewed: { row: RenewOptionRow; order: Order } | undefined;
+  private previewed: { row: RenewOptionRow; order: OrderPreview } | undefined;
   private order: { orderId: number; details: Order | undefined; status: string } | undefined;
   private options: PaymentOption[] = [];
   private busy = false;
@@ -137,7 +137,7 @@ export class RenewSession {
     });
   }
 
-  private async createOrder(row: RenewOptionRow, preview: Order): Promise<void> {
+  private async createOrder(row: RenewOptionRow, preview: OrderPreview): Promise<void> {
     const startedAt = this.now();
     const record: PendingOrder = {
       accountId: this.deps.accountId,
