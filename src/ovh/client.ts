@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { REQUIRED_ACCESS_RULES } from './accessRules';
+import { isOwnOrderLink } from './endpoints';
 import { OvhApiError } from './errors';
 import { buildPaymentOptions, paymentRequest, type PaymentOption } from './paymentOptions';
 import {
@@ -72,8 +73,13 @@ export class OvhApi {
   }
 
   /** Every service of the account, in as few requests as OVH allows. */
-  async listServices(onProgress?: (loaded: number, total: number) => void): Promise<ServiceListing> {
-    const first = await this.transport.get('/services', { schema: unknownArray, headers: this.pageHeaders(1) });
+  /**
+   * `fresh` asks OVH to bypass its server-side list cache (Pragma: no-cache, as OVH's own
+   * Control Panel does): for an explicit refresh and after a change this extension made.
+   */
+  async listServices(onProgress?: (loaded: number, total: number) => void, options: { fresh?: boolean } = {}): Promise<ServiceListing> {
+    const fresh = options.fresh === true;
+    const first = await this.transport.get('/services', { schema: unknownArray, headers: this.pageHeaders(1, fresh) });
     if (first.data.every((entry) => typeof entry === 'number')) {
       return this.listServicesOneByOne(first.data as number[], onProgress);
     }
@@ -83,7 +89,7 @@ export class OvhApi {
     let loaded = first.data.length;
     const rest = await Promise.all(
       Array.from({ length: pageCount - 1 }, async (_, index) => {
-        const page = await this.transport.get('/services', { schema: unknownArray, headers: this.pageHeaders(index + 2) });
+        const page = await this.transport.get('/services', { schema: unknownArray, headers: this.pageHeaders(index + 2, fresh) });
         loaded += page.data.length;
         onProgress?.(loaded, total);
         return page.data;
@@ -138,11 +144,17 @@ export class OvhApi {
   /** Creates a real order that will need paying. Call only after an explicit user confirmation. */
   async createRenewOrder(serviceId: number, request: RenewRequest): Promise<Order> {
     const body = { dryRun: false, duration: request.duration, services: [...request.services] };
-    return (await this.transport.post(`/service/${serviceId}/renew`, { schema: OrderSchema, body })).data;
+    return this.ownLinksOnly((await this.transport.post(`/service/${serviceId}/renew`, { schema: OrderSchema, body })).data);
   }
 
   async getOrder(orderId: number): Promise<Order> {
-    return (await this.transport.get(`/me/order/${orderId}`, { schema: OrderSchema })).data;
+    return this.ownLinksOnly((await this.transport.get(`/me/order/${orderId}`, { schema: OrderSchema })).data);
+  }
+
+  /** Order links that do not point at this endpoint's own OVH sites are dropped, never opened. */
+  private ownLinksOnly(order: Order): Order {
+    const endpoint = this.transport.endpoint;
+    return { ...order, url: isOwnOrderLink(endpoint, order.url) ? order.url : null, pdfUrl: isOwnOrderLink(endpoint, order.pdfUrl) ? order.pdfUrl : null };
   }
 
   async getOrderStatus(orderId: number): Promise<string> {
@@ -232,8 +244,10 @@ export class OvhApi {
     await this.transport.post('/auth/logout', { schema: z.unknown() });
   }
 
-  private pageHeaders(page: number): Record<string, string> {
-    return { 'X-Pagination-Mode': PAGINATION_MODE, 'X-Pagination-Number': String(page), 'X-Pagination-Size': String(this.pageSize) };
+  private pageHeaders(page: number, fresh = false): Record<string, string> {
+    const headers: Record<string, string> = { 'X-Pagination-Mode': PAGINATION_MODE, 'X-Pagination-Number': String(page), 'X-Pagination-Size': String(this.pageSize) };
+    if (fresh) headers.Pragma = 'no-cache';
+    return headers;
   }
 
   /** The fallback when OVH ignores the pagination header: one GET per id, bounded by the transport's limiter. */

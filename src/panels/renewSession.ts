@@ -4,7 +4,7 @@ import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../
 import { PanelFormat } from './panelFormat';
 import type { PendingOrder } from './pendingOrders';
 import { findOrderAfterFailure, provesNoOrder } from './orderRecovery';
-import { followOrder, isFinalStatus, safeOrderLink } from './orderStatus';
+import { followOrder, isFinalStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
 import { paymentChoices, paymentLabel } from './paymentChoices';
 import type { RenewApi, SessionDeps } from './sessionDeps';
 
@@ -278,7 +278,7 @@ export class RenewSession {
 
   private async trackDelivery(api: RenewApi, orderId: number): Promise<void> {
     this.update({ busy: 'tracking' });
-    const status = await followOrder(api, orderId, this.deps.statusPollMs ?? 2000, () => this.disposed, (current) => {
+    const status = await followOrder(api, orderId, this.deps.statusPollMs ?? ORDER_POLL_MS, () => this.disposed, (current) => {
       this.order = { orderId, details: this.order?.details, status: current };
       if (this.order.details) this.update({ order: this.format.order(this.order.details, current, this.summary) });
     });
