@@ -45,7 +45,8 @@ export function methodLabel(method: PaymentMethod): string {
   const raw = method.label ?? method.description ?? '';
   if (method.paymentType === 'PAYPAL') return raw ? `PayPal ${raw}` : 'PayPal';
   const last4 = /(\d{4})\D*$/.exec(raw)?.[1];
-  const brand = method.paymentSubType && method.paymentSubType !== 'NONE' ? method.paymentSubType.replace(/_/g, ' ') : method.icon?.name ?? method.paymentType;
+  const subType = method.paymentSubType && method.paymentSubType !== 'NONE' ? method.paymentSubType.replace(/_/g, ' ') : undefined;
+  const brand = subType ?? (method.paymentType === 'SEPA_DIRECT_DEBIT' ? 'SEPA' : method.icon?.name ?? method.paymentType);
   return last4 ? `${brand} •••• ${last4}` : [brand, raw].filter(Boolean).join(' ');
 }
 

@@ -19,7 +19,7 @@ suite('Payment options', () => {
     assert.deepEqual(
       options.map((option) => [option.label, option.paymentMethodId, option.paymentMeanId, option.selectable, option.isDefault]),
       [
-        ['FR76 XXXX 0042', 3, undefined, true, true],
+        ['SEPA •••• 0042', 3, undefined, true, true],
         ['PayPal jane@example.com', 2, undefined, true, false],
         ['VISA •••• 1234', visa.paymentMethodId, undefined, true, false],
         ['MASTERCARD •••• 9876', 1, undefined, false, false],
