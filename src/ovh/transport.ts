@@ -100,6 +100,11 @@ export class OvhTransport {
     return this.send('POST', path, options);
   }
 
+  /** Requests per second the limiter allows now: lower after OVH showed strain. */
+  get currentRate(): number {
+    return this.limiter.currentRate;
+  }
+
   get endpoint(): Endpoint {
     return this.options.endpoint;
   }
