@@ -4,6 +4,8 @@ import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
 import { ledger, openPanel, renewableService, type PanelDriver } from './support/renew';
 import { admin } from './support/sandbox';
+import { loadTree, serviceRows } from './support/servicesTree';
+import { waitFor } from './support/wait';
 import { signInToSandbox, signOutEverything } from './support/signIn';
 
 const PLACE = { confirm: 'Place Order' };
@@ -103,6 +105,23 @@ suite('Payments against the real-API sandbox (real extension host + sandbox)', f
     assert.notEqual(payments[0].paymentMean, 'ovhAccount');
     const requests = await admin<{ requests: Array<{ method: string; path: string }> }>('GET', 'requests');
     assert.ok(!requests.requests.some((r) => r.method === 'POST' && r.path.endsWith('/payWithRegisteredPaymentMean')), 'ovhAccount was never tried');
+  });
+
+  test('OVH caches lists per key: after a renewal the Services view still shows the new expiry (Pragma: no-cache)', async () => {
+    const view = testing.services;
+    await view.model.refresh(account.id);
+    await loadTree(view);
+    const expiryInTree = (): string | null | undefined => serviceRows(view).find((row) => row.node.facts.service.serviceId === serviceId)?.node.facts.service.expirationDate;
+    const before = expiryInTree();
+    assert.ok(before, 'the service is in the tree');
+    const driver = await orderPlaced();
+    await driver.send({ type: 'pay' }, [PAY]);
+    await driver.until('delivery', (s) => s.order?.delivered === true && s.busy === undefined);
+    const after = await waitFor('the tree to show the new expiry', () => {
+      const shown = expiryInTree();
+      return shown !== before && !view.model.isLoading(account.id) ? shown : undefined;
+    });
+    assert.ok(after && Date.parse(after) > Date.parse(before), `${before} → ${after}`);
   });
 
   test('a refused method ("can\'t be paid with") leaves the order unpaid; another method then pays it once', async () => {
