@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describeError, isRefusedCredential, OvhApi, OvhApiError, REQUIRED_ACCESS_RULES } from '../../../src/ovh';
 import { compareRenewStrategies } from '../../../src/renewal';
 import type { ServiceRecord } from '../../sandbox/model';
@@ -170,6 +172,34 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
         }
       });
     }
+
+    test('a policy with exactly the README\'s IAM actions runs the whole journey, payment included', async () => {
+      const readme = fs.readFileSync(path.join(__dirname, '../../../../README.md'), 'utf8');
+      const section = readme.slice(readme.indexOf('### OAuth2 service accounts and IAM'), readme.indexOf('### How the extension talks to OVH'));
+      const actions = [...new Set(section.match(/account:apiovh:[A-Za-z/]+/g) ?? [])];
+      assert.ok(actions.length >= 10, `${actions.length} actions in the README`);
+      const account = sb.createServiceAccount(actions);
+      const oauth = apiFor(sb, { kind: 'oauth2', clientId: account.clientId, clientSecret: account.clientSecret });
+      try {
+        const s = renewable();
+        await oauth.me();
+        await oauth.listServices();
+        await oauth.listRenewDescriptions(s.serviceId, false);
+        await oauth.previewRenew(s.serviceId, { duration: 'P1Y', services: [s.serviceId] });
+        const order = await oauth.createRenewOrder(s.serviceId, { duration: 'P1Y', services: [s.serviceId] });
+        await oauth.listOrderIds(new Date(0));
+        sb.config.ovhAccountBalance = 1000;
+        const options = await oauth.listPaymentOptions(order.orderId);
+        await oauth.payOrder(order.orderId, options.find((option) => option.paymentMean === 'ovhAccount' && option.selectable)!);
+        assert.notEqual(await oauth.getOrderStatus(order.orderId), 'notPaid');
+        const second = await oauth.createRenewOrder(s.serviceId, { duration: 'P1Y', services: [s.serviceId] });
+        const card = (await oauth.listPaymentOptions(second.orderId)).find((option) => option.paymentMethodId !== undefined && option.selectable);
+        await oauth.payOrder(second.orderId, card!);
+        assert.deepEqual(sb.ledger().payments.map((p) => p.route), ['payWithRegisteredPaymentMean', 'pay']);
+      } finally {
+        oauth.dispose();
+      }
+    });
 
     test('policy all: the whole journey works', async () => {
       const account = sb.createServiceAccount('all');
