@@ -19,10 +19,10 @@ export const GOALS = {
 
 /**
  * The sandbox's 429 threshold for the fallback runs, per sliding second. OVH
- * publishes no limit (its maintainers speak of fair use, about 60 requests per
- * minute per consumer key: ovh/python-ovh#81); 100/s is a stand-in that the
- * transport's default limiter (burst 60, then 20/s: at most 80 in any second)
- * stays under, and that an uncapped client at 8 in flight exceeds.
+ * publishes no limit (an OVH maintainer called about 60 requests per minute per
+ * consumer key safe: ovh/python-ovh#81); 100/s is a stand-in that the transport's
+ * default limiter (our choice: burst 60, then 20/s, as external-dns does; at most
+ * 80 in any second) stays under, and that an uncapped client at 8 in flight exceeds.
  */
 export const SERVER_RATE_LIMIT = 100;
 

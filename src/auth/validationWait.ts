@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isOvhApiError, type OvhApi } from '../ovh';
+import { isOvhApiError, isRefusedCredential, type OvhApi } from '../ovh';
 
 /**
  * Lets the UriHandler end the wait as soon as OVH redirects back to VS Code after
@@ -46,7 +46,8 @@ async function currentStatus(api: OvhApi): Promise<string> {
   try {
     return (await api.currentCredential()).status;
   } catch (error) {
-    // A key that is not validated yet may be refused outright: keep waiting.
+    // A refusal ends the wait now; any other INVALID_CREDENTIAL is OVH's "not validated yet".
+    if (isRefusedCredential(error)) return 'refused';
     if (isOvhApiError(error) && (error.kind === 'invalidCredential' || error.transient)) return 'pendingValidation';
     throw error;
   }

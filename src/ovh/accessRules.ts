@@ -14,7 +14,10 @@ export const REQUIRED_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/service/*/renew' },
   { method: 'GET', path: '/me/order' },
   { method: 'GET', path: '/me/order/*' },
+  { method: 'POST', path: '/me/order/*/pay' },
   { method: 'POST', path: '/me/order/*/payWithRegisteredPaymentMean' },
+  { method: 'GET', path: '/me/ovhAccount' },
+  { method: 'GET', path: '/me/ovhAccount/*' },
   { method: 'GET', path: '/me/payment/method' },
   { method: 'GET', path: '/me/payment/method/*' },
 ];

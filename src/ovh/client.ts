@@ -1,25 +1,32 @@
 import * as z from 'zod/mini';
 import { REQUIRED_ACCESS_RULES } from './accessRules';
+import { isOwnOrderLink } from './endpoints';
 import { OvhApiError } from './errors';
-import { buildPaymentOptions, type PaymentOption } from './paymentOptions';
+import { buildPaymentOptions, paymentRequest, type PaymentOption } from './paymentOptions';
 import {
   CredentialRequestSchema,
   CurrentCredentialSchema,
   IdListSchema,
   MeSchema,
+  OrderPreviewSchema,
   OrderSchema,
+  OrderPaymentMethodsSchema,
   OrderStatusSchema,
+  OvhAccountSchema,
   PaymentMethodSchema,
   RegisteredPaymentMeanListSchema,
-  RenewDescriptionListSchema,
+  LooseRenewDescriptionListSchema,
+  RenewStrategySchema,
   ServiceSchema,
+  StringListSchema,
   type AccessRule,
   type CredentialRequest,
   type CurrentCredential,
   type Me,
   type Order,
+  type OrderPreview,
   type PaymentMethod,
-  type RenewDescription,
+  type RenewOffer,
 } from './schemas';
 import { schemaIssuePath } from './schemaIssue';
 import { summarizeService, type ServiceSummary } from './serviceSummary';
@@ -51,6 +58,8 @@ export interface RenewRequest {
 export class OvhApi {
   readonly transport: OvhTransport;
 
+  private currency: Promise<string | undefined> | undefined;
+
   constructor(options: TransportOptions, private readonly pageSize = DEFAULT_PAGE_SIZE) {
     this.transport = new OvhTransport(options);
   }
@@ -64,8 +73,13 @@ export class OvhApi {
   }
 
   /** Every service of the account, in as few requests as OVH allows. */
-  async listServices(onProgress?: (loaded: number, total: number) => void): Promise<ServiceListing> {
-    const first = await this.transport.get('/services', { schema: unknownArray, headers: this.pageHeaders(1) });
+  /**
+   * `fresh` asks OVH to bypass its server-side list cache (Pragma: no-cache, as OVH's own
+   * Control Panel does): for an explicit refresh and after a change this extension made.
+   */
+  async listServices(onProgress?: (loaded: number, total: number) => void, options: { fresh?: boolean } = {}): Promise<ServiceListing> {
+    const fresh = options.fresh === true;
+    const first = await this.transport.get('/services', { schema: unknownArray, headers: this.pageHeaders(1, fresh) });
     if (first.data.every((entry) => typeof entry === 'number')) {
       return this.listServicesOneByOne(first.data as number[], onProgress);
     }
@@ -75,7 +89,7 @@ export class OvhApi {
     let loaded = first.data.length;
     const rest = await Promise.all(
       Array.from({ length: pageCount - 1 }, async (_, index) => {
-        const page = await this.transport.get('/services', { schema: unknownArray, headers: this.pageHeaders(index + 2) });
+        const page = await this.transport.get('/services', { schema: unknownArray, headers: this.pageHeaders(index + 2, fresh) });
         loaded += page.data.length;
         onProgress?.(loaded, total);
         return page.data;
@@ -88,22 +102,59 @@ export class OvhApi {
     return summarizeService((await this.transport.get(`/services/${serviceId}`, { schema: ServiceSchema })).data);
   }
 
-  async listRenewDescriptions(serviceId: number, includeOptions: boolean): Promise<RenewDescription[]> {
-    return (await this.transport.get(`/service/${serviceId}/renew`, { schema: RenewDescriptionListSchema, query: { includeOptions } })).data;
+  /** The account's currency (GET /me → currency.code), read once per client. */
+  accountCurrency(): Promise<string | undefined> {
+    this.currency ??= this.me().then(
+      (me) => me.currency?.code,
+      (error: unknown) => {
+        this.currency = undefined;
+        throw error;
+      },
+    );
+    return this.currency;
+  }
+
+  /**
+   * The renew offers. Strategies are validated one by one: a price with only a `value`
+   * takes the account's currency, and an unreadable strategy is passed on without a price
+   * so that the comparison reports it (invalidPrice / noServices) and keeps the others.
+   */
+  async listRenewDescriptions(serviceId: number, includeOptions: boolean): Promise<RenewOffer[]> {
+    const raw = (await this.transport.get(`/service/${serviceId}/renew`, { schema: LooseRenewDescriptionListSchema, query: { includeOptions } })).data;
+    const needsCurrency = raw.some((description) => description.strategies.some((strategy) => !hasCurrency(strategy)));
+    const currency = needsCurrency ? await this.accountCurrency() : undefined;
+    return raw.map((description) => ({
+      renewPeriod: description.renewPeriod,
+      strategies: description.strategies.map((strategy): RenewOffer['strategies'][number] => {
+        const parsed = RenewStrategySchema.safeParse(strategy);
+        if (!parsed.success) return { price: null, priceInUcents: null, services: serviceIds(strategy), servicesDetails: null };
+        const price = parsed.data.price;
+        return { ...parsed.data, price: { ...price, currencyCode: price.currencyCode ?? currency ?? null } };
+      }),
+    }));
   }
 
   /** The dry run: prices and taxes for a renewal, without creating an order. */
-  async previewRenew(serviceId: number, request: RenewRequest): Promise<Order> {
-    return this.renew(serviceId, request, true);
+  async previewRenew(serviceId: number, request: RenewRequest): Promise<OrderPreview> {
+    const body = { dryRun: true, duration: request.duration, services: [...request.services] };
+    const answer = (await this.transport.post(`/service/${serviceId}/renew`, { schema: OrderPreviewSchema, body })).data;
+    return { date: answer.date, expirationDate: answer.expirationDate, priceWithTax: answer.priceWithTax, priceWithoutTax: answer.priceWithoutTax, tax: answer.tax, retractionDate: answer.retractionDate };
   }
 
   /** Creates a real order that will need paying. Call only after an explicit user confirmation. */
   async createRenewOrder(serviceId: number, request: RenewRequest): Promise<Order> {
-    return this.renew(serviceId, request, false);
+    const body = { dryRun: false, duration: request.duration, services: [...request.services] };
+    return this.ownLinksOnly((await this.transport.post(`/service/${serviceId}/renew`, { schema: OrderSchema, body })).data);
   }
 
   async getOrder(orderId: number): Promise<Order> {
-    return (await this.transport.get(`/me/order/${orderId}`, { schema: OrderSchema })).data;
+    return this.ownLinksOnly((await this.transport.get(`/me/order/${orderId}`, { schema: OrderSchema })).data);
+  }
+
+  /** Order links that do not point at this endpoint's own OVH sites are dropped, never opened. */
+  private ownLinksOnly(order: Order): Order {
+    const endpoint = this.transport.endpoint;
+    return { ...order, url: isOwnOrderLink(endpoint, order.url) ? order.url : null, pdfUrl: isOwnOrderLink(endpoint, order.pdfUrl) ? order.pdfUrl : null };
   }
 
   async getOrderStatus(orderId: number): Promise<string> {
@@ -115,16 +166,47 @@ export class OvhApi {
     return (await this.transport.get('/me/order', { schema: IdListSchema, query: { 'date.from': from?.toISOString() } })).data;
   }
 
-  /** The ways this order can be paid, with readable labels; the default method first. */
+  /**
+   * The ways this order can be paid, with readable labels; the default method first.
+   * The order's own method list (GET /me/order/{id}/paymentMethods) decides which
+   * registered methods are offered; the prepaid account only when its balance covers
+   * the amount.
+   */
   async listPaymentOptions(orderId: number): Promise<PaymentOption[]> {
-    const [accepted, methods] = await Promise.all([
+    const [order, accepted, usable, methods] = await Promise.all([
+      this.getOrder(orderId),
       this.transport.get(`/me/order/${orderId}/availableRegisteredPaymentMean`, { schema: RegisteredPaymentMeanListSchema }),
+      this.usableMethodIds(orderId),
       this.listPaymentMethods(),
     ]);
-    return buildPaymentOptions(
-      accepted.data.map((entry) => entry.paymentMean),
-      methods,
-    );
+    const acceptedMeans = accepted.data.map((entry) => entry.paymentMean);
+    const ovhAccountBalance = acceptedMeans.includes('ovhAccount') ? await this.ovhAccountBalance() : undefined;
+    return buildPaymentOptions({ acceptedMeans, methods, usableMethodIds: usable, amount: order.priceWithTax.value, ovhAccountBalance });
+  }
+
+  /** Method ids the order accepts; undefined when OVH does not offer that (Beta) route here. */
+  private async usableMethodIds(orderId: number): Promise<number[] | undefined> {
+    try {
+      const answer = (await this.transport.get(`/me/order/${orderId}/paymentMethods`, { schema: OrderPaymentMethodsSchema })).data;
+      return answer.registered ?? [];
+    } catch (error) {
+      if (error instanceof OvhApiError && (error.kind === 'notFound' || error.kind === 'badRequest')) return undefined;
+      throw error;
+    }
+  }
+
+  /** The largest balance among the prepaid accounts, or undefined when it cannot be read. */
+  private async ovhAccountBalance(): Promise<number | undefined> {
+    try {
+      const ids = (await this.transport.get('/me/ovhAccount', { schema: StringListSchema })).data;
+      const accounts = await Promise.all(ids.map(async (id) => (await this.transport.get(`/me/ovhAccount/${encodeURIComponent(id)}`, { schema: OvhAccountSchema })).data));
+      const balances = accounts.filter((account) => account.isActive !== false).map((account) => account.balance.value);
+      return balances.length === 0 ? undefined : Math.max(...balances);
+    } catch (error) {
+      // A key from before the balance check lacks the rule: the balance is unknown, not zero.
+      if (error instanceof OvhApiError && !error.transient) return undefined;
+      throw error;
+    }
   }
 
   async listPaymentMethods(): Promise<PaymentMethod[]> {
@@ -142,11 +224,9 @@ export class OvhApi {
   }
 
   /** Pays an order. Sent once, never retried: a retry could charge twice. */
-  async payOrder(orderId: number, option: Pick<PaymentOption, 'paymentMean' | 'paymentMeanId'>): Promise<void> {
-    await this.transport.post(`/me/order/${orderId}/payWithRegisteredPaymentMean`, {
-      schema: z.unknown(),
-      body: option.paymentMeanId === undefined ? { paymentMean: option.paymentMean } : { paymentMean: option.paymentMean, paymentMeanId: option.paymentMeanId },
-    });
+  async payOrder(orderId: number, option: Pick<PaymentOption, 'paymentMean' | 'paymentMeanId' | 'paymentMethodId'>): Promise<void> {
+    const { path, body } = paymentRequest(orderId, option as PaymentOption);
+    await this.transport.post(path, { schema: z.unknown(), body });
   }
 
   /** Asks OVH for a new consumer key; the user validates it at `validationUrl`. */
@@ -164,13 +244,10 @@ export class OvhApi {
     await this.transport.post('/auth/logout', { schema: z.unknown() });
   }
 
-  private async renew(serviceId: number, request: RenewRequest, dryRun: boolean): Promise<Order> {
-    const body = { dryRun, duration: request.duration, services: [...request.services] };
-    return (await this.transport.post(`/service/${serviceId}/renew`, { schema: OrderSchema, body })).data;
-  }
-
-  private pageHeaders(page: number): Record<string, string> {
-    return { 'X-Pagination-Mode': PAGINATION_MODE, 'X-Pagination-Number': String(page), 'X-Pagination-Size': String(this.pageSize) };
+  private pageHeaders(page: number, fresh = false): Record<string, string> {
+    const headers: Record<string, string> = { 'X-Pagination-Mode': PAGINATION_MODE, 'X-Pagination-Number': String(page), 'X-Pagination-Size': String(this.pageSize) };
+    if (fresh) headers.Pragma = 'no-cache';
+    return headers;
   }
 
   /** The fallback when OVH ignores the pagination header: one GET per id, bounded by the transport's limiter. */
@@ -194,6 +271,16 @@ export class OvhApi {
     );
     return { ...parseServices(results.filter((entry) => entry !== undefined)), mode: 'ids' };
   }
+}
+
+function hasCurrency(strategy: unknown): boolean {
+  const price = (strategy as { price?: { currencyCode?: unknown } } | null)?.price;
+  return typeof price?.currencyCode === 'string' && price.currencyCode !== '';
+}
+
+function serviceIds(strategy: unknown): number[] {
+  const services = (strategy as { services?: unknown } | null)?.services;
+  return Array.isArray(services) ? services.filter((id): id is number => typeof id === 'number') : [];
 }
 
 function parseServices(entries: readonly unknown[]): Omit<ServiceListing, 'mode'> {

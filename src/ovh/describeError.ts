@@ -62,6 +62,18 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
           t('Your OVHcloud credentials are not allowed to call {0} {1}.', error.method, error.path),
           t('Sign in again so a consumer key with the access rules this extension needs is created, or add the rule {0} {1} to your key.', error.method, ruleFor(error.path)),
         ];
+      case 'iamNotGranted': {
+        const actions = error.missingActions ?? [];
+        return [
+          actions.length > 0
+            ? t('The service account is not allowed to do this: no IAM policy grants it {0}.', actions.join(', '))
+            : t('The service account is not allowed to call {0} {1}: no IAM policy grants it.', error.method, error.path),
+          t(
+            'Signing in again does not change this. In the OVHcloud Control Panel, open Identity and Access Management, then Policies, and add these actions to a policy for this service account (the README lists every action this extension needs): {0}',
+            actions.length > 0 ? actions.join(', ') : ruleFor(error.path),
+          ),
+        ];
+      }
       case 'forbidden':
         return [t('OVHcloud refused access to {0}.', error.path), t('Check the account permissions (IAM policies) for this account.')];
       case 'notFound':

@@ -88,3 +88,31 @@ export function endpointBaseUrl(endpoint: Endpoint): string {
   const port = endpoint.port === 443 ? '' : `:${endpoint.port}`;
   return `https://${host}${port}${endpoint.basePath}`;
 }
+
+/**
+ * Domains whose hosts may serve an order's `url`/`pdfUrl` for each endpoint: OVH's own
+ * sites for that brand and region (OVH Europe answers with the subsidiary's site, such as
+ * www.ovh.de). A custom endpoint (the sandbox, a proxy) allows only its own host.
+ */
+const ORDER_LINK_DOMAINS: Record<Exclude<EndpointId, 'custom'>, readonly string[]> = {
+  'ovh-eu': [
+    'ovh.com', 'ovhcloud.com', 'ovh.net', 'ovh.co.uk', 'ovh.de', 'ovh.es', 'ovh.it', 'ovh.nl', 'ovh.pl', 'ovh.pt', 'ovh.ie', 'ovh.lt', 'ovh.cz', 'ovh.fi',
+    'ovh.sn', 'ovh.ma', 'ovh.tn',
+  ],
+  'ovh-ca': ['ovh.com', 'ovhcloud.com', 'ovh.ca'],
+  'ovh-us': ['ovhcloud.com', 'ovh.us'],
+  'soyoustart-eu': ['soyoustart.com'],
+  'soyoustart-ca': ['soyoustart.com'],
+  'kimsufi-eu': ['kimsufi.com'],
+  'kimsufi-ca': ['kimsufi.com'],
+};
+
+/** Whether an order link may be opened: https, no credentials in it, on one of the endpoint's own hosts. */
+export function isOwnOrderLink(endpoint: Endpoint, link: string | null | undefined): boolean {
+  if (!link || !URL.canParse(link)) return false;
+  const url = new URL(link);
+  if (url.protocol !== 'https:' || url.username || url.password) return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (endpoint.id === 'custom') return host === endpoint.host.toLowerCase();
+  return ORDER_LINK_DOMAINS[endpoint.id].some((domain) => host === domain || host.endsWith(`.${domain}`));
+}

@@ -10,6 +10,7 @@ export type OvhErrorKind =
   | 'unauthorized'
   | 'invalidCredential'
   | 'notGranted'
+  | 'iamNotGranted'
   | 'forbidden'
   | 'notFound'
   | 'conflict'
@@ -38,6 +39,8 @@ export interface OvhErrorInit {
   readonly retryAfterSeconds?: number;
   /** For schemaMismatch: where the body differs from what we expect, e.g. "billing.expirationDate". */
   readonly schemaPath?: string;
+  /** For iamNotGranted: the IAM actions OVH named in details.unauthorizedActionsByIAM. */
+  readonly missingActions?: readonly string[];
   readonly cause?: unknown;
 }
 
@@ -52,6 +55,7 @@ export class OvhApiError extends Error {
   readonly queryId?: string;
   readonly retryAfterSeconds?: number;
   readonly schemaPath?: string;
+  readonly missingActions?: readonly string[];
 
   constructor(init: OvhErrorInit) {
     super(summarize(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -66,6 +70,7 @@ export class OvhApiError extends Error {
     this.queryId = init.queryId;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.schemaPath = init.schemaPath;
+    this.missingActions = init.missingActions;
   }
 
   /** Errors a later identical GET may not hit: worth an automatic retry (never for POST). */
@@ -86,21 +91,42 @@ export function isOvhApiError(value: unknown): value is OvhApiError {
   return value instanceof OvhApiError;
 }
 
+/**
+ * While a new consumer key awaits approval, OVH answers 403 INVALID_CREDENTIAL (php-ovh #56):
+ * that means "not yet". A refused key stays invalid for good; an answer that says so ends
+ * the wait at once instead of at the timeout.
+ */
+export function isRefusedCredential(error: unknown): boolean {
+  return error instanceof OvhApiError && error.kind === 'invalidCredential' && /\brefused\b|\brefus/i.test(error.serverMessage ?? '');
+}
+
 interface ErrorBody {
   readonly message?: unknown;
   readonly errorCode?: unknown;
   readonly class?: unknown;
+  readonly details?: unknown;
+}
+
+/** IAM action names from `details` (go-ovh reads it as a string map; a list is accepted too). */
+function iamActions(details: unknown, field: string): string[] {
+  if (details === null || typeof details !== 'object') return [];
+  const value = (details as Record<string, unknown>)[field];
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,;]+/) : [];
+  // Only action-shaped names: this text ends up in a message to the user.
+  return [...new Set(items.filter((item): item is string => typeof item === 'string' && /^[a-z]+:[A-Za-z0-9:/_.*{}-]+$/.test(item)))].slice(0, 20);
 }
 
 const asString = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** Classifies an HTTP error answer from OVH's status, errorCode/class and message. */
-export function classifyHttpError(status: number, body: unknown): Pick<OvhErrorInit, 'kind' | 'errorCode' | 'errorClass' | 'serverMessage'> {
+export function classifyHttpError(status: number, body: unknown): Pick<OvhErrorInit, 'kind' | 'errorCode' | 'errorClass' | 'serverMessage' | 'missingActions'> {
   const fields: ErrorBody = body !== null && typeof body === 'object' ? (body as ErrorBody) : {};
   const errorCode = asString(fields.errorCode);
   const errorClass = asString(fields.class);
-  const serverMessage = asString(fields.message) ?? (typeof body === 'string' ? body.slice(0, 500) : undefined);
+  // An HTML error page is not a message for the user.
+  const serverMessage = asString(fields.message) ?? (typeof body === 'string' && !/^\s*</.test(body) ? body.slice(0, 500) : undefined);
   const text = `${errorCode ?? ''} ${errorClass ?? ''} ${serverMessage ?? ''}`.toLowerCase();
+  const missingActions = iamActions(fields.details, 'unauthorizedActionsByIAM');
   const kind = ((): OvhErrorKind => {
     if (status === 400) {
       if (errorCode === 'INVALID_SIGNATURE' || text.includes('invalid signature')) return 'invalidSignature';
@@ -109,6 +135,8 @@ export function classifyHttpError(status: number, body: unknown): Pick<OvhErrorI
     }
     if (status === 401) return 'unauthorized';
     if (status === 403) {
+      // OAuth2 service accounts: IAM refuses with this message and names the missing actions.
+      if (text.includes('user not granted for this request') || missingActions.length > 0) return 'iamNotGranted';
       if (errorCode === 'NOT_GRANTED_CALL' || text.includes('not been granted') || text.includes('not granted')) return 'notGranted';
       if (['INVALID_CREDENTIAL', 'NOT_CREDENTIAL', 'INVALID_KEY'].includes(errorCode ?? '') || text.includes('credential')) {
         return 'invalidCredential';
@@ -116,13 +144,15 @@ export function classifyHttpError(status: number, body: unknown): Pick<OvhErrorI
       return 'forbidden';
     }
     if (status === 404) return 'notFound';
+    // Under load OVH has answered with an HTML "408 Request Timeout" page (external-dns #1546).
+    if (status === 408) return 'timeout';
     if (status === 409) return 'conflict';
     if (status === 429) return 'rateLimited';
     if (status === 460) return 'expiredService';
     if (status >= 500) return 'server';
     return 'unknown';
   })();
-  return { kind, errorCode, errorClass, serverMessage };
+  return kind === 'iamNotGranted' ? { kind, errorCode, errorClass, serverMessage, missingActions } : { kind, errorCode, errorClass, serverMessage };
 }
 
 /** Reads Retry-After in seconds (delta form or HTTP date), or undefined. */

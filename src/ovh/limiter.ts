@@ -3,6 +3,10 @@
  * token bucket of `burst` requests refilled at `perSecond`. OVH does not publish its
  * limits; bursts stay short and the sustained rate stays modest, which matters for
  * the one-GET-per-service fallback on large accounts.
+ *
+ * When OVH shows strain (429, an HTML 408 page, a reset connection) the limiter backs
+ * off: nothing is sent until the pause ends, and the rate halves (down to an eighth);
+ * each answer that is not a strain sign then wins back a tenth of the rate.
  */
 export interface LimiterOptions {
   readonly maxConcurrent: number;
@@ -17,6 +21,8 @@ export class RequestLimiter {
   private readonly waiting: Array<() => void> = [];
   private tokens: number;
   private refilledAt: number;
+  private rate: number;
+  private pausedUntil = 0;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -28,6 +34,24 @@ export class RequestLimiter {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.refilledAt = this.now();
+    this.rate = options.perSecond;
+  }
+
+  /** OVH is under strain: pause for `pauseMs` (Retry-After when given) and halve the rate. */
+  backOff(pauseMs: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + Math.max(0, pauseMs));
+    this.rate = Math.max(this.options.perSecond / 8, this.rate / 2);
+    this.tokens = Math.min(this.tokens, 0);
+  }
+
+  /** An answer without strain: win back part of the rate. */
+  recover(): void {
+    this.rate = Math.min(this.options.perSecond, this.rate * 1.1);
+  }
+
+  /** Requests per second allowed now (lower than `perSecond` after a back-off). */
+  get currentRate(): number {
+    return this.rate;
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
@@ -61,13 +85,18 @@ export class RequestLimiter {
   private async takeToken(): Promise<void> {
     for (;;) {
       const now = this.now();
-      this.tokens = Math.min(this.options.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.options.perSecond);
+      if (now < this.pausedUntil) {
+        this.refilledAt = now;
+        await this.sleep(this.pausedUntil - now);
+        continue;
+      }
+      this.tokens = Math.min(this.options.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.rate);
       this.refilledAt = now;
       if (this.tokens >= 1) {
         this.tokens -= 1;
         return;
       }
-      await this.sleep(Math.ceil(((1 - this.tokens) / this.options.perSecond) * 1000));
+      await this.sleep(Math.ceil(((1 - this.tokens) / this.rate) * 1000));
     }
   }
 }

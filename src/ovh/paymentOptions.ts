@@ -1,26 +1,38 @@
 import type { PaymentMethod } from './schemas';
 
 /**
- * One way to pay a given order, ready for a picker. `paymentMean`/`paymentMeanId`
- * are exactly what payWithRegisteredPaymentMean expects.
+ * One way to pay a given order, ready for a picker. Exactly one route pays it:
+ * - `paymentMethodId`: POST /me/order/{id}/pay {paymentMethod: {id}}, for a method from
+ *   /me/payment/method that the order accepts (OVH's current route);
+ * - otherwise payWithRegisteredPaymentMean {paymentMean, paymentMeanId?}, only for the
+ *   account balances (ovhAccount, fidelityAccount) or a method with a real legacy
+ *   `paymentMeanId`. A paymentMethodId is never sent as a paymentMeanId.
  */
 export interface PaymentOption {
+  /** The mean or type as OVH spells it: creditCard, CREDIT_CARD, SEPA_DIRECT_DEBIT, ovhAccount… */
   readonly paymentMean: string;
+  readonly paymentMethodId?: number;
+  /** A legacy id from OVH's deprecated payment-mean routes; set only when OVH gave one. */
   readonly paymentMeanId?: number;
   /** e.g. "VISA •••• 1234", "PayPal jane@example.com", or the mean's name. */
   readonly label: string;
   readonly isDefault: boolean;
-  /** OVH's status (VALID, EXPIRED, …); only VALID can be used. */
+  /** OVH's status (VALID, EXPIRED, …), or INSUFFICIENT_BALANCE / BALANCE_UNKNOWN for the prepaid account. */
   readonly status: string;
   readonly selectable: boolean;
 }
 
-/** Registered payment means (order API) ↔ payment method types (/me/payment/method). */
-const TYPE_FOR_MEAN: Record<string, readonly string[]> = {
+/** Registered payment means (legacy lower-case and current upper-case) ↔ payment method types. */
+const TYPES_FOR_MEAN: Record<string, readonly string[]> = {
   creditCard: ['CREDIT_CARD', 'DOMESTIC_CARD', 'RUPAY'],
+  CREDIT_CARD: ['CREDIT_CARD'],
+  DOMESTIC_CARD: ['DOMESTIC_CARD'],
   paypal: ['PAYPAL'],
+  PAYPAL: ['PAYPAL'],
   bankAccount: ['SEPA_DIRECT_DEBIT', 'BANK_ACCOUNT'],
+  SEPA_DIRECT_DEBIT: ['SEPA_DIRECT_DEBIT', 'BANK_ACCOUNT'],
   deferredPaymentAccount: ['DEFERRED_PAYMENT_ACCOUNT'],
+  DEFERRED_PAYMENT_ACCOUNT: ['DEFERRED_PAYMENT_ACCOUNT'],
 };
 
 /** Means that need no registered method: they are the account's own balances. */
@@ -29,37 +41,65 @@ const ACCOUNT_MEANS: Record<string, string> = {
   fidelityAccount: 'Fidelity points',
 };
 
-function methodLabel(method: PaymentMethod): string {
+export function methodLabel(method: PaymentMethod): string {
   const raw = method.label ?? method.description ?? '';
   if (method.paymentType === 'PAYPAL') return raw ? `PayPal ${raw}` : 'PayPal';
   const last4 = /(\d{4})\D*$/.exec(raw)?.[1];
-  const brand = method.paymentSubType && method.paymentSubType !== 'NONE' ? method.paymentSubType.replace(/_/g, ' ') : method.icon?.name ?? method.paymentType;
+  const subType = method.paymentSubType && method.paymentSubType !== 'NONE' ? method.paymentSubType.replace(/_/g, ' ') : undefined;
+  const brand = subType ?? (method.paymentType === 'SEPA_DIRECT_DEBIT' ? 'SEPA' : method.icon?.name ?? method.paymentType);
   return last4 ? `${brand} •••• ${last4}` : [brand, raw].filter(Boolean).join(' ');
 }
 
+export interface PaymentFacts {
+  /** What availableRegisteredPaymentMean lists for the order, in either spelling. */
+  readonly acceptedMeans: readonly string[];
+  /** The account's methods (GET /me/payment/method). */
+  readonly methods: readonly PaymentMethod[];
+  /** Method ids GET /me/order/{id}/paymentMethods says the order accepts; undefined when that route could not be read. */
+  readonly usableMethodIds?: readonly number[];
+  /** The order's amount with tax. */
+  readonly amount: number;
+  /** The prepaid account's best balance, or undefined when it could not be read. */
+  readonly ovhAccountBalance?: number;
+}
+
 /**
- * Joins what the order accepts with the account's registered methods. A mean the
- * order accepts but for which no method is registered is left out (it could not
- * be paid with); an expired or pending method is listed but not selectable.
+ * The options of one order, default first. With the order's own method list, every
+ * registered method it accepts is paid by id; without it (the route is Beta), only
+ * methods with a real legacy id are offered. An expired or pending method is listed but
+ * not selectable; the prepaid account only when its balance covers the amount; fidelity
+ * points only for a free order.
  */
-export function buildPaymentOptions(acceptedMeans: readonly string[], methods: readonly PaymentMethod[]): PaymentOption[] {
+export function buildPaymentOptions(facts: PaymentFacts): PaymentOption[] {
   const options: PaymentOption[] = [];
-  for (const mean of new Set(acceptedMeans)) {
-    if (ACCOUNT_MEANS[mean]) {
-      options.push({ paymentMean: mean, label: ACCOUNT_MEANS[mean], isDefault: false, status: 'VALID', selectable: true });
-      continue;
+  const acceptedTypes = new Set(facts.acceptedMeans.flatMap((mean) => TYPES_FOR_MEAN[mean] ?? [mean.toUpperCase()]));
+  for (const method of facts.methods) {
+    const usable = facts.usableMethodIds ? facts.usableMethodIds.includes(method.paymentMethodId) : acceptedTypes.has(method.paymentType);
+    if (!usable && method.status === 'VALID') continue;
+    if (!facts.usableMethodIds && !acceptedTypes.has(method.paymentType)) continue;
+    const base = { label: methodLabel(method), isDefault: method.default, status: method.status };
+    if (facts.usableMethodIds) {
+      options.push({ ...base, paymentMean: method.paymentType, paymentMethodId: method.paymentMethodId, selectable: usable && method.status === 'VALID' });
+    } else if (typeof method.paymentMeanId === 'number') {
+      const mean = facts.acceptedMeans.find((candidate) => (TYPES_FOR_MEAN[candidate] ?? []).includes(method.paymentType)) ?? method.paymentType;
+      options.push({ ...base, paymentMean: mean, paymentMeanId: method.paymentMeanId, selectable: method.status === 'VALID' });
     }
-    const types = TYPE_FOR_MEAN[mean] ?? [mean.toUpperCase()];
-    for (const method of methods.filter((candidate) => types.includes(candidate.paymentType))) {
-      options.push({
-        paymentMean: mean,
-        paymentMeanId: method.paymentMeanId ?? method.paymentMethodId,
-        label: methodLabel(method),
-        isDefault: method.default,
-        status: method.status,
-        selectable: method.status === 'VALID',
-      });
+  }
+  for (const mean of new Set(facts.acceptedMeans)) {
+    if (mean === 'fidelityAccount' && facts.amount === 0) {
+      options.push({ paymentMean: mean, label: ACCOUNT_MEANS[mean], isDefault: false, status: 'VALID', selectable: true });
+    } else if (mean === 'ovhAccount') {
+      const balance = facts.ovhAccountBalance;
+      const status = balance === undefined ? 'BALANCE_UNKNOWN' : balance + 1e-9 >= facts.amount ? 'VALID' : 'INSUFFICIENT_BALANCE';
+      options.push({ paymentMean: mean, label: ACCOUNT_MEANS[mean], isDefault: false, status, selectable: status === 'VALID' });
     }
   }
   return options.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || Number(b.selectable) - Number(a.selectable));
+}
+
+/** What payOrder sends, and where: the one place that decides the payment route. */
+export function paymentRequest(orderId: number, option: PaymentOption): { path: string; body: object } {
+  if (option.paymentMethodId !== undefined) return { path: `/me/order/${orderId}/pay`, body: { paymentMethod: { id: option.paymentMethodId } } };
+  const body = option.paymentMeanId === undefined ? { paymentMean: option.paymentMean } : { paymentMean: option.paymentMean, paymentMeanId: option.paymentMeanId };
+  return { path: `/me/order/${orderId}/payWithRegisteredPaymentMean`, body };
 }

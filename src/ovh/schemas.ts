@@ -70,8 +70,20 @@ export type Service = z.infer<typeof ServiceSchema>;
 export const ServiceListSchema = z.array(ServiceSchema);
 export const IdListSchema = z.array(z.number());
 
+/**
+ * OVH's own renewal guide prints strategy prices as `{"value": 1.99}` only: the currency
+ * then comes from the account (GET /me), and the text is ours to format.
+ */
+export const StrategyPriceSchema = z.object({
+  value: z.number(),
+  currencyCode: nullableString,
+  text: nullableString,
+  priceInUcents: nullableNumber,
+});
+export type StrategyPrice = z.infer<typeof StrategyPriceSchema>;
+
 export const RenewStrategySchema = z.object({
-  price: PriceSchema,
+  price: StrategyPriceSchema,
   priceInUcents: nullableNumber,
   services: z.array(z.number()),
   servicesDetails: z.nullish(z.array(z.object({ serviceId: z.number(), serviceName: nullableString, serviceType: nullableString }))),
@@ -83,7 +95,14 @@ export const RenewDescriptionSchema = z.object({
   strategies: z.array(RenewStrategySchema),
 });
 export type RenewDescription = z.infer<typeof RenewDescriptionSchema>;
+/** A renew description as the client hands it on: an unreadable strategy keeps its place, without a price. */
+export interface RenewOffer {
+  readonly renewPeriod: string;
+  readonly strategies: ReadonlyArray<Omit<RenewStrategy, 'price'> & { readonly price: StrategyPrice | null }>;
+}
 export const RenewDescriptionListSchema = z.array(RenewDescriptionSchema);
+/** What the client reads first: each strategy is then checked on its own, so one odd entry hides nothing. */
+export const LooseRenewDescriptionListSchema = z.array(z.object({ renewPeriod: z.string(), strategies: z.array(z.unknown()) }));
 
 /** The answer to POST /service/{id}/renew, and the shape of GET /me/order/{id}. */
 export const OrderSchema = z.object({
@@ -100,10 +119,40 @@ export const OrderSchema = z.object({
 });
 export type Order = z.infer<typeof OrderSchema>;
 
+/**
+ * The answer to a dry run. No public source shows a real one; the schema says orderId is
+ * a non-null long but a preview creates nothing, so 0, null and absence are all accepted,
+ * and the id (like the links and password) is dropped: a preview is never an order.
+ */
+export const OrderPreviewSchema = z.object({
+  orderId: z.nullish(z.number()),
+  date: nullableString,
+  expirationDate: nullableString,
+  priceWithTax: PriceSchema,
+  priceWithoutTax: PriceSchema,
+  tax: PriceSchema,
+  retractionDate: nullableString,
+});
+export type OrderPreview = Pick<Order, 'date' | 'expirationDate' | 'priceWithTax' | 'priceWithoutTax' | 'tax' | 'retractionDate'>;
+
 export const OrderStatusSchema = z.string();
 export type OrderStatus = 'cancelled' | 'cancelling' | 'checking' | 'delivered' | 'delivering' | 'documentsRequested' | 'notPaid' | 'unknown';
 
 export const RegisteredPaymentMeanListSchema = z.array(z.object({ paymentMean: z.string() }));
+
+/** GET /me/order/{id}/paymentMethods (Beta): the registered methods this order accepts. */
+export const OrderPaymentMethodsSchema = z.object({
+  registered: z.nullish(z.array(z.number())),
+  paymentMethods: z.nullish(z.array(z.unknown())),
+});
+
+/** GET /me/ovhAccount/{id}: only the balance matters here. */
+export const OvhAccountSchema = z.object({
+  ovhAccountId: nullableString,
+  balance: z.object({ value: z.number(), currencyCode: nullableString }),
+  isActive: z.nullish(z.boolean()),
+});
+export const StringListSchema = z.array(z.string());
 
 export const PaymentMethodSchema = z.object({
   paymentMethodId: z.number(),

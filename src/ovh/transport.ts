@@ -55,6 +55,10 @@ export interface ApiResponse<T> {
 
 export const DEFAULT_LIMITS: LimiterOptions = { maxConcurrent: 8, perSecond: 20, burst: 60 };
 const DEFAULT_TIMEOUT_MS = 20_000;
+/** Pause after a strain sign that came without Retry-After. */
+const STRAIN_PAUSE_MS = 1000;
+
+const method = (error: OvhApiError): string => `${error.method} ${error.path}`;
 
 export class OvhTransport {
   readonly client: ovh.OvhClient;
@@ -96,6 +100,15 @@ export class OvhTransport {
     return this.send('POST', path, options);
   }
 
+  /** Requests per second the limiter allows now: lower after OVH showed strain. */
+  get currentRate(): number {
+    return this.limiter.currentRate;
+  }
+
+  get endpoint(): Endpoint {
+    return this.options.endpoint;
+  }
+
   dispose(): void {
     this.agent.destroy();
   }
@@ -115,10 +128,27 @@ export class OvhTransport {
       await this.authenticate(method, fullPath, body, auth, headers);
       this.requestCount++;
       const started = Date.now();
-      const raw = await this.exchange(method, path, fullPath, body, headers);
-      this.options.log?.debug(`${method} ${path} → ${raw.status} in ${Date.now() - started} ms`);
-      return this.interpret(method, path, raw, options.schema);
+      try {
+        const raw = await this.exchange(method, path, fullPath, body, headers);
+        this.options.log?.debug(`${method} ${path} → ${raw.status} in ${Date.now() - started} ms`);
+        const result = this.interpret(method, path, raw, options.schema);
+        this.limiter.recover();
+        return result;
+      } catch (error) {
+        this.noteStrain(error);
+        throw error;
+      }
     });
+  }
+
+  /** 429, an HTML 408 page or a reset connection: signs of load that slow every later request. */
+  private noteStrain(error: unknown): void {
+    if (!(error instanceof OvhApiError)) return;
+    const strained = error.kind === 'rateLimited' || error.status === 408 || error.kind === 'connectionReset';
+    if (!strained) return;
+    const pauseMs = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : STRAIN_PAUSE_MS;
+    this.limiter.backOff(pauseMs);
+    this.options.log?.warn(`OVH answered ${method(error)} with signs of load (${error.kind}${error.status ? ` ${error.status}` : ''}); slowing down to ${this.limiter.currentRate.toFixed(1)} requests/s.`);
   }
 
   private async authenticate(method: string, fullPath: string, body: string, auth: AuthMode, headers: Record<string, string>): Promise<void> {

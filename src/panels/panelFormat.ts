@@ -60,7 +60,7 @@ export class PanelFormat {
     };
   }
 
-  preview(row: RenewOptionRow, order: Order): NonNullable<PanelState['preview']> {
+  preview(row: RenewOptionRow, order: Pick<Order, 'priceWithoutTax' | 'tax' | 'priceWithTax'>): NonNullable<PanelState['preview']> {
     return {
       key: row.key,
       periodLabel: this.periodLabel(row),

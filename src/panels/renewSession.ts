@@ -1,10 +1,10 @@
-import { describeError, type Order, type PaymentOption, type ServiceSummary } from '../ovh';
+import { describeError, type Order, type OrderPreview, type PaymentOption, type ServiceSummary } from '../ovh';
 import type { PanelState, Row, WebviewMessage } from '../protocol/renewPanel';
 import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../renewal';
 import { PanelFormat } from './panelFormat';
 import type { PendingOrder } from './pendingOrders';
 import { findOrderAfterFailure, provesNoOrder } from './orderRecovery';
-import { followOrder, isFinalStatus, safeOrderLink } from './orderStatus';
+import { followOrder, isFinalStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
 import { paymentChoices, paymentLabel } from './paymentChoices';
 import type { RenewApi, SessionDeps } from './sessionDeps';
 
@@ -25,7 +25,7 @@ export class RenewSession {
   private state: PanelState;
   private summary: ServiceSummary | undefined;
   private rows: RenewOptionRow[] = [];
-  private previewed: { row: RenewOptionRow; order: Order } | undefined;
+  private previewed: { row: RenewOptionRow; order: OrderPreview } | undefined;
   private order: { orderId: number; details: Order | undefined; status: string } | undefined;
   private options: PaymentOption[] = [];
   private busy = false;
@@ -137,7 +137,7 @@ export class RenewSession {
     });
   }
 
-  private async createOrder(row: RenewOptionRow, preview: Order): Promise<void> {
+  private async createOrder(row: RenewOptionRow, preview: OrderPreview): Promise<void> {
     const startedAt = this.now();
     const record: PendingOrder = {
       accountId: this.deps.accountId,
@@ -278,7 +278,7 @@ export class RenewSession {
 
   private async trackDelivery(api: RenewApi, orderId: number): Promise<void> {
     this.update({ busy: 'tracking' });
-    const status = await followOrder(api, orderId, this.deps.statusPollMs ?? 2000, () => this.disposed, (current) => {
+    const status = await followOrder(api, orderId, this.deps.statusPollMs ?? ORDER_POLL_MS, () => this.disposed, (current) => {
       this.order = { orderId, details: this.order?.details, status: current };
       if (this.order.details) this.update({ order: this.format.order(this.order.details, current, this.summary) });
     });

@@ -55,6 +55,8 @@ export class ServicesModel implements vscode.Disposable {
   /** Accounts fetched (or being fetched) in this session: the view asks only once. */
   private readonly started = new Set<string>();
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Accounts whose next listing must bypass OVH's server-side cache (Pragma: no-cache). */
+  private readonly freshNeeded = new Set<string>();
   /** Bumped by every new load or reset, so a late answer from an older load is dropped. */
   private readonly generations = new Map<string, number>();
   private readonly awaitingSignIn = new Set<string>();
@@ -105,7 +107,7 @@ export class ServicesModel implements vscode.Disposable {
    * data until the new answer arrives. Accounts waiting for a new sign-in are skipped:
    * their calls would only fail again.
    */
-  async refresh(accountId?: string, options: { clearCache?: boolean } = {}): Promise<void> {
+  async refresh(accountId?: string, options: { clearCache?: boolean; fresh?: boolean } = {}): Promise<void> {
     const known = this.accountIds();
     const targets = (accountId === undefined ? known : [accountId]).filter((id) => known.includes(id) && !this.deps.accounts.isSignInNeeded(id));
     await Promise.all(
@@ -115,6 +117,8 @@ export class ServicesModel implements vscode.Disposable {
           this.states.set(id, empty(id));
         }
         this.started.add(id);
+        // The Refresh button and a refresh after our own change bypass OVH's list cache.
+        if (options.clearCache || options.fresh) this.freshNeeded.add(id);
         await this.load(id);
       }),
     );
@@ -134,7 +138,9 @@ export class ServicesModel implements vscode.Disposable {
    * this session. Otherwise nothing: its first look fetches fresh data anyway.
    */
   refreshIfShown(accountId: string): void {
-    if (this.started.has(accountId) && !this.inFlight.has(accountId)) void this.refresh(accountId);
+    // Shown or not, the next listing of this account must not come from OVH's cache.
+    this.freshNeeded.add(accountId);
+    if (this.started.has(accountId) && !this.inFlight.has(accountId)) void this.refresh(accountId, { fresh: true });
   }
 
   isLoading(accountId?: string): boolean {
@@ -183,7 +189,14 @@ export class ServicesModel implements vscode.Disposable {
     try {
       const api = await this.deps.accounts.api(accountId);
       if (!api) throw new CredentialsUnavailableError(accountId);
-      const listing = await api.listServices();
+      const fresh = this.freshNeeded.delete(accountId);
+      let listing;
+      try {
+        listing = await api.listServices(undefined, { fresh });
+      } catch (error) {
+        if (fresh) this.freshNeeded.add(accountId);
+        throw error;
+      }
       if (!current()) return;
       const fetchedAt = Date.now();
       this.states.set(accountId, { accountId, services: listing.services, unreadable: listing.unreadable, fetchedAt, source: 'api', loading: false });

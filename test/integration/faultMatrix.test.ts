@@ -4,9 +4,10 @@ import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
 import { ledger, openPanel, renewableService, type PanelDriver } from './support/renew';
-import { admin } from './support/sandbox';
+import { admin, answerValidationPage, sandbox } from './support/sandbox';
+import { ScriptedPrompter } from './support/scriptedPrompter';
 import { labelOf, serviceRows, walk } from './support/servicesTree';
-import { signInToSandbox, signOutEverything } from './support/signIn';
+import { CREATE, CUSTOM, runSignIn, signInToSandbox, signOutEverything } from './support/signIn';
 
 /**
  * The fault matrix: every injected fault on every money-path operation of the panel.
@@ -15,7 +16,7 @@ import { signInToSandbox, signOutEverything } from './support/signIn';
  * shown), the panel works again once the fault is gone, no POST is retried, the
  * ledger never holds a duplicate, and nothing unhandled reaches the extension host.
  */
-type Fault = { readonly name: string; readonly spec?: Record<string, unknown>; readonly clockSkew?: boolean };
+type Fault = { readonly name: string; readonly spec?: Record<string, unknown>; readonly clockSkew?: boolean; readonly iam?: boolean };
 
 const FAULTS: Fault[] = [
   { name: '401', spec: { kind: 'status', status: 401 } },
@@ -32,16 +33,29 @@ const FAULTS: Fault[] = [
   { name: 'malformed JSON', spec: { kind: 'malformedJson' } },
   { name: 'schema-violating JSON', spec: { kind: 'schemaViolation' } },
   { name: 'clock skew', clockSkew: true },
+  // The refusals real OVH answers (ovh-api-realities.md §1, §6, §7).
+  { name: "403 payment mean refused", spec: { kind: 'status', status: 403, message: "This order can't be paid with 'creditCard'" } },
+  { name: '404 paymentMean not found', spec: { kind: 'status', status: 404, message: 'paymentMean not found' } },
+  { name: '403 IAM forbidden with details', iam: true },
+  { name: '403 key refused', spec: { kind: 'status', status: 403, errorCode: 'INVALID_CREDENTIAL', message: 'This credential was refused by the account owner' } },
 ];
 
 type Operation = 'list services' | 'list renew strategies' | 'dry run' | 'place order' | 'pay';
-const OPERATIONS: Record<Operation, { method: 'GET' | 'POST'; path: string; route: string }> = {
-  'list services': { method: 'GET', path: '/services', route: 'GET /services' },
-  'list renew strategies': { method: 'GET', path: '/service/*/renew', route: 'GET /service/{serviceId}/renew' },
-  'dry run': { method: 'POST', path: '/service/*/renew', route: 'POST /service/{serviceId}/renew' },
-  'place order': { method: 'POST', path: '/service/*/renew', route: 'POST /service/{serviceId}/renew' },
-  pay: { method: 'POST', path: '/me/order/*/payWithRegisteredPaymentMean', route: 'POST /me/order/{orderId}/payWithRegisteredPaymentMean' },
+const OPERATIONS: Record<Operation, { method: 'GET' | 'POST'; path: string; route: string; iamAction: string }> = {
+  'list services': { method: 'GET', path: '/services', route: 'GET /services', iamAction: 'account:apiovh:services/get' },
+  'list renew strategies': { method: 'GET', path: '/service/*/renew', route: 'GET /service/{serviceId}/renew', iamAction: 'account:apiovh:service/renew/get' },
+  'dry run': { method: 'POST', path: '/service/*/renew', route: 'POST /service/{serviceId}/renew', iamAction: 'account:apiovh:service/renew/create' },
+  'place order': { method: 'POST', path: '/service/*/renew', route: 'POST /service/{serviceId}/renew', iamAction: 'account:apiovh:service/renew/create' },
+  // The default card is paid through OVH's current route, by payment method id.
+  pay: { method: 'POST', path: '/me/order/*/pay', route: 'POST /me/order/{orderId}/pay', iamAction: 'account:apiovh:me/order/pay' },
 };
+
+/** OVH's IAM refusal for an OAuth2 service account, naming the action it lacks. */
+const iamBody = (action: string): object => ({
+  class: 'Client::Forbidden',
+  message: 'User not granted for this request',
+  details: { unauthorizedActionsByAuthentication: '', unauthorizedActionsByIAM: action },
+});
 
 const PLACE = { confirm: 'Place Order' };
 const PAY = { confirm: 'Pay' };
@@ -91,8 +105,9 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
       await admin('POST', 'clock', { offsetSeconds: 3600 });
       return;
     }
-    const { method, path } = OPERATIONS[operation];
-    await admin('POST', 'faults', { method, path, ...fault.spec });
+    const { method, path, iamAction } = OPERATIONS[operation];
+    const spec = fault.iam ? { kind: 'status', status: 403, body: iamBody(iamAction) } : fault.spec;
+    await admin('POST', 'faults', { method, path, ...spec });
   };
   const heal = async (): Promise<void> => {
     await admin('DELETE', 'faults');
@@ -158,6 +173,7 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
             const actedAnyway = shown.order !== undefined && (operation === 'place order' || shown.order.paid);
             assert.ok(shown.error !== undefined || actedAnyway, 'either the error is explained or the outcome was found');
             if (shown.error) assert.ok(shown.error.explanation.length > 10);
+            if (fault.iam) assert.ok(shown.error?.explanation.includes(OPERATIONS[operation].iamAction), 'the missing IAM action is named');
             const posts = await admin<{ counts: Record<string, number> }>('GET', 'requests');
             assert.equal(posts.counts[OPERATIONS[operation].route] ?? 0, 1, 'the POST was sent once, never retried');
             await heal();
@@ -181,4 +197,21 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
       });
     }
   }
+
+  // OVH answers 403 INVALID_CREDENTIAL while a new key waits for approval; a refused key says so.
+  test('sign-in approval × key refused: the wait ends with the refusal, nothing is stored', async () => {
+    cells++;
+    testing.setPollInterval(50);
+    const before = testing.accounts.list().map((meta) => meta.id);
+    const prompter = new ScriptedPrompter(
+      [{ pick: CUSTOM }, { input: sandbox().url }, { pick: CREATE }, { input: sandbox().applicationKey }, { input: sandbox().applicationSecret }],
+      async (uri) => void answerValidationPage(uri, 'refuse'),
+    );
+    const result = await runSignIn(testing, prompter);
+    assert.equal(result.status, 'failed');
+    assert.match(result.status === 'failed' ? result.message : '', /refused/);
+    assert.deepEqual(testing.accounts.list().map((meta) => meta.id), before);
+    assert.deepEqual(unhandled, [], 'nothing unhandled reached the extension host');
+    passed++;
+  });
 });

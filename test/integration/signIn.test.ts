@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { AccountStore } from '../../src/auth/accountStore';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
-import { answerWhenAsked, sandbox } from './support/sandbox';
+import { admin, answerWhenAsked, sandbox } from './support/sandbox';
 import { ScriptedPrompter, type Answer } from './support/scriptedPrompter';
 import { CREATE, CUSTOM, existingKeyAnswers, EXISTING, OAUTH2, runSignIn, signOutEverything } from './support/signIn';
 
@@ -77,6 +77,24 @@ suite('Sign-in (real extension host + sandbox)', function () {
     assert.equal(meta.method, 'oauth2');
     const stored = JSON.parse((await testing.secrets.get(AccountStore.secretKeyOf(meta.id))) ?? '{}') as Record<string, string>;
     assert.equal(stored.clientSecret, sandbox().clientSecret);
+  });
+
+  test('(c) an OAuth2 service account no IAM policy grants: the missing action is named, not "sign in again"', async () => {
+    const account = await admin<{ clientId: string; clientSecret: string }>('POST', 'service-accounts', { policy: 'none' });
+    const prompter = new ScriptedPrompter([
+      { pick: CUSTOM },
+      { input: sandbox().url },
+      { pick: OAUTH2 },
+      { input: sandbox().tokenUrl },
+      { input: account.clientId },
+      { input: account.clientSecret },
+    ]);
+    const result = await runSignIn(testing, prompter);
+    assert.equal(result.status, 'failed');
+    const message = result.status === 'failed' ? result.message : '';
+    assert.match(message, /account:apiovh:me\/get/);
+    assert.match(message, /Identity and Access Management/);
+    assert.deepEqual(testing.accounts.list(), []);
   });
 
   test('a wrong application secret names the wrong value, and nothing is stored', async () => {

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SandboxCore } from './core';
 import { ruleMatches, type Application, type Credential } from './credentials';
-import { ApiError, knownError, loginFirst } from './errors';
+import { ApiError, knownError, loginFirst, refusedCredential } from './errors';
 
 /**
  * Request authentication as OVH does it: application key + consumer key + signed
@@ -68,7 +68,11 @@ export function authenticate(core: SandboxCore, req: SignedRequest, checkRules =
   const credential = core.credentials.credentials.get(consumerKey);
   if (!credential || credential.applicationKey !== application.key) throw knownError('NOT_CREDENTIAL');
   const nowMs = core.nowMs();
-  if (!core.credentials.isUsable(credential, nowMs) && !allowInactive) throw knownError('INVALID_CREDENTIAL');
+  if (!core.credentials.isUsable(credential, nowMs)) {
+    // OVH answers a key that is not validated yet like any invalid key (php-ovh #56).
+    if (!allowInactive || credential.state === 'pendingValidation') throw knownError('INVALID_CREDENTIAL');
+    if (credential.state === 'refused' && core.config.refusedKeyAnswer === 'forbidden') throw refusedCredential();
+  }
 
   const timestamp = header(req.headers, 'x-ovh-timestamp') ?? '';
   if (!/^\d+$/.test(timestamp) || Math.abs(Number(timestamp) - Math.floor(nowMs / 1000)) > core.config.timestampWindowSeconds) {

@@ -20,6 +20,20 @@ export interface SandboxConfig {
   tokenTtlSeconds: number;
   /** Added to the real clock: server time as seen by /auth/time, signatures and new orders. */
   clockOffsetSeconds: number;
+  /** Which registered method is the default: the VISA card, or the SEPA mandate (no legacy paymentMeanId). */
+  defaultPaymentMethod: 'card' | 'sepa';
+  /** Balance of the prepaid OVHcloud account (/me/ovhAccount), in the account currency. */
+  ovhAccountBalance: number;
+  /** Payment types (CREDIT_CARD, PAYPAL, SEPA_DIRECT_DEBIT) or legacy means that orders refuse with 403. */
+  refusedPayments: string[];
+  /** How a dry run names its (non-)order: orderId 0 (default), null, or no orderId field at all. */
+  dryRunOrderId: 'zero' | 'null' | 'absent';
+  /** Strategy prices: full order.Price, `{value}` only (OVH's guide), or the first strategy's price broken. */
+  renewPrices: 'full' | 'valueOnly' | 'oneBroken';
+  /** Lifetime of the per-key cache behind X-Pagination-Mode: CachedObjectList-Pages; 0 turns it off. */
+  listCacheSeconds: number;
+  /** How /auth/currentCredential answers a refused key: 403 naming the refusal, or 200 with status refused. */
+  refusedKeyAnswer: 'forbidden' | 'status';
 }
 
 export interface CoreOptions {
@@ -31,7 +45,21 @@ export interface CoreOptions {
 }
 
 function defaultConfig(orderStepMs: number): SandboxConfig {
-  return { pagination: true, rateLimitPerSecond: null, timestampWindowSeconds: 60, orderStepMs, tokenTtlSeconds: 3599, clockOffsetSeconds: 0 };
+  return {
+    pagination: true,
+    rateLimitPerSecond: null,
+    timestampWindowSeconds: 60,
+    orderStepMs,
+    tokenTtlSeconds: 3599,
+    clockOffsetSeconds: 0,
+    defaultPaymentMethod: 'card',
+    ovhAccountBalance: 0,
+    refusedPayments: [],
+    dryRunOrderId: 'zero',
+    renewPrices: 'full',
+    listCacheSeconds: 600,
+    refusedKeyAnswer: 'forbidden',
+  };
 }
 
 /** The sandbox's whole mutable world, shared by the HTTP pipeline and in-process accessors. */
@@ -42,6 +70,8 @@ export class SandboxCore {
   readonly faults = new FaultRegistry();
   readonly latency: LatencyRegistry;
   readonly log = new RequestLog();
+  /** OVH's server-side list cache, per consumer key or service account: see pipeline.ts. */
+  readonly listCache = new Map<string, { atMs: number; status: number; body: unknown; headers: Record<string, string> }>();
   /** `https://127.0.0.1:PORT`, known once the server listens. */
   origin = '';
   private recentRequests: number[] = [];
@@ -83,6 +113,8 @@ export class SandboxCore {
     this.faults.clear();
     this.latency.reset();
     this.log.reset();
+    this.listCache.clear();
+    this.credentials.resetPolicies();
     this.recentRequests = [];
   }
 

@@ -36,6 +36,9 @@ export interface Credential {
   validationToken: string | null;
 }
 
+/** An IAM policy of a service account: every action, none, or exactly these actions. */
+export type IamPolicy = 'all' | 'none' | readonly string[];
+
 export interface IssuedToken {
   readonly clientId: string;
   readonly expiresAtMs: number;
@@ -69,6 +72,9 @@ export class CredentialStore {
   readonly applications = new Map<string, Application>();
   readonly credentials = new Map<string, Credential>();
   readonly oauthClients = new Map<string, string>();
+  /** IAM policies of service accounts; the seeded one has every right, as a policy granting "*" would. */
+  readonly iamPolicies = new Map<string, IamPolicy>();
+  private serviceAccountCounter = 0;
   readonly tokens = new Map<string, IssuedToken>();
   readonly application: Application;
   readonly consumerKey: string;
@@ -87,6 +93,27 @@ export class CredentialStore {
     this.clientId = `EU.${prng.hex(16)}`;
     this.clientSecret = prng.hex(32);
     this.oauthClients.set(this.clientId, this.clientSecret);
+    this.iamPolicies.set(this.clientId, 'all');
+  }
+
+  /** Admin helper: a new service account with its own IAM policy. Survives reset, like keys. */
+  createServiceAccount(policy: IamPolicy): { clientId: string; clientSecret: string; policy: IamPolicy } {
+    const n = ++this.serviceAccountCounter;
+    const clientId = `EU.sa${n}${randomBytes(6).toString('hex')}`;
+    const clientSecret = randomBytes(16).toString('hex');
+    this.oauthClients.set(clientId, clientSecret);
+    this.iamPolicies.set(clientId, policy);
+    return { clientId, clientSecret, policy };
+  }
+
+  /** Reset gives the seeded service account all rights back. */
+  resetPolicies(): void {
+    this.iamPolicies.set(this.clientId, 'all');
+  }
+
+  allows(clientId: string, action: string): boolean {
+    const policy = this.iamPolicies.get(clientId) ?? 'none';
+    return policy === 'all' || (policy !== 'none' && policy.includes(action));
   }
 
   add(consumerKey: string, applicationKey: string, state: CredentialState, rules: AccessRule[], nowMs: number, expirationMs: number | null, redirection: string | null): Credential {

@@ -52,6 +52,16 @@ export function knownError(code: keyof typeof KNOWN_ERRORS): ApiError {
   return new ApiError(known.status, { ...known.body });
 }
 
+/** A key the user refused stays invalid for good; the wording is this sandbox's choice (OVH documents none). */
+export const refusedCredential = (): ApiError =>
+  new ApiError(403, legacy(403, 'Client::Forbidden', 'INVALID_CREDENTIAL', 'This credential was refused by the account owner'));
+
+/** An order that cannot be paid with this mean, in OVH's words (php-ovh #101, terraform #646). */
+export const cannotPayWith = (mean: string): ApiError =>
+  new ApiError(403, { class: 'Client::Forbidden', message: `This order can't be paid with '${mean}'` });
+
+export const paymentMeanNotFound = (): ApiError => new ApiError(404, { class: 'Client::NotFound', message: 'paymentMean not found' });
+
 export const loginFirst = (): ApiError =>
   new ApiError(401, { class: 'Client::Unauthorized', message: 'You must login first' });
 

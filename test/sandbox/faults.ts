@@ -139,7 +139,8 @@ export class LatencyRegistry {
   }
 }
 
-const REQUIRED_KEYS = ['serviceId', 'billing', 'orderId', 'paymentMethodId', 'renewPeriod', 'nichandle', 'status', 'consumerKey', 'access_token'];
+// An order answer loses its price: orderId is optional in a dry-run answer (no public example shows one).
+const REQUIRED_KEYS = ['serviceId', 'billing', 'priceWithTax', 'orderId', 'paymentMethodId', 'renewPeriod', 'nichandle', 'status', 'consumerKey', 'access_token'];
 
 /**
  * Valid JSON that breaks the documented schema: a required field removed, or a value of the

@@ -50,12 +50,13 @@ export type PaymentMethodStatus = 'VALID' | 'EXPIRED' | 'CANCELED' | 'ERROR';
 
 export interface PaymentMethodRecord {
   readonly paymentMethodId: number;
-  readonly paymentMeanId: number;
+  /** The legacy id; null for newer methods (SEPA mandates, recent cards), as OVH's schema allows. */
+  readonly paymentMeanId: number | null;
   readonly paymentType: 'CREDIT_CARD' | 'PAYPAL' | 'SEPA_DIRECT_DEBIT';
   readonly paymentSubType: string | null;
   readonly label: string;
   readonly description: string | null;
-  readonly isDefault: boolean;
+  isDefault: boolean;
   readonly status: PaymentMethodStatus;
   readonly creationMs: number;
   readonly expirationMs: number | null;
@@ -99,6 +100,9 @@ export interface LedgerPayment {
   orderId: number;
   paymentMean: string;
   paymentMeanId: number | null;
+  /** The /me/payment/method id when paid through POST /me/order/{id}/pay, else null. */
+  paymentMethodId: number | null;
+  route: 'pay' | 'payWithRegisteredPaymentMean';
   at: string;
 }
 

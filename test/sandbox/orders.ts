@@ -1,10 +1,10 @@
 import { periodCents } from './catalog';
 import { DAY_MS, addMonths, durationMonths, isoDateTime } from './dates';
-import { badRequest, conflict, notFound } from './errors';
+import { badRequest, cannotPayWith, conflict, notFound, paymentMeanNotFound } from './errors';
 import { isRecord } from './json';
 import { price, taxCents } from './money';
-import type { OrderRecord } from './model';
-import { MEANS_NEEDING_ID, REUSABLE_PAYMENT_MEANS, legacyMean } from './payments';
+import type { LedgerPayment, OrderRecord, PaymentMethodRecord } from './model';
+import { MEANS_NEEDING_ID, REUSABLE_PAYMENT_MEANS, legacyMean, typeOfMean } from './payments';
 import type { RenewRequest } from './renew';
 import type { SandboxState } from './state';
 
@@ -120,13 +120,39 @@ export function findOrder(state: SandboxState, rawId: string): OrderRecord {
   return order;
 }
 
-/** billing.order.RegisteredPaymentMean[]: the means of the account's valid payment methods. */
-export function availableMeans(state: SandboxState): { paymentMean: string }[] {
-  const means = new Set(state.paymentMethods.filter((m) => m.status === 'VALID').map(legacyMean));
+/** What the sandbox's payment routes need to know beyond the state. */
+export interface PaymentRules {
+  /** Payment types or means orders refuse (control `refusedPayments`). */
+  readonly refused: readonly string[];
+  /** The prepaid account's balance in cents. */
+  balanceCents: number;
+}
+
+const totalCents = (o: OrderRecord): number => o.withoutTaxCents + o.taxCents;
+
+function refuses(rules: PaymentRules, m: PaymentMethodRecord): boolean {
+  return rules.refused.includes(m.paymentType) || (m.paymentMeanId !== null && rules.refused.includes(legacyMean(m)));
+}
+
+/** The registered methods this order can be paid with: valid ones the order does not refuse. */
+export function orderMethods(state: SandboxState, rules: PaymentRules): PaymentMethodRecord[] {
+  return state.paymentMethods.filter((m) => m.status === 'VALID' && !refuses(rules, m));
+}
+
+/**
+ * billing.order.RegisteredPaymentMean[]: legacy lower-case means for methods that have a
+ * legacy id, the current upper-case type for those that do not (OVH mixes both spellings),
+ * the prepaid account, and fidelity points for a free order.
+ */
+export function availableMeans(state: SandboxState, order: OrderRecord, rules: PaymentRules): { paymentMean: string }[] {
+  const means = new Set(orderMethods(state, rules).map((m) => (m.paymentMeanId === null ? m.paymentType : legacyMean(m))));
+  if (!rules.refused.includes('ovhAccount')) means.add('ovhAccount');
+  if (totalCents(order) === 0) means.add('fidelityAccount');
   return [...means].map((paymentMean) => ({ paymentMean }));
 }
 
-export function payWithRegisteredMean(state: SandboxState, order: OrderRecord, body: unknown, nowMs: number): void {
+/** POST /me/order/{id}/payWithRegisteredPaymentMean, with the refusals OVH's issue threads show. */
+export function payWithRegisteredMean(state: SandboxState, order: OrderRecord, body: unknown, nowMs: number, rules: PaymentRules): void {
   if (!isRecord(body)) throw badRequest('Invalid body: expected a JSON object with paymentMean');
   const { paymentMean, paymentMeanId } = body;
   if (paymentMean === undefined) throw badRequest('[paymentMean] Missing parameter');
@@ -136,38 +162,46 @@ export function payWithRegisteredMean(state: SandboxState, order: OrderRecord, b
   if (paymentMeanId !== undefined && paymentMeanId !== null && !Number.isSafeInteger(paymentMeanId)) {
     throw badRequest('[paymentMeanId] Invalid value: expected an integer');
   }
+  if (order.payment) throw conflict(`Order ${order.orderId} has already been paid`);
+  if (paymentMean === 'ovhAccount') {
+    if (rules.refused.includes('ovhAccount') || rules.balanceCents < totalCents(order)) throw cannotPayWith(paymentMean);
+    rules.balanceCents -= totalCents(order);
+    recordPayment(state, order, { paymentMean, paymentMeanId: null, paymentMethodId: null, route: 'payWithRegisteredPaymentMean' }, nowMs);
+    return;
+  }
+  if (paymentMean === 'fidelityAccount') {
+    if (totalCents(order) !== 0) throw cannotPayWith(paymentMean);
+    recordPayment(state, order, { paymentMean, paymentMeanId: null, paymentMethodId: null, route: 'payWithRegisteredPaymentMean' }, nowMs);
+    return;
+  }
   if (MEANS_NEEDING_ID.has(paymentMean) && typeof paymentMeanId !== 'number') {
     throw badRequest(`[paymentMeanId] Missing parameter: mandatory for ${paymentMean}`);
   }
-  if (!availableMeans(state).some((m) => m.paymentMean === paymentMean)) {
-    throw badRequest(`Payment mean ${paymentMean} is not available for order ${order.orderId}`);
-  }
-  let meanId: number | null = null;
-  if (typeof paymentMeanId === 'number') {
-    const method = state.paymentMethods.find((m) => m.paymentMeanId === paymentMeanId && legacyMean(m) === paymentMean);
-    if (!method) throw badRequest(`No registered ${paymentMean} with paymentMeanId ${paymentMeanId}`);
-    if (method.status !== 'VALID') throw badRequest(`The registered ${paymentMean} ${paymentMeanId} is not valid (status ${method.status})`);
-    meanId = paymentMeanId;
-  }
-  recordPayment(state, order, paymentMean, meanId, nowMs);
+  const type = typeOfMean(paymentMean);
+  // Only a real legacy id finds a method: a paymentMethodId sent here is a number from another scheme.
+  const method = state.paymentMethods.find((m) => m.paymentMeanId !== null && m.paymentMeanId === paymentMeanId && m.paymentType === type);
+  if (!method) throw paymentMeanNotFound();
+  if (method.status !== 'VALID' || refuses(rules, method)) throw cannotPayWith(paymentMean);
+  recordPayment(state, order, { paymentMean, paymentMeanId: method.paymentMeanId, paymentMethodId: null, route: 'payWithRegisteredPaymentMean' }, nowMs);
 }
 
-/** POST /me/order/{id}/pay {paymentMethod: {id}}, the newer way to pay. */
-export function payWithMethod(state: SandboxState, order: OrderRecord, body: unknown, nowMs: number): void {
+/** POST /me/order/{id}/pay {paymentMethod: {id}}: the current way to pay with a registered method. */
+export function payWithMethod(state: SandboxState, order: OrderRecord, body: unknown, nowMs: number, rules: PaymentRules): void {
   const ref = isRecord(body) ? body.paymentMethod : undefined;
   const id = isRecord(ref) ? ref.id : undefined;
   if (typeof id !== 'number') throw badRequest('[paymentMethod] Missing parameter: expected {"paymentMethod":{"id":<integer>}}');
   const method = state.paymentMethods.find((m) => m.paymentMethodId === id);
-  if (!method) throw badRequest(`Payment method ${id} does not exist`);
-  if (method.status !== 'VALID') throw badRequest(`Payment method ${id} is not valid (status ${method.status})`);
-  recordPayment(state, order, legacyMean(method), method.paymentMeanId, nowMs);
+  if (!method) throw notFound(`The requested object (paymentMethodId = ${id}) does not exist`);
+  if (order.payment) throw conflict(`Order ${order.orderId} has already been paid`);
+  if (method.status !== 'VALID' || refuses(rules, method)) throw cannotPayWith(method.paymentMeanId === null ? method.paymentType : legacyMean(method));
+  recordPayment(state, order, { paymentMean: method.paymentType, paymentMeanId: method.paymentMeanId, paymentMethodId: method.paymentMethodId, route: 'pay' }, nowMs);
 }
 
-function recordPayment(state: SandboxState, order: OrderRecord, paymentMean: string, paymentMeanId: number | null, nowMs: number): void {
+function recordPayment(state: SandboxState, order: OrderRecord, payment: Omit<LedgerPayment, 'orderId' | 'at'>, nowMs: number): void {
   if (order.payment) throw conflict(`Order ${order.orderId} has already been paid`);
-  order.payment = { paymentMean, paymentMeanId, atMs: nowMs };
+  order.payment = { paymentMean: payment.paymentMean, paymentMeanId: payment.paymentMeanId, atMs: nowMs };
   if (!order.seeded) {
-    state.ledger.payments.push({ orderId: order.orderId, paymentMean, paymentMeanId, at: new Date(nowMs).toISOString() });
+    state.ledger.payments.push({ orderId: order.orderId, ...payment, at: new Date(nowMs).toISOString() });
   }
 }
 

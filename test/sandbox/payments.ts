@@ -13,8 +13,21 @@ export const REUSABLE_PAYMENT_MEANS = [
   'PAYPAL', 'RUPAY', 'SEPA_DIRECT_DEBIT', 'bankAccount', 'creditCard', 'deferredPaymentAccount', 'fidelityAccount', 'ovhAccount', 'paypal',
 ] as const;
 
-/** Means for which OVH requires a paymentMeanId. */
-export const MEANS_NEEDING_ID = new Set(['bankAccount', 'creditCard', 'paypal']);
+/** Means for which OVH requires a paymentMeanId (legacy lower-case and current upper-case names). */
+export const MEANS_NEEDING_ID = new Set(['bankAccount', 'creditCard', 'paypal', 'CREDIT_CARD', 'PAYPAL', 'SEPA_DIRECT_DEBIT']);
+
+/** The payment type a mean names, in either spelling; undefined for account balances. */
+export function typeOfMean(mean: string): PaymentMethodRecord['paymentType'] | undefined {
+  const upper: Record<string, PaymentMethodRecord['paymentType']> = {
+    creditCard: 'CREDIT_CARD',
+    CREDIT_CARD: 'CREDIT_CARD',
+    paypal: 'PAYPAL',
+    PAYPAL: 'PAYPAL',
+    bankAccount: 'SEPA_DIRECT_DEBIT',
+    SEPA_DIRECT_DEBIT: 'SEPA_DIRECT_DEBIT',
+  };
+  return upper[mean];
+}
 
 const LEGACY_MEAN: Record<PaymentMethodRecord['paymentType'], string> = {
   CREDIT_CARD: 'creditCard',
@@ -30,7 +43,7 @@ export function seedPaymentMethods(prng: Prng, account: Account, nowMs: number):
   const baseMethod = prng.int(1000, 8999) * 10;
   const baseMean = prng.int(1000, 8999) * 10;
   const created = nowMs - prng.int(200, 900) * DAY_MS;
-  return [
+  const methods: PaymentMethodRecord[] = [
     {
       paymentMethodId: baseMethod + 1,
       paymentMeanId: baseMean + 1,
@@ -67,7 +80,28 @@ export function seedPaymentMethods(prng: Prng, account: Account, nowMs: number):
       creationMs: created - 400 * DAY_MS,
       expirationMs: addMonths(nowMs, -3),
     },
+    {
+      // A SEPA mandate registered through the current payment API: it has no legacy id.
+      paymentMethodId: baseMethod + 4,
+      paymentMeanId: null,
+      paymentType: 'SEPA_DIRECT_DEBIT',
+      paymentSubType: null,
+      label: `FR76 XXXX XXXX XXXX XXXX XXX${String(baseMethod % 1000).padStart(3, '0')} 42`,
+      description: 'Mandat SEPA',
+      isDefault: false,
+      status: 'VALID',
+      creationMs: created + 60 * DAY_MS,
+      expirationMs: null,
+    },
   ];
+  return methods;
+}
+
+/** `defaultPaymentMethod` control: the VISA card or the SEPA mandate is the account's default. */
+export function applyDefaultMethod(methods: PaymentMethodRecord[], which: 'card' | 'sepa'): void {
+  const type = which === 'sepa' ? 'SEPA_DIRECT_DEBIT' : 'CREDIT_CARD';
+  const chosen = methods.find((m) => m.paymentType === type && m.status === 'VALID');
+  for (const m of methods) m.isDefault = m === chosen;
 }
 
 /** me.payment.PaymentMethod */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticate } from './auth';
+import { authenticate, type AuthResult } from './auth';
+import { iamAction, iamForbidden } from './iam';
 import type { SandboxCore } from './core';
 import { ApiError, badRequest, bodyForStatus, invalidUrl, tooManyRequests } from './errors';
 import { truncateJson, violateSchema, type FaultRule } from './faults';
@@ -138,10 +139,38 @@ function failEarly(fault: FaultRule, res: ServerResponse, req: IncomingMessage, 
     const headers: Record<string, string> = {};
     if (fault.kind === 'rateLimit' || fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter ?? 1);
     const body = fault.body ?? (status === 429 ? tooManyRequests(fault.retryAfter ?? 1).body : bodyForStatus(status, fault.errorCode, fault.message));
-    log(send(res, { status, body, headers }), fault);
+    // A string body is sent as an HTML page, like the 408 pages OVH's front ends served under load.
+    const reply: Reply = typeof body === 'string' ? { status, headers, raw: { contentType: 'text/html; charset=utf-8', text: body } } : { status, body, headers };
+    log(send(res, reply), fault);
     return true;
   }
   return false;
+}
+
+const header = (r: Incoming, name: string): string => {
+  const value = r.req.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+};
+
+/**
+ * OVH serves X-Pagination-Mode: CachedObjectList-Pages lists from a server-side cache, per
+ * consumer key (here also per service account); only `Pragma: no-cache` gets fresh data.
+ */
+function cachedList(core: SandboxCore, r: Incoming, auth: AuthResult | null, answer: () => Reply): Reply {
+  const ttlMs = core.config.listCacheSeconds * 1000;
+  if (r.method !== 'GET' || ttlMs <= 0 || header(r, 'x-pagination-mode') !== 'CachedObjectList-Pages' || !auth) return answer();
+  const who = auth.kind === 'oauth2' ? `oauth2:${auth.clientId}` : `ck:${auth.credential.consumerKey}`;
+  const key = `${who} ${r.rawUrl} ${header(r, 'x-pagination-number')} ${header(r, 'x-pagination-size')}`;
+  const cached = core.listCache.get(key);
+  const now = core.nowMs();
+  if (cached && now - cached.atMs < ttlMs && !/no-cache/i.test(header(r, 'pragma'))) {
+    return { status: cached.status, body: structuredClone(cached.body), headers: { ...cached.headers } };
+  }
+  const reply = answer();
+  if ((reply.status ?? 200) < 300 && !reply.raw) {
+    core.listCache.set(key, { atMs: now, status: reply.status ?? 200, body: structuredClone(reply.body), headers: { ...(reply.headers ?? {}) } });
+  }
+  return reply;
 }
 
 interface Incoming {
@@ -174,8 +203,13 @@ function dispatch(core: SandboxCore, r: Incoming): Reply {
         route.auth === 'signed' || route.auth === 'self' || route.auth === 'status'
           ? authenticate(core, signed, route.auth === 'signed', route.auth === 'status')
           : null;
+      if (auth?.kind === 'oauth2' && route.auth === 'signed') {
+        const action = iamAction(r.method, route.template);
+        if (!core.credentials.allows(auth.clientId, action)) throw iamForbidden(action);
+      }
       const body = parseJson(r.rawBody);
-      return route.handler({ core, method: r.method, apiPath: r.apiPath, query: r.url.searchParams, params, headers: r.req.headers, body, nowMs: core.nowMs(), auth });
+      const ctx = { core, method: r.method, apiPath: r.apiPath, query: r.url.searchParams, params, headers: r.req.headers, body, nowMs: core.nowMs(), auth };
+      return cachedList(core, r, auth, () => route.handler(ctx));
     }
     if (r.method === 'POST' && TOKEN_PATHS.includes(r.fullPath)) return tokenEndpoint(core, r.req.headers, r.rawBody);
     if (r.fullPath === VALIDATION_PATH) return validationPage(core, r.method, r.url.searchParams, r.rawBody);

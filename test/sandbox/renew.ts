@@ -49,11 +49,15 @@ export function renewChoices(s: ServiceRecord, lookup: ServiceLookup, includeOpt
 }
 
 /** service.renew.RenewDescription[] */
-export function renderChoices(choices: readonly RenewChoice[], lookup: ServiceLookup): object[] {
-  return choices.map((c) => ({
+export function renderChoices(choices: readonly RenewChoice[], lookup: ServiceLookup, prices: 'full' | 'valueOnly' | 'oneBroken' = 'full'): object[] {
+  // valueOnly: OVH's own renewal guide shows `{"value": 1.99}` without currency or text.
+  // oneBroken: the first strategy's price has no value, so one entry is unreadable.
+  const shape = (cents: number, first: boolean): object =>
+    prices === 'valueOnly' ? { value: price(cents).value } : prices === 'oneBroken' && first ? { currencyCode: 'EUR', text: price(cents).text } : price(cents);
+  return choices.map((c, ci) => ({
     renewPeriod: c.renewPeriod,
-    strategies: c.strategies.map((st) => ({
-      price: price(st.cents),
+    strategies: c.strategies.map((st, si) => ({
+      price: shape(st.cents, ci === 0 && si === 0),
       priceInUcents: price(st.cents).priceInUcents,
       services: [...st.services],
       servicesDetails: st.services.map((id) => {

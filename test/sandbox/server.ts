@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { SandboxCore, type SandboxConfig } from './core';
-import { ALL_RULES, type AccessRule, type CredentialState } from './credentials';
+import { ALL_RULES, type AccessRule, type CredentialState, type IamPolicy } from './credentials';
 import type { FaultRegistry, LatencyRegistry } from './faults';
 import type { Ledger } from './model';
 import { certPaths } from './paths';
@@ -60,6 +60,8 @@ export interface Sandbox extends SandboxInfo {
   info(): SandboxInfo;
   /** A consumer key of the default application with the given rules and state. */
   createCredential(rules?: AccessRule[], state?: CredentialState, expiresInSeconds?: number): string;
+  /** An OAuth2 service account whose IAM policy grants every action, none, or the listed ones. */
+  createServiceAccount(policy: IamPolicy): { clientId: string; clientSecret: string };
   setClockOffset(seconds: number): void;
   reset(): void;
   close(): Promise<void>;
@@ -138,6 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     info: () => ({ ...fixed }),
     createCredential: (rules = [...ALL_RULES], state = 'validated', expiresInSeconds) =>
       creds.create(rules, state, core.nowMs(), expiresInSeconds).consumerKey,
+    createServiceAccount: (policy) => creds.createServiceAccount(policy),
     setClockOffset: (seconds) => {
       core.config.clockOffsetSeconds = seconds;
     },

@@ -1,5 +1,5 @@
 import type { SandboxConfig, SandboxCore } from '../core';
-import { ALL_RULES, CREDENTIAL_STATES, parseRules, type CredentialState } from '../credentials';
+import { ALL_RULES, CREDENTIAL_STATES, parseRules, type CredentialState, type IamPolicy } from '../credentials';
 import { ApiError } from '../errors';
 import { parseFaultSpec } from '../faults';
 import { isRecord } from '../json';
@@ -37,6 +37,30 @@ function updateConfig(config: SandboxConfig, body: Record<string, unknown>): str
   if (nonNegative(timestampWindowSeconds)) config.timestampWindowSeconds = timestampWindowSeconds;
   if (nonNegative(orderStepMs)) config.orderStepMs = orderStepMs;
   if (nonNegative(tokenTtlSeconds)) config.tokenTtlSeconds = tokenTtlSeconds;
+  return updateRealityConfig(config, body);
+}
+
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): value is T => typeof value === 'string' && (allowed as readonly string[]).includes(value);
+
+/** The controls for the behaviours of the real API that issue 14 added (see README). */
+function updateRealityConfig(config: SandboxConfig, body: Record<string, unknown>): string | undefined {
+  const { defaultPaymentMethod, ovhAccountBalance, refusedPayments, dryRunOrderId, renewPrices, listCacheSeconds, refusedKeyAnswer } = body;
+  if (defaultPaymentMethod !== undefined && !oneOf(defaultPaymentMethod, ['card', 'sepa'] as const)) return 'defaultPaymentMethod must be card or sepa';
+  if (ovhAccountBalance !== undefined && !nonNegative(ovhAccountBalance)) return 'ovhAccountBalance must be a number >= 0';
+  if (refusedPayments !== undefined && !(Array.isArray(refusedPayments) && refusedPayments.every((v) => typeof v === 'string'))) {
+    return 'refusedPayments must be a list of payment types or means';
+  }
+  if (dryRunOrderId !== undefined && !oneOf(dryRunOrderId, ['zero', 'null', 'absent'] as const)) return 'dryRunOrderId must be zero, null or absent';
+  if (renewPrices !== undefined && !oneOf(renewPrices, ['full', 'valueOnly', 'oneBroken'] as const)) return 'renewPrices must be full, valueOnly or oneBroken';
+  if (listCacheSeconds !== undefined && !nonNegative(listCacheSeconds)) return 'listCacheSeconds must be a number >= 0';
+  if (refusedKeyAnswer !== undefined && !oneOf(refusedKeyAnswer, ['forbidden', 'status'] as const)) return 'refusedKeyAnswer must be forbidden or status';
+  if (defaultPaymentMethod !== undefined) config.defaultPaymentMethod = defaultPaymentMethod;
+  if (ovhAccountBalance !== undefined) config.ovhAccountBalance = ovhAccountBalance;
+  if (refusedPayments !== undefined) config.refusedPayments = refusedPayments as string[];
+  if (dryRunOrderId !== undefined) config.dryRunOrderId = dryRunOrderId;
+  if (renewPrices !== undefined) config.renewPrices = renewPrices;
+  if (listCacheSeconds !== undefined) config.listCacheSeconds = listCacheSeconds;
+  if (refusedKeyAnswer !== undefined) config.refusedKeyAnswer = refusedKeyAnswer;
   return undefined;
 }
 
@@ -96,10 +120,20 @@ export function adminRoute(core: SandboxCore, info: () => object, method: string
     }
     case 'POST /__sandbox/credentials':
       return createCredential(core, body);
+    case 'POST /__sandbox/service-accounts':
+      return createServiceAccount(core, body);
   }
   const ck = /^PUT \/__sandbox\/credentials\/([^/]+)$/.exec(key);
   if (ck) return setCredentialState(core, decodeURIComponent(ck[1] ?? ''), body);
   return fail(`unknown sandbox control ${key}`, 404);
+}
+
+/** A new OAuth2 service account whose IAM policy allows `all`, `none`, or the listed actions. */
+function createServiceAccount(core: SandboxCore, body: unknown): Reply {
+  const policy = isRecord(body) ? body.policy : undefined;
+  const valid = policy === 'all' || policy === 'none' || (Array.isArray(policy) && policy.every((a) => typeof a === 'string'));
+  if (!valid) return fail('expected {"policy": "all" | "none" | ["account:apiovh:me/get", ...]}');
+  return { status: 201, body: core.credentials.createServiceAccount(policy as IamPolicy) };
 }
 
 function parseState(value: unknown): CredentialState | undefined {

@@ -1,7 +1,10 @@
 import { badRequest, notFound } from '../errors';
-import { availableMeans, findOrder, orderDetails, orderStatus, payWithMethod, payWithRegisteredMean, renderOrder } from '../orders';
+import type { SandboxCore } from '../core';
+import { availableMeans, findOrder, orderDetails, orderMethods, orderStatus, payWithMethod, payWithRegisteredMean, renderOrder, type PaymentRules } from '../orders';
 import { listReply, parsePagination } from '../pagination';
-import { renderPaymentMethod } from '../payments';
+import { applyDefaultMethod, renderPaymentMethod } from '../payments';
+import { isoDateTime } from '../dates';
+import { price } from '../money';
 import { nichandle } from '../render';
 import type { ApiContext, Router } from '../router';
 
@@ -14,6 +17,28 @@ function dateFilter(ctx: ApiContext, name: string): number | null {
   if (Number.isNaN(ms)) throw badRequest(`[${name}] Given data (${raw}) is not valid for type datetime`);
   return ms;
 }
+
+/** The refusal and balance controls, with the balance written back after an ovhAccount payment. */
+function paymentRules(core: SandboxCore): PaymentRules {
+  const { config } = core;
+  return {
+    refused: config.refusedPayments,
+    get balanceCents() {
+      return Math.round(config.ovhAccountBalance * 100);
+    },
+    set balanceCents(cents: number) {
+      config.ovhAccountBalance = cents / 100;
+    },
+  };
+}
+
+/** The account's methods, with the default the `defaultPaymentMethod` control chose. */
+function methods(core: SandboxCore): SandboxCore['state']['paymentMethods'] {
+  applyDefaultMethod(core.state.paymentMethods, core.config.defaultPaymentMethod);
+  return core.state.paymentMethods;
+}
+
+const ovhAccountId = (core: SandboxCore): string => `${core.state.account.nichandle.replace(/-ovh$/, '')}-ovh`.toUpperCase();
 
 export function addOrderRoutes(router: Router): void {
   router.add('GET', '/me', 'signed', (ctx) => ({ body: nichandle(ctx.core.state.account) }));
@@ -47,36 +72,63 @@ export function addOrderRoutes(router: Router): void {
   });
 
   router.add('GET', '/me/order/{orderId}/availableRegisteredPaymentMean', 'signed', (ctx) => {
+    const order = findOrder(ctx.core.state, ctx.params.orderId ?? '');
+    methods(ctx.core);
+    return { body: availableMeans(ctx.core.state, order, paymentRules(ctx.core)) };
+  });
+
+  // billing.order.PaymentMethods: the registered methods usable for this order (Beta in me.json).
+  router.add('GET', '/me/order/{orderId}/paymentMethods', 'signed', (ctx) => {
     findOrder(ctx.core.state, ctx.params.orderId ?? '');
-    return { body: availableMeans(ctx.core.state) };
+    methods(ctx.core);
+    const usable = orderMethods(ctx.core.state, paymentRules(ctx.core));
+    return { body: { available: [], paymentMethods: usable.map(renderPaymentMethod), registered: usable.map((m) => m.paymentMethodId) } };
   });
 
   router.add('POST', '/me/order/{orderId}/payWithRegisteredPaymentMean', 'signed', (ctx) => {
-    payWithRegisteredMean(ctx.core.state, findOrder(ctx.core.state, ctx.params.orderId ?? ''), ctx.body, ctx.nowMs);
+    payWithRegisteredMean(ctx.core.state, findOrder(ctx.core.state, ctx.params.orderId ?? ''), ctx.body, ctx.nowMs, paymentRules(ctx.core));
     return { body: null };
   });
 
   router.add('POST', '/me/order/{orderId}/pay', 'signed', (ctx) => {
-    payWithMethod(ctx.core.state, findOrder(ctx.core.state, ctx.params.orderId ?? ''), ctx.body, ctx.nowMs);
+    methods(ctx.core);
+    payWithMethod(ctx.core.state, findOrder(ctx.core.state, ctx.params.orderId ?? ''), ctx.body, ctx.nowMs, paymentRules(ctx.core));
     return { body: null };
+  });
+
+  router.add('GET', '/me/ovhAccount', 'signed', (ctx) => ({ body: [ovhAccountId(ctx.core)] }));
+
+  router.add('GET', '/me/ovhAccount/{ovhAccountId}', 'signed', (ctx) => {
+    if (ctx.params.ovhAccountId !== ovhAccountId(ctx.core)) throw notFound(`The requested object (ovhAccountId = ${ctx.params.ovhAccountId ?? ''}) does not exist`);
+    return {
+      body: {
+        alertThreshold: null,
+        balance: price(paymentRules(ctx.core).balanceCents),
+        canBeCredited: true,
+        isActive: true,
+        lastUpdate: isoDateTime(ctx.nowMs),
+        openDate: isoDateTime(ctx.nowMs - 400 * 86_400_000),
+        ovhAccountId: ovhAccountId(ctx.core),
+      },
+    };
   });
 
   router.add('GET', '/me/payment/method', 'signed', (ctx) => {
     const wantDefault = ctx.query.get('default');
     const type = ctx.query.get('paymentType');
     const status = ctx.query.get('status');
-    const methods = ctx.core.state.paymentMethods.filter(
+    const all = methods(ctx.core).filter(
       (m) =>
         (wantDefault === null || String(m.isDefault) === wantDefault) &&
         (type === null || m.paymentType === type) &&
         (status === null || m.status === status),
     );
     const page = parsePagination(ctx.headers, ctx.core.config.pagination);
-    return listReply(methods, page, (m) => m.paymentMethodId, renderPaymentMethod);
+    return listReply(all, page, (m) => m.paymentMethodId, renderPaymentMethod);
   });
 
   router.add('GET', '/me/payment/method/{paymentMethodId}', 'signed', (ctx) => {
-    const method = ctx.core.state.paymentMethods.find((m) => String(m.paymentMethodId) === ctx.params.paymentMethodId);
+    const method = methods(ctx.core).find((m) => String(m.paymentMethodId) === ctx.params.paymentMethodId);
     if (!method) throw notFound(`The requested object (paymentMethodId = ${ctx.params.paymentMethodId ?? ''}) does not exist`);
     return { body: renderPaymentMethod(method) };
   });

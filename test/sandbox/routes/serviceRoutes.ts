@@ -58,15 +58,20 @@ export function addServiceRoutes(router: Router): void {
   router.add('GET', '/service/{serviceId}/renew', 'signed', (ctx) => {
     const s = findService(ctx);
     const { lookup } = ctx.core.state;
-    return { body: renderChoices(renewChoices(s, lookup, includeOptions(ctx)), lookup) };
+    return { body: renderChoices(renewChoices(s, lookup, includeOptions(ctx)), lookup, ctx.core.config.renewPrices) };
   });
 
   router.add('POST', '/service/{serviceId}/renew', 'signed', (ctx) => {
     const id = serviceId(ctx.params.serviceId);
     const { state, origin } = ctx.core;
     const req = validateRenew(id, ctx.body, state.lookup);
-    const order = req.dryRun ? dryRunOrder(id, req, ctx.nowMs) : createOrder(state, id, req, ctx.nowMs);
-    return { body: renderOrder(order, origin) };
+    if (!req.dryRun) return { body: renderOrder(createOrder(state, id, req, ctx.nowMs), origin) };
+    // No public source shows a real dry-run answer: each plausible orderId is a control.
+    const preview = renderOrder(dryRunOrder(id, req, ctx.nowMs), origin) as Record<string, unknown>;
+    const variant = ctx.core.config.dryRunOrderId;
+    if (variant === 'null') preview.orderId = null;
+    if (variant === 'absent') delete preview.orderId;
+    return { body: preview };
   });
 
   for (const template of PRODUCT_ROUTES) {

@@ -12,7 +12,11 @@ const CALLS: Array<[string, string]> = [
   ['GET', '/me/order/987'],
   ['GET', '/me/order/987/status'],
   ['GET', '/me/order/987/availableRegisteredPaymentMean'],
+  ['GET', '/me/order/987/paymentMethods'],
+  ['POST', '/me/order/987/pay'],
   ['POST', '/me/order/987/payWithRegisteredPaymentMean'],
+  ['GET', '/me/ovhAccount'],
+  ['GET', '/me/ovhAccount/XX1234-OVH'],
   ['GET', '/me/payment/method'],
   ['GET', '/me/payment/method/5678'],
 ];
@@ -28,7 +32,8 @@ suite('Access rules', () => {
     const outside: Array<[string, string]> = [
       ['DELETE', '/services/12345'],
       ['PUT', '/services/12345'],
-      ['POST', '/me/order/987/pay'],
+      ['POST', '/me/order/987/payWithOvhAccount'],
+      ['POST', '/me/ovhAccount/XX1234-OVH/retrieveMoney'],
       ['GET', '/domain/zone/example.com/record'],
       ['POST', '/me/payment/method'],
       ['PUT', '/me'],

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { endpointBaseUrl, KNOWN_ENDPOINT_IDS, knownEndpoint, parseCustomEndpoint } from '../../../src/ovh';
+import { endpointBaseUrl, isOwnOrderLink, KNOWN_ENDPOINT_IDS, knownEndpoint, parseCustomEndpoint } from '../../../src/ovh';
 
 suite('Endpoints', () => {
   test('the seven OVH endpoints, with OAuth2 on EU/CA/US only', () => {
@@ -39,4 +39,29 @@ suite('Endpoints', () => {
       assert.equal(!result.ok && result.problem, problem);
     });
   }
+
+  test('order links open only on the endpoint\'s own OVH sites', () => {
+    const eu = knownEndpoint('ovh-eu');
+    const yes = ['https://www.ovh.com/cgi-bin/order/displayOrder.cgi?orderId=1', 'https://www.ovh.de/order/1.pdf', 'https://eu.ovhcloud.com/x'];
+    const no = [
+      'https://evil.example/order',
+      'https://www.ovh.com.evil.example/x',
+      'https://evilovh.com/x',
+      'http://www.ovh.com/order',
+      'https://user:pw@www.ovh.com/x',
+      'https://www.soyoustart.com/order',
+      'javascript:alert(1)',
+      '',
+      null,
+    ];
+    for (const link of yes) assert.equal(isOwnOrderLink(eu, link), true, String(link));
+    for (const link of no) assert.equal(isOwnOrderLink(eu, link), false, String(link));
+    assert.equal(isOwnOrderLink(knownEndpoint('soyoustart-eu'), 'https://eu.soyoustart.com/order'), true);
+    assert.equal(isOwnOrderLink(knownEndpoint('kimsufi-ca'), 'https://www.ovh.com/order'), false);
+    assert.equal(isOwnOrderLink(knownEndpoint('ovh-us'), 'https://us.ovhcloud.com/order'), true);
+    const custom = parseCustomEndpoint('https://127.0.0.1:8443/1.0');
+    assert.ok(custom.ok);
+    assert.equal(isOwnOrderLink(custom.endpoint, 'https://127.0.0.1:8443/order/displayOrder?orderId=1'), true);
+    assert.equal(isOwnOrderLink(custom.endpoint, 'https://www.ovh.com/order'), false);
+  });
 });

@@ -10,7 +10,7 @@ const cases: Array<[number, unknown, OvhErrorKind]> = [
   [403, { errorCode: 'INVALID_CREDENTIAL', httpCode: '403 Forbidden', message: 'This credential is not valid' }, 'invalidCredential'],
   [403, { message: 'This credential does not exist' }, 'invalidCredential'],
   [403, { errorCode: 'NOT_GRANTED_CALL', message: 'This call has not been granted' }, 'notGranted'],
-  [403, { class: 'Client::Forbidden', message: 'User not granted for this request' }, 'notGranted'],
+  [403, { class: 'Client::Forbidden', message: 'User not granted for this request' }, 'iamNotGranted'],
   [404, { class: 'Client::NotFound', message: 'This service does not exist' }, 'notFound'],
   [409, { class: 'Client::Conflict::CartAlreadyExists', message: 'exists' }, 'conflict'],
   [429, null, 'rateLimited'],

@@ -1,32 +1,73 @@
 import * as assert from 'node:assert/strict';
-import { buildPaymentOptions, PaymentMethodSchema, type PaymentMethod } from '../../../src/ovh';
+import { buildPaymentOptions, paymentRequest, PaymentMethodSchema, type PaymentMethod } from '../../../src/ovh';
 import { loadFixture } from './fixtures';
 
 const visa = PaymentMethodSchema.parse(loadFixture('payment-method.json'));
 const method = (overrides: Partial<PaymentMethod>): PaymentMethod => ({ ...visa, ...overrides });
+const expiredCard = method({ paymentMethodId: 1, paymentMeanId: 11, default: false, status: 'EXPIRED', label: '5132-XXXX-XXXX-9876', paymentSubType: 'MASTERCARD' });
+const paypal = method({ paymentMethodId: 2, paymentMeanId: 22, paymentType: 'PAYPAL', paymentSubType: null, label: 'jane@example.com', default: false });
+const sepa = method({ paymentMethodId: 3, paymentMeanId: null, paymentType: 'SEPA_DIRECT_DEBIT', paymentSubType: null, label: 'FR76 XXXX 0042', default: true });
 
 suite('Payment options', () => {
-  test('joins accepted means with registered methods, default first, expired not selectable', () => {
-    const options = buildPaymentOptions(
-      ['paypal', 'creditCard', 'ovhAccount'],
-      [
-        method({ paymentMethodId: 1, paymentMeanId: 11, default: false, status: 'EXPIRED', label: '5132-XXXX-XXXX-9876', paymentSubType: 'MASTERCARD' }),
-        method({ paymentMethodId: 2, paymentMeanId: 22, paymentType: 'PAYPAL', paymentSubType: null, label: 'jane@example.com', default: false }),
-        visa,
-      ],
-    );
+  test('with the order\'s own method list: every accepted method is paid by its paymentMethodId, default first', () => {
+    const options = buildPaymentOptions({
+      acceptedMeans: ['paypal', 'creditCard', 'SEPA_DIRECT_DEBIT'],
+      methods: [expiredCard, paypal, { ...visa, default: false }, sepa],
+      usableMethodIds: [paypal.paymentMethodId, visa.paymentMethodId, sepa.paymentMethodId],
+      amount: 12,
+    });
     assert.deepEqual(
-      options.map((option) => [option.label, option.paymentMean, option.paymentMeanId, option.selectable, option.isDefault]),
+      options.map((option) => [option.label, option.paymentMethodId, option.paymentMeanId, option.selectable, option.isDefault]),
       [
-        ['VISA •••• 1234', 'creditCard', 4321, true, true],
-        ['PayPal jane@example.com', 'paypal', 22, true, false],
-        ['OVHcloud account', 'ovhAccount', undefined, true, false],
-        ['MASTERCARD •••• 9876', 'creditCard', 11, false, false],
+        ['SEPA •••• 0042', 3, undefined, true, true],
+        ['PayPal jane@example.com', 2, undefined, true, false],
+        ['VISA •••• 1234', visa.paymentMethodId, undefined, true, false],
+        ['MASTERCARD •••• 9876', 1, undefined, false, false],
       ],
     );
   });
 
-  test('a mean the order does not accept is not offered', () => {
-    assert.deepEqual(buildPaymentOptions(['paypal'], [visa]), []);
+  test('a method the order does not accept is not offered', () => {
+    assert.deepEqual(buildPaymentOptions({ acceptedMeans: ['paypal'], methods: [visa], usableMethodIds: [], amount: 5 }), []);
+  });
+
+  test('without the order\'s list, only a real legacy id goes to payWithRegisteredPaymentMean; a method without one is left out', () => {
+    const options = buildPaymentOptions({ acceptedMeans: ['creditCard', 'bankAccount'], methods: [visa, sepa], amount: 5 });
+    assert.deepEqual(options.map((option) => [option.paymentMean, option.paymentMeanId, option.paymentMethodId]), [['creditCard', visa.paymentMeanId, undefined]]);
+  });
+
+  test('upper-case means (CREDIT_CARD, PAYPAL) and lower-case legacy ones match the same methods', () => {
+    const upper = buildPaymentOptions({ acceptedMeans: ['CREDIT_CARD', 'PAYPAL'], methods: [visa, paypal], amount: 5 });
+    const lower = buildPaymentOptions({ acceptedMeans: ['creditCard', 'paypal'], methods: [visa, paypal], amount: 5 });
+    assert.deepEqual(upper.map((option) => option.paymentMeanId), [visa.paymentMeanId, 22]);
+    assert.deepEqual(lower.map((option) => option.paymentMeanId), [visa.paymentMeanId, 22]);
+  });
+
+  test('the prepaid account is selectable only when its balance covers the amount', () => {
+    const pick = (balance: number | undefined) =>
+      buildPaymentOptions({ acceptedMeans: ['ovhAccount'], methods: [], usableMethodIds: [], amount: 14.39, ovhAccountBalance: balance })[0];
+    assert.deepEqual([pick(20)?.selectable, pick(20)?.status], [true, 'VALID']);
+    assert.deepEqual([pick(14.39)?.selectable, pick(14.38)?.selectable, pick(14.38)?.status], [true, false, 'INSUFFICIENT_BALANCE']);
+    assert.deepEqual([pick(undefined)?.selectable, pick(undefined)?.status], [false, 'BALANCE_UNKNOWN']);
+  });
+
+  test('fidelity points only for a free order', () => {
+    assert.equal(buildPaymentOptions({ acceptedMeans: ['fidelityAccount'], methods: [], amount: 3 }).length, 0);
+    assert.deepEqual(buildPaymentOptions({ acceptedMeans: ['fidelityAccount'], methods: [], amount: 0 }).map((o) => o.paymentMean), ['fidelityAccount']);
+  });
+
+  test('the payment request: /pay with the method id, never a paymentMethodId as paymentMeanId', () => {
+    assert.deepEqual(paymentRequest(7, { paymentMean: 'SEPA_DIRECT_DEBIT', paymentMethodId: 3, label: '', isDefault: true, status: 'VALID', selectable: true }), {
+      path: '/me/order/7/pay',
+      body: { paymentMethod: { id: 3 } },
+    });
+    assert.deepEqual(paymentRequest(7, { paymentMean: 'ovhAccount', label: '', isDefault: false, status: 'VALID', selectable: true }), {
+      path: '/me/order/7/payWithRegisteredPaymentMean',
+      body: { paymentMean: 'ovhAccount' },
+    });
+    assert.deepEqual(paymentRequest(7, { paymentMean: 'creditCard', paymentMeanId: 11, label: '', isDefault: false, status: 'VALID', selectable: true }).body, {
+      paymentMean: 'creditCard',
+      paymentMeanId: 11,
+    });
   });
 });

@@ -62,14 +62,35 @@ suite('sandbox: request signing and credentials', () => {
     });
   }
 
-  for (const state of ['pendingValidation', 'refused', 'expired'] as const) {
-    test(`a ${state} consumer key may still read its own status at /auth/currentCredential`, async () => {
-      const ck = sb.createCredential(undefined, state);
-      const res = await call(sb, 'GET', '/auth/currentCredential', { consumerKey: ck });
-      assert.equal(res.status, 200, res.text);
-      assert.equal((res.json as { status: string }).status, state);
-    });
-  }
+  test('a key not validated yet gets 403 INVALID_CREDENTIAL even at /auth/currentCredential, as OVH answers (php-ovh #56)', async () => {
+    const ck = sb.createCredential(undefined, 'pendingValidation');
+    const res = await call(sb, 'GET', '/auth/currentCredential', { consumerKey: ck });
+    assert.equal(res.status, 403, res.text);
+    assert.equal((res.json as { errorCode: string }).errorCode, 'INVALID_CREDENTIAL');
+    assert.doesNotMatch((res.json as { message: string }).message, /refus/i);
+  });
+
+  test('a refused key answers 403 INVALID_CREDENTIAL naming the refusal at /auth/currentCredential (refusedKeyAnswer: forbidden)', async () => {
+    const ck = sb.createCredential(undefined, 'refused');
+    const res = await call(sb, 'GET', '/auth/currentCredential', { consumerKey: ck });
+    assert.equal(res.status, 403, res.text);
+    assert.equal((res.json as { errorCode: string }).errorCode, 'INVALID_CREDENTIAL');
+    assert.match((res.json as { message: string }).message, /refused/);
+  });
+
+  test('with refusedKeyAnswer: status a refused key reads its own status; an expired one always can', async () => {
+    sb.config.refusedKeyAnswer = 'status';
+    try {
+      for (const state of ['refused', 'expired'] as const) {
+        const ck = sb.createCredential(undefined, state);
+        const res = await call(sb, 'GET', '/auth/currentCredential', { consumerKey: ck });
+        assert.equal(res.status, 200, res.text);
+        assert.equal((res.json as { status: string }).status, state);
+      }
+    } finally {
+      sb.config.refusedKeyAnswer = 'forbidden';
+    }
+  });
 
   test('a consumer key past its expiration stops working', async () => {
     const ck = sb.createCredential(undefined, 'validated', 0);

@@ -56,7 +56,8 @@ suite('sandbox: orders and payment', () => {
     const orderId = await newOrder(domain, services);
 
     const means = await ok<{ paymentMean: string }[]>(sb, 'GET', `/me/order/${orderId}/availableRegisteredPaymentMean`);
-    assert.deepEqual(means.map((m) => m.paymentMean).sort(), ['creditCard', 'paypal']);
+    // OVH mixes legacy lower-case means with current upper-case ones; the prepaid account is listed too.
+    assert.deepEqual(means.map((m) => m.paymentMean).sort(), ['SEPA_DIRECT_DEBIT', 'creditCard', 'ovhAccount', 'paypal']);
     const card = methods.find((m) => m.default) as PaymentMethod;
     const paid = await call(sb, 'POST', `/me/order/${orderId}/payWithRegisteredPaymentMean`, { body: { paymentMean: 'creditCard', paymentMeanId: card.paymentMeanId } });
     assert.equal(paid.status, 200, paid.text);
@@ -79,7 +80,7 @@ suite('sandbox: orders and payment', () => {
     assert.deepEqual(ledger.orders.map((o) => o.orderId), [orderId]);
     assert.equal(ledger.payments.length, 1);
     const payment = ledger.payments[0] as Record<string, unknown>;
-    assert.deepEqual({ ...payment, at: 'x' }, { orderId, paymentMean: 'creditCard', paymentMeanId: card.paymentMeanId, at: 'x' });
+    assert.deepEqual({ ...payment, at: 'x' }, { orderId, paymentMean: 'creditCard', paymentMeanId: card.paymentMeanId, paymentMethodId: null, route: 'payWithRegisteredPaymentMean', at: 'x' });
   });
 
   test('delivery is applied once even when read many times', async () => {
@@ -92,29 +93,36 @@ suite('sandbox: orders and payment', () => {
     assert.equal(sb.state.lookup(domain.serviceId)?.expirationMs, addMonths(expiry, 24));
   });
 
-  test('paying twice answers 409; bad payment requests answer 400', async () => {
+  test('paying twice answers 409; bad payment requests answer 400, 404 or 403 as OVH does', async () => {
     const domain = bundledDomain();
     const orderId = await newOrder(domain, [domain.serviceId]);
     const card = methods.find((m) => m.default) as PaymentMethod;
     const expired = methods.find((m) => m.status === 'EXPIRED') as PaymentMethod;
     const paypal = methods.find((m) => m.paymentType === 'PAYPAL') as PaymentMethod;
+    const sepa = methods.find((m) => m.paymentType === 'SEPA_DIRECT_DEBIT') as PaymentMethod;
     const pay = (body: unknown) => call(sb, 'POST', `/me/order/${orderId}/payWithRegisteredPaymentMean`, { body });
 
-    for (const body of [
-      {},
-      { paymentMean: 'bitcoin' },
-      { paymentMean: 'creditCard' },
-      { paymentMean: 'creditCard', paymentMeanId: expired.paymentMeanId },
-      { paymentMean: 'creditCard', paymentMeanId: paypal.paymentMeanId },
-      { paymentMean: 'creditCard', paymentMeanId: 1 },
-      { paymentMean: 'fidelityAccount' },
-    ]) {
+    const cases: Array<[unknown, number, string]> = [
+      [{}, 400, 'Client::BadRequest'],
+      [{ paymentMean: 'bitcoin' }, 400, 'Client::BadRequest'],
+      [{ paymentMean: 'creditCard' }, 400, 'Client::BadRequest'],
+      [{ paymentMean: 'creditCard', paymentMeanId: paypal.paymentMeanId }, 404, 'Client::NotFound'],
+      [{ paymentMean: 'creditCard', paymentMeanId: 1 }, 404, 'Client::NotFound'],
+      // A paymentMethodId is not a paymentMeanId: the SEPA mandate has no legacy id to pay with here.
+      [{ paymentMean: 'bankAccount', paymentMeanId: sepa.paymentMethodId }, 404, 'Client::NotFound'],
+      [{ paymentMean: 'creditCard', paymentMeanId: expired.paymentMeanId }, 403, 'Client::Forbidden'],
+      [{ paymentMean: 'fidelityAccount' }, 403, 'Client::Forbidden'],
+      [{ paymentMean: 'ovhAccount' }, 403, 'Client::Forbidden'],
+    ];
+    for (const [body, status, cls] of cases) {
       const res = await pay(body);
-      assert.equal(res.status, 400, JSON.stringify(body));
-      assert.equal((res.json as { class: string }).class, 'Client::BadRequest');
+      assert.equal(res.status, status, JSON.stringify(body));
+      assert.equal((res.json as { class: string }).class, cls);
     }
+    assert.equal(((await pay({ paymentMean: 'ovhAccount' })).json as { message: string }).message, "This order can't be paid with 'ovhAccount'");
+    assert.equal(((await pay({ paymentMean: 'creditCard', paymentMeanId: 1 })).json as { message: string }).message, 'paymentMean not found');
     assert.equal(await ok(sb, 'GET', `/me/order/${orderId}/status`), 'notPaid');
-    assert.equal((await pay({ paymentMean: 'paypal', paymentMeanId: paypal.paymentMeanId })).status, 200);
+    assert.equal((await pay({ paymentMean: 'PAYPAL', paymentMeanId: paypal.paymentMeanId })).status, 200, 'upper-case means work too');
     const again = await pay({ paymentMean: 'creditCard', paymentMeanId: card.paymentMeanId });
     assert.equal(again.status, 409);
     assert.equal((again.json as { class: string }).class, 'Client::Conflict');

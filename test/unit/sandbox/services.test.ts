@@ -84,7 +84,7 @@ suite('sandbox: services and pagination', () => {
 
   test('/me/payment/method and /me/order paginate too', async () => {
     const methods = await call(sb, 'GET', '/me/payment/method', { headers: PAGES });
-    assert.equal(methods.headers['x-pagination-elements'], '3');
+    assert.equal(methods.headers['x-pagination-elements'], '4');
     assert.ok((methods.json as { paymentMethodId: number }[]).every((m) => typeof m.paymentMethodId === 'number'));
     const orders = await call(sb, 'GET', '/me/order', { headers: PAGES });
     assert.equal(orders.headers['x-pagination-elements'], String((await ok<number[]>(sb, 'GET', '/me/order')).length));
