@@ -35,7 +35,11 @@ export const RowSchema = z.object({
   totalUcents: z.number(),
   perMonthUcents: z.number(),
   newExpiryText: Text,
+  /** Set when the new expiry counts from an expiry already past: says from what, and how soon it comes. */
+  expiryNoteText: OptionalText,
   cheapestPerMonth: z.boolean(),
+  /** What this period saves or costs against the shortest one (neutral when the same per month). */
+  versusShortestText: OptionalText,
   renewsMore: z.boolean(),
 });
 export type Row = z.infer<typeof RowSchema>;
@@ -48,7 +52,7 @@ export const PanelStateSchema = z.object({
   selectedKey: OptionalText,
   busy: z.optional(z.enum(['loading', 'preview', 'order', 'pay', 'tracking', 'recovering'])),
   preview: z.optional(
-    z.object({ key: Key, periodLabel: Text, servicesText: Text, withoutTaxText: Text, taxText: Text, withTaxText: Text, newExpiryText: Text }),
+    z.object({ key: Key, periodLabel: Text, servicesText: Text, withoutTaxText: Text, taxText: Text, withTaxText: Text, newExpiryText: Text, expiryNoteText: OptionalText }),
   ),
   order: z.optional(
     z.object({

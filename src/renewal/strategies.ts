@@ -32,6 +32,10 @@ export interface RenewOptionRow {
   readonly newExpiry: Date;
   /** Calendar days from `now` to `newExpiry`. */
   readonly daysUntilNewExpiry: number;
+  /** The date the period is added to (`RenewComparison.baseDate`). */
+  readonly countedFrom: Date;
+  /** `countedFrom` is an expiry already past: the user must be told what the new expiry counts from. */
+  readonly countedFromPastExpiry: boolean;
   /** Whether the strategy renews the selected service. */
   readonly renewsSelected: boolean;
   /** Whether it also renews other services (a bundle, e.g. domain + hosting, or options). */
@@ -224,6 +228,8 @@ export function compareRenewStrategies(
         perMonthUcents: perMonth,
         newExpiry: renewed.newExpiry,
         daysUntilNewExpiry: renewed.daysUntilNewExpiry,
+        countedFrom: renewed.countedFrom,
+        countedFromPastExpiry: renewed.fromPastExpiry,
         renewsSelected: services.includes(selectedServiceId),
         renewsMoreThanSelected: services.some((id) => id !== selectedServiceId),
       });

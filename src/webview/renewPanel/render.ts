@@ -116,6 +116,7 @@ function rowElement(row: Row, index: number, state: PanelState, ctx: ViewContext
     { class: 'badges' },
     row.cheapestPerMonth ? h('span', { class: 'badge cheapest' }, icon('star-full'), ' ', s('cheapest')) : null,
     row.renewsMore ? h('span', { class: 'badge bundle' }, icon('layers'), ' ', s('renewsMore')) : null,
+    row.versusShortestText ? h('span', { class: 'versus' }, row.versusShortestText) : null,
   );
   return h(
     'tr',
@@ -137,7 +138,7 @@ function rowElement(row: Row, index: number, state: PanelState, ctx: ViewContext
     h('td', {}, services, badges),
     h('td', { class: 'money' }, row.totalText),
     h('td', { class: 'money' }, row.perMonthText),
-    h('td', {}, row.newExpiryText),
+    h('td', {}, row.newExpiryText, row.expiryNoteText ? h('p', { class: 'expiry-note' }, icon('warning'), ' ', row.expiryNoteText) : null),
   );
 }
 
@@ -150,6 +151,7 @@ function preview(state: PanelState, ctx: ViewContext): HTMLElement {
     { class: 'preview', 'aria-labelledby': 'preview-title' },
     h('h2', { id: 'preview-title' }, s('previewTitle')),
     h('p', {}, `${p.servicesText} · ${p.periodLabel} · ${s('newExpiry')}: ${p.newExpiryText}`),
+    p.expiryNoteText ? h('p', { class: 'expiry-note', id: 'preview-expiry-note' }, icon('warning'), ' ', p.expiryNoteText) : null,
     h(
       'dl',
       { class: 'amounts' },
