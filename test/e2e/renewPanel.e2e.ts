@@ -86,7 +86,7 @@ async function renewThroughUi(service: { displayName: string }, theme: string): 
       await screenshot(`panel-failure-${theme}`);
       throw error;
     });
-  await frame.locator('.badge.cheapest').first().waitFor();
+  await frame.locator('td', { hasText: /\d{4}/ }).first().waitFor();
   await screenshot(`panel-compare-${theme}`);
   await frame.locator('input[name=strategy]').first().check();
   await frame.locator('#preview').click();
