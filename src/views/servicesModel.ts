@@ -130,11 +130,13 @@ export class ServicesModel implements vscode.Disposable {
   }
 
   /**
-   * After a renewal elsewhere (the renew panel): reload the account if the view showed it
-   * this session. Otherwise nothing: its first look fetches fresh data anyway.
+   * After a renewal elsewhere (the renew panel): fetch the account again, whether or not
+   * the view showed it. The badge, the status bar and the notification read this model
+   * even when the view is closed, so they must not keep counting the renewed service.
+   * A load already running started before the change: it is superseded, not awaited.
    */
-  refreshIfShown(accountId: string): void {
-    if (this.started.has(accountId) && !this.inFlight.has(accountId)) void this.refresh(accountId);
+  refreshAfterChange(accountId: string): void {
+    if (this.accountIds().includes(accountId) && !this.deps.accounts.isSignInNeeded(accountId)) void this.refresh(accountId);
   }
 
   isLoading(accountId?: string): boolean {
