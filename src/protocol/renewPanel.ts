@@ -134,5 +134,10 @@ export const PANEL_STRINGS = {
   working: 'Working…',
   chooseStrategy: 'Choose a renewal option',
   defaultMethod: 'default',
+  buyingTitle: 'What you are buying',
+  announcePreview: 'Order preview ready: {0} with tax. Next: Place order.',
+  announceOrder: 'Order {0} created: {1} with tax. Next: choose how to pay, then Pay.',
+  announceStatus: 'Order {0}: {1}.',
+  optionLabel: '{0}, {1}, new expiry {2}',
 } as const;
 export type PanelStringKey = keyof typeof PANEL_STRINGS;
