@@ -62,6 +62,71 @@ export function serviceDescription(facts: ServiceFacts, locale: string, t: Trans
   return parts.join(' · ');
 }
 
+/**
+ * The tree's description: only the expiry (and "ends at expiry"), so that it stays
+ * readable at the default sidebar width. The renew mode is in the tooltip and in what
+ * screen readers hear.
+ */
+export function treeDescription(facts: ServiceFacts, locale: string, t: Translate): string {
+  if (facts.urgency === 'terminated') return t('terminated');
+  const expiry = expiryText(facts, locale, t);
+  return facts.terminating ? `${expiry} · ${t('ends at expiry')}` : expiry;
+}
+
+/**
+ * An option sits under its parent in the tree: OVH's "Automated Backup (vps-611b8….)"
+ * repeats the parent's name, which only pushes the expiry out of sight.
+ */
+export function optionLabel(displayName: string, parentNames: readonly (string | undefined)[]): string {
+  for (const parent of parentNames) {
+    if (!parent) continue;
+    const suffix = ` (${parent})`;
+    if (displayName.endsWith(suffix) && displayName.length > suffix.length) return displayName.slice(0, -suffix.length);
+    const prefix = `${parent} - `;
+    if (displayName.startsWith(prefix) && displayName.length > prefix.length) return displayName.slice(prefix.length);
+  }
+  return displayName;
+}
+
+/*
+ * Room on a row of the default sidebar (300 px) for label and description, measured on
+ * VS Code's default font: the label is ~7.3 px a character, the description ~6.6.
+ */
+const ROW_PX = 226;
+const INDENT_PX = 8;
+const LABEL_CHAR_PX = 7.3;
+const DESCRIPTION_CHAR_PX = 6.6;
+const MIN_LABEL_CHARS = 10;
+
+/**
+ * The name shortened in its middle ("vps-a9c4…vps.ovh.net") when name and expiry would
+ * not both fit the default width at this depth: VS Code cuts the end of the row, which
+ * is the expiry, the one thing the view exists for. The full name stays in the tooltip,
+ * in what screen readers hear and in the filter.
+ */
+export function fitLabel(name: string, description: string, depth: number): string {
+  const room = ROW_PX - INDENT_PX * Math.max(0, depth - 1) - description.length * DESCRIPTION_CHAR_PX;
+  const max = Math.max(MIN_LABEL_CHARS, Math.floor(room / LABEL_CHAR_PX));
+  const chars = [...name];
+  if (chars.length <= max) return name;
+  const keep = max - 1;
+  const tail = Math.floor(keep / 2);
+  return `${chars.slice(0, keep - tail).join('')}…${chars.slice(chars.length - tail).join('')}`;
+}
+
+/** What a screen reader hears for a row: each fact once ("nova.eu, terminated", not "terminated, terminated"). */
+export function accessibleLabel(parts: readonly (string | undefined)[]): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const part of parts) {
+    const key = part?.trim().toLocaleLowerCase();
+    if (!part || !key || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(part.trim());
+  }
+  return kept.join(', ');
+}
+
 /** Words for the urgency, for screen readers and tooltips (colour alone says nothing to them). */
 export function urgencyText(urgency: Urgency, warningDays: number, t: Translate): string {
   switch (urgency) {
