@@ -63,14 +63,15 @@ export function serviceDescription(facts: ServiceFacts, locale: string, t: Trans
 }
 
 /**
- * The tree's description: only the expiry (and "ends at expiry"), so that it stays
+ * The tree's description: only the expiry ("ends in 20 days" when the service goes away then), so that it stays
  * readable at the default sidebar width. The renew mode is in the tooltip and in what
  * screen readers hear.
  */
 export function treeDescription(facts: ServiceFacts, locale: string, t: Translate): string {
   if (facts.urgency === 'terminated') return t('terminated');
   const expiry = expiryText(facts, locale, t);
-  return facts.terminating ? `${expiry} · ${t('ends at expiry')}` : expiry;
+  // One short phrase: "in 20 days · ends at expiry" would push the name out.
+  return facts.terminating && facts.status.bucket !== 'expired' ? t('ends {0}', expiry) : expiry;
 }
 
 /**

@@ -29,7 +29,7 @@ suite('views: descriptions and tooltips', () => {
   test('the tree description is the expiry alone (the renew mode moves to the tooltip), plus a coming termination', () => {
     assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(3), renewMode: 'manual' }), 'en', t), 'in 3 days');
     assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(100), renewMode: 'automatic' }), 'en', t), 'Jun 18, 2026');
-    assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(20), pendingActions: ['deleteAtExpiration'] }), 'en', t), 'in 20 days · ends at expiry');
+    assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(20), pendingActions: ['deleteAtExpiration'] }), 'en', t), 'ends in 20 days');
     assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(-60), lifecycleState: 'terminated' }), 'en', t), 'terminated');
   });
 
@@ -42,7 +42,7 @@ suite('views: descriptions and tooltips', () => {
 
   test('names up to 30 characters keep the expiry in view: the name is shortened in its middle, only when needed', () => {
     assert.equal(fitLabel('pixel.net', 'in 3 days', 1), 'pixel.net');
-    for (const description of ['in 27 days', 'expired 22 days ago', 'Mar 31, 2027', 'in 20 days · ends at expiry']) {
+    for (const description of ['in 27 days', 'expired 22 days ago', 'Mar 31, 2027', 'ends in 20 days']) {
       for (const depth of [1, 2, 3]) {
         const label = fitLabel('vps-a9c40614.vps.ovh.net-abcde', description, depth);
         // The same budget the function uses: the row fits the default width.
