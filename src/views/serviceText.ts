@@ -90,29 +90,48 @@ export function optionLabel(displayName: string, parentNames: readonly (string |
 }
 
 /*
- * Room on a row of the default sidebar (300 px) for label and description, measured on
- * VS Code's default font: the label is ~7.3 px a character, the description ~6.6.
+ * Room on a row of the default sidebar (300 px wide) for label, gap and description,
+ * from the label's left edge at the first level, measured in a real workbench. Widths
+ * are in em of a broad sans-serif (DejaVu Sans, the widest of the usual UI fonts, so
+ * narrower fonts only leave more room); the description is 0.9 em of the label's 13 px.
  */
-const ROW_PX = 226;
+const ROW_PX = 222;
 const INDENT_PX = 8;
-const LABEL_CHAR_PX = 7.3;
-const DESCRIPTION_CHAR_PX = 6.6;
+const FONT_PX = 13;
+const GAP_PX = 6.5;
+const DESCRIPTION_SCALE = 0.9;
 const MIN_LABEL_CHARS = 10;
+const CHAR_EM: Record<string, number> = {
+  ' ': 0.318, '.': 0.318, ',': 0.318, '-': 0.361, '…': 1, '(': 0.39, ')': 0.39, '_': 0.5,
+  a: 0.613, b: 0.635, c: 0.55, d: 0.635, e: 0.615, f: 0.352, g: 0.635, h: 0.634, i: 0.278, j: 0.278, k: 0.579, l: 0.278, m: 0.974,
+  n: 0.634, o: 0.612, p: 0.635, q: 0.635, r: 0.411, s: 0.521, t: 0.392, u: 0.634, v: 0.592, w: 0.818, x: 0.592, y: 0.592, z: 0.525,
+};
+
+function textEm(chars: readonly string[]): number {
+  let em = 0;
+  for (const char of chars) {
+    em += CHAR_EM[char] ?? (/[0-9]/.test(char) ? 0.636 : /[A-Z]/.test(char) ? 0.72 : char.charCodeAt(0) >= 0x2e80 ? 1 : 0.65);
+  }
+  return em;
+}
 
 /**
- * The name shortened in its middle ("vps-a9c4…vps.ovh.net") when name and expiry would
+ * The name shortened in its middle ("vps-4300fd…ps.ovh.net") when name and expiry would
  * not both fit the default width at this depth: VS Code cuts the end of the row, which
  * is the expiry, the one thing the view exists for. The full name stays in the tooltip,
  * in what screen readers hear and in the filter.
  */
 export function fitLabel(name: string, description: string, depth: number): string {
-  const room = ROW_PX - INDENT_PX * Math.max(0, depth - 1) - description.length * DESCRIPTION_CHAR_PX;
-  const max = Math.max(MIN_LABEL_CHARS, Math.floor(room / LABEL_CHAR_PX));
+  const room = ROW_PX - INDENT_PX * Math.max(0, depth - 1) - GAP_PX - textEm([...description]) * FONT_PX * DESCRIPTION_SCALE;
   const chars = [...name];
-  if (chars.length <= max) return name;
-  const keep = max - 1;
-  const tail = Math.floor(keep / 2);
-  return `${chars.slice(0, keep - tail).join('')}…${chars.slice(chars.length - tail).join('')}`;
+  if (textEm(chars) * FONT_PX <= room) return name;
+  let keep = chars.length - 1;
+  const shortened = (): string[] => {
+    const tail = Math.floor(keep / 2);
+    return [...chars.slice(0, keep - tail), '…', ...chars.slice(chars.length - tail)];
+  };
+  while (keep > MIN_LABEL_CHARS - 1 && textEm(shortened()) * FONT_PX > room) keep--;
+  return shortened().join('');
 }
 
 /** What a screen reader hears for a row: each fact once ("nova.eu, terminated", not "terminated, terminated"). */

@@ -68,7 +68,8 @@ async function renewThroughUi(service: { displayName: string }, theme: string): 
   await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Type part of a name or id"]').waitFor();
   await inputBox().fill(service.displayName);
   await page().keyboard.press('Enter');
-  const row = sidebar().locator('.monaco-list-row', { hasText: service.displayName }).first();
+  // By what screen readers hear: the visible label may be shortened to keep the expiry in view.
+  const row = sidebar().locator(`.monaco-list-row[aria-label^="${service.displayName}, "]`).first();
   await row.waitFor({ timeout: 30_000 });
   await row.click({ button: 'right' });
   const item = page().locator('.monaco-menu .action-menu-item', { hasText: 'Compare Renew Strategies' }).first();
