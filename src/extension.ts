@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     prompter: () => prompter,
     pickService: () => services.pickService(),
     onRenewed: (accountId) => {
-      services.model.refreshIfShown(accountId);
+      services.model.refreshAfterChange(accountId);
       // Completes the walkthrough's last step.
       void vscode.commands.executeCommand('setContext', 'ovhcloud.hasRenewed', true);
     },

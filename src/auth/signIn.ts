@@ -20,9 +20,10 @@ import type { AccountStore } from './accountStore';
 import { cleanKey, describeEndpointProblem, validateKey } from './inputs';
 import type { Prompter } from './prompter';
 import { SecretStorageUnavailableError } from './secretStore';
+import { type SignInMethod, type SignInPath, type SignInStep, stepPosition } from './signInSteps';
 import { waitForValidation, type ValidationWaiter } from './validationWait';
 
-export type SignInMethod = 'createConsumerKey' | 'existingConsumerKey' | 'oauth2';
+export type { SignInMethod } from './signInSteps';
 
 export interface SignInDeps {
   readonly store: AccountStore;
@@ -102,6 +103,12 @@ export function secretStorageMessage(): string {
 
 class SignInError extends Error {}
 
+/** The title of a sign-in prompt, numbered among the prompts this path shows. */
+function stepTitle(path: SignInPath, step: SignInStep): string {
+  const [number, total] = stepPosition(path, step);
+  return vscode.l10n.t('OVHcloud: Sign In ({0}/{1})', number, total);
+}
+
 function describe(error: unknown): string {
   const description = describeError(error, vscode.l10n.t);
   return [description.explanation, description.nextStep, description.details ? `(${description.details})` : undefined].filter(Boolean).join(' ');
@@ -113,11 +120,11 @@ async function pickEndpoint(prompter: Prompter): Promise<Endpoint> {
     ...KNOWN_ENDPOINT_IDS.map((id): Item => ({ id, label: ENDPOINT_LABELS[id], description: knownEndpoint(id).host })),
     { id: 'custom', label: vscode.l10n.t('Custom API URL…'), description: vscode.l10n.t('a sandbox or a corporate gateway') },
   ];
-  const picked = answered(await prompter.pick(items, { title: vscode.l10n.t('OVHcloud: Sign In (1/3)'), placeHolder: vscode.l10n.t('Where is your account?') }));
+  const picked = answered(await prompter.pick(items, { title: stepTitle({}, 'endpoint'), placeHolder: vscode.l10n.t('Where is your account?') }));
   if (picked.id !== 'custom') return knownEndpoint(picked.id);
   const url = answered(
     await prompter.input({
-      title: vscode.l10n.t('OVHcloud: Sign In (1/3)'),
+      title: stepTitle({ custom: true }, 'customUrl'),
       prompt: vscode.l10n.t('API base URL'),
       placeHolder: 'https://eu.api.ovh.com/1.0',
       value: configured('url'),
@@ -130,6 +137,10 @@ async function pickEndpoint(prompter: Prompter): Promise<Endpoint> {
   const parsed = parseCustomEndpoint(url);
   if (!parsed.ok) throw new SignInError(describeEndpointProblem(parsed.problem));
   return parsed.endpoint;
+}
+
+function pathOf(endpoint: Endpoint, method?: SignInMethod): SignInPath {
+  return { custom: endpoint.id === 'custom', createAppUrl: endpoint.createAppUrl !== undefined, method };
 }
 
 async function pickMethod(prompter: Prompter, endpoint: Endpoint): Promise<SignInMethod> {
@@ -145,12 +156,12 @@ async function pickMethod(prompter: Prompter, endpoint: Endpoint): Promise<SignI
   if (endpoint.tokenUrl !== undefined || endpoint.id === 'custom') {
     items.push({ method: 'oauth2', label: vscode.l10n.t('OAuth2 service account'), detail: vscode.l10n.t('Client id and client secret (OVHcloud Europe, Canada and US).') });
   }
-  return answered(await prompter.pick(items, { title: vscode.l10n.t('OVHcloud: Sign In (2/3)'), placeHolder: vscode.l10n.t('How do you want to sign in?') })).method;
+  return answered(await prompter.pick(items, { title: stepTitle(pathOf(endpoint), 'method'), placeHolder: vscode.l10n.t('How do you want to sign in?') })).method;
 }
 
-async function askKey(prompter: Prompter, step: string, what: string, prompt: string, secret: boolean): Promise<string> {
+async function askKey(prompter: Prompter, title: string, what: string, prompt: string, secret: boolean): Promise<string> {
   const value = answered(
-    await prompter.input({ title: step, prompt, password: secret, ignoreFocusOut: true, validateInput: (input) => validateKey(what, input) }),
+    await prompter.input({ title, prompt, password: secret, ignoreFocusOut: true, validateInput: (input) => validateKey(what, input) }),
   );
   const problem = validateKey(what, value);
   if (problem) throw new SignInError(problem);
@@ -165,14 +176,15 @@ interface Collected {
 }
 
 async function collectCredentials(deps: SignInDeps, endpoint: Endpoint, method: SignInMethod): Promise<Collected> {
-  const step = vscode.l10n.t('OVHcloud: Sign In (3/3)');
+  const path = pathOf(endpoint, method);
+  const step = (name: SignInStep): string => stepTitle(path, name);
   const { prompter } = deps;
   if (method === 'oauth2') {
     let tokenEndpoint = endpoint;
     if (endpoint.id === 'custom') {
       const tokenUrl = answered(
         await prompter.input({
-          title: step,
+          title: step('tokenUrl'),
           prompt: vscode.l10n.t('OAuth2 token URL of this endpoint (the part before oauth2/token)'),
           placeHolder: 'https://www.ovh.com/auth/',
           value: configured('tokenUrl'),
@@ -181,8 +193,8 @@ async function collectCredentials(deps: SignInDeps, endpoint: Endpoint, method: 
       );
       tokenEndpoint = { ...endpoint, tokenUrl: cleanKey(tokenUrl) };
     }
-    const clientId = await askKey(prompter, step, vscode.l10n.t('client id'), vscode.l10n.t('Service account client id'), false);
-    const clientSecret = await askKey(prompter, step, vscode.l10n.t('client secret'), vscode.l10n.t('Service account client secret'), true);
+    const clientId = await askKey(prompter, step('clientId'), vscode.l10n.t('client id'), vscode.l10n.t('Service account client id'), false);
+    const clientSecret = await askKey(prompter, step('clientSecret'), vscode.l10n.t('client secret'), vscode.l10n.t('Service account client secret'), true);
     return { credentials: { kind: 'oauth2', clientId, clientSecret }, created: false, endpoint: tokenEndpoint };
   }
 
@@ -191,16 +203,16 @@ async function collectCredentials(deps: SignInDeps, endpoint: Endpoint, method: 
     const have = vscode.l10n.t('I have an application key');
     const choice = answered(
       await prompter.pick([{ label: have }, { label: open, description: endpoint.createAppUrl }], {
-        title: step,
+        title: step('application'),
         placeHolder: vscode.l10n.t('You need an OVHcloud application (key and secret) first'),
       }),
     );
     if (choice.label === open) await prompter.openExternal(vscode.Uri.parse(endpoint.createAppUrl));
   }
-  const applicationKey = await askKey(prompter, step, vscode.l10n.t('application key'), vscode.l10n.t('Application key'), false);
-  const applicationSecret = await askKey(prompter, step, vscode.l10n.t('application secret'), vscode.l10n.t('Application secret'), true);
+  const applicationKey = await askKey(prompter, step('applicationKey'), vscode.l10n.t('application key'), vscode.l10n.t('Application key'), false);
+  const applicationSecret = await askKey(prompter, step('applicationSecret'), vscode.l10n.t('application secret'), vscode.l10n.t('Application secret'), true);
   if (method === 'existingConsumerKey') {
-    const consumerKey = await askKey(prompter, step, vscode.l10n.t('consumer key'), vscode.l10n.t('Consumer key'), true);
+    const consumerKey = await askKey(prompter, step('consumerKey'), vscode.l10n.t('consumer key'), vscode.l10n.t('Consumer key'), true);
     return { credentials: { kind: 'appKey', applicationKey, applicationSecret, consumerKey }, created: false, endpoint };
   }
   const consumerKey = await requestAndValidate(deps, endpoint, { kind: 'appKey', applicationKey, applicationSecret });

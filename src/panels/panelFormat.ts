@@ -1,6 +1,6 @@
 import type { Order, Price, ServiceSummary, Translate } from '../ovh';
 import type { PanelState, Row } from '../protocol/renewPanel';
-import { formatDuration, formatMoney, ovhCalendarDay, priceUcents, type RenewOptionRow } from '../renewal';
+import { formatDuration, formatMoney, ovhCalendarDay, priceUcents, relativeDays, type RenewOptionRow } from '../renewal';
 
 /** Turns domain data into the display texts of the panel, in the user's language. */
 export class PanelFormat {
@@ -25,6 +25,29 @@ export class PanelFormat {
 
   periodLabel(row: RenewOptionRow): string {
     return formatDuration(row.period, this.locale);
+  }
+
+  /** Only when the new expiry counts from an expiry already past: the user would otherwise expect a full period from today. */
+  expiryNote(row: RenewOptionRow): string | undefined {
+    if (!row.countedFromPastExpiry) return undefined;
+    return this.t(
+      'Counted from the expiry date, {0}: expires again {1}, {2}.',
+      this.date(row.countedFrom),
+      this.date(row.newExpiry),
+      relativeDays(row.daysUntilNewExpiry, this.locale),
+    );
+  }
+
+  /** What the longer period saves or costs against renewing the shortest one as often. */
+  versusShortest(row: RenewOptionRow): string | undefined {
+    const versus = row.versusShortest;
+    if (!versus) return undefined;
+    const shortest = formatDuration(versus.period, this.locale);
+    if (versus.differenceUcents === 0) return this.t('Same price per month as {0}', shortest);
+    const amount = formatMoney(Math.abs(versus.differenceUcents), row.currencyCode, this.locale);
+    return versus.differenceUcents < 0
+      ? this.t('Saves {0} compared with renewing {1} at a time', amount, shortest)
+      : this.t('Costs {0} more than renewing {1} at a time', amount, shortest);
   }
 
   servicesText(row: RenewOptionRow): string {
@@ -55,7 +78,9 @@ export class PanelFormat {
       totalUcents: row.totalUcents,
       perMonthUcents: row.perMonthUcents,
       newExpiryText: this.date(row.newExpiry),
+      expiryNoteText: this.expiryNote(row),
       cheapestPerMonth: row.cheapestPerMonth,
+      versusShortestText: this.versusShortest(row),
       renewsMore: row.renewsMoreThanSelected,
     };
   }
@@ -69,6 +94,7 @@ export class PanelFormat {
       taxText: this.money(order.tax),
       withTaxText: this.money(order.priceWithTax),
       newExpiryText: this.date(row.newExpiry),
+      expiryNoteText: this.expiryNote(row),
     };
   }
 

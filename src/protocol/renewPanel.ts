@@ -35,7 +35,11 @@ export const RowSchema = z.object({
   totalUcents: z.number(),
   perMonthUcents: z.number(),
   newExpiryText: Text,
+  /** Set when the new expiry counts from an expiry already past: says from what, and how soon it comes. */
+  expiryNoteText: OptionalText,
   cheapestPerMonth: z.boolean(),
+  /** What this period saves or costs against the shortest one (neutral when the same per month). */
+  versusShortestText: OptionalText,
   renewsMore: z.boolean(),
 });
 export type Row = z.infer<typeof RowSchema>;
@@ -48,7 +52,7 @@ export const PanelStateSchema = z.object({
   selectedKey: OptionalText,
   busy: z.optional(z.enum(['loading', 'preview', 'order', 'pay', 'tracking', 'recovering'])),
   preview: z.optional(
-    z.object({ key: Key, periodLabel: Text, servicesText: Text, withoutTaxText: Text, taxText: Text, withTaxText: Text, newExpiryText: Text }),
+    z.object({ key: Key, periodLabel: Text, servicesText: Text, withoutTaxText: Text, taxText: Text, withTaxText: Text, newExpiryText: Text, expiryNoteText: OptionalText }),
   ),
   order: z.optional(
     z.object({
@@ -130,5 +134,10 @@ export const PANEL_STRINGS = {
   working: 'Working…',
   chooseStrategy: 'Choose a renewal option',
   defaultMethod: 'default',
+  buyingTitle: 'What you are buying',
+  announcePreview: 'Order preview ready: {0} with tax. Next: Place order.',
+  announceOrder: 'Order {0} created: {1} with tax. Next: choose how to pay, then Pay.',
+  announceStatus: 'Order {0}: {1}.',
+  optionLabel: '{0}, {1}, new expiry {2}',
 } as const;
 export type PanelStringKey = keyof typeof PANEL_STRINGS;

@@ -46,6 +46,8 @@ export {
 
 export { ovhCalendarDay, parseOvhDate } from './dates';
 
+export { countsFromPastExpiry, renewalBase, type RenewedExpiry, renewedExpiry } from './renewedExpiry';
+
 export {
   CRITICAL_DAYS,
   DEFAULT_WARNING_DAYS,

@@ -6,9 +6,9 @@
  * entry never hides the valid ones.
  */
 
-import { addDuration, compareDurations, type Duration, parseDuration, totalMonths } from './duration';
-import { parseOvhDate } from './dates';
-import { NO_CURRENCY, perMonthUcents, priceUcents } from './money';
+import { compareDurations, type Duration, monthsRatio, parseDuration, totalMonths } from './duration';
+import { divideRoundHalfUp, NO_CURRENCY, perMonthUcents, priceUcents } from './money';
+import { countsFromPastExpiry, renewalBase, renewedExpiry } from './renewedExpiry';
 import type { RenewDescription, RenewServiceDetail, RenewStrategy } from './types';
 
 export interface RenewOptionRow {
@@ -28,15 +28,32 @@ export interface RenewOptionRow {
   readonly currencyCode: string;
   /** `totalUcents` spread over `period`, rounded half-up to a whole ucent. */
   readonly perMonthUcents: number;
-  /** The selected service's expiry after this renewal. */
+  /** The selected service's expiry after this renewal (see `renewedExpiry`). */
   readonly newExpiry: Date;
+  /** Calendar days from `now` to `newExpiry`. */
+  readonly daysUntilNewExpiry: number;
+  /** The date the period is added to (`RenewComparison.baseDate`). */
+  readonly countedFrom: Date;
+  /** `countedFrom` is an expiry already past: the user must be told what the new expiry counts from. */
+  readonly countedFromPastExpiry: boolean;
   /** Whether the strategy renews the selected service. */
   readonly renewsSelected: boolean;
   /** Whether it also renews other services (a bundle, e.g. domain + hosting, or options). */
   readonly renewsMoreThanSelected: boolean;
-  /** Lowest `perMonthUcents` among rows of the same currency; every tied row is flagged. */
+  /**
+   * The one row with the lowest `perMonthUcents` among rows of the same currency.
+   * On a tie no row is flagged: a badge on every row would say nothing.
+   */
   readonly cheapestPerMonth: boolean;
+  /**
+   * What this period costs more (positive) or saves (negative) against renewing
+   * as often as the shortest period of the same services and currency, over the
+   * same length of time. Absent for that shortest period itself.
+   */
+  readonly versusShortest?: { readonly period: Duration; readonly differenceUcents: number };
 }
+
+type UnflaggedRow = Omit<RenewOptionRow, 'cheapestPerMonth' | 'versusShortest'>;
 
 export type RenewOptionIssueKind =
   /** `renewPeriod` is not a usable ISO 8601 duration; the whole description is skipped. */
@@ -60,8 +77,10 @@ export interface RenewOptionIssue {
 export interface RenewComparison {
   readonly rows: readonly RenewOptionRow[];
   readonly issues: readonly RenewOptionIssue[];
-  /** The date each period is added to: the current expiry, or `now` when expired or unknown. */
+  /** The date each period is added to: the current expiry, even a past one; `now` only when unknown. */
   readonly baseDate: Date;
+  /** `baseDate` is an expiry on an earlier day than `now`: say so where the user decides. */
+  readonly countedFromPastExpiry: boolean;
 }
 
 /** Ids of the strategy, falling back to its details when OVH omitted `services`. */
@@ -99,23 +118,46 @@ function strategyUcents(strategy: RenewStrategy): number | undefined {
   }
 }
 
-/** Flags the minimum per-month rows of each currency (all of them on a tie). */
-function flagCheapest(rows: Omit<RenewOptionRow, 'cheapestPerMonth'>[]): RenewOptionRow[] {
-  const minimum = new Map<string, number>();
+/** Flags the strict minimum per-month row of each currency (none on a tie). */
+function flagCheapest(rows: readonly UnflaggedRow[]): Set<UnflaggedRow> {
+  const minimum = new Map<string, UnflaggedRow[]>();
   for (const row of rows) {
     const current = minimum.get(row.currencyCode);
-    if (current === undefined || row.perMonthUcents < current) {
-      minimum.set(row.currencyCode, row.perMonthUcents);
+    if (current === undefined || row.perMonthUcents < current[0].perMonthUcents) {
+      minimum.set(row.currencyCode, [row]);
+    } else if (row.perMonthUcents === current[0].perMonthUcents) {
+      current.push(row);
     }
   }
-  return rows.map((row) => ({ ...row, cheapestPerMonth: row.perMonthUcents === minimum.get(row.currencyCode) }));
+  return new Set([...minimum.values()].filter((tied) => tied.length === 1).map(([row]) => row));
+}
+
+/** The shortest period renewing the same services in the same currency (the first one on a tie). */
+function shortestOfSameKind(row: UnflaggedRow, rows: readonly UnflaggedRow[]): UnflaggedRow {
+  const sameKind = (other: UnflaggedRow): boolean =>
+    other.currencyCode === row.currencyCode && other.key.slice(other.renewPeriod.length) === row.key.slice(row.renewPeriod.length);
+  return rows.filter(sameKind).reduce((shortest, other) => (compareDurations(other.period, shortest.period) < 0 ? other : shortest));
+}
+
+/** `row`'s total minus what the shortest period would cost over `row`'s length, exactly, rounded half-up. */
+function versusShortest(row: UnflaggedRow, rows: readonly UnflaggedRow[]): RenewOptionRow['versusShortest'] {
+  const shortest = shortestOfSameKind(row, rows);
+  if (compareDurations(shortest.period, row.period) >= 0) return undefined;
+  const long = monthsRatio(row.period);
+  const short = monthsRatio(shortest.period);
+  // shortest.total × (row length / shortest length), as one exact fraction.
+  const scaled = divideRoundHalfUp(BigInt(shortest.totalUcents) * long.numerator * short.denominator, long.denominator * short.numerator);
+  const difference = BigInt(row.totalUcents) - scaled;
+  const asNumber = Number(difference);
+  return Number.isSafeInteger(asNumber) ? { period: shortest.period, differenceUcents: asNumber } : undefined;
 }
 
 /**
  * Builds the comparison rows for the selected service.
  *
- * `expirationDate` is the selected service's current expiry; a missing or
- * unparseable one is treated like an expired service, renewed from `now`.
+ * `expirationDate` is the selected service's current expiry. Every period is
+ * added to it, even when it is past, as OVH does (`renewedExpiry`); a missing
+ * or unparseable one counts from `now`.
  * The cheapest flag compares the rounded `perMonthUcents` shown to the user,
  * so two rows that display the same per-month amount are never told apart.
  */
@@ -128,10 +170,10 @@ export function compareRenewStrategies(
   if (Number.isNaN(now.getTime())) {
     throw new RangeError('compareRenewStrategies: invalid "now"');
   }
-  const expiry = parseOvhDate(expirationDate);
-  const baseDate = expiry !== undefined && expiry.getTime() > now.getTime() ? expiry : new Date(now.getTime());
+  const baseDate = renewalBase(expirationDate, now).date;
+  const countedFromPastExpiry = countsFromPastExpiry(expirationDate, now);
 
-  const rows: Omit<RenewOptionRow, 'cheapestPerMonth'>[] = [];
+  const rows: UnflaggedRow[] = [];
   const issues: RenewOptionIssue[] = [];
   const seenKeys = new Set<string>();
 
@@ -173,6 +215,7 @@ export function compareRenewStrategies(
         return;
       }
       seenKeys.add(key);
+      const renewed = renewedExpiry(expirationDate, period, now);
       rows.push({
         key,
         renewPeriod,
@@ -183,14 +226,22 @@ export function compareRenewStrategies(
         totalUcents,
         currencyCode: strategy.price?.currencyCode ?? NO_CURRENCY,
         perMonthUcents: perMonth,
-        newExpiry: addDuration(baseDate, period),
+        newExpiry: renewed.newExpiry,
+        daysUntilNewExpiry: renewed.daysUntilNewExpiry,
+        countedFrom: renewed.countedFrom,
+        countedFromPastExpiry: renewed.fromPastExpiry,
         renewsSelected: services.includes(selectedServiceId),
         renewsMoreThanSelected: services.some((id) => id !== selectedServiceId),
       });
     });
   });
 
-  return { rows: flagCheapest(rows), issues, baseDate };
+  const cheapest = flagCheapest(rows);
+  const flagged = rows.map((row): RenewOptionRow => {
+    const versus = versusShortest(row, rows);
+    return { ...row, cheapestPerMonth: cheapest.has(row), ...(versus ? { versusShortest: versus } : {}) };
+  });
+  return { rows: flagged, issues, baseDate, countedFromPastExpiry };
 }
 
 export type SortDirection = 'ascending' | 'descending';

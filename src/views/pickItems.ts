@@ -45,7 +45,8 @@ export function pickEntries(
       accountId,
       serviceId: facts.service.serviceId,
       label: facts.service.displayName,
-      description: serviceDescription(facts, options.locale, t),
-      detail: [productTypeText(facts.service.type, t), facts.service.name, several ? accountLabel : undefined].filter(Boolean).join(' · '),
+      // The product type on the first line: a domain and its hosting often share a name.
+      description: `${productTypeText(facts.service.type, t)} · ${serviceDescription(facts, options.locale, t)}`,
+      detail: [facts.service.name, several ? accountLabel : undefined].filter(Boolean).join(' · '),
     }));
 }

@@ -62,6 +62,91 @@ export function serviceDescription(facts: ServiceFacts, locale: string, t: Trans
   return parts.join(' · ');
 }
 
+/**
+ * The tree's description: only the expiry ("ends in 20 days" when the service goes away then), so that it stays
+ * readable at the default sidebar width. The renew mode is in the tooltip and in what
+ * screen readers hear.
+ */
+export function treeDescription(facts: ServiceFacts, locale: string, t: Translate): string {
+  if (facts.urgency === 'terminated') return t('terminated');
+  const expiry = expiryText(facts, locale, t);
+  // One short phrase: "in 20 days · ends at expiry" would push the name out.
+  return facts.terminating && facts.status.bucket !== 'expired' ? t('ends {0}', expiry) : expiry;
+}
+
+/**
+ * An option sits under its parent in the tree: OVH's "Automated Backup (vps-611b8….)"
+ * repeats the parent's name, which only pushes the expiry out of sight.
+ */
+export function optionLabel(displayName: string, parentNames: readonly (string | undefined)[]): string {
+  for (const parent of parentNames) {
+    if (!parent) continue;
+    const suffix = ` (${parent})`;
+    if (displayName.endsWith(suffix) && displayName.length > suffix.length) return displayName.slice(0, -suffix.length);
+    const prefix = `${parent} - `;
+    if (displayName.startsWith(prefix) && displayName.length > prefix.length) return displayName.slice(prefix.length);
+  }
+  return displayName;
+}
+
+/*
+ * Room on a row of the default sidebar (300 px wide) for label, gap and description,
+ * from the label's left edge at the first level, measured in a real workbench. Widths
+ * are in em of a broad sans-serif (DejaVu Sans, the widest of the usual UI fonts, so
+ * narrower fonts only leave more room); the description is 0.9 em of the label's 13 px.
+ */
+const ROW_PX = 222;
+const INDENT_PX = 8;
+const FONT_PX = 13;
+const GAP_PX = 6.5;
+const DESCRIPTION_SCALE = 0.9;
+const MIN_LABEL_CHARS = 10;
+const CHAR_EM: Record<string, number> = {
+  ' ': 0.318, '.': 0.318, ',': 0.318, '-': 0.361, '…': 1, '(': 0.39, ')': 0.39, '_': 0.5,
+  a: 0.613, b: 0.635, c: 0.55, d: 0.635, e: 0.615, f: 0.352, g: 0.635, h: 0.634, i: 0.278, j: 0.278, k: 0.579, l: 0.278, m: 0.974,
+  n: 0.634, o: 0.612, p: 0.635, q: 0.635, r: 0.411, s: 0.521, t: 0.392, u: 0.634, v: 0.592, w: 0.818, x: 0.592, y: 0.592, z: 0.525,
+};
+
+function textEm(chars: readonly string[]): number {
+  let em = 0;
+  for (const char of chars) {
+    em += CHAR_EM[char] ?? (/[0-9]/.test(char) ? 0.636 : /[A-Z]/.test(char) ? 0.72 : char.charCodeAt(0) >= 0x2e80 ? 1 : 0.65);
+  }
+  return em;
+}
+
+/**
+ * The name shortened in its middle ("vps-4300fd…ps.ovh.net") when name and expiry would
+ * not both fit the default width at this depth: VS Code cuts the end of the row, which
+ * is the expiry, the one thing the view exists for. The full name stays in the tooltip,
+ * in what screen readers hear and in the filter.
+ */
+export function fitLabel(name: string, description: string, depth: number): string {
+  const room = ROW_PX - INDENT_PX * Math.max(0, depth - 1) - GAP_PX - textEm([...description]) * FONT_PX * DESCRIPTION_SCALE;
+  const chars = [...name];
+  if (textEm(chars) * FONT_PX <= room) return name;
+  let keep = chars.length - 1;
+  const shortened = (): string[] => {
+    const tail = Math.floor(keep / 2);
+    return [...chars.slice(0, keep - tail), '…', ...chars.slice(chars.length - tail)];
+  };
+  while (keep > MIN_LABEL_CHARS - 1 && textEm(shortened()) * FONT_PX > room) keep--;
+  return shortened().join('');
+}
+
+/** What a screen reader hears for a row: each fact once ("nova.eu, terminated", not "terminated, terminated"). */
+export function accessibleLabel(parts: readonly (string | undefined)[]): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const part of parts) {
+    const key = part?.trim().toLocaleLowerCase();
+    if (!part || !key || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(part.trim());
+  }
+  return kept.join(', ');
+}
+
 /** Words for the urgency, for screen readers and tooltips (colour alone says nothing to them). */
 export function urgencyText(urgency: Urgency, warningDays: number, t: Translate): string {
   switch (urgency) {

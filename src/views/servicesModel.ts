@@ -134,13 +134,15 @@ export class ServicesModel implements vscode.Disposable {
   }
 
   /**
-   * After a renewal elsewhere (the renew panel): reload the account if the view showed it
-   * this session. Otherwise nothing: its first look fetches fresh data anyway.
+   * After a renewal elsewhere (the renew panel): fetch the account again, whether or not
+   * the view showed it. The badge, the status bar and the notification read this model
+   * even when the view is closed, so they must not keep counting the renewed service.
+   * A load already running started before the change: it is superseded, not awaited.
    */
-  refreshIfShown(accountId: string): void {
-    // Shown or not, the next listing of this account must not come from OVH's cache.
+  refreshAfterChange(accountId: string): void {
+    // The next listing of this account must not come from OVH's cache.
     this.freshNeeded.add(accountId);
-    if (this.started.has(accountId) && !this.inFlight.has(accountId)) void this.refresh(accountId, { fresh: true });
+    if (this.accountIds().includes(accountId) && !this.deps.accounts.isSignInNeeded(accountId)) void this.refresh(accountId, { fresh: true });
   }
 
   isLoading(accountId?: string): boolean {

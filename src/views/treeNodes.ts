@@ -7,7 +7,7 @@ import type { Unreadable } from './cachedListing';
 import { controlPanelUrl } from './controlPanel';
 import type { GroupKey, ServiceEntry } from './layout';
 import type { ServiceFacts, Urgency } from './serviceFacts';
-import { groupLabel, serviceDescription, serviceTooltip, urgencyText } from './serviceText';
+import { accessibleLabel, fitLabel, groupLabel, optionLabel, renewModeText, serviceTooltip, treeDescription, urgencyText } from './serviceText';
 import type { GroupBy } from './viewOptions';
 
 /**
@@ -123,19 +123,28 @@ export function serviceContextValue(node: ServiceNode, unpaid = false): string {
   return tokens.join(' ');
 }
 
+function depthOf(node: ServicesNode): number {
+  let depth = 0;
+  for (let parent = node.parent; parent; parent = parent.parent) depth++;
+  return depth;
+}
+
 function serviceItem(node: ServiceNode, context: ItemContext): vscode.TreeItem {
   const { facts } = node;
   const { service } = facts;
+  const unpaidOrder = context.hasUnpaidOrder?.(node.accountId, service.serviceId) ?? false;
+  const expiry = treeDescription(facts, context.locale, context.t);
+  const description = unpaidOrder ? `${expiry} · ${context.t('unpaid order')}` : expiry;
+  const parent = node.parent?.kind === 'service' ? node.parent.facts.service : undefined;
+  const name = parent ? optionLabel(service.displayName, [parent.displayName, parent.name]) : service.displayName;
   const item = new vscode.TreeItem(
-    service.displayName,
+    fitLabel(name, description, depthOf(node)),
     node.options.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   item.id = node.id;
-  const unpaid = context.hasUnpaidOrder?.(node.accountId, service.serviceId) ?? false;
-  const description = serviceDescription(facts, context.locale, context.t);
-  item.description = unpaid ? `${description} · ${context.t('unpaid order')}` : description;
+  item.description = description;
   item.iconPath = new vscode.ThemeIcon(PRODUCT_ICONS[service.type] ?? PRODUCT_ICONS.other, color(URGENCY_COLORS[facts.urgency]));
-  item.contextValue = serviceContextValue(node, unpaid);
+  item.contextValue = serviceContextValue(node, unpaidOrder);
   const tooltip = serviceTooltip(facts, { locale: context.locale, warningDays: context.warningDays, accountLabel: node.showAccount ? node.accountLabel : undefined }, context.t);
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.appendMarkdown('**');
@@ -153,7 +162,9 @@ function serviceItem(node: ServiceNode, context: ItemContext): vscode.TreeItem {
   }
   item.tooltip = markdown;
   // Colour alone says nothing to a screen reader: spell the urgency out.
-  item.accessibilityInformation = { label: `${service.displayName}, ${item.description}, ${urgencyText(facts.urgency, context.warningDays, context.t)}` };
+  item.accessibilityInformation = {
+    label: accessibleLabel([service.displayName, description, renewModeText(facts.renewMode, context.t), urgencyText(facts.urgency, context.warningDays, context.t)]),
+  };
   return item;
 }
 
@@ -220,6 +231,10 @@ export function toTreeItem(node: ServicesNode, context: ItemContext): vscode.Tre
       const item = new vscode.TreeItem(groupLabel(node.groupBy, node.key, context.warningDays, context.t), vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
       item.description = String(node.entries.length);
+      const label = typeof item.label === 'string' ? item.label : '';
+      item.accessibilityInformation = {
+        label: node.entries.length === 1 ? context.t('{0}, 1 service', label) : context.t('{0}, {1} services', label, node.entries.length),
+      };
       item.iconPath =
         node.groupBy === 'expiry'
           ? new vscode.ThemeIcon(URGENCY_GROUP_ICONS[node.key as Urgency], color(URGENCY_COLORS[node.key as Urgency]))

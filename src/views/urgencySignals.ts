@@ -79,6 +79,14 @@ export class UrgencySignals implements vscode.Disposable {
     }
   }
 
+  /** Of `items`, those the latest data still counts, with that data. */
+  private stillNeedingAttention(items: readonly AttentionItem[]): AttentionItem[] {
+    this.update();
+    const key = (item: AttentionItem): string => `${item.accountId}/${item.facts.service.serviceId}`;
+    const wanted = new Set(items.map(key));
+    return this.items.filter((item) => wanted.has(key(item)));
+  }
+
   async resetDailyMemory(): Promise<void> {
     await this.deps.memento.update(LAST_NOTIFIED_KEY, undefined);
   }
@@ -115,8 +123,15 @@ export class UrgencySignals implements vscode.Disposable {
     this.deps.log.info(`Expiry notification: ${items.length} service(s) need attention`);
     // Not awaited by the caller's flow: the message stays until the user answers.
     void Promise.resolve(this.deps.ui().notify(message, show, renew)).then(async (choice) => {
-      if (choice === show && items[0]) await this.deps.show(items[0]);
-      if (choice === renew) await this.deps.renew(items);
+      if (choice !== show && choice !== renew) return;
+      // The user may answer long after: act on what still needs attention now.
+      const current = this.stillNeedingAttention(items);
+      if (current.length === 0) {
+        this.deps.ui().inform(vscode.l10n.t('Nothing in this notification needs attention any more: it was renewed or changed since.'));
+        return;
+      }
+      if (choice === show) await this.deps.show(current[0]);
+      else await this.deps.renew(current);
     }).catch((error: unknown) => this.deps.log.warn(`Expiry notification action failed: ${String(error)}`));
   }
 }

@@ -72,7 +72,8 @@ async function renewThroughUi(service: { displayName: string }, theme: string): 
   await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Type part of a name or id"]').waitFor();
   await inputBox().fill(service.displayName);
   await page().keyboard.press('Enter');
-  const row = sidebar().locator('.monaco-list-row', { hasText: service.displayName }).first();
+  // By what screen readers hear: the visible label may be shortened to keep the expiry in view.
+  const row = sidebar().locator(`.monaco-list-row[aria-label^="${service.displayName}, "]`).first();
   await row.waitFor({ timeout: 30_000 });
   await row.click({ button: 'right' });
   await chooseMenuItem('Compare Renew Strategies');
@@ -86,7 +87,7 @@ async function renewThroughUi(service: { displayName: string }, theme: string): 
       await screenshot(`panel-failure-${theme}`);
       throw error;
     });
-  await frame.locator('.badge.cheapest').first().waitFor();
+  await frame.locator('td', { hasText: /\d{4}/ }).first().waitFor();
   await screenshot(`panel-compare-${theme}`);
   await frame.locator('input[name=strategy]').first().check();
   await frame.locator('#preview').click();

@@ -61,9 +61,9 @@ suite('Services tree (Playwright)', function () {
     const labels = await visibleLabels();
     assert.ok(labels.includes('Domains'), `grouped by product type: ${labels.join(' | ')}`);
     const descriptions = await sidebar().locator('.monaco-list-row .label-description').allInnerTexts();
-    assert.ok(descriptions.some((text) => /^(in \d+ days|tomorrow) · (manual|automatic)$/.test(text)), `a relative expiry: ${descriptions.join(' | ')}`);
-    assert.ok(descriptions.some((text) => /^expired \d+ days ago · manual$/.test(text)), 'an expired service');
-    assert.ok(descriptions.some((text) => /^[A-Z][a-z]{2} \d{1,2}, \d{4} · (manual|automatic)$/.test(text)), 'a later one as a date');
+    assert.ok(descriptions.some((text) => /^(in \d+ days|tomorrow)$/.test(text)), `a relative expiry: ${descriptions.join(' | ')}`);
+    assert.ok(descriptions.some((text) => /^expired \d+ days ago$/.test(text)), 'an expired service');
+    assert.ok(descriptions.some((text) => /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/.test(text)), 'a later one as a date');
 
     const badge = await page().locator('.activitybar .action-item:has([aria-label^="OVHcloud"]) .badge-content').first().innerText();
     assert.match(badge, /^\d+$/);

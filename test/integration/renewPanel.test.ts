@@ -44,7 +44,13 @@ suite('Renew panel (real extension host + sandbox)', function () {
     const state = driver.state;
     assert.equal(state.phase, 'ready');
     assert.ok(state.rows.length >= 2);
-    assert.equal(state.rows.filter((row) => row.cheapestPerMonth).length >= 1, true, 'the cheapest per month is marked');
+    const lowest = Math.min(...state.rows.map((row) => row.perMonthUcents));
+    const atLowest = state.rows.filter((row) => row.perMonthUcents === lowest);
+    assert.deepEqual(
+      state.rows.filter((row) => row.cheapestPerMonth).map((row) => row.key),
+      atLowest.length === 1 ? [atLowest[0].key] : [],
+      'only a strict cheapest per month is marked',
+    );
     const bundle = state.rows.find((row) => row.renewsMore);
     assert.ok(bundle, 'a bundle strategy is labelled as renewing more');
     assert.ok(bundle.services.length > 1);

@@ -15,7 +15,7 @@ export function render(state: PanelState, ctx: ViewContext): HTMLElement {
     'div',
     { class: 'panel' },
     header(state, ctx),
-    state.notice ? h('p', { class: 'notice', role: 'status' }, icon('info'), ' ', state.notice) : null,
+    state.notice ? h('p', { class: 'notice' }, icon('info'), ' ', state.notice) : null,
     state.error ? errorBox(state, ctx) : null,
     state.phase === 'loading' ? h('p', { class: 'loading', role: 'status' }, icon('loading codicon-modifier-spin'), ' ', s('loading')) : null,
     state.phase === 'empty' ? h('section', { class: 'empty' }, h('h2', {}, s('emptyTitle')), h('p', {}, s('emptyBody'))) : null,
@@ -116,6 +116,7 @@ function rowElement(row: Row, index: number, state: PanelState, ctx: ViewContext
     { class: 'badges' },
     row.cheapestPerMonth ? h('span', { class: 'badge cheapest' }, icon('star-full'), ' ', s('cheapest')) : null,
     row.renewsMore ? h('span', { class: 'badge bundle' }, icon('layers'), ' ', s('renewsMore')) : null,
+    row.versusShortestText ? h('span', { class: 'versus' }, row.versusShortestText) : null,
   );
   return h(
     'tr',
@@ -129,7 +130,7 @@ function rowElement(row: Row, index: number, state: PanelState, ctx: ViewContext
         name: 'strategy',
         checked: selected,
         disabled: state.busy !== undefined,
-        'aria-label': `${row.periodLabel}, ${row.totalText}`,
+        'aria-label': fill(s('optionLabel'), row.periodLabel, row.totalText, row.newExpiryText),
         onchange: () => ctx.send({ type: 'select', key: row.key }),
       }),
     ),
@@ -137,7 +138,7 @@ function rowElement(row: Row, index: number, state: PanelState, ctx: ViewContext
     h('td', {}, services, badges),
     h('td', { class: 'money' }, row.totalText),
     h('td', { class: 'money' }, row.perMonthText),
-    h('td', {}, row.newExpiryText),
+    h('td', {}, row.newExpiryText, row.expiryNoteText ? h('p', { class: 'expiry-note' }, icon('warning'), ' ', row.expiryNoteText) : null),
   );
 }
 
@@ -148,8 +149,9 @@ function preview(state: PanelState, ctx: ViewContext): HTMLElement {
   return h(
     'section',
     { class: 'preview', 'aria-labelledby': 'preview-title' },
-    h('h2', { id: 'preview-title' }, s('previewTitle')),
+    h('h2', { id: 'preview-title', tabindex: '-1' }, s('previewTitle')),
     h('p', {}, `${p.servicesText} · ${p.periodLabel} · ${s('newExpiry')}: ${p.newExpiryText}`),
+    p.expiryNoteText ? h('p', { class: 'expiry-note', id: 'preview-expiry-note' }, icon('warning'), ' ', p.expiryNoteText) : null,
     h(
       'dl',
       { class: 'amounts' },
@@ -174,7 +176,8 @@ function order(state: PanelState, ctx: ViewContext): HTMLElement {
   return h(
     'section',
     { class: 'order', 'aria-labelledby': 'order-title' },
-    h('h2', { id: 'order-title' }, fill(s('orderTitle'), String(o.orderId))),
+    h('h2', { id: 'order-title', tabindex: '-1' }, fill(s('orderTitle'), String(o.orderId))),
+    buying(state, ctx),
     h('dl', { class: 'amounts' }, h('dt', {}, s('withTax')), h('dd', { class: 'money' }, o.withTaxText), h('dt', {}, s('orderStatus')), h('dd', { id: 'order-status' }, o.statusLabel)),
     o.retractionText ? h('p', { class: 'muted' }, fill(s('retraction'), o.retractionText)) : null,
     h(
@@ -183,8 +186,21 @@ function order(state: PanelState, ctx: ViewContext): HTMLElement {
       o.hasOrderLink ? h('button', { id: 'open-order', type: 'button', class: 'secondary', onclick: () => ctx.send({ type: 'openLink', which: 'order' }) }, icon('link-external'), ' ', s('openOrder')) : null,
       o.hasPdfLink ? h('button', { id: 'open-pdf', type: 'button', class: 'secondary', onclick: () => ctx.send({ type: 'openLink', which: 'pdf' }) }, icon('file-pdf'), ' ', s('openPdf')) : null,
     ),
-    o.delivered && o.newExpiryText ? h('p', { class: 'success', role: 'status' }, icon('pass-filled'), ' ', fill(s('delivered'), o.newExpiryText)) : null,
+    o.delivered && o.newExpiryText ? h('p', { class: 'success', id: 'result', tabindex: '-1' }, icon('pass-filled'), ' ', fill(s('delivered'), o.newExpiryText)) : null,
     state.payment && !o.paid ? payment(state, ctx) : null,
+  );
+}
+
+/** Once ordered, what is being bought stays in sight: services, period, new expiry. */
+function buying(state: PanelState, ctx: ViewContext): HTMLElement | null {
+  const p = state.preview;
+  if (!p) return null;
+  const s = ctx.strings;
+  return h(
+    'div',
+    { class: 'buying' },
+    h('p', {}, h('strong', {}, `${s('buyingTitle')}: `), `${p.servicesText} · ${p.periodLabel} · ${s('newExpiry')}: ${p.newExpiryText}`),
+    p.expiryNoteText && !state.order?.delivered ? h('p', { class: 'expiry-note' }, icon('warning'), ' ', p.expiryNoteText) : null,
   );
 }
 

@@ -15,6 +15,8 @@ export type Answer =
 
 export class ScriptedPrompter implements Prompter {
   readonly asked: string[] = [];
+  /** The title of every pick and input box, in order. */
+  readonly titles: string[] = [];
   readonly validationMessages: string[] = [];
   readonly opened: string[] = [];
   readonly secretPrompts: string[] = [];
@@ -30,6 +32,7 @@ export class ScriptedPrompter implements Prompter {
 
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
     this.asked.push(`pick: ${options.placeHolder ?? options.title ?? ''}`);
+    this.titles.push(options.title ?? '');
     const answer = this.next('pick');
     if ('cancel' in answer) return undefined;
     assert.ok('pick' in answer, `expected a pick answer for "${options.placeHolder}", got ${JSON.stringify(answer)}`);
@@ -41,6 +44,7 @@ export class ScriptedPrompter implements Prompter {
 
   async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
     this.asked.push(`input: ${options.prompt ?? ''}`);
+    this.titles.push(options.title ?? '');
     if (options.password) this.secretPrompts.push(options.prompt ?? '');
     const answer = this.next('input');
     if ('cancel' in answer) return undefined;

@@ -90,22 +90,41 @@ suite('renewal/strategies: compareRenewStrategies', () => {
     assert.equal(rows[0].newExpiry.toISOString(), '2025-02-28T00:00:00.000Z');
   });
 
+  for (const [label, expiry, from, past] of [
+    ['expired', '2025-04-01', '2025-04-01T00:00:00.000Z', true],
+    ['expiring right now', NOW.toISOString(), NOW.toISOString(), false],
+  ] as const) {
+    test(`newExpiry counts from the expiry when it is ${label}, as OVH does`, () => {
+      const { rows, baseDate, countedFromPastExpiry } = compareRenewStrategies(
+        [{ renewPeriod: 'P3M', strategies: [{ services: [DOMAIN], price: eur(10) }] }],
+        DOMAIN,
+        expiry,
+        NOW,
+      );
+      assert.equal(baseDate.toISOString(), from);
+      assert.equal(countedFromPastExpiry, past);
+      const expected = new Date(from);
+      expected.setUTCMonth(expected.getUTCMonth() + 3);
+      assert.equal(rows[0].newExpiry.toISOString(), expected.toISOString());
+    });
+  }
+
   for (const [label, expiry] of [
-    ['expired', '2025-04-01'],
-    ['expiring right now', NOW.toISOString()],
     ['absent', null],
     ['undefined', undefined],
     ['unparseable', 'soon'],
   ] as const) {
     test(`newExpiry counts from now when the expiry is ${label}`, () => {
-      const { rows, baseDate } = compareRenewStrategies(
+      const { rows, baseDate, countedFromPastExpiry } = compareRenewStrategies(
         [{ renewPeriod: 'P3M', strategies: [{ services: [DOMAIN], price: eur(10) }] }],
         DOMAIN,
         expiry,
         NOW,
       );
       assert.equal(baseDate.getTime(), NOW.getTime());
+      assert.equal(countedFromPastExpiry, false);
       assert.equal(rows[0].newExpiry.toISOString(), '2025-08-01T00:00:00.000Z');
+      assert.equal(rows[0].daysUntilNewExpiry, 92);
     });
   }
 
@@ -138,7 +157,7 @@ suite('renewal/strategies: compareRenewStrategies', () => {
     assert.equal(byKey(rows, 'P3M:12345').perMonthUcents, 333_333_333);
   });
 
-  test('ties are all flagged', () => {
+  test('on a tie no row is flagged (a badge on every row says nothing)', () => {
     const { rows } = compareRenewStrategies(
       [
         { renewPeriod: 'P1M', strategies: [{ services: [DOMAIN], price: eur(3) }] },
@@ -152,8 +171,44 @@ suite('renewal/strategies: compareRenewStrategies', () => {
     );
     assert.deepEqual(
       rows.map((row) => row.cheapestPerMonth),
-      [true, true, true, false],
+      [false, false, false, false],
     );
+  });
+
+  test("the issue's tie: €15.99 per year and €31.98 per 2 years carry no badge and no saving", () => {
+    const { rows } = compareRenewStrategies(
+      [
+        { renewPeriod: 'P1Y', strategies: [{ services: [DOMAIN], price: eur(15.99) }] },
+        { renewPeriod: 'P2Y', strategies: [{ services: [DOMAIN], price: eur(31.98) }] },
+      ],
+      DOMAIN,
+      null,
+      NOW,
+    );
+    assert.deepEqual(rows.map((row) => row.cheapestPerMonth), [false, false]);
+    assert.equal(rows[0].versusShortest, undefined, 'the shortest period is the reference');
+    assert.deepEqual(rows[1].versusShortest, { period: rows[0].period, differenceUcents: 0 });
+  });
+
+  test('versusShortest: what a longer period saves (negative) or costs (positive) against the shortest one of the same services', () => {
+    const { rows } = compareRenewStrategies(
+      [
+        { renewPeriod: 'P1M', strategies: [{ services: [DOMAIN], price: eur(3) }, { services: [DOMAIN, HOSTING], price: eur(5) }] },
+        { renewPeriod: 'P1Y', strategies: [{ services: [DOMAIN], price: eur(30) }, { services: [DOMAIN, HOSTING], price: eur(66) }] },
+        { renewPeriod: 'P30D', strategies: [{ services: [DOMAIN], price: eur(2.9) }] },
+      ],
+      DOMAIN,
+      null,
+      NOW,
+    );
+    assert.equal(byKey(rows, 'P30D:12345').versusShortest, undefined, 'P30D is shorter than P1M');
+    const monthly = byKey(rows, 'P1M:12345').versusShortest;
+    assert.equal(monthly?.differenceUcents, Math.round((3 - (2.9 * 30.436875) / 30) * 1e8), 'P1M against P30D, exactly');
+    // 12 × €5 = €60 for the bundle monthly; €66 a year costs €6 more.
+    assert.equal(byKey(rows, 'P1Y:12345,67890').versusShortest?.differenceUcents, 600_000_000);
+    assert.equal(byKey(rows, 'P1M:12345,67890').versusShortest, undefined);
+    // The yearly domain saves against P30D: 2.9 × 365.2425 / 30 = 35.3068…; 30 − that.
+    assert.ok(byKey(rows, 'P1Y:12345').versusShortest!.differenceUcents < 0);
   });
 
   test('the cheapest flag compares rows of the same currency only', () => {
@@ -327,15 +382,16 @@ suite('renewal/strategies: compareRenewStrategies', () => {
     );
   });
 
-  test('property: the cheapest flag is set on exactly the minimum per-month rows of each currency', () => {
+  test('property: the cheapest flag is set on the minimum per-month row of each currency only when it is the only one', () => {
     fc.assert(
       fc.property(descriptionsArb, fc.integer({ min: 1, max: 8 }), (descriptions, selected) => {
         const { rows } = compareRenewStrategies(descriptions, selected, null, NOW);
         for (const currency of new Set(rows.map((row) => row.currencyCode))) {
           const sameCurrency = rows.filter((row) => row.currencyCode === currency);
           const minimum = Math.min(...sameCurrency.map((row) => row.perMonthUcents));
+          const atMinimum = sameCurrency.filter((row) => row.perMonthUcents === minimum);
           for (const row of sameCurrency) {
-            assert.equal(row.cheapestPerMonth, row.perMonthUcents === minimum, row.key);
+            assert.equal(row.cheapestPerMonth, atMinimum.length === 1 && row.perMonthUcents === minimum, row.key);
           }
         }
       }),

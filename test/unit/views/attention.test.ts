@@ -59,8 +59,17 @@ suite('views: badge count, notification, quick pick, control panel', () => {
       entries.map((entry) => entry.serviceId),
       [4, 1, 3, 6, 7],
     );
-    assert.equal(entries[1].description, 'in 5 days · automatic');
-    assert.equal(entries[1].detail, 'VPS · vps-a');
+    assert.equal(entries[1].description, 'VPS · in 5 days · automatic');
+    assert.equal(entries[1].detail, 'vps-a');
+  });
+
+  test('same-name services (a domain and its hosting) differ on the first line of the quick pick', () => {
+    const domain = service({ serviceId: 11, displayName: 'data-studio.de', type: 'domain', expirationDate: expiringIn(20) });
+    const hosting = service({ serviceId: 12, displayName: 'data-studio.de', type: 'webHosting', expirationDate: expiringIn(20) });
+    const entries = pickEntries([{ accountId: 'A', accountLabel: 'acc (EU)', services: [domain, hosting] }], { now: NOW, warningDays: 30, locale: 'en' }, t);
+    const firstLines = entries.map((entry) => `${entry.label} ${entry.description}`);
+    assert.equal(new Set(firstLines).size, 2, firstLines.join(' | '));
+    assert.deepEqual(entries.map((entry) => entry.description.split(' · ')[0]).sort(), ['Domain', 'Web hosting']);
   });
 
   test('the quick pick names the account when several are signed in, and can be restricted', () => {
@@ -74,7 +83,7 @@ suite('views: badge count, notification, quick pick, control panel', () => {
     );
     assert.deepEqual(
       entries.map((entry) => `${entry.accountId}/${entry.serviceId} ${entry.detail}`),
-      ['A/6 Domain · month.fr · a-ovh (EU)', 'B/7 Domain · later.fr · b-ovh (CA)'],
+      ['A/6 month.fr · a-ovh (EU)', 'B/7 later.fr · b-ovh (CA)'],
     );
   });
 

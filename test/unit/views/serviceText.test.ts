@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { safeLocale } from '../../../src/views/locale';
 import { factsOf } from '../../../src/views/serviceFacts';
-import { expiryText, formatOvhDay, groupLabel, serviceDescription, serviceTooltip } from '../../../src/views/serviceText';
+import { accessibleLabel, expiryText, fitLabel, formatOvhDay, groupLabel, optionLabel, serviceDescription, serviceTooltip, treeDescription } from '../../../src/views/serviceText';
 import { expiringIn, NOW, service, t } from './fixtures';
 
 const facts = (partial: Parameters<typeof service>[0], warningDays = 30) => factsOf(service(partial), NOW, warningDays);
@@ -24,6 +24,43 @@ suite('views: descriptions and tooltips', () => {
     // The same 12 days is a date when the warning window is shorter.
     assert.equal(expiryText(facts({ displayName: 'a', expirationDate: expiringIn(12) }, 10), 'en', t), 'Mar 22, 2026');
     assert.equal(expiryText(facts({ displayName: 'a', expirationDate: expiringIn(12) }), 'de', t), 'in 12 Tagen');
+  });
+
+  test('the tree description is the expiry alone (the renew mode moves to the tooltip), plus a coming termination', () => {
+    assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(3), renewMode: 'manual' }), 'en', t), 'in 3 days');
+    assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(100), renewMode: 'automatic' }), 'en', t), 'Jun 18, 2026');
+    assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(20), pendingActions: ['deleteAtExpiration'] }), 'en', t), 'ends in 20 days');
+    assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(-60), lifecycleState: 'terminated' }), 'en', t), 'terminated');
+  });
+
+  test('an option under its parent drops the repeated parent name', () => {
+    assert.equal(optionLabel('Automated Backup (vps-611b8e2c.vps.ovh.net)', ['vps-611b8e2c.vps.ovh.net']), 'Automated Backup');
+    assert.equal(optionLabel('Automated Backup (My server)', [undefined, 'My server']), 'Automated Backup');
+    assert.equal(optionLabel('Snapshot', ['vps-1']), 'Snapshot');
+    assert.equal(optionLabel(' (vps-1)', ['vps-1']), ' (vps-1)', 'never an empty label');
+  });
+
+  test('names up to 30 characters keep the expiry in view: the name is shortened in its middle, only when needed', () => {
+    assert.equal(fitLabel('pixel.net', 'in 3 days', 1), 'pixel.net');
+    assert.equal(fitLabel('café-crème.fr', 'expired 22 days ago', 1), 'café-crème.fr', 'short names are never shortened');
+    assert.equal(fitLabel('Entwicklung München', 'Oct 1, 2027', 1), 'Entwicklung München');
+    // Deeper rows have less room.
+    assert.ok(fitLabel('ns558078.ip-107-99-14.eu', 'Aug 5, 2027', 3).length <= fitLabel('ns558078.ip-107-99-14.eu', 'Aug 5, 2027', 1).length);
+    for (const description of ['in 27 days', 'expired 22 days ago', 'Mar 31, 2027', 'ends in 20 days']) {
+      for (const depth of [1, 2, 3]) {
+        const label = fitLabel('vps-a9c40614.vps.ovh.net-abcde', description, depth);
+        assert.ok(label.length < 30, `${label} is shortened next to "${description}" at depth ${depth}`);
+        if (label !== 'vps-a9c40614.vps.ovh.net-abcde') {
+          assert.match(label, /^vps-.*….*cde$/, 'start and end of the name are kept');
+        }
+      }
+    }
+    assert.equal([...fitLabel('日本語テスト日本語テスト日本語テスト日本語テスト', 'expired 22 days ago', 1)].length <= 30, true);
+  });
+
+  test('screen readers hear each fact once', () => {
+    assert.equal(accessibleLabel(['nova.eu', 'terminated', undefined, 'Terminated']), 'nova.eu, terminated');
+    assert.equal(accessibleLabel(['pixel.net', 'in 3 days', 'manual', 'expires within 7 days']), 'pixel.net, in 3 days, manual, expires within 7 days');
   });
 
   test('the description adds the renew mode, or the termination', () => {

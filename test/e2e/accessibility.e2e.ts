@@ -1,0 +1,186 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type { Frame, Locator } from 'playwright-core';
+import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
+import { signInThroughUi } from './signIn';
+import { closeWorkbench, openWorkbench, page, runFromPalette, sandbox, screenshot } from './workbench';
+
+/*
+ * The renew panel for keyboard and screen-reader users, in VS Code's four default
+ * themes: axe-core runs inside the panel's own document at each state, and the whole
+ * journey is driven with the keyboard only, checking where focus lands after each step.
+ */
+
+const THEMES = [
+  { name: 'Dark Modern', workbench: 'vs-dark', body: 'vscode-dark', slug: 'dark' },
+  { name: 'Light Modern', workbench: 'vs', body: 'vscode-light', slug: 'light' },
+  { name: 'Dark High Contrast', workbench: 'hc-black', body: 'vscode-high-contrast', slug: 'hc-dark' },
+  { name: 'Light High Contrast', workbench: 'hc-light', body: 'vscode-high-contrast-light', slug: 'hc-light' },
+] as const;
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const widget = (): Locator => page().locator('.quick-input-widget');
+const inputBox = (): Locator => widget().locator('.quick-input-box input');
+
+async function applyTheme(theme: (typeof THEMES)[number]): Promise<void> {
+  // The exact palette entry: its neighbours browse the marketplace.
+  await page().keyboard.press('F1');
+  await inputBox().fill('>Preferences: Color Theme');
+  await page().locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
+  await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Select Color Theme"]').waitFor();
+  await inputBox().fill(theme.name);
+  await page().locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${theme.name}`) }).first().waitFor();
+  await page().keyboard.press('Enter');
+  await page().locator(`.monaco-workbench.${theme.workbench}`).waitFor({ timeout: 30_000 });
+}
+
+/** Renewable services with plain names, asked the way the extension asks. */
+async function renewableServices(): Promise<string[]> {
+  const info = sandbox();
+  const endpoint = parseCustomEndpoint(info.url);
+  assert.ok(endpoint.ok);
+  const api = new OvhApi({ endpoint: endpoint.endpoint, credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey } });
+  try {
+    const { services } = await api.listServices();
+    const names: string[] = [];
+    const counts = new Map<string, number>();
+    for (const service of services) counts.set(service.displayName, (counts.get(service.displayName) ?? 0) + 1);
+    for (const service of services.filter((s) => s.parentServiceId === undefined && counts.get(s.displayName) === 1 && /^[a-z0-9.-]+$/.test(s.displayName))) {
+      const descriptions = await api.listRenewDescriptions(service.serviceId, false).catch(() => []);
+      if (descriptions.some((d) => d.strategies.some((strategy) => strategy.services.length === 1))) names.push(service.displayName);
+    }
+    return names;
+  } finally {
+    api.dispose();
+  }
+}
+
+/** The webview's own document (webviews are nested iframes): waits for frames to appear, no fixed sleep. */
+async function panelFrame(): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    for (const frame of page().frames()) {
+      if (await frame.locator('main#app .panel').count().catch(() => 0)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('the renew panel webview did not appear');
+    await page().waitForEvent('framenavigated', { timeout: 1_000 }).catch(() => undefined);
+  }
+}
+
+async function focusedId(frame: Frame): Promise<string> {
+  return frame.evaluate<string>(`document.activeElement ? document.activeElement.id : ''`);
+}
+
+async function expectFocus(frame: Frame, id: string, step: string): Promise<void> {
+  await frame
+    .waitForFunction(
+      (wanted) => {
+        // A function, not a string: the panel's CSP forbids eval.
+        const doc = (globalThis as unknown as { document: { activeElement: { id: string } | null; hasFocus(): boolean } }).document;
+        return doc.activeElement?.id === wanted && doc.hasFocus();
+      },
+      id,
+      { timeout: 30_000, polling: 100 },
+    )
+    .catch(async () => {
+      await screenshot(`a11y-focus-failure-${step.replace(/\W+/g, '-')}`);
+      throw new Error(`after ${step}, focus is on "${await focusedId(frame)}" (document focused: ${String(await frame.evaluate('document.hasFocus()'))}), not on "${id}"`);
+    });
+}
+
+/** Presses Tab until `predicate` holds for the focused element (at most 12 presses). */
+async function tabUntil(frame: Frame, what: string, predicate: string): Promise<void> {
+  for (let presses = 0; presses < 12; presses++) {
+    if (await frame.evaluate(`(() => { const el = document.activeElement; return Boolean(el && (${predicate})); })()`)) return;
+    await page().keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${what}; focus is on "${await focusedId(frame)}"`);
+}
+
+interface AxeResult {
+  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[]; failureSummary: string }> }>;
+}
+
+async function expectNoAxeViolations(frame: Frame, state: string, theme: string): Promise<void> {
+  if (!(await frame.evaluate<boolean>(`'axe' in window`))) await frame.evaluate(AXE_SOURCE);
+  const result = await frame.evaluate<AxeResult>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })`);
+  const report = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`);
+  if (report.length > 0) await screenshot(`a11y-failure-${theme}-${state}`);
+  assert.deepEqual(report, [], `axe at the ${state} state in ${theme}`);
+}
+
+/** A VS Code modal dialog, answered from the keyboard: Enter on its first (primary) button, or Escape. */
+async function answerModal(key: 'Enter' | 'Escape', expected: RegExp): Promise<void> {
+  const dialog = page().locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 30_000 });
+  assert.match(await dialog.innerText(), expected);
+  await page().keyboard.press(key);
+  await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+}
+
+suite('Renew panel accessibility: axe-core and a keyboard-only journey in the four default themes (Playwright)', function () {
+  this.timeout(600_000);
+  let services: string[] = [];
+
+  suiteSetup(async () => {
+    await openWorkbench();
+    // The extension activates when its view is first shown.
+    const entry = page().locator('.activitybar [aria-label^="OVHcloud"]').first();
+    await entry.waitFor({ timeout: 60_000 });
+    await entry.click();
+    await page().locator('.part.sidebar .welcome-view-content').first().waitFor({ timeout: 60_000 });
+    await signInThroughUi();
+    services = await renewableServices();
+    assert.ok(services.length >= THEMES.length, `one renewable service per theme (${services.length})`);
+  });
+  suiteTeardown(async () => {
+    await closeWorkbench();
+  });
+
+  THEMES.forEach((theme, index) => {
+    test(`${theme.name}: 0 axe violations at comparison, preview, order and paid; focus follows each step`, async () => {
+      await applyTheme(theme);
+      const service = services[index];
+      await runFromPalette('OVHcloud: Compare Renew Strategies…');
+      await inputBox().fill(service);
+      await widget().locator('.quick-input-list .monaco-list-row', { hasText: service }).first().waitFor({ timeout: 30_000 });
+      await page().keyboard.press('Enter');
+      const frame = await panelFrame();
+      await frame.locator('input[name=strategy]').first().waitFor({ timeout: 30_000 });
+      await frame.locator(`body.${theme.body}`).waitFor();
+      await expectNoAxeViolations(frame, 'comparison', theme.slug);
+      await screenshot(`a11y-${theme.slug}-comparison`);
+
+      // Keyboard only from here: into the table, choose an option, preview.
+      await frame.locator('main#app').focus();
+      await tabUntil(frame, 'a renewal option', `el.getAttribute('name') === 'strategy'`);
+      await page().keyboard.press('Space');
+      await frame.locator('input[name=strategy]:checked').waitFor();
+      await tabUntil(frame, '"Preview order"', `el.id === 'preview'`);
+      await page().keyboard.press('Enter');
+      await expectFocus(frame, 'place-order', '"Preview order"');
+      await expectNoAxeViolations(frame, 'preview', theme.slug);
+      await screenshot(`a11y-${theme.slug}-preview`);
+
+      await page().keyboard.press('Enter');
+      await answerModal('Enter', /Amount with tax: /);
+      await expectFocus(frame, 'pay', 'placing the order');
+      await frame.locator('.buying').waitFor();
+      await expectNoAxeViolations(frame, 'order', theme.slug);
+      await screenshot(`a11y-${theme.slug}-order`);
+
+      await page().keyboard.press('Enter');
+      await answerModal('Escape', /Pay order/);
+      await expectFocus(frame, 'pay', 'Escape on the pay dialog');
+
+      await page().keyboard.press('Enter');
+      await answerModal('Enter', /Pay order/);
+      await frame.locator('#result').waitFor({ timeout: 60_000 });
+      await expectFocus(frame, 'result', 'paying (delivered)');
+      assert.match(await frame.locator('#announcer').innerText(), /^Renewed\. New expiry: /);
+      await expectNoAxeViolations(frame, 'paid', theme.slug);
+      await screenshot(`a11y-${theme.slug}-paid`);
+      await runFromPalette('View: Close All Editors');
+    });
+  });
+});
