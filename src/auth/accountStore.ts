@@ -49,6 +49,15 @@ export class AccountStore implements vscode.Disposable {
    * no fixed order: only a secret that differs from what we know is a real change.
    */
   private readonly known = new Map<string, string>();
+  /**
+   * This window's own sign-ins and sign-outs, applied over what globalState reads. The
+   * extension host rewrites globalState from the workbench's copy whenever that copy
+   * changes, and that copy can lag our last write: a just-removed account would come back
+   * for a moment (and a new sign-in would even reuse its id). Another window's sign-out
+   * reaches us as a deleted secret and ends our entry (see secretChanged).
+   */
+  private readonly savedHere = new Map<string, AccountMeta>();
+  private readonly removedHere = new Set<string>();
 
   constructor(
     private readonly globalState: vscode.Memento,
@@ -67,6 +76,10 @@ export class AccountStore implements vscode.Disposable {
     // The echo of our own write (or another window writing the same credentials).
     if (this.known.get(accountId) === digest) return;
     this.known.set(accountId, digest);
+    // Signed out or in again elsewhere: globalState says what that window wrote.
+    this.savedHere.delete(accountId);
+    if (digest === '') this.removedHere.add(accountId);
+    else this.removedHere.delete(accountId);
     this.changed.fire(accountId);
   }
 
@@ -77,10 +90,14 @@ export class AccountStore implements vscode.Disposable {
 
   list(): AccountMeta[] {
     const stored = this.globalState.get<unknown[]>(ACCOUNTS_KEY, []);
-    return (Array.isArray(stored) ? stored : []).flatMap((entry) => {
+    const byId = new Map<string, AccountMeta>();
+    for (const entry of Array.isArray(stored) ? stored : []) {
       const parsed = MetaSchema.safeParse(entry);
-      return parsed.success ? [parsed.data] : [];
-    });
+      if (parsed.success) byId.set(parsed.data.id, parsed.data);
+    }
+    for (const [id, meta] of this.savedHere) byId.set(id, meta);
+    for (const id of this.removedHere) byId.delete(id);
+    return [...byId.values()];
   }
 
   find(accountId: string): AccountMeta | undefined {
@@ -114,9 +131,13 @@ export class AccountStore implements vscode.Disposable {
     // Known before the write, so its echo is never taken for another window's sign-in.
     this.known.set(saved.id, digestOf(secret));
     await this.secrets.store(secretKey(saved.id), secret);
+    const accounts = [...this.list().filter((other) => other.id !== saved.id), saved];
+    this.removedHere.delete(saved.id);
+    this.savedHere.set(saved.id, saved);
     try {
-      await this.globalState.update(ACCOUNTS_KEY, [...this.list().filter((other) => other.id !== saved.id), saved]);
+      await this.globalState.update(ACCOUNTS_KEY, accounts);
     } catch (error) {
+      this.savedHere.delete(saved.id);
       await this.secrets.delete(secretKey(saved.id)).catch(() => undefined);
       this.known.delete(saved.id);
       throw error;
@@ -128,10 +149,9 @@ export class AccountStore implements vscode.Disposable {
   async remove(accountId: string): Promise<void> {
     this.known.set(accountId, digestOf(undefined));
     await this.secrets.delete(secretKey(accountId));
-    await this.globalState.update(
-      ACCOUNTS_KEY,
-      this.list().filter((meta) => meta.id !== accountId),
-    );
+    this.savedHere.delete(accountId);
+    this.removedHere.add(accountId);
+    await this.globalState.update(ACCOUNTS_KEY, this.list());
     this.changed.fire(accountId);
   }
 

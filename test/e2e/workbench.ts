@@ -131,12 +131,27 @@ export async function screenshot(name: string): Promise<string> {
   return file;
 }
 
+/**
+ * Opens the command palette with F1 and resolves with its input. A key pressed while a
+ * webview has focus reaches the workbench only through the webview's own forwarding,
+ * which can drop it while the webview re-renders: press again until the palette is up.
+ */
+async function openPalette(): Promise<Locator> {
+  const input = page().locator('.quick-input-widget input.input[role="textbox"]');
+  await poll('the command palette', async () => {
+    if (!(await input.isVisible())) await page().keyboard.press('F1');
+    return input.waitFor({ timeout: 2000 }).then(
+      () => true,
+      () => false,
+    );
+  });
+  return input;
+}
+
 /** Runs a command through the palette by its full title, as a user would. */
 export async function runFromPalette(title: string): Promise<void> {
   const p = page();
-  await p.keyboard.press('F1');
-  const input = p.locator('.quick-input-widget input.input[role="textbox"]');
-  await input.waitFor();
+  const input = await openPalette();
   await input.fill(`>${title}`);
   await p.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
   await p.keyboard.press('Enter');
@@ -149,8 +164,7 @@ const quickInput = (): Locator => page().locator('.quick-input-widget .quick-inp
  * (clicking that exact entry: its neighbours browse the marketplace), then the theme.
  */
 export async function setTheme(name: string, themeClass: 'vs' | 'vs-dark'): Promise<void> {
-  await page().keyboard.press('F1');
-  await quickInput().fill('>Preferences: Color Theme');
+  await (await openPalette()).fill('>Preferences: Color Theme');
   await page().locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
   await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Select Color Theme"]').waitFor();
   await quickInput().fill(name);

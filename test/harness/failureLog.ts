@@ -19,10 +19,14 @@ export interface RunRecord {
 
 export const RESULTS_FILE = 'results.json';
 
-/** Keeps the first lines of an error: enough to tell one failure from another. */
+/**
+ * Keeps the first lines of an error and the first stack frame in a test file: enough to
+ * tell one failure from another, and which assertion it was.
+ */
 function summary(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.split('\n').slice(0, 6).join('\n');
+  const frame = error instanceof Error ? error.stack?.split('\n').find((line) => /out[\\/]test[\\/](integration|e2e|unit)[\\/]/.test(line)) : undefined;
+  return [...text.split('\n').slice(0, 6), ...(frame ? [frame.trim()] : [])].join('\n');
 }
 
 /** Records the runner's outcome into `<dir>/results.json` when it ends. */

@@ -9,7 +9,7 @@ import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
 import { answerWhenAsked, sandbox } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
-import { CREATE, CUSTOM, existingKeyAnswers, runSignIn, signOutEverything } from './support/signIn';
+import { CREATE, CUSTOM, existingKeyAnswers, runSignIn, signInToSandbox, signOutEverything } from './support/signIn';
 
 class MemoryMemento implements vscode.Memento {
   private readonly values = new Map<string, unknown>();
@@ -87,6 +87,19 @@ suite('Accounts and SecretStorage (real extension host + sandbox)', function () 
       ['zz9999-ovh (other window)'],
     );
     assert.ok(await testing.accounts.api(id), 'and it is usable');
+  });
+
+  test('a sign-out stays a sign-out when globalState briefly reads an older account list', async () => {
+    const account = await signInToSandbox(testing);
+    const older = testing.globalState.get<unknown[]>('ovhcloud.accounts');
+    await testing.accounts.store.remove(account.id);
+    // The extension host replaces its globalState with the workbench's copy when that copy
+    // changes, and the copy can still be the list from before the sign-out: the same write.
+    await testing.globalState.update('ovhcloud.accounts', older);
+    assert.deepEqual(testing.accounts.list(), [], 'the signed-out account does not come back');
+    const again = await signInToSandbox(testing);
+    assert.notEqual(again.id, account.id, 'signing in again makes a new account, never the removed one');
+    assert.deepEqual(testing.accounts.list().map((meta) => meta.id), [again.id]);
   });
 
   test('signing out of a key the extension created can revoke it at OVHcloud', async () => {
