@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { REQUIRED_ACCESS_RULES } from './accessRules';
+import { REQUIRED_ACCESS_RULES, ruleGrants } from './accessRules';
 import { isOwnOrderLink } from './endpoints';
 import { OvhApiError } from './errors';
 import { offersNeedCurrency, readOffers } from './renewOffers';
@@ -171,8 +171,25 @@ export class OvhApi {
       this.listPaymentMethods(),
     ]);
     const acceptedMeans = accepted.data.map((entry) => entry.paymentMean);
-    const ovhAccountBalance = acceptedMeans.includes('ovhAccount') ? await this.ovhAccountBalance() : undefined;
-    return buildPaymentOptions({ acceptedMeans, methods, usableMethodIds: usable, amount: order.priceWithTax.value, ovhAccountBalance });
+    const [ovhAccountBalance, payRouteGranted] = await Promise.all([
+      acceptedMeans.includes('ovhAccount') ? this.ovhAccountBalance() : undefined,
+      this.payRouteGranted(orderId),
+    ]);
+    return buildPaymentOptions({ acceptedMeans, methods, usableMethodIds: usable, amount: order.priceWithTax.value, ovhAccountBalance, payRouteGranted });
+  }
+
+  /**
+   * Whether this consumer key may POST /me/order/{id}/pay: a key approved before the
+   * extension asked for that rule may not. Unknown (OAuth2, or the check failed) counts as yes.
+   */
+  private async payRouteGranted(orderId: number): Promise<boolean> {
+    if (this.transport.credentialKind !== 'appKey') return true;
+    try {
+      const { rules } = await this.currentCredential();
+      return rules.some((rule) => ruleGrants(rule, 'POST', `/me/order/${orderId}/pay`));
+    } catch {
+      return true;
+    }
   }
 
   /** Method ids the order accepts; undefined when OVH does not offer that (Beta) route here. */

@@ -13,6 +13,7 @@ export function paymentLabel(option: PaymentOption, t: Translate): string {
 function statusText(option: PaymentOption, t: Translate, format: PanelFormat): string {
   if (option.status === 'INSUFFICIENT_BALANCE') return t('balance too low for this order');
   if (option.status === 'BALANCE_UNKNOWN') return t('balance could not be read; sign in again to allow it');
+  if (option.status === 'NEEDS_REAUTHORIZE') return t('sign in again (OVHcloud: Sign In) to allow paying with this method');
   return format.paymentStatus(option.status);
 }
 
