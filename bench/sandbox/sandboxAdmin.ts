@@ -4,6 +4,8 @@ import type { LoggedRequest } from '../../test/sandbox/requestLog';
 export interface SandboxConfigPatch {
   readonly pagination?: boolean;
   readonly rateLimitPerSecond?: number | null;
+  /** The sandbox's copy of OVH's list cache; 0 turns it off. */
+  readonly listCacheSeconds?: number;
 }
 
 /** The sandbox's control routes (/__sandbox/..., never logged), from the bench process. */

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { REQUIRED_ACCESS_RULES } from './accessRules';
+import { REQUIRED_ACCESS_RULES, ruleGrants } from './accessRules';
 import { isOwnOrderLink } from './endpoints';
 import { OvhApiError } from './errors';
+import { offersNeedCurrency, readOffers } from './renewOffers';
 import { buildPaymentOptions, paymentRequest, type PaymentOption } from './paymentOptions';
 import {
   CredentialRequestSchema,
@@ -16,7 +17,6 @@ import {
   PaymentMethodSchema,
   RegisteredPaymentMeanListSchema,
   LooseRenewDescriptionListSchema,
-  RenewStrategySchema,
   ServiceSchema,
   StringListSchema,
   type AccessRule,
@@ -121,17 +121,8 @@ export class OvhApi {
    */
   async listRenewDescriptions(serviceId: number, includeOptions: boolean): Promise<RenewOffer[]> {
     const raw = (await this.transport.get(`/service/${serviceId}/renew`, { schema: LooseRenewDescriptionListSchema, query: { includeOptions } })).data;
-    const needsCurrency = raw.some((description) => description.strategies.some((strategy) => !hasCurrency(strategy)));
-    const currency = needsCurrency ? await this.accountCurrency() : undefined;
-    return raw.map((description) => ({
-      renewPeriod: description.renewPeriod,
-      strategies: description.strategies.map((strategy): RenewOffer['strategies'][number] => {
-        const parsed = RenewStrategySchema.safeParse(strategy);
-        if (!parsed.success) return { price: null, priceInUcents: null, services: serviceIds(strategy), servicesDetails: null };
-        const price = parsed.data.price;
-        return { ...parsed.data, price: { ...price, currencyCode: price.currencyCode ?? currency ?? null } };
-      }),
-    }));
+    const currency = offersNeedCurrency(raw) ? await this.accountCurrency() : undefined;
+    return readOffers(raw, currency);
   }
 
   /** The dry run: prices and taxes for a renewal, without creating an order. */
@@ -180,8 +171,25 @@ export class OvhApi {
       this.listPaymentMethods(),
     ]);
     const acceptedMeans = accepted.data.map((entry) => entry.paymentMean);
-    const ovhAccountBalance = acceptedMeans.includes('ovhAccount') ? await this.ovhAccountBalance() : undefined;
-    return buildPaymentOptions({ acceptedMeans, methods, usableMethodIds: usable, amount: order.priceWithTax.value, ovhAccountBalance });
+    const [ovhAccountBalance, payRouteGranted] = await Promise.all([
+      acceptedMeans.includes('ovhAccount') ? this.ovhAccountBalance() : undefined,
+      this.payRouteGranted(orderId),
+    ]);
+    return buildPaymentOptions({ acceptedMeans, methods, usableMethodIds: usable, amount: order.priceWithTax.value, ovhAccountBalance, payRouteGranted });
+  }
+
+  /**
+   * Whether this consumer key may POST /me/order/{id}/pay: a key approved before the
+   * extension asked for that rule may not. Unknown (OAuth2, or the check failed) counts as yes.
+   */
+  private async payRouteGranted(orderId: number): Promise<boolean> {
+    if (this.transport.credentialKind !== 'appKey') return true;
+    try {
+      const { rules } = await this.currentCredential();
+      return rules.some((rule) => ruleGrants(rule, 'POST', `/me/order/${orderId}/pay`));
+    } catch {
+      return true;
+    }
   }
 
   /** Method ids the order accepts; undefined when OVH does not offer that (Beta) route here. */
@@ -271,16 +279,6 @@ export class OvhApi {
     );
     return { ...parseServices(results.filter((entry) => entry !== undefined)), mode: 'ids' };
   }
-}
-
-function hasCurrency(strategy: unknown): boolean {
-  const price = (strategy as { price?: { currencyCode?: unknown } } | null)?.price;
-  return typeof price?.currencyCode === 'string' && price.currencyCode !== '';
-}
-
-function serviceIds(strategy: unknown): number[] {
-  const services = (strategy as { services?: unknown } | null)?.services;
-  return Array.isArray(services) ? services.filter((id): id is number => typeof id === 'number') : [];
 }
 
 function parseServices(entries: readonly unknown[]): Omit<ServiceListing, 'mode'> {

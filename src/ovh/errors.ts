@@ -97,7 +97,7 @@ export function isOvhApiError(value: unknown): value is OvhApiError {
  * the wait at once instead of at the timeout.
  */
 export function isRefusedCredential(error: unknown): boolean {
-  return error instanceof OvhApiError && error.kind === 'invalidCredential' && /\brefused\b|\brefus/i.test(error.serverMessage ?? '');
+  return error instanceof OvhApiError && error.kind === 'invalidCredential' && /\brefus/i.test(error.serverMessage ?? '');
 }
 
 interface ErrorBody {

@@ -61,7 +61,11 @@ export interface PaymentFacts {
   readonly amount: number;
   /** The prepaid account's best balance, or undefined when it could not be read. */
   readonly ovhAccountBalance?: number;
+  /** False for a consumer key approved before the extension asked for POST /me/order/{id}/pay. */
+  readonly payRouteGranted?: boolean;
 }
+
+const LEGACY_MEAN: Record<string, string> = { CREDIT_CARD: 'creditCard', PAYPAL: 'paypal', SEPA_DIRECT_DEBIT: 'bankAccount' };
 
 /**
  * The options of one order, default first. With the order's own method list, every
@@ -78,11 +82,16 @@ export function buildPaymentOptions(facts: PaymentFacts): PaymentOption[] {
     if (!usable && method.status === 'VALID') continue;
     if (!facts.usableMethodIds && !acceptedTypes.has(method.paymentType)) continue;
     const base = { label: methodLabel(method), isDefault: method.default, status: method.status };
-    if (facts.usableMethodIds) {
-      options.push({ ...base, paymentMean: method.paymentType, paymentMethodId: method.paymentMethodId, selectable: usable && method.status === 'VALID' });
-    } else if (typeof method.paymentMeanId === 'number') {
-      const mean = facts.acceptedMeans.find((candidate) => (TYPES_FOR_MEAN[candidate] ?? []).includes(method.paymentType)) ?? method.paymentType;
-      options.push({ ...base, paymentMean: mean, paymentMeanId: method.paymentMeanId, selectable: method.status === 'VALID' });
+    const selectable = usable && method.status === 'VALID';
+    const legacyMean = facts.acceptedMeans.find((candidate) => (TYPES_FOR_MEAN[candidate] ?? []).includes(method.paymentType)) ?? LEGACY_MEAN[method.paymentType];
+    if (facts.usableMethodIds && facts.payRouteGranted !== false) {
+      options.push({ ...base, paymentMean: method.paymentType, paymentMethodId: method.paymentMethodId, selectable });
+    } else if (typeof method.paymentMeanId === 'number' && legacyMean) {
+      // The legacy route, only with a real legacy id: OVH's own id for this mean.
+      options.push({ ...base, paymentMean: legacyMean, paymentMeanId: method.paymentMeanId, selectable });
+    } else if (facts.usableMethodIds) {
+      // Payable only through the newer route, which this key was not granted: sign in again.
+      options.push({ ...base, paymentMean: method.paymentType, status: selectable ? 'NEEDS_REAUTHORIZE' : method.status, selectable: false });
     }
   }
   for (const mean of new Set(facts.acceptedMeans)) {

@@ -105,6 +105,10 @@ export class OvhTransport {
     return this.limiter.currentRate;
   }
 
+  get credentialKind(): Credentials['kind'] {
+    return this.options.credentials.kind;
+  }
+
   get endpoint(): Endpoint {
     return this.options.endpoint;
   }

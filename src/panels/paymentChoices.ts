@@ -9,6 +9,14 @@ export function paymentLabel(option: PaymentOption, t: Translate): string {
   return option.label;
 }
 
+/** Why an option cannot be used; the prepaid account's reasons are ours, in the user's words. */
+function statusText(option: PaymentOption, t: Translate, format: PanelFormat): string {
+  if (option.status === 'INSUFFICIENT_BALANCE') return t('balance too low for this order');
+  if (option.status === 'BALANCE_UNKNOWN') return t('balance could not be read; sign in again to allow it');
+  if (option.status === 'NEEDS_REAUTHORIZE') return t('sign in again (OVHcloud: Sign In) to allow paying with this method');
+  return format.paymentStatus(option.status);
+}
+
 /**
  * The payment step of the panel: options by index (the webview names an index, never a
  * payment mean or id), the default valid method preselected, unusable ones explained.
@@ -19,7 +27,7 @@ export function paymentChoices(options: readonly PaymentOption[], t: Translate, 
     label: paymentLabel(option, t),
     isDefault: option.isDefault,
     selectable: option.selectable,
-    statusText: option.selectable ? '' : format.paymentStatus(option.status),
+    statusText: option.selectable ? '' : statusText(option, t, format),
   }));
   const preferred = choices.find((choice) => choice.isDefault && choice.selectable) ?? choices.find((choice) => choice.selectable);
   return { options: choices, selectedId: preferred?.id };

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
@@ -94,7 +95,7 @@ suite('Payments against the real-API sandbox (real extension host + sandbox)', f
     const prepaid = optionLabelled(driver, /^OVHcloud account$/);
     assert.ok(prepaid, 'the prepaid account is listed');
     assert.equal(prepaid.selectable, false);
-    assert.match(prepaid.statusText, /INSUFFICIENT_BALANCE/);
+    assert.match(prepaid.statusText, /balance too low/);
     // A webview asking for it anyway is ignored: the host holds what is selectable.
     await driver.send({ type: 'selectPayment', optionId: prepaid.id });
     assert.notEqual(driver.state.payment?.selectedId, prepaid.id);
@@ -122,6 +123,42 @@ suite('Payments against the real-API sandbox (real extension host + sandbox)', f
       return shown !== before && !view.model.isLoading(account.id) ? shown : undefined;
     });
     assert.ok(after && Date.parse(after) > Date.parse(before), `${before} → ${after}`);
+  });
+
+  test('Refresh bypasses OVH\'s list cache; an automatic reload does not', async () => {
+    const view = testing.services;
+    await view.model.refresh(account.id);
+    await loadTree(view);
+    const expiryInTree = (): string | null | undefined => serviceRows(view).find((row) => row.node.facts.service.serviceId === serviceId)?.node.facts.service.expirationDate;
+    const before = expiryInTree();
+    // Renewed outside the panel (as in the Control Panel): nothing tells the view.
+    const api = (await testing.accounts.api(account.id))!;
+    const offer = (await api.listRenewDescriptions(serviceId, false))[0];
+    const order = await api.createRenewOrder(serviceId, { duration: offer.renewPeriod, services: offer.strategies[0].services });
+    await api.payOrder(order.orderId, (await api.listPaymentOptions(order.orderId)).find((option) => option.isDefault && option.selectable)!);
+    await waitFor('delivery', async () => (await api.getOrderStatus(order.orderId)) === 'delivered');
+    await view.model.refreshStarted();
+    await view.model.whenIdle();
+    assert.equal(expiryInTree(), before, 'an automatic reload is served from OVH\'s cache');
+    await vscode.commands.executeCommand('ovhcloud.services.refresh');
+    await view.model.whenIdle();
+    const after = await waitFor('the new expiry', () => {
+      const shown = expiryInTree();
+      return shown && shown !== before ? shown : undefined;
+    });
+    assert.ok(Date.parse(after) > Date.parse(before!));
+  });
+
+  test('the preview works whatever orderId the dry run answers (0, null, absent), and orders nothing', async () => {
+    for (const variant of ['zero', 'null', 'absent']) {
+      await admin('POST', 'config', { dryRunOrderId: variant });
+      const driver = await openPanel(testing, account.id, serviceId);
+      const previewed = await driver.previewRow(driver.state.rows[0].key);
+      assert.ok(previewed.preview?.withTaxText, variant);
+      assert.equal(previewed.error, undefined, variant);
+      testing.renewPanels.dispose();
+    }
+    assert.equal((await ledger()).orders.length, 0);
   });
 
   test('a refused method ("can\'t be paid with") leaves the order unpaid; another method then pays it once', async () => {

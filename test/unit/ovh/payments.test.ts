@@ -36,6 +36,23 @@ suite('Payment options', () => {
     assert.deepEqual(options.map((option) => [option.paymentMean, option.paymentMeanId, option.paymentMethodId]), [['creditCard', visa.paymentMeanId, undefined]]);
   });
 
+  test('a key without the /pay rule: a real legacy id goes to the legacy route, a method without one asks to sign in again', () => {
+    const options = buildPaymentOptions({
+      acceptedMeans: ['creditCard', 'SEPA_DIRECT_DEBIT'],
+      methods: [visa, sepa],
+      usableMethodIds: [visa.paymentMethodId, sepa.paymentMethodId],
+      amount: 5,
+      payRouteGranted: false,
+    });
+    assert.deepEqual(
+      options.map((option) => [option.paymentMean, option.paymentMeanId, option.paymentMethodId, option.selectable, option.status]),
+      [
+        ['creditCard', visa.paymentMeanId, undefined, true, 'VALID'],
+        ['SEPA_DIRECT_DEBIT', undefined, undefined, false, 'NEEDS_REAUTHORIZE'],
+      ],
+    );
+  });
+
   test('upper-case means (CREDIT_CARD, PAYPAL) and lower-case legacy ones match the same methods', () => {
     const upper = buildPaymentOptions({ acceptedMeans: ['CREDIT_CARD', 'PAYPAL'], methods: [visa, paypal], amount: 5 });
     const lower = buildPaymentOptions({ acceptedMeans: ['creditCard', 'paypal'], methods: [visa, paypal], amount: 5 });

@@ -90,17 +90,26 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
       assert.equal(sb.ledger().payments.length, 1);
     });
 
-    test('a key created before the new rules: paying is refused as not granted, with a re-authorize step, and nothing is paid', async () => {
+    test('a key created before the new rules: cards with a legacy id pay through the legacy route, SEPA asks to sign in again, nothing is lost', async () => {
       const oldRules = REQUIRED_ACCESS_RULES.filter((rule) => !(rule.method === 'POST' && rule.path === '/me/order/*/pay') && !rule.path.startsWith('/me/ovhAccount'));
       const oldKey = apiFor(sb, { consumerKey: sb.createCredential(oldRules.map((r) => ({ method: r.method as 'GET' | 'POST', path: r.path }))) });
       try {
         const orderId = await newOrder();
         const options = await oldKey.listPaymentOptions(orderId);
         assert.equal(options.find((option) => option.paymentMean === 'ovhAccount')?.status, 'BALANCE_UNKNOWN');
-        const error = await rejection(oldKey.payOrder(orderId, options.find((option) => option.selectable)!));
+        const sepa = options.find((option) => option.paymentMean === 'SEPA_DIRECT_DEBIT');
+        assert.deepEqual([sepa?.selectable, sepa?.status], [false, 'NEEDS_REAUTHORIZE']);
+        assert.ok(options.filter((option) => option.selectable).every((option) => option.paymentMethodId === undefined), 'no option needs the route the key lacks');
+        // Forcing the newer route anyway: refused as not granted, with the re-authorize step, and nothing is paid.
+        const card = sb.state.paymentMethods.find((m) => m.isDefault)!;
+        const error = await rejection(oldKey.payOrder(orderId, { paymentMean: 'CREDIT_CARD', paymentMethodId: card.paymentMethodId }));
         assert.equal(error.kind, 'notGranted');
         assert.match(describeError(error).nextStep, /Sign in again .* POST \/me\/order\/\*\/pay/);
         assert.equal(await oldKey.getOrderStatus(orderId), 'notPaid');
+        const legacy = options.find((option) => option.isDefault && option.selectable)!;
+        assert.equal(legacy.paymentMeanId, card.paymentMeanId);
+        await oldKey.payOrder(orderId, legacy);
+        assert.deepEqual(sb.ledger().payments.map((p) => [p.route, p.paymentMeanId]), [['payWithRegisteredPaymentMean', card.paymentMeanId]]);
       } finally {
         oldKey.dispose();
       }
