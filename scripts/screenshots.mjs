@@ -8,6 +8,8 @@ const PICTURES = [
   'services-tree.png',
   'services-tree-filtered.png',
   'services-tree-light.png',
+  'services-tree-default-width-light.png',
+  'a11y-hc-dark-order.png',
   'panel-compare-dark.png',
   'panel-preview-light.png',
   'panel-confirm-order-dark.png',

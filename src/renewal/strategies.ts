@@ -41,7 +41,8 @@ export interface RenewOptionRow {
   /** Whether it also renews other services (a bundle, e.g. domain + hosting, or options). */
   readonly renewsMoreThanSelected: boolean;
   /**
-   * The one row with the lowest `perMonthUcents` among rows of the same currency.
+   * The one row with the lowest `perMonthUcents` among the rows of the same currency that
+   * renew the selected service (the rows the user compares).
    * On a tie no row is flagged: a badge on every row would say nothing.
    */
   readonly cheapestPerMonth: boolean;
@@ -236,7 +237,7 @@ export function compareRenewStrategies(
     });
   });
 
-  const cheapest = flagCheapest(rows);
+  const cheapest = flagCheapest(rows.filter((row) => row.renewsSelected));
   const flagged = rows.map((row): RenewOptionRow => {
     const versus = versusShortest(row, rows);
     return { ...row, cheapestPerMonth: cheapest.has(row), ...(versus ? { versusShortest: versus } : {}) };

@@ -24,6 +24,12 @@ suite('Services tree: labels, colours, options, grouping, sorting, filters (real
   test('labels, descriptions and urgency colours of every service; options under their parent', async () => {
     const root = await loadTree(view);
     assert.deepEqual(root.map((node) => labelOf(view.provider.getTreeItem(node))), ['Domains', 'Web hosting', 'VPS', 'Dedicated servers']);
+    for (const node of root) {
+      const group = view.provider.getTreeItem(node);
+      // "Domains, 18 services", not "Domains 18", for screen readers.
+      const count = Number(group.description);
+      assert.equal(group.accessibilityInformation?.label, `${labelOf(group)}, ${count} ${count === 1 ? "service" : "services"}`);
+    }
     const rows = serviceRows(view);
     assert.equal(rows.length, raw.length, 'every service of the account, options included');
     // The label may be shortened to keep the expiry in view; screen readers hear the full name.

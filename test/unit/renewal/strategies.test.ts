@@ -228,13 +228,14 @@ suite('renewal/strategies: compareRenewStrategies', () => {
       null,
       NOW,
     );
+    // Among the rows that renew the selected domain: the hosting-only row is not compared.
     assert.deepEqual(
       rows.map((row) => [row.currencyCode, row.cheapestPerMonth]),
       [
         ['EUR', true],
         ['EUR', false],
-        ['USD', true],
         ['USD', false],
+        ['USD', true],
       ],
     );
   });
@@ -382,10 +383,12 @@ suite('renewal/strategies: compareRenewStrategies', () => {
     );
   });
 
-  test('property: the cheapest flag is set on the minimum per-month row of each currency only when it is the only one', () => {
+  test('property: the cheapest flag is set on the minimum per-month row of each currency, among rows renewing the selected service, only when it is the only one', () => {
     fc.assert(
       fc.property(descriptionsArb, fc.integer({ min: 1, max: 8 }), (descriptions, selected) => {
-        const { rows } = compareRenewStrategies(descriptions, selected, null, NOW);
+        const { rows: all } = compareRenewStrategies(descriptions, selected, null, NOW);
+        assert.ok(all.every((row) => row.renewsSelected || !row.cheapestPerMonth), 'a row the user does not compare is never flagged');
+        const rows = all.filter((row) => row.renewsSelected);
         for (const currency of new Set(rows.map((row) => row.currencyCode))) {
           const sameCurrency = rows.filter((row) => row.currencyCode === currency);
           const minimum = Math.min(...sameCurrency.map((row) => row.perMonthUcents));

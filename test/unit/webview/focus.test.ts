@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import type { PanelState } from '../../../src/protocol/renewPanel';
+import { announcement, focusTargets } from '../../../src/webview/renewPanel/focus';
+
+const base: PanelState = {
+  service: { serviceId: 1, displayName: 'vps-1', typeLabel: 'VPS', expiryText: 'November 9, 2026' },
+  includeOptions: false,
+  phase: 'ready',
+  rows: [],
+  selectedKey: 'P1M:1',
+};
+const preview = { key: 'P1M:1', periodLabel: '1 month', servicesText: 'vps-1', withoutTaxText: '€10.00', taxText: '€2.00', withTaxText: '€12.00', newExpiryText: 'December 9, 2026' };
+const order = { orderId: 42, withTaxText: '€12.00', statusLabel: 'Waiting for payment', paid: false, delivered: false, hasOrderLink: true, hasPdfLink: true };
+const payment = { options: [{ id: 'a', label: 'VISA', isDefault: true, selectable: true, statusText: '' }], selectedId: 'a' };
+const english = (key: string): string =>
+  ({ announcePreview: 'Order preview ready: {0} with tax. Next: Place order.', announceOrder: 'Order {0} created: {1} with tax. Next: choose how to pay, then Pay.', announceStatus: 'Order {0}: {1}.', delivered: 'Renewed. New expiry: {0}' })[key] ?? key;
+
+suite('Renew panel webview: where focus goes and what is announced', () => {
+  test('a new preview: focus to "Place order…", announced with its total', () => {
+    const next = { ...base, preview };
+    assert.deepEqual(focusTargets(base, next), ['place-order', 'preview-title']);
+    assert.equal(announcement(base, next, english), 'Order preview ready: €12.00 with tax. Next: Place order.');
+    // A re-render of the same preview (busy cleared) moves nothing and says nothing again.
+    assert.equal(focusTargets(next, { ...next }), undefined);
+    assert.equal(announcement(next, { ...next }, english), undefined);
+  });
+
+  test('the order with its payment options: focus to "Pay…"; the order alone: its heading', () => {
+    const previewed = { ...base, preview };
+    assert.deepEqual(focusTargets(previewed, { ...previewed, order, payment }), ['pay', 'order-title']);
+    assert.deepEqual(focusTargets(previewed, { ...previewed, order }), ['order-title']);
+    assert.deepEqual(focusTargets({ ...previewed, order }, { ...previewed, order, payment }), ['pay', 'order-title'], 'payment options arriving later');
+    assert.equal(announcement(previewed, { ...previewed, order }, english), 'Order 42 created: €12.00 with tax. Next: choose how to pay, then Pay.');
+  });
+
+  test('paid, then delivered: the heading, then the result; both announced', () => {
+    const ordered = { ...base, preview, order, payment };
+    const paid = { ...base, preview, order: { ...order, paid: true, statusLabel: 'Payment being checked' } };
+    assert.deepEqual(focusTargets(ordered, paid), ['order-title']);
+    assert.equal(announcement(ordered, paid, english), 'Order 42: Payment being checked.');
+    const delivered = { ...paid, order: { ...paid.order, delivered: true, statusLabel: 'Delivered', newExpiryText: 'December 9, 2026' } };
+    assert.deepEqual(focusTargets(paid, delivered), ['result', 'order-title']);
+    assert.equal(announcement(paid, delivered, english), 'Renewed. New expiry: December 9, 2026');
+  });
+
+  test('an error moves focus to "Try again"; a notice is announced once', () => {
+    assert.deepEqual(focusTargets(base, { ...base, error: { explanation: 'x', nextStep: 'y' } }), ['retry']);
+    assert.equal(announcement(base, { ...base, notice: 'Checking…' }, english), 'Checking…');
+    assert.equal(announcement({ ...base, notice: 'Checking…' }, { ...base, notice: 'Checking…' }, english), undefined);
+  });
+});
