@@ -109,6 +109,11 @@ export async function reloadWindow(): Promise<void> {
 export async function chooseMenuItem(entry: string): Promise<void> {
   const menu = page().locator('.monaco-menu');
   await menu.locator('.action-menu-item', { hasText: entry }).first().waitFor();
+  // Keys pressed before the menu holds the focus go to the tree under it (and Enter there
+  // runs the row's own command): wait until the menu has the keyboard.
+  await poll('the context menu to take the keyboard', () =>
+    menu.first().evaluate((element) => element.contains(element.ownerDocument.activeElement)).catch(() => false),
+  );
   const items = await menu.locator('.action-item:not(.disabled) .action-menu-item').count();
   for (let step = 0; step <= items; step++) {
     await page().keyboard.press('ArrowDown');
@@ -139,9 +144,11 @@ export async function screenshot(name: string): Promise<string> {
 async function openPalette(): Promise<Locator> {
   const input = page().locator('.quick-input-widget input.input[role="textbox"]');
   await poll('the command palette', async () => {
+    // Another quick input (a pick left open) is not the palette: close it first.
+    if ((await input.isVisible()) && !(await input.inputValue()).startsWith('>')) await page().keyboard.press('Escape');
     if (!(await input.isVisible())) await page().keyboard.press('F1');
     return input.waitFor({ timeout: 2000 }).then(
-      () => true,
+      async () => (await input.inputValue()).startsWith('>'),
       () => false,
     );
   });
