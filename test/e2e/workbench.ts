@@ -107,7 +107,7 @@ export async function reloadWindow(): Promise<void> {
  * for a moment); arrow keys and Enter have no such window.
  */
 export async function chooseMenuItem(entry: string): Promise<void> {
-  const menu = page().locator('.monaco-menu');
+  const menu = page().locator('.context-view .monaco-menu-container');
   await menu.locator('.action-menu-item', { hasText: entry }).first().waitFor();
   // Keys pressed before the menu holds the focus go to the tree under it (and Enter there
   // runs the row's own command): wait until the menu has the keyboard.
@@ -121,6 +121,8 @@ export async function chooseMenuItem(entry: string): Promise<void> {
     if (focused.startsWith(entry)) {
       await page().keyboard.press('Enter');
       await menu.waitFor({ state: 'detached' });
+      // The pointer still rests where the menu was opened: its hover card would cover what comes next.
+      await page().mouse.move(1, 1);
       return;
     }
   }
