@@ -107,12 +107,19 @@ export async function reloadWindow(): Promise<void> {
  * for a moment); arrow keys and Enter have no such window.
  */
 export async function chooseMenuItem(entry: string): Promise<void> {
-  const menu = page().locator('.context-view .monaco-menu-container');
-  await menu.locator('.action-menu-item', { hasText: entry }).first().waitFor();
+  // The open menu: the one that lists the entry (menus live in a shadow root).
+  const menu = page().locator('.monaco-menu').filter({ has: page().locator('.action-menu-item', { hasText: entry }) }).first();
+  await menu.waitFor();
   // Keys pressed before the menu holds the focus go to the tree under it (and Enter there
-  // runs the row's own command): wait until the menu has the keyboard.
+  // runs the row's own command): wait until the menu has the keyboard. Inside a shadow
+  // root the focused element is the root's activeElement, not the document's.
   await poll('the context menu to take the keyboard', () =>
-    menu.first().evaluate((element) => element.contains(element.ownerDocument.activeElement)).catch(() => false),
+    menu
+      .evaluate((element) => {
+        const root = element.getRootNode() as unknown as { activeElement: unknown };
+        return element.contains(root.activeElement as never);
+      })
+      .catch(() => false),
   );
   const items = await menu.locator('.action-item:not(.disabled) .action-menu-item').count();
   for (let step = 0; step <= items; step++) {
