@@ -100,6 +100,18 @@ export const OrderSchema = z.object({
 });
 export type Order = z.infer<typeof OrderSchema>;
 
+/** billing.OrderDetail: one line of an order; `domain` names the service it is for. */
+export const OrderDetailSchema = z.object({
+  orderDetailId: nullableNumber,
+  description: nullableString,
+  domain: nullableString,
+  detailType: nullableString,
+  quantity: z.nullish(z.union([z.string(), z.number()])),
+});
+export type OrderDetail = z.infer<typeof OrderDetailSchema>;
+
+export const ServerTimeSchema = z.number();
+
 export const OrderStatusSchema = z.string();
 export type OrderStatus = 'cancelled' | 'cancelling' | 'checking' | 'delivered' | 'delivering' | 'documentsRequested' | 'notPaid' | 'unknown';
 

@@ -61,6 +61,10 @@ export const PanelStateSchema = z.object({
       hasOrderLink: z.boolean(),
       hasPdfLink: z.boolean(),
       newExpiryText: OptionalText,
+      /** What the order buys, kept visible once ordered: services, period, expected expiry. */
+      servicesText: OptionalText,
+      periodText: OptionalText,
+      expectedExpiryText: OptionalText,
     }),
   ),
   payment: z.optional(

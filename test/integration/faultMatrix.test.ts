@@ -81,7 +81,7 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
   setup(async () => {
     await admin('POST', 'reset');
     await admin('POST', 'config', { orderStepMs: 30 });
-    for (const order of testing.pendingOrders.all()) await testing.pendingOrders.remove(order.accountId, order.serviceId);
+    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
   });
   teardown(() => testing.renewPanels.dispose());
 

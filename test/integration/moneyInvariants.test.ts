@@ -26,7 +26,7 @@ suite('Money invariants under concurrency (real extension host + sandbox)', func
   });
   setup(async () => {
     await admin('POST', 'reset');
-    for (const order of testing.pendingOrders.all()) await testing.pendingOrders.remove(order.accountId, order.serviceId);
+    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
   });
   teardown(() => testing.renewPanels.dispose());
   suiteTeardown(async () => {
@@ -108,7 +108,7 @@ suite('Money invariants under concurrency (real extension host + sandbox)', func
     void first.panel.receive({ type: 'placeOrder' });
     await first.until('the order request in flight', (s) => s.busy === 'order');
     testing.setPrompter(undefined);
-    assert.equal(testing.pendingOrders.all()[0]?.state, 'placing', 'the intent was written before the POST');
+    assert.equal(testing.orderJournal.all()[0]?.state, 'placing', 'the intent was written before the POST');
     first.panel.dispose();
 
     const second = await extraPanel();

@@ -31,7 +31,7 @@ suite('Renew panel (real extension host + sandbox)', function () {
   setup(async () => {
     await admin('POST', 'reset');
     await admin('POST', 'config', { orderStepMs: 40 });
-    for (const order of testing.pendingOrders.all()) await testing.pendingOrders.remove(order.accountId, order.serviceId);
+    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
   });
 
   teardown(() => testing.renewPanels.dispose());
@@ -76,7 +76,7 @@ suite('Renew panel (real extension host + sandbox)', function () {
     const calendar = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
     const expected = addDuration(calendar(before.expirationDate!), parseDuration(final.orders[0].duration)!);
     assert.equal(after.expirationDate?.slice(0, 10), expected.toISOString().slice(0, 10), `expiry moved by ${final.orders[0].duration}`);
-    assert.equal(testing.pendingOrders.all().length, 0, 'nothing is left to pay');
+    assert.equal(testing.orderJournal.all().length, 0, 'nothing is left to pay');
   });
 
   test('cancelling either confirmation creates nothing', async () => {

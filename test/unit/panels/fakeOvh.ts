@@ -56,6 +56,8 @@ export class FakeOvh {
   priceDrift = 0;
   /** When set, order POSTs wait for it before answering. */
   postGate: Promise<void> | undefined;
+  /** Runs when a payment request reaches the server. */
+  duringPay: (() => void) | undefined;
   /** Runs while an order POST is on the server, before the order is created. */
   duringPost: (() => void) | undefined;
 
@@ -165,6 +167,7 @@ export class FakeOvh {
       listPaymentOptions: async (): Promise<PaymentOption[]> => [{ paymentMean: 'creditCard', paymentMeanId: 7, label: 'VISA •••• 4242', isDefault: true, status: 'VALID', selectable: true }],
       payOrder: async (orderId: number) => {
         this.payRequests.push(orderId);
+        this.duringPay?.();
         const order = this.find(orderId, `/me/order/${orderId}/pay`);
         if (this.payFault === 'refused') throw new OvhApiError({ kind: 'forbidden', method: 'POST', path: `/me/order/${orderId}/pay`, status: 403 });
         if (this.payFault === 'timeoutNothingDone') throw timeout('POST', `/me/order/${orderId}/pay`);

@@ -135,7 +135,8 @@ suite('Renew session: money safety scenarios (issue 13)', () => {
     await panel.handle({ type: 'placeOrder' });
     assert.ok(panel.state.order);
     world.ovh.payFault = 'timeoutNothingDone';
-    world.ovh.statusFails = true;
+    // The payment's answer is lost, and so is every status check after it.
+    world.ovh.duringPay = () => (world.ovh.statusFails = true);
     await panel.handle({ type: 'pay' });
     assert.equal(world.ovh.payRequests.length, 1);
     await panel.handle({ type: 'pay' });
@@ -170,8 +171,8 @@ suite('Renew session: money safety scenarios (issue 13)', () => {
     const placing = panel.handle({ type: 'placeOrder' });
     (await panel.confirmation(1)).answer(true);
     const second = await panel.confirmation(2);
-    assert.match(`${second.message} ${second.detail}`, /12\.00 €/);
-    assert.match(`${second.message} ${second.detail}`, /13\.00 €/);
+    assert.match(`${second.message} ${second.detail}`, /12\.00/);
+    assert.match(`${second.message} ${second.detail}`, /13\.00/);
     second.answer(false);
     await placing;
     assert.equal(world.ovh.payRequests.length, 0);
@@ -231,7 +232,9 @@ suite('Renew session: money safety scenarios (issue 13)', () => {
     world.propagate();
     const b = await world.window('B', 'signed-in-with-oauth2').open(2);
     assert.equal(b.state.order?.orderId, a.state.order?.orderId);
-    await b.choose([2]);
+    // Whatever the webview sends, no second order.
+    await b.handle({ type: 'select', key: b.state.rows[0]?.key ?? '' });
+    await b.handle({ type: 'preview' });
     await b.handle({ type: 'placeOrder' });
     assert.equal(world.ovh.orderPosts.length, 1);
   });

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PanelState, WebviewMessage } from '../../../src/protocol/renewPanel';
+import { LeaseFiles } from '../../../src/panels/leaseFiles';
+import { OrderJournal } from '../../../src/panels/orderJournal';
 import { RenewSession, type SessionDeps } from '../../../src/panels/renewSession';
 import { FakeOvh } from './fakeOvh';
 
@@ -110,7 +112,6 @@ export class TestPanel {
 
 export class TestWindow {
   readonly memento: WindowMemento;
-  readonly locks = new Set<string>();
   private panelCount = 0;
 
   constructor(readonly world: SessionWorld, readonly name: string, readonly accountId: string) {
@@ -154,14 +155,25 @@ export class SessionWorld {
     for (const window of this.windows) window.memento.pull();
   }
 
-  deps(window: TestWindow, panel: TestPanel, _owner: string): SessionDeps {
+  /** Every sign-in of the test account is the same account: one endpoint, one nichandle. */
+  readonly identity = 'ovh-eu/ab12345-ovh';
+
+  journal(window: TestWindow): OrderJournal {
+    return new OrderJournal(window.memento, () => this.identity);
+  }
+
+  deps(window: TestWindow, panel: TestPanel, owner: string): SessionDeps {
     const api = this.ovh.api();
-    const deps = {
+    const deps: SessionDeps = {
       accountId: window.accountId,
+      identity: this.identity,
       serviceId: panel.serviceId,
+      owner,
       api: async () => api,
-      pending: oldPendingOrders(window.memento),
-      locks: window.locks,
+      journal: this.journal(window),
+      leases: new LeaseFiles(path.join(this.storageDir, 'leases'), () => 3 * this.requestTimeoutMs, () => this.ovh.clockMs),
+      sleep: (ms: number) => this.ovh.sleep(ms),
+      requestTimeoutMs: this.requestTimeoutMs,
       confirm: (message: string, detail: string) => panel.confirm(message, detail),
       openExternal: async () => undefined,
       t: english,
@@ -172,20 +184,7 @@ export class SessionWorld {
       onState: (state: PanelState) => panel.states.push(state),
       onRenewed: () => undefined,
     };
-    return deps as unknown as SessionDeps;
+    return deps;
   }
 }
 
-/** The pre-journal store (src/panels/pendingOrders.ts before issue 13), without its vscode event. */
-function oldPendingOrders(memento: WindowMemento) {
-  type Record = { accountId: string; serviceId: number; services: number[] };
-  const all = (): Record[] => memento.get<Record[]>('ovhcloud.pendingOrders', []) ?? [];
-  return {
-    all,
-    forService: (accountId: string, serviceId: number) => all().find((order) => order.accountId === accountId && (order.serviceId === serviceId || order.services.includes(serviceId))),
-    upsert: async (order: Record) =>
-      memento.update('ovhcloud.pendingOrders', [...all().filter((other) => !(other.accountId === order.accountId && other.serviceId === order.serviceId)), order]),
-    remove: async (accountId: string, serviceId: number) =>
-      memento.update('ovhcloud.pendingOrders', all().filter((order) => !(order.accountId === accountId && order.serviceId === serviceId))),
-  };
-}
