@@ -5,6 +5,7 @@ import type { Prompter } from '../auth/prompter';
 import { isOvhApiError } from '../ovh';
 import { SavedStateSchema, type SavedState } from '../protocol/renewPanel';
 import type { AccountMeta } from '../auth/accountTypes';
+import { forgetOrder } from './forgetOrder';
 import type { LeaseFiles } from './leaseFiles';
 import type { OrderJournal } from './orderJournal';
 import { RENEW_PANEL_VIEW_TYPE, RenewPanel } from './renewPanel';
@@ -103,6 +104,11 @@ export function accountIdentity(meta: Pick<AccountMeta, 'endpointId' | 'customUr
   return `${meta.endpointId}${meta.customUrl ? `(${meta.customUrl})` : ''}/${meta.nichandle.toLowerCase()}`;
 }
 
+function identityOf(deps: RenewPanelDeps, accountId: string): string | undefined {
+  const meta = deps.accounts.list().find((candidate) => candidate.id === accountId);
+  return meta ? accountIdentity(meta) : undefined;
+}
+
 export function registerRenewPanel(context: vscode.ExtensionContext, deps: RenewPanelDeps): RenewPanels {
   const panels = new RenewPanels(context, deps);
   context.subscriptions.push(
@@ -118,6 +124,9 @@ export function registerRenewPanel(context: vscode.ExtensionContext, deps: Renew
       if (!target || !deps.journal.forService(target.accountId, target.serviceId)) return undefined;
       return panels.show(target).key;
     }),
+    vscode.commands.registerCommand('ovhcloud.forgetOrder', async (arg?: unknown) =>
+      forgetOrder({ journal: deps.journal, leases: deps.leases, prompter: deps.prompter, log: deps.log, identityOf: (accountId) => identityOf(deps, accountId) }, targetOf(arg)),
+    ),
     vscode.window.registerWebviewPanelSerializer(RENEW_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
         // Restored state comes from the webview: trust it no more than a message.

@@ -124,6 +124,7 @@ export const PANEL_STRINGS = {
   withTax: 'Total with tax',
   placeOrder: 'Place order…',
   orderTitle: 'Order {0}',
+  orderWhat: 'Renews {0} for {1}. New expiry: {2}',
   orderStatus: 'Status',
   retraction: 'Withdrawal possible until {0}',
   openOrder: 'Open order page',
