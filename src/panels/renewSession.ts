@@ -330,15 +330,18 @@ export class RenewSession {
       this.addNotice(t('Order {0} no longer exists at OVHcloud; it is no longer offered here.', entry.orderId));
       return undefined;
     }
-    const status = await api.getOrderStatus(entry.orderId);
+    const paymentSent = entry.state === 'paying' || entry.state === 'payUncertain';
+    // A payment was sent: an unreadable status keeps Pay off rather than failing the resume.
+    const read = paymentSent ? await api.getOrderStatus(entry.orderId).catch(() => undefined) : await api.getOrderStatus(entry.orderId);
+    const status = read ?? 'notPaid';
     const known: KnownOrder = { entry, order, status };
     if (status === 'notPaid') {
-      if (isExpired(order, this.now())) {
+      if (read !== undefined && isExpired(order, this.now())) {
         await this.deps.journal.end(entry.id);
         this.addNotice(t('Order {0} expired unpaid on {1}: it can no longer be paid and is no longer offered here.', entry.orderId, this.format.date(order.expirationDate)));
         return undefined;
       }
-      if (entry.state === 'paying' || entry.state === 'payUncertain') return { kind: 'payUncertain', known };
+      if (paymentSent) return { kind: 'payUncertain', known };
       await this.offerPayment(api, known);
       return this.step;
     }

@@ -52,6 +52,10 @@ export class FakeOvh {
   postFault: Fault | undefined;
   payFault: Fault | undefined;
   statusFails = false;
+  /** GET /me/order/{id} answers 500. */
+  getOrderFails = false;
+  /** The dry run answers 500. */
+  previewFails = false;
   /** Added to the price of created orders: OVH's price changed between preview and order. */
   priceDrift = 0;
   /** When set, order POSTs wait for it before answering. */
@@ -132,6 +136,7 @@ export class FakeOvh {
         ] as RenewDescription[];
       },
       previewRenew: async (serviceId: number, request: { duration: string; services: readonly number[] }): Promise<Order> => {
+        if (this.previewFails) throw new OvhApiError({ kind: 'server', method: 'POST', path: `/service/${serviceId}/renew`, status: 500 });
         const price = this.priceOf(serviceId, request.services);
         return { ...this.renderOrder({ orderId: 0, dateMs: this.clockMs, expirationMs: this.clockMs, withTax: price, services: request.services, paid: false, gone: false }), orderId: 0 };
       },
@@ -146,7 +151,10 @@ export class FakeOvh {
         if (fault === 'lostAnswer') throw timeout('POST', `/service/${serviceId}/renew`);
         return this.renderOrder(order);
       },
-      getOrder: async (orderId: number) => this.renderOrder(this.find(orderId, `/me/order/${orderId}`)),
+      getOrder: async (orderId: number) => {
+        if (this.getOrderFails) throw new OvhApiError({ kind: 'server', method: 'GET', path: `/me/order/${orderId}`, status: 500 });
+        return this.renderOrder(this.find(orderId, `/me/order/${orderId}`));
+      },
       getOrderStatus: async (orderId: number) => {
         if (this.statusFails) throw timeout('GET', `/me/order/${orderId}/status`);
         return this.status(this.find(orderId, `/me/order/${orderId}/status`));

@@ -75,6 +75,10 @@ export class TestPanel {
     return this.session.current;
   }
 
+  get step(): string {
+    return this.session.currentStep.kind;
+  }
+
   /** Everything the panel showed, for "never said X" assertions. */
   get allText(): string {
     return this.states.map((state) => [state.notice ?? '', state.error?.explanation ?? '', state.error?.nextStep ?? ''].join(' ')).join('\n');
