@@ -1,22 +1,18 @@
-import { describeError, type Order, type PaymentOption, type ServiceSummary } from '../ovh';
+import { describeError, type PaymentOption, type ServiceSummary } from '../ovh';
 import type { PanelState, Row, WebviewMessage } from '../protocol/renewPanel';
 import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../renewal';
 import type { Lease } from './leaseFiles';
-import type { JournalEntry } from './orderJournal';
-import { isExpired, isNotFound, provesNothingDone, searchAfterLostAnswer, START_TOLERANCE_MS, unpaidOrdersNaming } from './orderRecovery';
+import { OrderPlacement } from './orderPlacement';
+import { OrderResume } from './orderResume';
 import { followOrder, isFinalStatus, safeOrderLink } from './orderStatus';
 import { PanelFormat } from './panelFormat';
 import { paymentChoices } from './paymentChoices';
 import { PaymentFlow } from './paymentFlow';
-import { accepts, knownOrder, renderStep, type KnownOrder, type Previewed, type Step } from './renewSteps';
+import { accepts, knownOrder, renderStep, type KnownOrder, type Step } from './renewSteps';
 import type { RenewApi, SessionDeps } from './sessionDeps';
 
 export type { RenewApi, SessionDeps } from './sessionDeps';
 
-/** How far back the pre-order check looks for unpaid orders naming these services. */
-const EXISTING_ORDER_WINDOW_MS = 48 * 3600 * 1000;
-/** A recorded attempt with no order found this long after it started is over: nothing could be paid. */
-const ABANDONED_ATTEMPT_MS = 24 * 3600 * 1000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
 /**
@@ -38,15 +34,23 @@ export class RenewSession {
   private disposed = false;
   readonly format: PanelFormat;
   private readonly payments: PaymentFlow;
+  private readonly placement: OrderPlacement;
+  private readonly resumer: OrderResume;
 
   constructor(readonly deps: SessionDeps) {
     this.format = new PanelFormat(deps.t, deps.locale);
     this.view = { service: { serviceId: deps.serviceId, displayName: `#${deps.serviceId}`, typeLabel: '', expiryText: '' }, includeOptions: false, rows: [] };
     this.payments = new PaymentFlow(this);
+    this.placement = new OrderPlacement(this);
+    this.resumer = new OrderResume(this);
   }
 
   get current(): PanelState {
     return renderStep(this.step, { ...this.view, rows: this.view.rows, format: this.format, summary: this.summary, selectedKey: this.view.selectedKey, payment: this.view.payment, notice: this.view.notice, error: this.view.error });
+  }
+
+  get serviceSummary(): ServiceSummary | undefined {
+    return this.summary;
   }
 
   get currentStep(): Step {
@@ -76,7 +80,7 @@ export class RenewSession {
     }
     let resumed: Step | undefined;
     try {
-      resumed = await this.resume(api);
+      resumed = await this.resumer.resume(api);
     } catch (error) {
       // Never blocks the options: the journal entry stays and is looked at again next time.
       this.deps.log.warn(`Could not resume the orders of service ${this.deps.serviceId}: ${String(error)}`);
@@ -114,7 +118,7 @@ export class RenewSession {
       case 'preview':
         return this.preview();
       case 'placeOrder':
-        return this.placeOrder();
+        return this.placement.placeOrder();
       case 'selectPayment':
         if (!this.view.payment?.options.some((option) => option.id === message.optionId && option.selectable)) return;
         this.patch({ payment: { ...this.view.payment, selectedId: message.optionId } });
@@ -163,120 +167,6 @@ export class RenewSession {
     }
   }
 
-  private async placeOrder(): Promise<void> {
-    if (this.step.kind !== 'previewed' || this.step.previewed.row.key !== this.view.selectedKey) return;
-    const previewed = this.step.previewed;
-    const { row, preview } = previewed;
-    this.go({ kind: 'confirmingOrder', previewed }, { error: undefined, notice: undefined });
-    if (await this.busyElsewhere(row.services)) return;
-    const confirmed = await this.deps.confirm(
-      this.deps.t('Order the renewal of {0} for {1}?', this.format.servicesText(row), this.format.periodLabel(row)),
-      this.deps.t('Amount with tax: {0}. New expiry: {1}. OVHcloud creates an order that you then pay.', this.format.money(preview.priceWithTax), this.format.date(row.newExpiry)),
-      this.deps.t('Place Order'),
-    );
-    if (!confirmed || this.disposed) return this.go({ kind: 'previewed', previewed });
-    // After the modal: the lock first, then the journal and OVH again, then the POST.
-    const lease = await this.takeLease(row.services);
-    if (!lease) return;
-    try {
-      if (await this.busyElsewhere(row.services)) return;
-      this.go({ kind: 'placing', previewed });
-      await this.orderUnderLease(previewed, lease);
-    } catch (error) {
-      this.fail(error);
-      if (this.currentStep.kind === 'placing') this.go({ kind: 'previewed', previewed });
-    } finally {
-      await lease.release().catch(() => undefined);
-    }
-  }
-
-  private async orderUnderLease(previewed: Previewed, lease: Lease): Promise<void> {
-    const { row, preview } = previewed;
-    const api = await this.requireApi();
-    const startedAt = await this.serverNow(api);
-    const names = this.serviceNames(row);
-    const existing = await unpaidOrdersNaming(api, { serviceNames: names, since: new Date(startedAt.getTime() - EXISTING_ORDER_WINDOW_MS), now: startedAt, claimed: this.deps.journal.claimedOrderIds(this.deps.identity), match: 'any' });
-    const entry: JournalEntry = {
-      id: `${startedAt.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
-      identity: this.deps.identity,
-      serviceId: this.deps.serviceId,
-      services: [...row.services],
-      serviceNames: names,
-      intentKey: row.key,
-      duration: row.renewPeriod,
-      state: 'placing',
-      withTaxText: this.format.money(preview.priceWithTax),
-      withTaxValue: preview.priceWithTax.value,
-      startedAt: startedAt.toISOString(),
-      summary: { servicesText: this.format.servicesText(row), periodText: this.format.periodLabel(row), newExpiryText: this.format.date(row.newExpiry) },
-    };
-    const [found] = existing;
-    if (found) {
-      // Placed from another machine or the Control Panel: offer it, order nothing.
-      this.addNotice(this.deps.t('An unpaid order for this service already exists at OVHcloud (order {0}). Nothing new was ordered.', found.orderId));
-      return this.adopt(api, { ...entry, state: 'unpaid', orderId: found.orderId }, found);
-    }
-    // Written before the POST: if VS Code dies mid-request, the next panel looks for the order.
-    await this.deps.journal.write(entry);
-    let order: Order;
-    try {
-      order = await api.createRenewOrder(this.deps.serviceId, { duration: row.renewPeriod, services: row.services });
-    } catch (error) {
-      return this.afterLostAnswer(api, entry, error, lease, previewed);
-    }
-    this.deps.log.info(`Order ${order.orderId} created for service ${this.deps.serviceId} (${row.renewPeriod}).`);
-    await this.adopt(api, { ...entry, state: 'unpaid', orderId: order.orderId }, order, entry.withTaxValue);
-  }
-
-  /** The POST failed or its answer was lost: look for the order rather than sending another. */
-  private async afterLostAnswer(api: RenewApi, entry: JournalEntry, error: unknown, lease: Lease, previewed: Previewed): Promise<void> {
-    if (provesNothingDone(error)) {
-      await this.deps.journal.end(entry.id);
-      this.fail(error);
-      return this.go({ kind: 'previewed', previewed });
-    }
-    const unknown: JournalEntry = { ...entry, state: 'unknown' };
-    await this.deps.journal.write(unknown);
-    this.go({ kind: 'searching', entry: unknown }, { notice: this.deps.t('The order request got no clear answer. Looking for the order at OVHcloud before anything else…') });
-    const { found } = await searchAfterLostAnswer(
-      api,
-      { serviceNames: entry.serviceNames, since: new Date(Date.parse(entry.startedAt) - START_TOLERANCE_MS), claimed: this.deps.journal.claimedOrderIds(this.deps.identity, entry.id) },
-      { now: () => this.now(), sleep: (ms) => this.sleep(ms), heartbeat: () => lease.refresh() },
-      2 * (this.deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
-    );
-    const [order] = found;
-    if (order && found.length === 1) {
-      this.deps.log.warn(`Order ${order.orderId} found by its details after a failed order request.`);
-      this.patch({ notice: this.deps.t('OVHcloud created the order despite the error. Nothing else was ordered.') });
-      return this.adopt(api, { ...unknown, state: 'unpaid', orderId: order.orderId }, order, entry.withTaxValue);
-    }
-    this.fail(
-      error,
-      found.length > 1
-        ? this.deps.t('It is not known which order was created: several unpaid orders at OVHcloud match this renewal, and none was chosen. Check your orders at OVHcloud.')
-        : this.deps.t('It is not known whether the order was created: OVHcloud lists no matching order yet. The attempt stays recorded and is checked again when this panel opens; check your orders at OVHcloud before ordering again.'),
-    );
-    this.go({ kind: 'orderUnknown', entry: unknown }, { notice: undefined });
-  }
-
-  /** An order that is ours by content: recorded, its amount checked, then offered for payment. */
-  private async adopt(api: RenewApi, entry: JournalEntry, order: Order, confirmedValue?: number): Promise<void> {
-    const record: JournalEntry = { ...entry, withTaxText: this.format.money(order.priceWithTax), withTaxValue: order.priceWithTax.value };
-    await this.deps.journal.write(record);
-    const known: KnownOrder = { entry: record, order, status: 'notPaid' };
-    if (confirmedValue !== undefined && Math.abs(order.priceWithTax.value - confirmedValue) >= 0.005) {
-      const confirmedText = entry.withTaxText;
-      this.go({ kind: 'confirmingPrice', known }, { notice: this.deps.t('The amount of order {0} ({1}) differs from the amount you confirmed ({2}).', order.orderId, record.withTaxText, confirmedText) });
-      const keep = await this.deps.confirm(
-        this.deps.t('The amount of order {0} differs from the one you confirmed. Go on to payment?', order.orderId),
-        this.deps.t('You confirmed {0}; OVHcloud ordered {1}. Nothing is charged until you pay.', confirmedText, record.withTaxText),
-        this.deps.t('Go On'),
-      );
-      if (!keep) this.patch({ notice: this.deps.t('Order {0} stays unpaid: nothing is charged unless you pay it. It can no longer be paid after {1}.', order.orderId, this.format.date(order.expirationDate)) });
-    }
-    await this.offerPayment(api, known);
-  }
-
   async offerPayment(api: RenewApi, known: KnownOrder): Promise<void> {
     this.options = await api.listPaymentOptions(known.order.orderId);
     this.patch({ payment: paymentChoices(this.options, this.deps.t, this.format) });
@@ -284,72 +174,6 @@ export class RenewSession {
   }
 
   /** A panel opened on a service with orders in the journal continues the first live one. */
-  private async resume(api: RenewApi): Promise<Step | undefined> {
-    const entries = this.deps.journal.forServices(this.deps.identity, [this.deps.serviceId]);
-    if (entries.length === 0) return undefined;
-    const services = [...new Set(entries.flatMap((entry) => [entry.serviceId, ...entry.services]))];
-    if (await this.deps.leases.holder(this.leaseKeys(services), this.deps.owner)) {
-      this.addNotice(this.elsewhereText());
-      return { kind: 'elsewhere' };
-    }
-    for (const entry of entries) {
-      const step = await this.resumeEntry(api, entry);
-      if (step) return step;
-    }
-    return undefined;
-  }
-
-  private async resumeEntry(api: RenewApi, entry: JournalEntry): Promise<Step | undefined> {
-    const t = this.deps.t;
-    if (entry.orderId === undefined) {
-      // Sent by a window that is gone (no fresh lease): look for its order once more.
-      const since = new Date(Date.parse(entry.startedAt) - START_TOLERANCE_MS);
-      const found = await unpaidOrdersNaming(api, { serviceNames: entry.serviceNames, since, now: this.now(), claimed: this.deps.journal.claimedOrderIds(this.deps.identity, entry.id), match: 'exact' });
-      const [order] = found;
-      if (order && found.length === 1) {
-        const record: JournalEntry = { ...entry, state: 'unpaid', orderId: order.orderId, withTaxText: this.format.money(order.priceWithTax), withTaxValue: order.priceWithTax.value };
-        await this.deps.journal.write(record);
-        this.addNotice(t('OVHcloud created the order despite the error. Nothing else was ordered.'));
-        await this.offerPayment(api, { entry: record, order, status: 'notPaid' });
-        return this.step;
-      }
-      if (found.length === 0 && this.now().getTime() - Date.parse(entry.startedAt) > ABANDONED_ATTEMPT_MS) {
-        await this.deps.journal.end(entry.id);
-        this.addNotice(t('No order was found for the attempt of {0}, and an order that old could no longer be paid: the attempt is no longer shown.', this.format.date(entry.startedAt)));
-        return undefined;
-      }
-      this.patch({ error: { explanation: t('It is not known whether the order attempted on {0} was created: OVHcloud lists no matching order yet.', this.format.date(entry.startedAt)), nextStep: t('Check your orders at OVHcloud, then try again. If you know better, run "Forget This Order".') } });
-      return { kind: 'orderUnknown', entry };
-    }
-    let order: Order;
-    try {
-      order = await api.getOrder(entry.orderId);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      await this.deps.journal.end(entry.id);
-      this.addNotice(t('Order {0} no longer exists at OVHcloud; it is no longer offered here.', entry.orderId));
-      return undefined;
-    }
-    const paymentSent = entry.state === 'paying' || entry.state === 'payUncertain';
-    // A payment was sent: an unreadable status keeps Pay off rather than failing the resume.
-    const read = paymentSent ? await api.getOrderStatus(entry.orderId).catch(() => undefined) : await api.getOrderStatus(entry.orderId);
-    const status = read ?? 'notPaid';
-    const known: KnownOrder = { entry, order, status };
-    if (status === 'notPaid') {
-      if (read !== undefined && isExpired(order, this.now())) {
-        await this.deps.journal.end(entry.id);
-        this.addNotice(t('Order {0} expired unpaid on {1}: it can no longer be paid and is no longer offered here.', entry.orderId, this.format.date(order.expirationDate)));
-        return undefined;
-      }
-      if (paymentSent) return { kind: 'payUncertain', known };
-      await this.offerPayment(api, known);
-      return this.step;
-    }
-    if (!isFinalStatus(status)) return { kind: 'tracking', known };
-    await this.deps.journal.end(entry.id);
-    return undefined;
-  }
-
   async trackDelivery(api: RenewApi, start: KnownOrder): Promise<void> {
     let known = start;
     this.go({ kind: 'tracking', known }, { payment: undefined });
@@ -380,21 +204,6 @@ export class RenewSession {
   }
 
   /** Another window or panel holds a lease on these services, or the journal has an order for them. */
-  private async busyElsewhere(services: readonly number[]): Promise<boolean> {
-    if (await this.deps.leases.holder(this.leaseKeys(services), this.deps.owner)) {
-      this.go({ kind: 'elsewhere' }, { notice: this.elsewhereText() });
-      return true;
-    }
-    if (this.deps.journal.forServices(this.deps.identity, services).length > 0) {
-      this.go({ kind: 'loading' });
-      await this.start();
-      this.addNotice(this.deps.t('This service already has an order in progress or unpaid: it is shown here. Pay it, or forget it, before ordering again.'));
-      return true;
-    }
-    return false;
-  }
-
-  /** The lease of every service, or undefined after showing who holds one. */
   async takeLease(services: readonly number[]): Promise<Lease | undefined> {
     const taken = await this.deps.leases.acquire(this.leaseKeys(services), this.deps.owner);
     if ('lease' in taken) return taken.lease;
@@ -406,19 +215,8 @@ export class RenewSession {
     return services.map((id) => `${this.deps.identity}:${id}`);
   }
 
-  private elsewhereText(): string {
+  elsewhereText(): string {
     return this.deps.t('An order or payment for this service is being placed in another window or panel. Wait for it to finish, then try again.');
-  }
-
-  private serviceNames(row: RenewOptionRow): string[] {
-    return row.services.flatMap((id) => {
-      const name = row.servicesDetails.find((detail) => detail.serviceId === id)?.serviceName ?? (id === this.deps.serviceId ? this.summary?.name : undefined);
-      return name ? [name] : [];
-    });
-  }
-
-  private async serverNow(api: RenewApi): Promise<Date> {
-    return (await api.serverTime?.().catch(() => undefined)) ?? this.now();
   }
 
   fail(error: unknown, extra?: string): void {
