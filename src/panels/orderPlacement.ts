@@ -130,7 +130,7 @@ export class OrderPlacement {
         this.s.deps.t('You confirmed {0}; OVHcloud ordered {1}. Nothing is charged until you pay.', confirmedText, record.withTaxText),
         this.s.deps.t('Go On'),
       );
-      if (!keep) this.s.patch({ notice: this.s.deps.t('Order {0} stays unpaid: nothing is charged unless you pay it. It can no longer be paid after {1}.', order.orderId, this.s.format.date(order.expirationDate)) });
+      if (!keep) this.s.addNotice(this.s.deps.t('Order {0} stays unpaid: nothing is charged unless you pay it. It can no longer be paid after {1}.', order.orderId, this.s.format.date(order.expirationDate)));
     }
     await this.s.offerPayment(api, known);
   }

@@ -109,7 +109,7 @@ export class PaymentFlow {
    */
   async followUncertain(api: RenewApi, known: KnownOrder, heartbeat: () => Promise<void> = async () => undefined): Promise<void> {
     const s = this.session;
-    s.go({ kind: 'payUncertain', known });
+    s.go({ kind: 'payFollowing', known });
     const start = s.now().getTime();
     let delay = 1000;
     let lastStatus: string | undefined;
@@ -125,10 +125,11 @@ export class PaymentFlow {
       await s.sleep(delay);
       delay = Math.min(delay * 2, 8000);
     }
-    if (lastStatus !== 'notPaid') return;
+    if (lastStatus !== 'notPaid') return s.go({ kind: 'payUncertain', known });
     const unpaid: JournalEntry = { ...known.entry, state: 'unpaid' };
     await s.deps.journal.write(unpaid);
-    s.patch({ error: undefined, notice: s.deps.t('Order {0} is still unpaid: the earlier payment did not go through. You can pay it again.', known.order.orderId) });
+    // The error of the failed payment stays shown: it says why.
+    s.patch({ notice: s.deps.t('Order {0} is still unpaid: the earlier payment did not go through. You can pay it again.', known.order.orderId) });
     await s.offerPayment(api, { ...known, entry: unpaid });
   }
 }

@@ -43,6 +43,8 @@ export type Step =
   | { readonly kind: 'confirmingPay'; readonly known: KnownOrder }
   | { readonly kind: 'paying'; readonly known: KnownOrder }
   /** The payment got no clear answer: Pay is off while the status is followed. */
+  | { readonly kind: 'payFollowing'; readonly known: KnownOrder }
+  /** Followed for a while, status still unreadable: Pay stays off; Try Again looks again. */
   | { readonly kind: 'payUncertain'; readonly known: KnownOrder }
   | { readonly kind: 'tracking'; readonly known: KnownOrder }
   | { readonly kind: 'ended'; readonly known: KnownOrder };
@@ -68,6 +70,7 @@ export const ACCEPTS: Readonly<Record<StepKind, readonly MessageType[]>> = {
   confirmingPrice: ['openLink'],
   confirmingPay: [],
   paying: [],
+  payFollowing: ['openLink'],
   payUncertain: ['retry', 'openLink'],
   tracking: ['openLink'],
   ended: [...CHOOSING, 'openLink'],
@@ -91,7 +94,7 @@ const BUSY: Readonly<Partial<Record<StepKind, NonNullable<PanelState['busy']>>>>
   confirmingPrice: 'pay',
   confirmingPay: 'pay',
   paying: 'pay',
-  payUncertain: 'tracking',
+  payFollowing: 'tracking',
   tracking: 'tracking',
 };
 

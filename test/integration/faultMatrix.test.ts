@@ -5,6 +5,7 @@ import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
 import { ledger, openPanel, renewableService, type PanelDriver } from './support/renew';
 import { admin } from './support/sandbox';
+import { ScriptedPrompter } from './support/scriptedPrompter';
 import { labelOf, serviceRows, walk } from './support/servicesTree';
 import { signInToSandbox, signOutEverything } from './support/signIn';
 
@@ -98,6 +99,18 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
     await admin('DELETE', 'faults');
     await admin('POST', 'clock', { offsetSeconds: 0 });
   };
+  /** "Forget This Order" on the recorded attempt, then the panel reloads. */
+  const forget = async (driver: PanelDriver): Promise<void> => {
+    testing.setPrompter(new ScriptedPrompter([{ pick: /outcome unknown/ }, { confirm: 'Forget' }]));
+    try {
+      await vscode.commands.executeCommand('ovhcloud.forgetOrder', { accountId: account.id, serviceId });
+    } finally {
+      testing.setPrompter(undefined);
+    }
+    assert.equal(testing.orderJournal.all().length, 0);
+    await driver.send({ type: 'retry' });
+    await driver.until('the comparison again', (s) => s.phase === 'ready' && s.busy === undefined);
+  };
   const failedOrFound = (driver: PanelDriver): Promise<unknown> =>
     driver.until('the fault to show', (s) => s.busy === undefined && (s.error !== undefined || s.order !== undefined));
 
@@ -161,6 +174,12 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
             const posts = await admin<{ counts: Record<string, number> }>('GET', 'requests');
             assert.equal(posts.counts[OPERATIONS[operation].route] ?? 0, 1, 'the POST was sent once, never retried');
             await heal();
+            if (operation === 'place order' && driver.state.order === undefined && testing.orderJournal.all().length > 0) {
+              // Outcome unknown: the attempt stays recorded until the user, having checked, forgets it.
+              assert.match(driver.state.error?.explanation ?? '', /not known/);
+              await forget(driver);
+              await driver.previewRow(key);
+            }
             if (operation === 'place order' && driver.state.order === undefined) {
               await driver.send({ type: 'placeOrder' }, [PLACE]);
               await driver.until('the order', (s) => s.order !== undefined && s.busy === undefined);

@@ -39,6 +39,10 @@ function updateConfig(config: SandboxConfig, body: Record<string, unknown>): str
   if (nonNegative(orderStepMs)) config.orderStepMs = orderStepMs;
   if (nonNegative(tokenTtlSeconds)) config.tokenTtlSeconds = tokenTtlSeconds;
   if (nonNegative(orderListingDelayMs)) config.orderListingDelayMs = orderListingDelayMs;
+  if (body.orderPriceDeltaCents !== undefined) {
+    if (typeof body.orderPriceDeltaCents !== 'number' || !Number.isInteger(body.orderPriceDeltaCents)) return 'orderPriceDeltaCents must be an integer';
+    config.orderPriceDeltaCents = body.orderPriceDeltaCents;
+  }
   return undefined;
 }
 

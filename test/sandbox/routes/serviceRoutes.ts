@@ -65,7 +65,9 @@ export function addServiceRoutes(router: Router): void {
     const id = serviceId(ctx.params.serviceId);
     const { state, origin } = ctx.core;
     const req = validateRenew(id, ctx.body, state.lookup);
-    const order = req.dryRun ? dryRunOrder(id, req, ctx.nowMs) : createOrder(state, id, req, ctx.nowMs);
+    // orderPriceDeltaCents: the price changed between the dry run and the order (a promotion ended).
+    const delta = ctx.core.config.orderPriceDeltaCents;
+    const order = req.dryRun ? dryRunOrder(id, req, ctx.nowMs) : createOrder(state, id, delta === 0 ? req : { ...req, strategy: { ...req.strategy, cents: req.strategy.cents + delta } }, ctx.nowMs);
     return { body: renderOrder(order, origin) };
   });
 

@@ -23,6 +23,7 @@ const ALL_STEPS: Step[] = [
   { kind: 'confirmingPrice', known },
   { kind: 'confirmingPay', known },
   { kind: 'paying', known },
+  { kind: 'payFollowing', known },
   { kind: 'payUncertain', known },
   { kind: 'tracking', known },
   { kind: 'ended', known },
@@ -72,7 +73,7 @@ suite('Renew steps: the table of allowed messages and the pure rendering', () =>
       const state = renderStep(step, view);
       const payable = step.kind === 'unpaid' || step.kind === 'confirmingPay' || step.kind === 'paying';
       assert.equal(state.payment !== undefined, payable, step.kind);
-      const idle = ['choosing', 'loadFailed', 'elsewhere', 'orderUnknown', 'unpaid', 'ended'].includes(step.kind);
+      const idle = ['choosing', 'loadFailed', 'elsewhere', 'orderUnknown', 'unpaid', 'payUncertain', 'ended'].includes(step.kind);
       assert.equal(state.busy === undefined, idle, `${step.kind} busy=${String(state.busy)}`);
     }
   });

@@ -79,4 +79,14 @@ suite('sandbox: orders are eventually consistent', () => {
     assert.ok(!(await ok<number[]>(sb, 'GET', '/me/order')).includes(orderId));
     assert.equal((await admin(sb, 'POST', '/orders/1', {})).status, 404);
   });
+
+  test('orderPriceDeltaCents: the order costs more than its dry run', async () => {
+    await admin(sb, 'POST', '/config', { orderPriceDeltaCents: 100 });
+    const s = domain();
+    const body = { duration: 'P1Y', services: [s.serviceId] };
+    const preview = await ok<{ priceWithoutTax: { value: number } }>(sb, 'POST', `/service/${s.serviceId}/renew`, { body: { ...body, dryRun: true } });
+    const order = await ok<{ priceWithoutTax: { value: number } }>(sb, 'POST', `/service/${s.serviceId}/renew`, { body: { ...body, dryRun: false } });
+    assert.equal(Math.round((order.priceWithoutTax.value - preview.priceWithoutTax.value) * 100), 100);
+    assert.equal((await admin(sb, 'POST', '/config', { orderPriceDeltaCents: 1.5 })).status, 400);
+  });
 });
