@@ -109,7 +109,7 @@ suite('Money invariants under concurrency (real extension host + sandbox)', func
     const prompter = new ScriptedPrompter([PLACE]);
     testing.setPrompter(prompter);
     void first.panel.receive({ type: 'placeOrder' });
-    await first.until('the order request in flight', (s) => s.busy === 'order');
+    await waitFor('the order request in flight', () => testing.orderJournal.all()[0]?.state === 'placing');
     testing.setPrompter(undefined);
     assert.equal(testing.orderJournal.all()[0]?.state, 'placing', 'the intent was written before the POST');
     first.panel.dispose();
@@ -117,7 +117,7 @@ suite('Money invariants under concurrency (real extension host + sandbox)', func
     // The first session still owns the attempt (its lease is fresh): the second says so and touches nothing.
     const second = await extraPanel();
     assert.match(second.state.notice ?? '', /being placed in another window or panel/);
-    await waitFor('the first session to find its order', () => testing.orderJournal.all()[0]?.orderId);
+    await waitFor('the first session to find its order', () => testing.orderJournal.all()[0]?.orderId !== undefined && first.state.busy === undefined);
     await second.send({ type: 'retry' });
     const resumed = await second.until('the found order', (s) => s.order !== undefined && s.busy === undefined);
     const { orders } = await ledger();

@@ -7,6 +7,7 @@ import { ledger, openPanel, renewableService, type PanelDriver } from './support
 import { admin } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { signInToSandbox, signOutEverything } from './support/signIn';
+import { waitFor } from './support/wait';
 
 const PLACE = { confirm: 'Place Order' };
 const PAY = { confirm: 'Pay' };
@@ -70,10 +71,11 @@ suite('Order safety: journal, leases, recovery by content (real extension host +
 
   test('lost answer + late listing: one order, the right one found', async () => {
     const [serviceId] = await twinDomains();
-    await admin('POST', 'config', { orderListingDelayMs: 2500 });
-    await admin('POST', 'faults', { method: 'POST', path: '/service/*/renew', kind: 'timeout', after: true, times: 1 });
     const driver = await openPanel(testing, account.id, serviceId);
     await previewAlone(driver, serviceId);
+    // The dry run is a POST to the same route: the faults come after it.
+    await admin('POST', 'config', { orderListingDelayMs: 2500 });
+    await admin('POST', 'faults', { method: 'POST', path: '/service/*/renew', kind: 'timeout', after: true, times: 1 });
     await driver.send({ type: 'placeOrder' }, [PLACE]);
     const shown = await driver.until('the found order', (s) => s.busy === undefined && (s.order !== undefined || s.error !== undefined), 30_000);
     const { orders } = await ledger();
@@ -86,17 +88,20 @@ suite('Order safety: journal, leases, recovery by content (real extension host +
   test('a same-amount order of another service is never adopted', async () => {
     const [serviceId, twin] = await twinDomains();
     // Our POST reaches OVH and never answers; meanwhile someone orders the twin domain.
-    await admin('POST', 'faults', { method: 'POST', path: '/service/*/renew', kind: 'timeout', times: 1 });
     const driver = await openPanel(testing, account.id, serviceId);
     await previewAlone(driver, serviceId);
+    await admin('POST', 'faults', { method: 'POST', path: '/service/*/renew', kind: 'timeout', times: 1 });
     const prompter = new ScriptedPrompter([PLACE]);
     testing.setPrompter(prompter);
     const placing = driver.panel.receive({ type: 'placeOrder' });
-    await driver.until('the order request in flight', (s) => s.busy === 'order');
+    await waitFor('the order request in flight', () => testing.orderJournal.all()[0]?.state === 'placing');
     testing.setPrompter(undefined);
     const other = await admin<{ orderId: number }>('POST', 'orders', { services: [twin] });
     await placing;
-    const shown = await driver.until('the outcome', (s) => s.busy === undefined && s.error !== undefined, 30_000);
+    const shown = await driver.until('the outcome', (s) => s.busy === undefined, 30_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}: ${JSON.stringify({ ...driver.state, rows: undefined })}`);
+    });
+    assert.ok(shown.error, JSON.stringify({ ...shown, rows: undefined }));
     assert.equal(shown.order, undefined, 'the twin domain\'s order was adopted');
     assert.match(shown.error?.explanation ?? '', /not known whether the order was created/);
     assert.ok(!testing.orderJournal.all().some((entry) => entry.orderId === other.orderId));
@@ -120,7 +125,8 @@ suite('Order safety: journal, leases, recovery by content (real extension host +
     const prompter = new ScriptedPrompter([PLACE]);
     testing.setPrompter(prompter);
     const placing = domain.panel.receive({ type: 'placeOrder' });
-    await domain.until('the bundle order in flight', (s) => s.busy === 'order' && prompter.remaining === 0);
+    // The journal entry is written under the lease, right before the POST.
+    await waitFor('the bundle order in flight', () => testing.orderJournal.all()[0]?.state === 'placing');
     await hosting.send({ type: 'placeOrder' }, [PLACE]);
     assert.match(hosting.state.notice ?? '', /being placed in another window or panel/);
     testing.setPrompter(undefined);
@@ -178,17 +184,19 @@ suite('Order safety: journal, leases, recovery by content (real extension host +
     await previewAlone(driver, serviceId);
     await driver.send({ type: 'placeOrder' }, [PLACE]);
     await driver.until('the unpaid order', (s) => s.payment !== undefined && s.busy === undefined);
-    // The payment never answers, and neither does the order status afterwards.
+    // The payment never answers, and neither does the order status once it was sent.
     await admin('POST', 'faults', { method: 'POST', path: '/me/order/*/pay*', kind: 'timeout', times: 1 });
-    await admin('POST', 'faults', { method: 'GET', path: '/me/order/*/status', kind: 'status', status: 503 });
     await admin('DELETE', 'requests');
-    await driver.send({ type: 'pay' }, [PAY]);
+    const paying = driver.send({ type: 'pay' }, [PAY]);
+    await waitFor('the payment sent', () => testing.orderJournal.all()[0]?.state === 'paying');
+    await admin('POST', 'faults', { method: 'GET', path: '/me/order/*/status', kind: 'status', status: 503 });
     const uncertain = await driver.until('the uncertain outcome', (s) => s.error !== undefined && s.busy === 'tracking', 30_000);
     assert.match(uncertain.error?.explanation ?? '', /not known whether the payment went through/);
     assert.equal(uncertain.payment, undefined, 'no Pay button');
     await driver.send({ type: 'pay' }, [PAY]);
     assert.equal(await payRequests(), 1, 'no second payment request');
     assert.equal(testing.orderJournal.all()[0]?.state, 'payUncertain');
+    await paying;
     await driver.until('the follow-up to end', (s) => s.busy === undefined, 30_000);
     await admin('DELETE', 'faults');
     await driver.send({ type: 'retry' });
