@@ -16,7 +16,7 @@ import { signInToSandbox, signOutEverything } from './support/signIn';
  * shown), the panel works again once the fault is gone, no POST is retried, the
  * ledger never holds a duplicate, and nothing unhandled reaches the extension host.
  */
-type Fault = { readonly name: string; readonly spec?: Record<string, unknown>; readonly clockSkew?: boolean };
+type Fault = { readonly name: string; readonly spec?: Record<string, unknown>; readonly clockSkew?: boolean; readonly config?: Record<string, unknown> };
 
 const FAULTS: Fault[] = [
   { name: '401', spec: { kind: 'status', status: 401 } },
@@ -33,6 +33,10 @@ const FAULTS: Fault[] = [
   { name: 'malformed JSON', spec: { kind: 'malformedJson' } },
   { name: 'schema-violating JSON', spec: { kind: 'schemaViolation' } },
   { name: 'clock skew', clockSkew: true },
+  // OVH's orders are eventually consistent (issue 13): the request acts, its answer is lost.
+  { name: 'answer lost after OVH acted', spec: { kind: 'timeout', after: true } },
+  { name: 'completes after the client gave up', spec: { kind: 'timeout', completeAfterMs: 1500 } },
+  { name: 'reset after OVH acted + late order listing', spec: { kind: 'reset', after: true }, config: { orderListingDelayMs: 1500 } },
 ];
 
 type Operation = 'list services' | 'list renew strategies' | 'dry run' | 'place order' | 'pay';
@@ -93,11 +97,13 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
       return;
     }
     const { method, path } = OPERATIONS[operation];
+    if (fault.config) await admin('POST', 'config', fault.config);
     await admin('POST', 'faults', { method, path, ...fault.spec });
   };
   const heal = async (): Promise<void> => {
     await admin('DELETE', 'faults');
     await admin('POST', 'clock', { offsetSeconds: 0 });
+    await admin('POST', 'config', { orderListingDelayMs: 0 });
   };
   /** "Forget This Order" on the recorded attempt, then the panel reloads. */
   const forget = async (driver: PanelDriver): Promise<void> => {

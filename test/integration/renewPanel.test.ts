@@ -63,7 +63,7 @@ suite('Renew panel (real extension host + sandbox)', function () {
     assert.ok(ordered.payment.options.some((option) => !option.selectable), 'an expired method is shown but not selectable');
 
     const paying = await driver.send({ type: 'pay' }, [{ confirm: PAY }]);
-    assert.match(paying.asked[0], /^confirm: Pay order \d+ now\?$/);
+    assert.match(paying.asked[0], /^confirm: Pay the renewal of .+ for .+\?$/);
     const delivered = await driver.until('delivery', (s) => s.order?.delivered === true && s.busy === undefined);
     assert.ok(delivered.order?.newExpiryText);
 
