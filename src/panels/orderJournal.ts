@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { AccountMeta } from '../auth/accountTypes';
 
 /**
  * The order journal: every renewal order this extension is placing, created, found or is
@@ -40,6 +41,11 @@ const EntrySchema = z.object({
   summary: z.optional(z.object({ servicesText: z.string(), periodText: z.string(), newExpiryText: z.string() })),
 });
 export type JournalEntry = z.infer<typeof EntrySchema>;
+
+/** The account itself, whatever the sign-in method: the same nichandle on the same endpoint. */
+export function accountIdentity(meta: Pick<AccountMeta, 'endpointId' | 'customUrl' | 'nichandle'>): string {
+  return `${meta.endpointId}${meta.customUrl ? `(${meta.customUrl})` : ''}/${meta.nichandle.toLowerCase()}`;
+}
 
 /** The part of vscode.Memento the journal uses. */
 export interface JournalStore {

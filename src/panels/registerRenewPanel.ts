@@ -4,10 +4,9 @@ import type { AccountService } from '../auth/accountService';
 import type { Prompter } from '../auth/prompter';
 import { isOvhApiError } from '../ovh';
 import { SavedStateSchema, type SavedState } from '../protocol/renewPanel';
-import type { AccountMeta } from '../auth/accountTypes';
 import { forgetOrder } from './forgetOrder';
 import type { LeaseFiles } from './leaseFiles';
-import type { OrderJournal } from './orderJournal';
+import { accountIdentity, type OrderJournal } from './orderJournal';
 import { RENEW_PANEL_VIEW_TYPE, RenewPanel } from './renewPanel';
 
 export interface RenewPanelDeps {
@@ -99,15 +98,12 @@ export class RenewPanels implements vscode.Disposable {
   }
 }
 
-/** The account itself, whatever the sign-in method: the same nichandle on the same endpoint. */
-export function accountIdentity(meta: Pick<AccountMeta, 'endpointId' | 'customUrl' | 'nichandle'>): string {
-  return `${meta.endpointId}${meta.customUrl ? `(${meta.customUrl})` : ''}/${meta.nichandle.toLowerCase()}`;
-}
-
 function identityOf(deps: RenewPanelDeps, accountId: string): string | undefined {
   const meta = deps.accounts.list().find((candidate) => candidate.id === accountId);
   return meta ? accountIdentity(meta) : undefined;
 }
+
+export { accountIdentity } from './orderJournal';
 
 export function registerRenewPanel(context: vscode.ExtensionContext, deps: RenewPanelDeps): RenewPanels {
   const panels = new RenewPanels(context, deps);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { OrderJournal, type JournalEntry } from '../../../src/panels/orderJournal';
+import { accountIdentity, OrderJournal, type JournalEntry } from '../../../src/panels/orderJournal';
 import { SessionWorld } from './sessionWorld';
 
 function entry(id: string, serviceId: number, extra: Partial<JournalEntry> = {}): JournalEntry {
@@ -61,5 +61,12 @@ suite('Order journal', () => {
     const entries = journal.all().sort((x, y) => x.serviceId - y.serviceId);
     assert.deepEqual(entries.map((e) => [e.serviceId, e.state, e.orderId]), [[2, 'unpaid', 5], [3, 'unknown', undefined]]);
     assert.equal(window.memento.get('ovhcloud.pendingOrders'), undefined);
+  });
+
+  test('identity is the account (endpoint + nichandle), not the sign-in method', () => {
+    const appKey = accountIdentity({ endpointId: 'ovh-eu', nichandle: 'ab12345-ovh' });
+    assert.equal(accountIdentity({ endpointId: 'ovh-eu', nichandle: 'AB12345-OVH' }), appKey);
+    assert.notEqual(accountIdentity({ endpointId: 'ovh-ca', nichandle: 'ab12345-ovh' }), appKey);
+    assert.notEqual(accountIdentity({ endpointId: 'custom', customUrl: 'https://a.example/1.0', nichandle: 'ab12345-ovh' }), accountIdentity({ endpointId: 'custom', customUrl: 'https://b.example/1.0', nichandle: 'ab12345-ovh' }));
   });
 });
