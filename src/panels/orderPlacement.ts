@@ -149,7 +149,7 @@ export class OrderPlacement {
     return false;
   }
 
-  /** The lease of every service, or undefined after showing who holds one. */
+  /** The services' names as OVH's order details write them; a service without one can never be proven. */
   private serviceNames(row: RenewOptionRow): string[] {
     return row.services.flatMap((id) => {
       const name = row.servicesDetails.find((detail) => detail.serviceId === id)?.serviceName ?? (id === this.s.deps.serviceId ? this.s.serviceSummary?.name : undefined);

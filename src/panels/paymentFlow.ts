@@ -43,13 +43,17 @@ export class PaymentFlow {
       if (!confirmed || s.isDisposed) return s.go({ kind: 'unpaid', known });
       const lease = await s.takeLease(known.entry.services);
       if (!lease) return;
-      let outcome: 'paid' | 'paidElsewhere' | 'failed';
+      let outcome: 'paid' | 'paidElsewhere' | 'inProgress' | 'failed';
       try {
         outcome = await this.payUnderLease(api, known, option, () => lease.refresh());
       } finally {
         await lease.release().catch(() => undefined);
       }
       if (outcome === 'paidElsewhere') return await this.paidElsewhere(api, known);
+      if (outcome === 'inProgress') {
+        s.addNotice(t('A payment of order {0} was sent from another window; its outcome is being checked.', known.order.orderId));
+        await this.followUncertain(api, known);
+      }
       if (outcome === 'paid' || s.currentStep.kind === 'tracking') await s.trackDelivery(api, known);
     } catch (error) {
       s.fail(error);
@@ -58,11 +62,12 @@ export class PaymentFlow {
   }
 
   /** After the modal: the journal and OVH again, then `paying` before the POST. */
-  private async payUnderLease(api: RenewApi, known: KnownOrder, option: PaymentOption, heartbeat: () => Promise<void>): Promise<'paid' | 'paidElsewhere' | 'failed'> {
+  private async payUnderLease(api: RenewApi, known: KnownOrder, option: PaymentOption, heartbeat: () => Promise<void>): Promise<'paid' | 'paidElsewhere' | 'inProgress' | 'failed'> {
     const s = this.session;
-    const current = s.deps.journal.get(known.entry.id);
-    if (!current || current.state === 'paying' || current.state === 'payUncertain') return 'paidElsewhere';
     if ((await api.getOrderStatus(known.order.orderId)) !== 'notPaid') return 'paidElsewhere';
+    const current = s.deps.journal.get(known.entry.id);
+    // Another window sent a payment whose outcome OVH does not show yet: follow it, never pay again.
+    if (!current || current.state === 'paying' || current.state === 'payUncertain') return 'inProgress';
     const paying: KnownOrder = { ...known, entry: { ...current, state: 'paying' } };
     await s.deps.journal.write(paying.entry);
     s.go({ kind: 'paying', known: paying });

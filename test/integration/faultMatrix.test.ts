@@ -178,7 +178,10 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
             assert.ok(shown.error !== undefined || actedAnyway, 'either the error is explained or the outcome was found');
             if (shown.error) assert.ok(shown.error.explanation.length > 10);
             const posts = await admin<{ counts: Record<string, number> }>('GET', 'requests');
-            assert.equal(posts.counts[OPERATIONS[operation].route] ?? 0, 1, 'the POST was sent once, never retried');
+            const sent = posts.counts[OPERATIONS[operation].route] ?? 0;
+            assert.ok(sent <= 1, `the POST was never retried (${sent})`);
+            // A read right before the POST (OVH's unpaid orders, the order status) can fail first: then nothing was sent.
+            if (sent === 0) assert.ok(shown.error !== undefined && shown.order?.paid !== true, 'nothing sent: the failure is shown');
             await heal();
             if (operation === 'place order' && driver.state.order === undefined && testing.orderJournal.all().length > 0) {
               // Outcome unknown: the attempt stays recorded until the user, having checked, forgets it.

@@ -294,4 +294,25 @@ suite('Renew session: transitions', () => {
     await panel.choose([2]);
     assert.equal(panel.step, 'previewed');
   });
+
+  test('a payment sent from another window and not yet shown by OVH is followed, never sent again', async () => {
+    const a = await world.window('A').open(2);
+    await a.choose([2]);
+    await a.handle({ type: 'placeOrder' });
+    world.propagate();
+    const b = await world.window('B').open(2);
+    assert.equal(b.step, 'unpaid');
+    // Window A wrote `paying` and sent its payment; OVH does not show it yet.
+    b.holdConfirms = true;
+    const paying = b.handle({ type: 'pay' });
+    const confirmation = await b.confirmation();
+    const [entry] = world.journal(a.window).all();
+    assert.ok(entry);
+    await world.journal(a.window).write({ ...entry, state: 'paying' });
+    world.propagate();
+    confirmation.answer(true);
+    await paying;
+    assert.equal(world.ovh.payRequests.length, 0);
+    assert.match(b.allText, /sent from another window/);
+  });
 });
