@@ -113,7 +113,7 @@ export class RenewSession {
       case 'select':
         if (!this.rows.some((row) => row.key === message.key)) return;
         this.patch({ selectedKey: message.key, error: undefined });
-        if (this.step.kind === 'previewed' || this.step.kind === 'ended') this.go({ kind: 'choosing' });
+        if (this.step.kind === 'previewed' || this.step.kind === 'ended' || this.step.kind === 'elsewhere') this.go({ kind: 'choosing' });
         return;
       case 'preview':
         return this.preview();

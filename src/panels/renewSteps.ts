@@ -65,7 +65,8 @@ export const ACCEPTS: Readonly<Record<StepKind, readonly MessageType[]>> = {
   placing: [],
   searching: [],
   orderUnknown: ['retry'],
-  elsewhere: ['retry'],
+  // The options stay usable: ordering again re-checks the lease and the journal.
+  elsewhere: CHOOSING,
   unpaid: ['retry', 'selectPayment', 'pay', 'openLink'],
   confirmingPrice: ['openLink'],
   confirmingPay: [],

@@ -277,6 +277,11 @@ suite('Renew session: transitions', () => {
     while (world.ovh.orderPosts.length === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     await b.handle({ type: 'placeOrder' });
     assert.equal(b.step, 'elsewhere');
+    // Previewing and ordering again while A still holds the lease: told again, nothing sent.
+    await b.choose([2]);
+    await b.handle({ type: 'placeOrder' });
+    assert.equal(b.step, 'elsewhere');
+    assert.equal(world.ovh.orderPosts.length, 1);
     release();
     await placingA;
     world.propagate();
