@@ -94,10 +94,13 @@ suite('Order safety: journal, leases, recovery by content (real extension host +
     const prompter = new ScriptedPrompter([PLACE]);
     testing.setPrompter(prompter);
     const placing = driver.panel.receive({ type: 'placeOrder' });
-    await waitFor('the order request in flight', () => testing.orderJournal.all()[0]?.state === 'placing');
-    testing.setPrompter(undefined);
+    await waitFor('the order request in flight', () => prompter.remaining === 0 && testing.orderJournal.all()[0]?.state === 'placing');
     const other = await admin<{ orderId: number }>('POST', 'orders', { services: [twin] });
-    await placing;
+    try {
+      await placing;
+    } finally {
+      testing.setPrompter(undefined);
+    }
     const shown = await driver.until('the outcome', (s) => s.busy === undefined, 30_000).catch((error: unknown) => {
       throw new Error(`${String(error)}: ${JSON.stringify({ ...driver.state, rows: undefined })}`);
     });
