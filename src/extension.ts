@@ -6,8 +6,10 @@ import { windowPrompter, type Prompter } from './auth/prompter';
 import { registerAuth } from './auth/registerAuth';
 import { SecretStore } from './auth/secretStore';
 import { registerCommands } from './commands/registerCommands';
-import { PendingOrders } from './panels/pendingOrders';
-import { registerRenewPanel } from './panels/registerRenewPanel';
+import * as path from 'node:path';
+import { LeaseFiles } from './panels/leaseFiles';
+import { OrderJournal } from './panels/orderJournal';
+import { accountIdentity, registerRenewPanel } from './panels/registerRenewPanel';
 import type { TestingApi } from './testing';
 import { registerServicesView } from './views/registerServicesView';
 
@@ -32,13 +34,25 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   let pollIntervalMs: number | undefined;
   registerAuth(context, { accounts, createApi, log, prompter: () => prompter, pollIntervalMs: () => pollIntervalMs });
   registerCommands(context, { log });
-  const pending = new PendingOrders(context.globalState);
-  const services = registerServicesView(context, { accounts, log, unpaidOrders: pending });
+  const journalChanged = new vscode.EventEmitter<void>();
+  const identityOf = (accountId: string): string | undefined => {
+    const meta = accounts.list().find((candidate) => candidate.id === accountId);
+    return meta ? accountIdentity(meta) : undefined;
+  };
+  const journal = new OrderJournal(context.globalState, identityOf, () => journalChanged.fire());
+  void journal.migrateLegacy().catch((error: unknown) => log.warn(`Could not migrate the unpaid orders of an earlier version: ${String(error)}`));
+  const requestTimeoutMs = (): number => Math.max(1, vscode.workspace.getConfiguration('ovhcloud').get<number>('requestTimeoutSeconds', 20)) * 1000;
+  // Lease files in the global storage folder, which every window of this machine shares.
+  const leases = new LeaseFiles(path.join(context.globalStorageUri.fsPath, 'order-leases'), () => 3 * requestTimeoutMs());
+  const unpaidOrders = { forService: (accountId: string, serviceId: number) => journal.forService(accountId, serviceId), onDidChange: journalChanged.event };
+  const services = registerServicesView(context, { accounts, log, unpaidOrders });
 
   let statusPollMs: number | undefined;
   const renewPanels = registerRenewPanel(context, {
     accounts,
-    pending,
+    journal,
+    leases,
+    requestTimeoutMs,
     log,
     prompter: () => prompter,
     pickService: () => services.pickService(),
@@ -49,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
     statusPollMs: () => statusPollMs,
   });
-  context.subscriptions.push(pending);
+  context.subscriptions.push(journalChanged);
 
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
   const underTest = context.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.OVHCLOUD_TEST_MODE);
@@ -64,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       setPrompter: (next) => (prompter = next ?? windowPrompter),
       setPollInterval: (ms) => (pollIntervalMs = ms),
       renewPanels,
-      pendingOrders: pending,
+      orderJournal: journal,
       setStatusPollInterval: (ms) => (statusPollMs = ms),
       services,
     },

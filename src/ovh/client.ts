@@ -10,10 +10,12 @@ import {
   IdListSchema,
   MeSchema,
   OrderPreviewSchema,
+  OrderDetailSchema,
   OrderSchema,
   OrderPaymentMethodsSchema,
   OrderStatusSchema,
   OvhAccountSchema,
+  ServerTimeSchema,
   PaymentMethodSchema,
   RegisteredPaymentMeanListSchema,
   LooseRenewDescriptionListSchema,
@@ -25,6 +27,7 @@ import {
   type Me,
   type Order,
   type OrderPreview,
+  type OrderDetail,
   type PaymentMethod,
   type RenewOffer,
 } from './schemas';
@@ -150,6 +153,20 @@ export class OvhApi {
 
   async getOrderStatus(orderId: number): Promise<string> {
     return (await this.transport.get(`/me/order/${orderId}/status`, { schema: OrderStatusSchema })).data;
+  }
+
+  /** The detail lines of an order: what it is for, by service name. */
+  async listOrderDetailIds(orderId: number): Promise<number[]> {
+    return (await this.transport.get(`/me/order/${orderId}/details`, { schema: IdListSchema })).data;
+  }
+
+  async getOrderDetail(orderId: number, detailId: number): Promise<OrderDetail> {
+    return (await this.transport.get(`/me/order/${orderId}/details/${detailId}`, { schema: OrderDetailSchema })).data;
+  }
+
+  /** OVH's clock (unsigned GET /auth/time): order dates are compared with it, not with ours. */
+  async serverTime(): Promise<Date> {
+    return new Date((await this.transport.get('/auth/time', { schema: ServerTimeSchema, auth: 'none' })).data * 1000);
   }
 
   /** Order ids created since `from` (OVH filters on the order date). */

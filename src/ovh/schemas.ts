@@ -134,6 +134,17 @@ export const OrderPreviewSchema = z.object({
   retractionDate: nullableString,
 });
 export type OrderPreview = Pick<Order, 'date' | 'expirationDate' | 'priceWithTax' | 'priceWithoutTax' | 'tax' | 'retractionDate'>;
+/** billing.OrderDetail: one line of an order; `domain` names the service it is for. */
+export const OrderDetailSchema = z.object({
+  orderDetailId: nullableNumber,
+  description: nullableString,
+  domain: nullableString,
+  detailType: nullableString,
+  quantity: z.nullish(z.union([z.string(), z.number()])),
+});
+export type OrderDetail = z.infer<typeof OrderDetailSchema>;
+
+export const ServerTimeSchema = z.number();
 
 export const OrderStatusSchema = z.string();
 export type OrderStatus = 'cancelled' | 'cancelling' | 'checking' | 'delivered' | 'delivering' | 'documentsRequested' | 'notPaid' | 'unknown';

@@ -4,12 +4,16 @@ import type { AccountService } from '../auth/accountService';
 import type { Prompter } from '../auth/prompter';
 import { isOvhApiError } from '../ovh';
 import { SavedStateSchema, type SavedState } from '../protocol/renewPanel';
-import type { PendingOrders } from './pendingOrders';
+import { forgetOrder } from './forgetOrder';
+import type { LeaseFiles } from './leaseFiles';
+import { accountIdentity, type OrderJournal } from './orderJournal';
 import { RENEW_PANEL_VIEW_TYPE, RenewPanel } from './renewPanel';
 
 export interface RenewPanelDeps {
   readonly accounts: AccountService;
-  readonly pending: PendingOrders;
+  readonly journal: OrderJournal;
+  readonly leases: LeaseFiles;
+  readonly requestTimeoutMs: () => number;
   readonly log: vscode.LogOutputChannel;
   readonly prompter: () => Prompter;
   /** Asks the user for a service when the command runs from the palette. */
@@ -33,8 +37,8 @@ function targetOf(arg: unknown): SavedState | undefined {
 /** Open panels by "account:service": the command reveals an existing one instead of opening a second. */
 export class RenewPanels implements vscode.Disposable {
   private readonly open = new Map<string, RenewPanel>();
-  /** Shared by all panels: one order or payment at a time per service. */
-  private readonly locks = new Set<string>();
+  /** Numbers this window's panels for their leases. */
+  private panelCount = 0;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -64,15 +68,19 @@ export class RenewPanels implements vscode.Disposable {
 
   /** Also used by the serializer to bring a panel back after a window reload. */
   adopt(panel: vscode.WebviewPanel, target: SavedState): RenewPanel {
-    const { accounts, pending, log, prompter, onRenewed, statusPollMs } = this.deps;
+    const { accounts, journal, leases, log, prompter, onRenewed, statusPollMs } = this.deps;
+    const meta = accounts.list().find((candidate) => candidate.id === target.accountId);
     const renewPanel = new RenewPanel(
       panel,
       this.context.extensionUri,
       target,
       {
         api: () => accounts.api(target.accountId),
-        pending,
-        locks: this.locks,
+        identity: meta ? accountIdentity(meta) : `account:${target.accountId}`,
+        owner: `${vscode.env.sessionId}/${++this.panelCount}`,
+        journal,
+        leases,
+        requestTimeoutMs: this.deps.requestTimeoutMs(),
         confirm: async (message, detail, action) => (await prompter().confirm(message, detail, action)) === action,
         openExternal: async (url) => void (await prompter().openExternal(vscode.Uri.parse(url, true))),
         log,
@@ -90,6 +98,13 @@ export class RenewPanels implements vscode.Disposable {
   }
 }
 
+function identityOf(deps: RenewPanelDeps, accountId: string): string | undefined {
+  const meta = deps.accounts.list().find((candidate) => candidate.id === accountId);
+  return meta ? accountIdentity(meta) : undefined;
+}
+
+export { accountIdentity } from './orderJournal';
+
 export function registerRenewPanel(context: vscode.ExtensionContext, deps: RenewPanelDeps): RenewPanels {
   const panels = new RenewPanels(context, deps);
   context.subscriptions.push(
@@ -102,9 +117,12 @@ export function registerRenewPanel(context: vscode.ExtensionContext, deps: Renew
     // The panel resumes a known unpaid order by itself: paying later is opening it again.
     vscode.commands.registerCommand('ovhcloud.payUnpaidOrder', async (arg?: unknown) => {
       const target = targetOf(arg);
-      if (!target || !deps.pending.forService(target.accountId, target.serviceId)) return undefined;
+      if (!target || !deps.journal.forService(target.accountId, target.serviceId)) return undefined;
       return panels.show(target).key;
     }),
+    vscode.commands.registerCommand('ovhcloud.forgetOrder', async (arg?: unknown) =>
+      forgetOrder({ journal: deps.journal, leases: deps.leases, prompter: deps.prompter, log: deps.log, identityOf: (accountId) => identityOf(deps, accountId) }, targetOf(arg)),
+    ),
     vscode.window.registerWebviewPanelSerializer(RENEW_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {
         // Restored state comes from the webview: trust it no more than a message.

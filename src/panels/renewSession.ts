@@ -1,348 +1,265 @@
-import { describeError, type Order, type OrderPreview, type PaymentOption, type ServiceSummary } from '../ovh';
+import { describeError, type PaymentOption, type ServiceSummary } from '../ovh';
 import type { PanelState, Row, WebviewMessage } from '../protocol/renewPanel';
 import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../renewal';
-import { PanelFormat } from './panelFormat';
-import type { PendingOrder } from './pendingOrders';
-import { findOrderAfterFailure, provesNoOrder } from './orderRecovery';
+import type { Lease } from './leaseFiles';
+import { OrderPlacement } from './orderPlacement';
+import { OrderResume } from './orderResume';
 import { followOrder, isFinalStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
-import { paymentChoices, paymentLabel } from './paymentChoices';
+import { PanelFormat } from './panelFormat';
+import { paymentChoices } from './paymentChoices';
+import { PaymentFlow } from './paymentFlow';
+import { accepts, knownOrder, renderStep, type KnownOrder, type Step } from './renewSteps';
 import type { RenewApi, SessionDeps } from './sessionDeps';
 
 export type { RenewApi, SessionDeps } from './sessionDeps';
 
+const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
 /**
- * Everything the renew panel does, without the webview: the host-side state machine
- * that owns the money. Rules it enforces, whatever the webview sends:
- * - one operation at a time per panel, and one order per service across panels;
- * - no order without a dry run of the same option and a modal confirmation showing
- *   the amount with tax; no payment without a modal confirmation;
- * - POSTs are never retried; after a failed "place order" we look for the order
- *   OVH may have created instead of sending another;
- * - an unpaid order stays known (PendingOrders) and is offered for payment again.
+ * Everything the renew panel does, without the webview. It moves between the steps of
+ * renewSteps.ts and runs the API calls in between. Rules it enforces, whatever the
+ * webview sends:
+ * - no order without a dry run of the same option and a modal confirmation;
+ * - one order per intent across panels and windows: a lease file per service of the
+ *   row, taken after the modal; the journal and OVH's unpaid orders are checked again
+ *   right before the POST, and the journal entry is written before it;
+ * - POSTs are never retried; after a lost answer the order is searched for by content.
  */
 export class RenewSession {
-  private state: PanelState;
+  private step: Step = { kind: 'loading' };
   private summary: ServiceSummary | undefined;
   private rows: RenewOptionRow[] = [];
-  private previewed: { row: RenewOptionRow; order: OrderPreview } | undefined;
-  private order: { orderId: number; details: Order | undefined; status: string } | undefined;
-  private options: PaymentOption[] = [];
-  private busy = false;
+  private view: Omit<PanelState, 'phase' | 'busy' | 'preview' | 'order'>;
+  options: PaymentOption[] = [];
   private disposed = false;
-  private readonly format: PanelFormat;
+  readonly format: PanelFormat;
+  private readonly payments: PaymentFlow;
+  private readonly placement: OrderPlacement;
+  private readonly resumer: OrderResume;
 
-  constructor(private readonly deps: SessionDeps) {
+  constructor(readonly deps: SessionDeps) {
     this.format = new PanelFormat(deps.t, deps.locale);
-    this.state = {
-      service: { serviceId: deps.serviceId, displayName: `#${deps.serviceId}`, typeLabel: '', expiryText: '' },
-      includeOptions: false,
-      phase: 'loading',
-      rows: [],
-    };
+    this.view = { service: { serviceId: deps.serviceId, displayName: `#${deps.serviceId}`, typeLabel: '', expiryText: '' }, includeOptions: false, rows: [] };
+    this.payments = new PaymentFlow(this);
+    this.placement = new OrderPlacement(this);
+    this.resumer = new OrderResume(this);
   }
 
   get current(): PanelState {
-    return this.state;
+    return renderStep(this.step, { ...this.view, rows: this.view.rows, format: this.format, summary: this.summary, selectedKey: this.view.selectedKey, payment: this.view.payment, notice: this.view.notice, error: this.view.error });
   }
 
+  get serviceSummary(): ServiceSummary | undefined {
+    return this.summary;
+  }
+
+  get currentStep(): Step {
+    return this.step;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
 
   dispose(): void {
     this.disposed = true;
   }
 
-  /** Loads the service, resumes any order already known for it, then the renew options. */
+  /** Loads the service, resumes what the journal knows for it, then the renew options. */
   async start(): Promise<void> {
-    await this.exclusive('loading', async () => {
-      const api = await this.requireApi();
+    this.go({ kind: 'loading' }, { notice: undefined, error: undefined, payment: undefined });
+    let api: RenewApi;
+    try {
+      api = await this.requireApi();
       this.summary = await api.getService(this.deps.serviceId);
-      this.update({ service: this.format.service(this.summary) });
-      await this.resumePending(api);
+      this.patch({ service: this.format.service(this.summary) });
+    } catch (error) {
+      this.fail(error);
+      this.go({ kind: 'loadFailed' });
+      return;
+    }
+    let resumed: Step | undefined;
+    try {
+      resumed = await this.resumer.resume(api);
+    } catch (error) {
+      // Never blocks the options: the journal entry stays and is looked at again next time.
+      this.deps.log.warn(`Could not resume the orders of service ${this.deps.serviceId}: ${String(error)}`);
+      this.addNotice(this.deps.t('The orders already known for this service could not be checked ({0}). Try again later.', describeError(error, this.deps.t).explanation));
+    }
+    try {
       await this.loadOptions(api);
-    });
+    } catch (error) {
+      this.fail(error);
+      if (!resumed) return this.go({ kind: 'loadFailed' });
+    }
+    this.go(resumed ?? { kind: 'choosing' });
+    if (resumed?.kind === 'tracking') await this.trackDelivery(api, resumed.known);
+    if (resumed?.kind === 'payUncertain') {
+      await this.payments.followUncertain(api, resumed.known);
+      const step = this.step;
+      if (step.kind === 'tracking') await this.trackDelivery(api, step.known);
+    }
   }
 
   async handle(message: WebviewMessage): Promise<void> {
+    if (!accepts(this.step, message.type)) return;
     switch (message.type) {
       case 'ready':
-        this.emit();
-        return;
+        return this.emit();
       case 'retry':
         return this.start();
       case 'setIncludeOptions':
-        this.update({ includeOptions: message.value });
-        return this.exclusive('loading', async () => this.loadOptions(await this.requireApi()));
+        return this.reloadOptions(message.value);
       case 'select':
-        if (this.busy || !this.rows.some((row) => row.key === message.key)) return;
-        this.update({ selectedKey: message.key, error: undefined });
+        if (!this.rows.some((row) => row.key === message.key)) return;
+        this.patch({ selectedKey: message.key, error: undefined });
+        if (this.step.kind === 'previewed' || this.step.kind === 'ended' || this.step.kind === 'elsewhere') this.go({ kind: 'choosing' });
         return;
       case 'preview':
         return this.preview();
       case 'placeOrder':
-        return this.placeOrder();
+        return this.placement.placeOrder();
       case 'selectPayment':
-        if (this.busy || !this.state.payment?.options.some((option) => option.id === message.optionId && option.selectable)) return;
-        this.update({ payment: { ...this.state.payment, selectedId: message.optionId } });
+        if (!this.view.payment?.options.some((option) => option.id === message.optionId && option.selectable)) return;
+        this.patch({ payment: { ...this.view.payment, selectedId: message.optionId } });
         return;
       case 'pay':
-        return this.pay();
+        return this.payments.pay();
       case 'openLink':
         return this.openLink(message.which);
     }
   }
 
+  private async reloadOptions(includeOptions: boolean): Promise<void> {
+    this.patch({ includeOptions });
+    this.go({ kind: 'loading' }, { error: undefined });
+    try {
+      await this.loadOptions(await this.requireApi());
+      this.go({ kind: 'choosing' });
+    } catch (error) {
+      this.fail(error);
+      this.go({ kind: 'loadFailed' });
+    }
+  }
+
   private async loadOptions(api: RenewApi): Promise<void> {
-    this.update({ phase: 'loading', rows: [], error: undefined });
-    const descriptions = await api.listRenewDescriptions(this.deps.serviceId, this.state.includeOptions);
+    const descriptions = await api.listRenewDescriptions(this.deps.serviceId, this.view.includeOptions);
     // Renewals move the expiry by calendar days: start from the day OVH wrote.
     const expiry = ovhCalendarDay(this.summary?.expirationDate)?.toISOString() ?? null;
     const comparison = compareRenewStrategies(descriptions, this.deps.serviceId, expiry, this.now());
     this.rows = comparison.rows.filter((row) => row.renewsSelected);
     for (const issue of comparison.issues) this.deps.log.warn(`Renew option skipped for service ${this.deps.serviceId}: ${issue.kind} (${issue.renewPeriod})`);
     const rows: Row[] = this.rows.map((row) => this.format.row(row, this.deps.serviceId));
-    const selectedKey = rows.some((row) => row.key === this.state.selectedKey) ? this.state.selectedKey : rows.find((row) => row.cheapestPerMonth)?.key;
-    this.update({ phase: rows.length === 0 ? 'empty' : 'ready', rows, selectedKey });
+    const selectedKey = rows.some((row) => row.key === this.view.selectedKey) ? this.view.selectedKey : rows.find((row) => row.cheapestPerMonth)?.key;
+    this.patch({ rows, selectedKey });
   }
 
   private async preview(): Promise<void> {
-    const row = this.rows.find((candidate) => candidate.key === this.state.selectedKey);
-    if (!row || this.busy || this.order) return;
-    await this.exclusive('preview', async () => {
-      const order = await (await this.requireApi()).previewRenew(this.deps.serviceId, { duration: row.renewPeriod, services: row.services });
-      this.previewed = { row, order };
-      this.update({ preview: this.format.preview(row, order) });
-    });
-  }
-
-  private async placeOrder(): Promise<void> {
-    const previewed = this.previewed;
-    // Only the option that was previewed, still selected, and no order yet for this panel.
-    if (!previewed || this.busy || this.order || previewed.row.key !== this.state.selectedKey) return;
-    const notice = (): void => this.update({ notice: this.deps.t('An order for this service is already being placed in another panel.') });
-    if (this.deps.locks.has(this.lockKey())) return notice();
-    const existing = this.deps.pending.forService(this.deps.accountId, this.deps.serviceId);
-    if (existing) {
-      this.update({ notice: this.deps.t('This service already has an unpaid order. Pay it before ordering again.') });
-      await this.exclusive('loading', async () => this.resumePending(await this.requireApi()));
-      return;
-    }
-    const { row, order: preview } = previewed;
-    await this.withServiceLock(notice, async () => {
-      const confirmed = await this.deps.confirm(
-        this.deps.t('Order the renewal of {0} for {1}?', this.format.servicesText(row), this.format.periodLabel(row)),
-        this.deps.t('Amount with tax: {0}. OVHcloud creates an order that you then pay.', this.format.money(preview.priceWithTax)),
-        this.deps.t('Place Order'),
-      );
-      if (confirmed && !this.disposed) await this.createOrder(row, preview);
-    });
-  }
-
-  private async createOrder(row: RenewOptionRow, preview: OrderPreview): Promise<void> {
-    const startedAt = this.now();
-    const record: PendingOrder = {
-      accountId: this.deps.accountId,
-      serviceId: this.deps.serviceId,
-      intentKey: row.key,
-      duration: row.renewPeriod,
-      services: [...row.services],
-      state: 'placing',
-      withTaxText: this.format.money(preview.priceWithTax),
-      withTaxValue: preview.priceWithTax.value,
-      startedAt: startedAt.toISOString(),
-    };
-    // Written before the POST: if VS Code dies mid-request, the next panel looks for the order.
-    await this.deps.pending.upsert(record);
-    this.update({ busy: 'order', error: undefined, notice: undefined });
-    const api = await this.requireApi();
+    const row = this.rows.find((candidate) => candidate.key === this.view.selectedKey);
+    if (!row) return;
+    this.go({ kind: 'previewing', row }, { error: undefined, notice: undefined });
     try {
-      const order = await api.createRenewOrder(this.deps.serviceId, { duration: row.renewPeriod, services: row.services });
-      this.deps.log.info(`Order ${order.orderId} created for service ${this.deps.serviceId} (${row.renewPeriod}).`);
-      await this.adoptOrder(api, record, order);
-    } catch (error) {
-      await this.recoverAfterFailure(api, record, error);
-    }
-  }
-
-  /** The POST failed or its answer was lost: look for the order rather than sending another. */
-  private async recoverAfterFailure(api: RenewApi, record: PendingOrder, error: unknown): Promise<void> {
-    if (provesNoOrder(error)) {
-      await this.deps.pending.remove(record.accountId, record.serviceId);
-      this.fail(error);
-      return;
-    }
-    this.update({ busy: 'recovering', notice: this.deps.t('The order request failed. Checking with OVHcloud whether the order was created…') });
-    try {
-      const found = await findOrderAfterFailure(api, record);
-      if (found) {
-        this.deps.log.warn(`Order ${found.orderId} found after a failed order request.`);
-        this.update({ notice: this.deps.t('OVHcloud created the order despite the error. Nothing else was ordered.') });
-        await this.adoptOrder(api, record, found);
-        return;
-      }
-      await this.deps.pending.remove(record.accountId, record.serviceId);
-      this.fail(error, this.deps.t('No order was created. You can place the order again.'));
-    } catch (checkError) {
-      // We cannot tell: keep the "placing" record so the next attempt checks again first.
-      this.deps.log.warn(`Could not check for the order after a failure: ${String(checkError)}`);
-      this.fail(error, this.deps.t('It is not known whether the order was created. Check your orders at OVHcloud before trying again.'));
-    }
-  }
-
-  private async adoptOrder(api: RenewApi, record: PendingOrder, order: Order): Promise<void> {
-    await this.deps.pending.upsert({ ...record, state: 'unpaid', orderId: order.orderId, withTaxText: this.format.money(order.priceWithTax), withTaxValue: order.priceWithTax.value });
-    this.order = { orderId: order.orderId, details: order, status: 'notPaid' };
-    this.update({ order: this.format.order(order, 'notPaid', this.summary) });
-    await this.loadPaymentOptions(api);
-  }
-
-  /** A panel opened on a service with an order already in the works continues it. */
-  private async resumePending(api: RenewApi): Promise<void> {
-    const record = this.deps.pending.forService(this.deps.accountId, this.deps.serviceId);
-    if (!record) return;
-    if (record.orderId === undefined) {
-      const found = await findOrderAfterFailure(api, record);
-      if (found) await this.adoptOrder(api, record, found);
-      else await this.deps.pending.remove(record.accountId, record.serviceId);
-      return;
-    }
-    const [order, status] = await Promise.all([api.getOrder(record.orderId), api.getOrderStatus(record.orderId)]);
-    this.order = { orderId: order.orderId, details: order, status };
-    this.update({ order: this.format.order(order, status, this.summary) });
-    if (status === 'notPaid') {
-      await this.loadPaymentOptions(api);
-    } else if (!isFinalStatus(status)) {
-      await this.trackDelivery(api, order.orderId);
-    } else {
-      await this.deps.pending.remove(record.accountId, record.serviceId);
-    }
-  }
-
-  private async loadPaymentOptions(api: RenewApi): Promise<void> {
-    if (!this.order) return;
-    this.options = await api.listPaymentOptions(this.order.orderId);
-    this.update({ payment: paymentChoices(this.options, this.deps.t, this.format) });
-  }
-
-  private async pay(): Promise<void> {
-    const order = this.order;
-    const optionId = this.state.payment?.selectedId;
-    const option = optionId === undefined ? undefined : this.options[Number(optionId)];
-    if (!order || !option?.selectable || this.busy || order.status !== 'notPaid') return;
-    await this.withServiceLock(
-      () => undefined,
-      async () => {
-        const amount = order.details ? this.format.money(order.details.priceWithTax) : '';
-        const confirmed = await this.deps.confirm(
-          this.deps.t('Pay order {0} now?', order.orderId),
-          this.deps.t('Amount with tax: {0}, charged to {1}.', amount, paymentLabel(option, this.deps.t)),
-          this.deps.t('Pay'),
-        );
-        if (!confirmed || this.disposed) return;
-        this.update({ busy: 'pay', error: undefined, notice: undefined });
-        const api = await this.requireApi();
-        try {
-          await api.payOrder(order.orderId, option);
-        } catch (error) {
-          // Never resend a payment: ask OVH where the order stands instead.
-          const status = await api.getOrderStatus(order.orderId).catch(() => undefined);
-          if (status === undefined || status === 'notPaid') {
-            this.fail(error, status === undefined ? this.deps.t('It is not known whether the payment went through. Reopen this panel to check before paying again.') : undefined);
-            return;
-          }
-        }
-        this.deps.log.info(`Order ${order.orderId} paid with ${option.paymentMean}.`);
-        const record = this.deps.pending.forService(this.deps.accountId, this.deps.serviceId);
-        if (record) await this.deps.pending.upsert({ ...record, state: 'paying' });
-        this.update({ payment: undefined });
-        await this.trackDelivery(api, order.orderId);
-      },
-    );
-  }
-
-  /** One order or payment at a time for this service, in this panel and across panels. */
-  private async withServiceLock(ifLocked: () => void, work: () => Promise<void>): Promise<void> {
-    const lock = this.lockKey();
-    if (this.deps.locks.has(lock)) return ifLocked();
-    this.busy = true;
-    this.deps.locks.add(lock);
-    try {
-      await work();
+      const preview = await (await this.requireApi()).previewRenew(this.deps.serviceId, { duration: row.renewPeriod, services: row.services });
+      this.go({ kind: 'previewed', previewed: { row, preview } });
     } catch (error) {
       this.fail(error);
-    } finally {
-      this.deps.locks.delete(lock);
-      this.busy = false;
-      this.update({ busy: undefined });
+      this.go({ kind: 'choosing' });
     }
   }
 
-  private async trackDelivery(api: RenewApi, orderId: number): Promise<void> {
-    this.update({ busy: 'tracking' });
-    const status = await followOrder(api, orderId, this.deps.statusPollMs ?? ORDER_POLL_MS, () => this.disposed, (current) => {
-      this.order = { orderId, details: this.order?.details, status: current };
-      if (this.order.details) this.update({ order: this.format.order(this.order.details, current, this.summary) });
+  async offerPayment(api: RenewApi, known: KnownOrder): Promise<void> {
+    this.options = await api.listPaymentOptions(known.order.orderId);
+    this.patch({ payment: paymentChoices(this.options, this.deps.t, this.format) });
+    this.go({ kind: 'unpaid', known });
+  }
+
+  /** A panel opened on a service with orders in the journal continues the first live one. */
+  async trackDelivery(api: RenewApi, start: KnownOrder): Promise<void> {
+    let known = start;
+    this.go({ kind: 'tracking', known }, { payment: undefined });
+    const status = await followOrder(api, known.order.orderId, this.deps.statusPollMs ?? ORDER_POLL_MS, () => this.disposed, (current) => {
+      known = { ...known, status: current };
+      if (this.step.kind === 'tracking') this.go({ kind: 'tracking', known });
     });
-    if (status !== 'delivered') return;
-    await this.deps.pending.remove(this.deps.accountId, this.deps.serviceId);
-    this.summary = await api.getService(this.deps.serviceId);
-    this.deps.onRenewed(this.deps.accountId, this.deps.serviceId);
-    if (this.order?.details) this.update({ service: this.format.service(this.summary), order: this.format.order(this.order.details, status, this.summary) });
+    known = { ...known, status };
+    if (!isFinalStatus(status)) return;
+    await this.deps.journal.end(known.entry.id);
+    if (status === 'delivered') {
+      this.summary = await api.getService(this.deps.serviceId);
+      this.patch({ service: this.format.service(this.summary) });
+      this.deps.onRenewed(this.deps.accountId, this.deps.serviceId);
+    }
+    this.go({ kind: 'ended', known });
   }
 
   private async openLink(which: 'order' | 'pdf'): Promise<void> {
-    if (!this.order) return;
+    const known = knownOrder(this.step);
+    if (!known) return;
     const api = await this.requireApi();
     // Links carry the order password: fetched fresh, never stored or sent to the webview.
-    const order = await api.getOrder(this.order.orderId).catch(() => this.order?.details);
-    const url = safeOrderLink(which === 'pdf' ? order?.pdfUrl : order?.url);
+    const order = await api.getOrder(known.order.orderId).catch(() => known.order);
+    const url = safeOrderLink(which === 'pdf' ? order.pdfUrl : order.url);
     if (url) await this.deps.openExternal(url);
-    else this.deps.log.warn(`Refused to open a non-https ${which} link for order ${this.order.orderId}.`);
+    else this.deps.log.warn(`Refused to open a non-https ${which} link for order ${known.order.orderId}.`);
   }
 
-  private async exclusive(busy: NonNullable<PanelState['busy']>, work: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.update({ busy, error: undefined });
-    try {
-      await work();
-    } catch (error) {
-      this.fail(error);
-      if (busy === 'loading' && this.state.phase === 'loading') this.update({ phase: 'error' });
-    } finally {
-      this.busy = false;
-      this.update({ busy: undefined });
-    }
+  /** Another window or panel holds a lease on these services, or the journal has an order for them. */
+  async takeLease(services: readonly number[]): Promise<Lease | undefined> {
+    const taken = await this.deps.leases.acquire(this.leaseKeys(services), this.deps.owner);
+    if ('lease' in taken) return taken.lease;
+    this.go({ kind: 'elsewhere' }, { notice: this.elsewhereText() });
+    return undefined;
   }
 
-  private fail(error: unknown, extra?: string): void {
+  leaseKeys(services: readonly number[]): string[] {
+    return services.map((id) => `${this.deps.identity}:${id}`);
+  }
+
+  elsewhereText(): string {
+    return this.deps.t('An order or payment for this service is being placed in another window or panel. Wait for it to finish, then try again.');
+  }
+
+  fail(error: unknown, extra?: string): void {
     this.deps.reportFailure?.(error);
     const description = describeError(error, this.deps.t);
     this.deps.log.warn(`Renew panel for service ${this.deps.serviceId}: ${error instanceof Error ? error.message : String(error)}`);
-    this.update({
-      error: { explanation: extra ? `${description.explanation} ${extra}` : description.explanation, nextStep: description.nextStep, details: description.details },
-    });
+    this.patch({ error: { explanation: extra ? `${description.explanation} ${extra}` : description.explanation, nextStep: description.nextStep, details: description.details } });
   }
 
-  private async requireApi(): Promise<RenewApi> {
+  async requireApi(): Promise<RenewApi> {
     const api = await this.deps.api();
     if (!api) throw new Error(this.deps.t('This OVHcloud account is signed out. Sign in again to renew its services.'));
     return api;
   }
 
-  private lockKey(): string {
-    return `${this.deps.accountId}:${this.deps.serviceId}`;
-  }
-
-  private now(): Date {
+  now(): Date {
     return this.deps.now?.() ?? new Date();
   }
 
-  private update(patch: Partial<PanelState>): void {
-    this.state = { ...this.state, ...patch };
+  sleep(ms: number): Promise<void> {
+    return this.deps.sleep?.(ms) ?? new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  get requestTimeoutMs(): number {
+    return this.deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
+  addNotice(text: string): void {
+    this.patch({ notice: this.view.notice ? `${this.view.notice} ${text}` : text });
+  }
+
+  /** Moves to a step (and patches the view in the same paint). */
+  go(step: Step, patch: Partial<typeof this.view> = {}): void {
+    this.step = step;
+    this.patch(patch);
+  }
+
+  patch(patch: Partial<typeof this.view>): void {
+    this.view = { ...this.view, ...patch };
     this.emit();
   }
 
   private emit(): void {
-    if (!this.disposed) this.deps.onState(this.state);
+    if (!this.disposed) this.deps.onState(this.current);
   }
 }

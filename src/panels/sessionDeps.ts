@@ -1,26 +1,45 @@
 import type { OvhApi, Translate } from '../ovh';
 import type { PanelState } from '../protocol/renewPanel';
-import type { PendingOrders } from './pendingOrders';
+import type { LeaseFiles } from './leaseFiles';
+import type { OrderJournal } from './orderJournal';
 
-/** The API calls a renew session makes. */
+/** The API calls a renew session makes. OVH's clock is optional: our own is the fallback. */
 export type RenewApi = Pick<
   OvhApi,
-  'getService' | 'listRenewDescriptions' | 'previewRenew' | 'createRenewOrder' | 'getOrder' | 'getOrderStatus' | 'listOrderIds' | 'listPaymentOptions' | 'payOrder'
->;
+  | 'getService'
+  | 'listRenewDescriptions'
+  | 'previewRenew'
+  | 'createRenewOrder'
+  | 'getOrder'
+  | 'getOrderStatus'
+  | 'listOrderIds'
+  | 'listOrderDetailIds'
+  | 'getOrderDetail'
+  | 'listPaymentOptions'
+  | 'payOrder'
+> &
+  Partial<Pick<OvhApi, 'serverTime'>>;
 
 export interface SessionDeps {
   readonly accountId: string;
+  /** The account itself (endpoint + nichandle), whatever the sign-in: journal and locks use it. */
+  readonly identity: string;
   readonly serviceId: number;
+  /** This panel, for lease files: "window session id/panel number". */
+  readonly owner: string;
   readonly api: () => Promise<RenewApi | undefined>;
-  readonly pending: PendingOrders;
-  /** Orders being placed or paid anywhere in this window, by "account:service": one at a time. */
-  readonly locks: Set<string>;
+  readonly journal: OrderJournal;
+  readonly leases: LeaseFiles;
   /** A modal confirmation in VS Code; true only when the user chose `action`. */
   readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
   readonly openExternal: (url: string) => Promise<void>;
   readonly t: Translate;
   readonly locale: string;
   readonly now?: () => Date;
+  /** Waits between searches; tests advance a fake clock instead. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** The API client's request timeout: searches after a lost answer last at least twice this. */
+  readonly requestTimeoutMs?: number;
   readonly statusPollMs?: number;
   readonly log: { info(message: string): void; warn(message: string): void };
   readonly onState: (state: PanelState) => void;

@@ -65,6 +65,10 @@ export const PanelStateSchema = z.object({
       hasOrderLink: z.boolean(),
       hasPdfLink: z.boolean(),
       newExpiryText: OptionalText,
+      /** What the order buys, kept visible once ordered: services, period, expected expiry. */
+      servicesText: OptionalText,
+      periodText: OptionalText,
+      expectedExpiryText: OptionalText,
     }),
   ),
   payment: z.optional(
@@ -124,6 +128,7 @@ export const PANEL_STRINGS = {
   withTax: 'Total with tax',
   placeOrder: 'Place order…',
   orderTitle: 'Order {0}',
+  orderWhat: 'Renews {0} for {1}. New expiry: {2}',
   orderStatus: 'Status',
   retraction: 'Withdrawal possible until {0}',
   openOrder: 'Open order page',

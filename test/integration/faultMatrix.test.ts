@@ -16,7 +16,7 @@ import { CREATE, CUSTOM, runSignIn, signInToSandbox, signOutEverything } from '.
  * shown), the panel works again once the fault is gone, no POST is retried, the
  * ledger never holds a duplicate, and nothing unhandled reaches the extension host.
  */
-type Fault = { readonly name: string; readonly spec?: Record<string, unknown>; readonly clockSkew?: boolean; readonly iam?: boolean };
+type Fault = { readonly name: string; readonly spec?: Record<string, unknown>; readonly clockSkew?: boolean; readonly iam?: boolean; readonly config?: Record<string, unknown> };
 
 const FAULTS: Fault[] = [
   { name: '401', spec: { kind: 'status', status: 401 } },
@@ -38,6 +38,10 @@ const FAULTS: Fault[] = [
   { name: '404 paymentMean not found', spec: { kind: 'status', status: 404, message: 'paymentMean not found' } },
   { name: '403 IAM forbidden with details', iam: true },
   { name: '403 key refused', spec: { kind: 'status', status: 403, errorCode: 'INVALID_CREDENTIAL', message: 'This credential was refused by the account owner' } },
+  // OVH's orders are eventually consistent (issue 13): the request acts, its answer is lost.
+  { name: 'answer lost after OVH acted', spec: { kind: 'timeout', after: true } },
+  { name: 'completes after the client gave up', spec: { kind: 'timeout', completeAfterMs: 1500 } },
+  { name: 'reset after OVH acted + late order listing', spec: { kind: 'reset', after: true }, config: { orderListingDelayMs: 1500 } },
 ];
 
 type Operation = 'list services' | 'list renew strategies' | 'dry run' | 'place order' | 'pay';
@@ -95,7 +99,7 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
   setup(async () => {
     await admin('POST', 'reset');
     await admin('POST', 'config', { orderStepMs: 30 });
-    for (const order of testing.pendingOrders.all()) await testing.pendingOrders.remove(order.accountId, order.serviceId);
+    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
   });
   teardown(() => testing.renewPanels.dispose());
 
@@ -107,11 +111,25 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
     }
     const { method, path, iamAction } = OPERATIONS[operation];
     const spec = fault.iam ? { kind: 'status', status: 403, body: iamBody(iamAction) } : fault.spec;
+    if (fault.config) await admin('POST', 'config', fault.config);
     await admin('POST', 'faults', { method, path, ...spec });
   };
   const heal = async (): Promise<void> => {
     await admin('DELETE', 'faults');
     await admin('POST', 'clock', { offsetSeconds: 0 });
+    await admin('POST', 'config', { orderListingDelayMs: 0 });
+  };
+  /** "Forget This Order" on the recorded attempt, then the panel reloads. */
+  const forget = async (driver: PanelDriver): Promise<void> => {
+    testing.setPrompter(new ScriptedPrompter([{ pick: /outcome unknown/ }, { confirm: 'Forget' }]));
+    try {
+      await vscode.commands.executeCommand('ovhcloud.forgetOrder', { accountId: account.id, serviceId });
+    } finally {
+      testing.setPrompter(undefined);
+    }
+    assert.equal(testing.orderJournal.all().length, 0);
+    await driver.send({ type: 'retry' });
+    await driver.until('the comparison again', (s) => s.phase === 'ready' && s.busy === undefined);
   };
   const failedOrFound = (driver: PanelDriver): Promise<unknown> =>
     driver.until('the fault to show', (s) => s.busy === undefined && (s.error !== undefined || s.order !== undefined));
@@ -175,8 +193,17 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
             if (shown.error) assert.ok(shown.error.explanation.length > 10);
             if (fault.iam) assert.ok(shown.error?.explanation.includes(OPERATIONS[operation].iamAction), 'the missing IAM action is named');
             const posts = await admin<{ counts: Record<string, number> }>('GET', 'requests');
-            assert.equal(posts.counts[OPERATIONS[operation].route] ?? 0, 1, 'the POST was sent once, never retried');
+            const sent = posts.counts[OPERATIONS[operation].route] ?? 0;
+            assert.ok(sent <= 1, `the POST was never retried (${sent})`);
+            // A read right before the POST (OVH's unpaid orders, the order status) can fail first: then nothing was sent.
+            if (sent === 0) assert.ok(shown.error !== undefined && shown.order?.paid !== true, 'nothing sent: the failure is shown');
             await heal();
+            if (operation === 'place order' && driver.state.order === undefined && testing.orderJournal.all().length > 0) {
+              // Outcome unknown: the attempt stays recorded until the user, having checked, forgets it.
+              assert.match(driver.state.error?.explanation ?? '', /not known/);
+              await forget(driver);
+              await driver.previewRow(key);
+            }
             if (operation === 'place order' && driver.state.order === undefined) {
               await driver.send({ type: 'placeOrder' }, [PLACE]);
               await driver.until('the order', (s) => s.order !== undefined && s.busy === undefined);

@@ -6,6 +6,7 @@ import { testingApi } from './support/extension';
 import { ledger, PanelDriver, renewableService } from './support/renew';
 import { admin } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
+import { waitFor } from './support/wait';
 import { signInToSandbox, signOutEverything } from './support/signIn';
 
 const PLACE = { confirm: 'Place Order' };
@@ -26,7 +27,7 @@ suite('Money invariants under concurrency (real extension host + sandbox)', func
   });
   setup(async () => {
     await admin('POST', 'reset');
-    for (const order of testing.pendingOrders.all()) await testing.pendingOrders.remove(order.accountId, order.serviceId);
+    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
   });
   teardown(() => testing.renewPanels.dispose());
   suiteTeardown(async () => {
@@ -63,10 +64,12 @@ suite('Money invariants under concurrency (real extension host + sandbox)', func
     assert.equal((await ledger()).orders.length, 1);
     const withOrder = [a, b].filter((driver) => driver.state.order !== undefined);
     assert.ok(withOrder.length >= 1);
-    // The other one now offers the same unpaid order, never a new one.
+    // The other one said so, and on Try Again offers the same unpaid order, never a new one.
     const other = [a, b].find((driver) => driver.state.order === undefined);
     if (other) {
+      assert.match(other.state.notice ?? '', /being placed in another window or panel/);
       await other.send({ type: 'placeOrder' }, [PLACE]);
+      await other.send({ type: 'retry' });
       await other.until('the unpaid order', (s) => s.order !== undefined && s.busy === undefined);
       assert.equal(other.state.order?.orderId, withOrder[0].state.order?.orderId);
     }
@@ -106,12 +109,16 @@ suite('Money invariants under concurrency (real extension host + sandbox)', func
     const prompter = new ScriptedPrompter([PLACE]);
     testing.setPrompter(prompter);
     void first.panel.receive({ type: 'placeOrder' });
-    await first.until('the order request in flight', (s) => s.busy === 'order');
+    await waitFor('the order request in flight', () => testing.orderJournal.all()[0]?.state === 'placing');
     testing.setPrompter(undefined);
-    assert.equal(testing.pendingOrders.all()[0]?.state, 'placing', 'the intent was written before the POST');
+    assert.equal(testing.orderJournal.all()[0]?.state, 'placing', 'the intent was written before the POST');
     first.panel.dispose();
 
+    // The first session still owns the attempt (its lease is fresh): the second says so and touches nothing.
     const second = await extraPanel();
+    assert.match(second.state.notice ?? '', /being placed in another window or panel/);
+    await waitFor('the first session to find its order', () => testing.orderJournal.all()[0]?.orderId !== undefined && first.state.busy === undefined);
+    await second.send({ type: 'retry' });
     const resumed = await second.until('the found order', (s) => s.order !== undefined && s.busy === undefined);
     const { orders } = await ledger();
     assert.equal(orders.length, 1);

@@ -36,7 +36,7 @@ suite('Payments against the real-API sandbox (real extension host + sandbox)', f
   setup(async () => {
     await admin('POST', 'reset');
     await admin('POST', 'config', { orderStepMs: 40 });
-    for (const order of testing.pendingOrders.all()) await testing.pendingOrders.remove(order.accountId, order.serviceId);
+    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
   });
   teardown(() => testing.renewPanels.dispose());
   suiteTeardown(() => signOutEverything(testing));

@@ -40,7 +40,7 @@ suite('Renew panel: the promised new expiry is the delivered one (real extension
   setup(async () => {
     await admin('POST', 'reset');
     await admin('POST', 'config', { orderStepMs: 40 });
-    for (const order of testing.pendingOrders.all()) await testing.pendingOrders.remove(order.accountId, order.serviceId);
+    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
   });
 
   teardown(() => testing.renewPanels.dispose());

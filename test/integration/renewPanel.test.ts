@@ -31,7 +31,7 @@ suite('Renew panel (real extension host + sandbox)', function () {
   setup(async () => {
     await admin('POST', 'reset');
     await admin('POST', 'config', { orderStepMs: 40 });
-    for (const order of testing.pendingOrders.all()) await testing.pendingOrders.remove(order.accountId, order.serviceId);
+    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
   });
 
   teardown(() => testing.renewPanels.dispose());
@@ -69,7 +69,7 @@ suite('Renew panel (real extension host + sandbox)', function () {
     assert.ok(ordered.payment.options.some((option) => !option.selectable), 'an expired method is shown but not selectable');
 
     const paying = await driver.send({ type: 'pay' }, [{ confirm: PAY }]);
-    assert.match(paying.asked[0], /^confirm: Pay order \d+ now\?$/);
+    assert.match(paying.asked[0], /^confirm: Pay the renewal of .+ for .+\?$/);
     const delivered = await driver.until('delivery', (s) => s.order?.delivered === true && s.busy === undefined);
     assert.ok(delivered.order?.newExpiryText);
 
@@ -82,7 +82,7 @@ suite('Renew panel (real extension host + sandbox)', function () {
     const calendar = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
     const expected = addDuration(calendar(before.expirationDate!), parseDuration(final.orders[0].duration)!);
     assert.equal(after.expirationDate?.slice(0, 10), expected.toISOString().slice(0, 10), `expiry moved by ${final.orders[0].duration}`);
-    assert.equal(testing.pendingOrders.all().length, 0, 'nothing is left to pay');
+    assert.equal(testing.orderJournal.all().length, 0, 'nothing is left to pay');
   });
 
   test('cancelling either confirmation creates nothing', async () => {

@@ -31,7 +31,7 @@ suite('Attention signals after a renewal (real extension host + sandbox)', funct
   setup(async () => {
     ({ testing, view, account, raw } = s);
     testing.setStatusPollInterval(30);
-    for (const order of testing.pendingOrders.all()) await testing.pendingOrders.remove(order.accountId, order.serviceId);
+    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
   });
   teardown(() => testing.renewPanels.dispose());
 

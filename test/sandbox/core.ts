@@ -16,6 +16,10 @@ export interface SandboxConfig {
   timestampWindowSeconds: number;
   /** Time between order states after payment: checking, delivering, delivered. */
   orderStepMs: number;
+  /** A new order appears in GET /me/order only this long after it was created (GET /me/order/{id} finds it at once). */
+  orderListingDelayMs: number;
+  /** Added to the pre-tax price of created orders, not of dry runs: the price changed in between. */
+  orderPriceDeltaCents: number;
   /** Lifetime of OAuth2 access tokens (OVH answers expires_in 3599). */
   tokenTtlSeconds: number;
   /** Added to the real clock: server time as seen by /auth/time, signatures and new orders. */
@@ -50,6 +54,8 @@ function defaultConfig(orderStepMs: number): SandboxConfig {
     rateLimitPerSecond: null,
     timestampWindowSeconds: 60,
     orderStepMs,
+    orderListingDelayMs: 0,
+    orderPriceDeltaCents: 0,
     tokenTtlSeconds: 3599,
     clockOffsetSeconds: 0,
     defaultPaymentMethod: 'card',

@@ -23,6 +23,11 @@ export interface FaultSpec {
    * after OVH acted, the case where a client must not blindly retry.
    */
   after?: boolean;
+  /**
+   * With `timeout`: the request takes effect on the server this long after it arrived,
+   * still without an answer. Models a POST that completes after the client gave up.
+   */
+  completeAfterMs?: number;
 }
 
 export interface FaultRule extends FaultSpec {
@@ -62,6 +67,11 @@ export function parseFaultSpec(body: unknown): FaultSpec {
   if (retryAfter !== undefined) spec.retryAfter = retryAfter;
   const times = optionalInt(body.times, 'times', 1);
   if (times !== undefined) spec.times = times;
+  const completeAfterMs = optionalInt(body.completeAfterMs, 'completeAfterMs', 0);
+  if (completeAfterMs !== undefined) {
+    if (kind !== 'timeout') throw new Error('completeAfterMs goes with kind "timeout"');
+    spec.completeAfterMs = completeAfterMs;
+  }
   if (body.after !== undefined) {
     if (typeof body.after !== 'boolean') throw new Error('after must be a boolean');
     spec.after = body.after;

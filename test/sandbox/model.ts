@@ -72,7 +72,8 @@ export interface OrderRecord {
   readonly orderId: number;
   readonly password: string;
   readonly dateMs: number;
-  readonly expirationMs: number;
+  /** Mutable: /__sandbox/orders/{id} can make it pass. */
+  expirationMs: number;
   readonly withoutTaxCents: number;
   readonly taxCents: number;
   /** The service the renew was ordered from (path id of POST /service/{id}/renew). */
@@ -86,6 +87,10 @@ export interface OrderRecord {
   delivered: boolean;
   /** Seeded history orders are not in the ledger. */
   readonly seeded: boolean;
+  /** Placed elsewhere (Control Panel, another machine) through /__sandbox/orders: not in the ledger's orders, but its payments are. */
+  readonly external?: boolean;
+  /** Deleted by OVH (GET answers 404), through /__sandbox/orders/{id}. */
+  gone?: boolean;
 }
 
 export interface LedgerOrder {

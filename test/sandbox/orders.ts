@@ -46,6 +46,33 @@ export function createOrder(state: SandboxState, serviceId: number, req: RenewRe
   return order;
 }
 
+/** An order placed elsewhere: priced like a renew of these services, not in the ledger's orders. */
+export function createExternalOrder(state: SandboxState, services: readonly number[], duration: string, nowMs: number): OrderRecord {
+  const lines = services.map((id) => {
+    const s = state.lookup(id);
+    return { serviceId: id, cents: s ? periodCents(s.plan, duration) : 0 };
+  });
+  const withoutTax = lines.reduce((sum, line) => sum + line.cents, 0);
+  const order: OrderRecord = {
+    orderId: state.takeOrderId(),
+    password: state.orderPrng.token(4),
+    dateMs: nowMs,
+    expirationMs: nowMs + DAY_MS,
+    withoutTaxCents: withoutTax,
+    taxCents: taxCents(withoutTax),
+    serviceId: services[0] ?? 0,
+    duration,
+    services: [...services],
+    lines,
+    payment: null,
+    delivered: false,
+    seeded: false,
+    external: true,
+  };
+  state.orders.set(order.orderId, order);
+  return order;
+}
+
 export function orderUrl(origin: string, o: Pick<OrderRecord, 'orderId' | 'password'>): string {
   return `${origin}/order/displayOrder?orderId=${o.orderId}&orderPassword=${o.password}`;
 }
@@ -116,7 +143,7 @@ export function settleOrders(state: SandboxState, nowMs: number, stepMs: number)
 export function findOrder(state: SandboxState, rawId: string): OrderRecord {
   const id = Number(rawId);
   const order = Number.isSafeInteger(id) ? state.orders.get(id) : undefined;
-  if (!order) throw notFound(`The requested object (orderId = ${rawId}) does not exist`);
+  if (!order || order.gone) throw notFound(`The requested object (orderId = ${rawId}) does not exist`);
   return order;
 }
 
@@ -199,6 +226,8 @@ export function payWithMethod(state: SandboxState, order: OrderRecord, body: unk
 
 function recordPayment(state: SandboxState, order: OrderRecord, payment: Omit<LedgerPayment, 'orderId' | 'at'>, nowMs: number): void {
   if (order.payment) throw conflict(`Order ${order.orderId} has already been paid`);
+  // OVH documents no answer for this; the sandbox's choice is a 400 naming the expiry.
+  if (order.expirationMs <= nowMs) throw badRequest(`Order ${order.orderId} has expired and can no longer be paid`);
   order.payment = { paymentMean: payment.paymentMean, paymentMeanId: payment.paymentMeanId, atMs: nowMs };
   if (!order.seeded) {
     state.ledger.payments.push({ orderId: order.orderId, ...payment, at: new Date(nowMs).toISOString() });

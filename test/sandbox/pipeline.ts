@@ -103,6 +103,16 @@ async function handle(core: SandboxCore, router: Router, info: () => object, req
   core.settle();
 
   const fault = core.faults.take(method, fullPath, apiPath);
+  if (fault?.kind === 'timeout' && fault.completeAfterMs !== undefined) {
+    // No answer ever; the request still takes effect later, when the client has given up.
+    log(0, fault);
+    const incoming = { method, rawUrl, url, fullPath, apiPath, req, rawBody, match };
+    setTimeout(() => {
+      core.settle();
+      dispatch(core, incoming);
+    }, fault.completeAfterMs).unref();
+    return;
+  }
   if (fault && !fault.after && failEarly(fault, res, req, log)) return;
   const limited = core.checkRateLimit();
   if (limited) {

@@ -177,7 +177,8 @@ function order(state: PanelState, ctx: ViewContext): HTMLElement {
     'section',
     { class: 'order', 'aria-labelledby': 'order-title' },
     h('h2', { id: 'order-title', tabindex: '-1' }, fill(s('orderTitle'), String(o.orderId))),
-    buying(state, ctx),
+    // A fresh order shows its preview; a resumed one what the journal recorded.
+    buying(state, ctx) ?? (o.servicesText ? h('p', { id: 'order-what' }, fill(s('orderWhat'), o.servicesText, o.periodText ?? '', o.expectedExpiryText ?? '')) : null),
     h('dl', { class: 'amounts' }, h('dt', {}, s('withTax')), h('dd', { class: 'money' }, o.withTaxText), h('dt', {}, s('orderStatus')), h('dd', { id: 'order-status' }, o.statusLabel)),
     o.retractionText ? h('p', { class: 'muted' }, fill(s('retraction'), o.retractionText)) : null,
     h(

@@ -3,6 +3,7 @@ import { ALL_RULES, CREDENTIAL_STATES, parseRules, type CredentialState, type Ia
 import { ApiError } from '../errors';
 import { parseFaultSpec } from '../faults';
 import { isRecord } from '../json';
+import { createExternalOrder } from '../orders';
 import type { Reply } from '../router';
 
 /**
@@ -24,12 +25,12 @@ function parseBody(rawBody: string): unknown {
 const nonNegative = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 function updateConfig(config: SandboxConfig, body: Record<string, unknown>): string | undefined {
-  const { pagination, rateLimitPerSecond, timestampWindowSeconds, orderStepMs, tokenTtlSeconds } = body;
+  const { pagination, rateLimitPerSecond, timestampWindowSeconds, orderStepMs, tokenTtlSeconds, orderListingDelayMs } = body;
   if (pagination !== undefined && typeof pagination !== 'boolean') return 'pagination must be a boolean';
   if (rateLimitPerSecond !== undefined && rateLimitPerSecond !== null && !(nonNegative(rateLimitPerSecond) && rateLimitPerSecond >= 1)) {
     return 'rateLimitPerSecond must be a number >= 1, or null to disable';
   }
-  for (const [name, value] of Object.entries({ timestampWindowSeconds, orderStepMs, tokenTtlSeconds })) {
+  for (const [name, value] of Object.entries({ timestampWindowSeconds, orderStepMs, tokenTtlSeconds, orderListingDelayMs })) {
     if (value !== undefined && !nonNegative(value)) return `${name} must be a number >= 0`;
   }
   if (typeof pagination === 'boolean') config.pagination = pagination;
@@ -37,6 +38,11 @@ function updateConfig(config: SandboxConfig, body: Record<string, unknown>): str
   if (nonNegative(timestampWindowSeconds)) config.timestampWindowSeconds = timestampWindowSeconds;
   if (nonNegative(orderStepMs)) config.orderStepMs = orderStepMs;
   if (nonNegative(tokenTtlSeconds)) config.tokenTtlSeconds = tokenTtlSeconds;
+  if (nonNegative(orderListingDelayMs)) config.orderListingDelayMs = orderListingDelayMs;
+  if (body.orderPriceDeltaCents !== undefined) {
+    if (typeof body.orderPriceDeltaCents !== 'number' || !Number.isInteger(body.orderPriceDeltaCents)) return 'orderPriceDeltaCents must be an integer';
+    config.orderPriceDeltaCents = body.orderPriceDeltaCents;
+  }
   return updateRealityConfig(config, body);
 }
 
@@ -122,7 +128,11 @@ export function adminRoute(core: SandboxCore, info: () => object, method: string
       return createCredential(core, body);
     case 'POST /__sandbox/service-accounts':
       return createServiceAccount(core, body);
+    case 'POST /__sandbox/orders':
+      return externalOrder(core, body);
   }
+  const order = /^POST \/__sandbox\/orders\/(\d+)$/.exec(key);
+  if (order) return changeOrder(core, Number(order[1]), body);
   const ck = /^PUT \/__sandbox\/credentials\/([^/]+)$/.exec(key);
   if (ck) return setCredentialState(core, decodeURIComponent(ck[1] ?? ''), body);
   return fail(`unknown sandbox control ${key}`, 404);
@@ -161,4 +171,27 @@ function setCredentialState(core: SandboxCore, consumerKey: string, body: unknow
   if (!state) return fail(`state must be one of ${CREDENTIAL_STATES.join(', ')}`);
   credential.state = state;
   return { body: { consumerKey, state } };
+}
+
+/** An unpaid renew order placed elsewhere (the Control Panel, another machine): {services, duration?}. */
+function externalOrder(core: SandboxCore, body: unknown): Reply {
+  if (!isRecord(body) || !Array.isArray(body.services) || body.services.length === 0 || !body.services.every((id) => typeof id === 'number' && core.state.lookup(id))) {
+    return fail('expected {"services": [existing service ids], "duration"?: "P1Y"}');
+  }
+  if (body.duration !== undefined && typeof body.duration !== 'string') return fail('duration must be a string such as "P1Y"');
+  const order = createExternalOrder(core.state, body.services as number[], (body.duration as string | undefined) ?? 'P1Y', core.nowMs());
+  return { status: 201, body: { orderId: order.orderId } };
+}
+
+/** Makes an order's expirationDate pass ({expiresInSeconds}), or deletes it ({gone: true}). */
+function changeOrder(core: SandboxCore, orderId: number, body: unknown): Reply {
+  const order = core.state.orders.get(orderId);
+  if (!order) return fail('unknown order', 404);
+  if (!isRecord(body)) return fail('expected {"expiresInSeconds"?: number, "gone"?: true}');
+  if (body.expiresInSeconds !== undefined) {
+    if (typeof body.expiresInSeconds !== 'number' || !Number.isFinite(body.expiresInSeconds)) return fail('expiresInSeconds must be a number');
+    order.expirationMs = core.nowMs() + body.expiresInSeconds * 1000;
+  }
+  if (body.gone === true) order.gone = true;
+  return { body: { orderId, expirationDate: new Date(order.expirationMs).toISOString(), gone: order.gone === true } };
 }

@@ -46,8 +46,10 @@ export function addOrderRoutes(router: Router): void {
   router.add('GET', '/me/order', 'signed', (ctx) => {
     const from = dateFilter(ctx, 'date.from');
     const to = dateFilter(ctx, 'date.to');
+    // New orders are listed late (orderListingDelayMs); deleted ones not at all.
+    const listedBefore = ctx.nowMs - ctx.core.config.orderListingDelayMs;
     const orders = [...ctx.core.state.orders.values()]
-      .filter((o) => (from === null || o.dateMs >= from) && (to === null || o.dateMs <= to))
+      .filter((o) => !o.gone && o.dateMs <= listedBefore && (from === null || o.dateMs >= from) && (to === null || o.dateMs <= to))
       .sort((a, b) => a.orderId - b.orderId);
     const page = parsePagination(ctx.headers, ctx.core.config.pagination);
     return listReply(orders, page, (o) => o.orderId, (o) => renderOrder(o, ctx.core.origin));

@@ -65,7 +65,11 @@ export function addServiceRoutes(router: Router): void {
     const id = serviceId(ctx.params.serviceId);
     const { state, origin } = ctx.core;
     const req = validateRenew(id, ctx.body, state.lookup);
-    if (!req.dryRun) return { body: renderOrder(createOrder(state, id, req, ctx.nowMs), origin) };
+    if (!req.dryRun) {
+      // orderPriceDeltaCents: the price changed between the dry run and the order (a promotion ended).
+      const delta = ctx.core.config.orderPriceDeltaCents;
+      return { body: renderOrder(createOrder(state, id, delta === 0 ? req : { ...req, strategy: { ...req.strategy, cents: req.strategy.cents + delta } }, ctx.nowMs), origin) };
+    }
     // No public source shows a real dry-run answer: each plausible orderId is a control.
     const preview = renderOrder(dryRunOrder(id, req, ctx.nowMs), origin) as Record<string, unknown>;
     const variant = ctx.core.config.dryRunOrderId;

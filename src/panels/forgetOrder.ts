@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { Prompter } from '../auth/prompter';
+import type { LeaseFiles } from './leaseFiles';
+import type { JournalEntry, OrderJournal } from './orderJournal';
+
+export interface ForgetDeps {
+  readonly journal: OrderJournal;
+  readonly leases: LeaseFiles;
+  readonly prompter: () => Prompter;
+  readonly identityOf: (accountId: string) => string | undefined;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/**
+ * "Forget This Order": for the rare case the user knows better than the journal (an
+ * order paid or cancelled elsewhere, an attempt they checked at OVHcloud). It only
+ * removes the record here, never touches the order at OVHcloud, and refuses while
+ * another window is placing or paying it.
+ */
+export async function forgetOrder(deps: ForgetDeps, target?: { accountId: string; serviceId: number }): Promise<string | undefined> {
+  const identity = target ? deps.identityOf(target.accountId) : undefined;
+  const entries = deps.journal.all().filter((entry) => !target || (entry.identity === identity && (entry.serviceId === target.serviceId || entry.services.includes(target.serviceId))));
+  if (entries.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No order is recorded here for this service.'));
+    return undefined;
+  }
+  const picked = await deps.prompter().pick(
+    entries.map((entry) => ({ label: title(entry), description: entry.summary ? `${entry.summary.servicesText} · ${entry.summary.periodText}` : '', detail: entry.withTaxText, entry })),
+    { placeHolder: vscode.l10n.t('Choose the order to forget') },
+  );
+  if (!picked) return undefined;
+  const { entry } = picked;
+  const action = vscode.l10n.t('Forget');
+  const answer = await deps.prompter().confirm(
+    vscode.l10n.t('Forget {0}?', title(entry)),
+    vscode.l10n.t('The extension stops offering it. Nothing changes at OVHcloud: an unpaid order stays there until it expires.'),
+    action,
+  );
+  if (answer !== action) return undefined;
+  if (await deps.leases.holder([...new Set([entry.serviceId, ...entry.services])].map((id) => `${entry.identity}:${id}`), 'forget')) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('This order is being placed or paid in another window. Try again when it has finished.'));
+    return undefined;
+  }
+  await deps.journal.end(entry.id);
+  deps.log.info(`Journal entry ${entry.id}${entry.orderId === undefined ? '' : ` (order ${entry.orderId})`} forgotten by the user.`);
+  return entry.id;
+}
+
+function title(entry: JournalEntry): string {
+  return entry.orderId === undefined ? vscode.l10n.t('Order attempt of {0} (outcome unknown)', entry.startedAt.slice(0, 10)) : vscode.l10n.t('Order {0}', entry.orderId);
+}

@@ -1,0 +1,195 @@
+import { OvhApiError, type Order, type PaymentOption, type RenewDescription, type ServiceSummary } from '../../../src/ovh';
+
+/**
+ * A small in-memory OVH for unit tests of the renew session: orders with details that
+ * name the services they renew, a listing that can lag behind creation, POSTs that can
+ * be held in flight or lose their answer after the server did the work, and a clock the
+ * session's sleeps advance (no real waiting).
+ */
+
+export interface FakeService {
+  readonly serviceId: number;
+  readonly name: string;
+  readonly type: string;
+  /** Renew strategies offered from this service's panel: services renewed and the price without tax. */
+  readonly strategies: ReadonlyArray<{ readonly services: readonly number[]; readonly price: number }>;
+}
+
+export interface FakeOrder {
+  readonly orderId: number;
+  readonly dateMs: number;
+  expirationMs: number;
+  readonly withTax: number;
+  readonly services: readonly number[];
+  paid: boolean;
+  gone: boolean;
+}
+
+type Fault = 'lostAnswer' | 'timeoutNothingDone' | 'refused';
+
+export const SERVICES: readonly FakeService[] = [
+  { serviceId: 1, name: 'alpha.com', type: 'DOMAIN', strategies: [{ services: [1], price: 10 }] },
+  { serviceId: 2, name: 'beta.com', type: 'DOMAIN', strategies: [{ services: [2], price: 10 }, { services: [2, 3], price: 50 }] },
+  { serviceId: 3, name: 'hosting-beta', type: 'HOSTING', strategies: [{ services: [3], price: 40 }, { services: [2, 3], price: 50 }] },
+];
+
+const TAX = 1.2;
+
+function timeout(method: string, path: string): OvhApiError {
+  return new OvhApiError({ kind: 'timeout', method, path, errorCode: 'ETIMEDOUT' });
+}
+
+export class FakeOvh {
+  clockMs = Date.parse('2026-11-01T10:00:00Z');
+  readonly orders = new Map<number, FakeOrder>();
+  private nextOrderId = 124_872_400;
+  /** A new order appears in GET /me/order only this long after it was created. */
+  listingDelayMs = 0;
+  /** Every POST /service/{id}/renew (not dry runs) and every payment request received. */
+  readonly orderPosts: Array<{ serviceId: number; services: readonly number[] }> = [];
+  readonly payRequests: number[] = [];
+  readonly listings: number[] = [];
+  postFault: Fault | undefined;
+  payFault: Fault | undefined;
+  statusFails = false;
+  /** GET /me/order/{id} answers 500. */
+  getOrderFails = false;
+  /** The dry run answers 500. */
+  previewFails = false;
+  /** Added to the price of created orders: OVH's price changed between preview and order. */
+  priceDrift = 0;
+  /** When set, order POSTs wait for it before answering. */
+  postGate: Promise<void> | undefined;
+  /** Runs when a payment request reaches the server. */
+  duringPay: (() => void) | undefined;
+  /** Runs while an order POST is on the server, before the order is created. */
+  duringPost: (() => void) | undefined;
+
+  now(): Date {
+    return new Date(this.clockMs);
+  }
+
+  async sleep(ms: number): Promise<void> {
+    this.clockMs += ms;
+    await Promise.resolve();
+  }
+
+  /** An order created elsewhere (another window, the Control Panel, another machine). */
+  seedOrder(services: readonly number[], withTax: number, atMs = this.clockMs): FakeOrder {
+    const order: FakeOrder = { orderId: this.nextOrderId++, dateMs: atMs, expirationMs: atMs + 86_400_000, withTax, services, paid: false, gone: false };
+    this.orders.set(order.orderId, order);
+    return order;
+  }
+
+  summary(serviceId: number): ServiceSummary {
+    const service = SERVICES.find((candidate) => candidate.serviceId === serviceId);
+    if (!service) throw new OvhApiError({ kind: 'notFound', method: 'GET', path: `/services/${serviceId}`, status: 404 });
+    return { serviceId, name: service.name, displayName: service.name, type: service.type === 'DOMAIN' ? 'domain' : 'webHosting', expirationDate: '2026-12-01T00:00:00+01:00', pendingActions: [] } as ServiceSummary;
+  }
+
+  private renderOrder(order: FakeOrder): Order {
+    const withoutTax = Math.round((order.withTax / TAX) * 100) / 100;
+    const money = (value: number): Order['priceWithTax'] => ({ currencyCode: 'EUR', text: `${value.toFixed(2)} €`, value });
+    return {
+      orderId: order.orderId,
+      date: new Date(order.dateMs).toISOString(),
+      expirationDate: new Date(order.expirationMs).toISOString(),
+      pdfUrl: `https://www.ovh.com/cgi-bin/order/display.cgi?orderId=${order.orderId}`,
+      url: `https://www.ovh.com/cgi-bin/order/display.cgi?orderId=${order.orderId}`,
+      password: 'secret',
+      priceWithTax: money(order.withTax),
+      priceWithoutTax: money(withoutTax),
+      tax: money(Math.round((order.withTax - withoutTax) * 100) / 100),
+      retractionDate: null,
+    } as Order;
+  }
+
+  private find(orderId: number, path: string): FakeOrder {
+    const order = this.orders.get(orderId);
+    if (!order || order.gone) throw new OvhApiError({ kind: 'notFound', method: 'GET', path, status: 404, serverMessage: `The requested object (orderId = ${orderId}) does not exist` });
+    return order;
+  }
+
+  private status(order: FakeOrder): string {
+    return order.paid ? 'delivered' : 'notPaid';
+  }
+
+  /** The API as the session sees it (a structural RenewApi). */
+  api() {
+    return {
+      getService: async (serviceId: number) => this.summary(serviceId),
+      listRenewDescriptions: async (serviceId: number): Promise<RenewDescription[]> => {
+        const service = SERVICES.find((candidate) => candidate.serviceId === serviceId);
+        return [
+          {
+            renewPeriod: 'P1Y',
+            strategies: (service?.strategies ?? []).map((strategy) => ({
+              price: { currencyCode: 'EUR', text: `${strategy.price.toFixed(2)} €`, value: strategy.price },
+              priceInUcents: strategy.price * 100_000_000,
+              services: [...strategy.services],
+              servicesDetails: strategy.services.map((id) => {
+                const detail = SERVICES.find((candidate) => candidate.serviceId === id);
+                return { serviceId: id, serviceName: detail?.name ?? null, serviceType: detail?.type ?? null };
+              }),
+            })),
+          },
+        ] as RenewDescription[];
+      },
+      previewRenew: async (serviceId: number, request: { duration: string; services: readonly number[] }): Promise<Order> => {
+        if (this.previewFails) throw new OvhApiError({ kind: 'server', method: 'POST', path: `/service/${serviceId}/renew`, status: 500 });
+        const price = this.priceOf(serviceId, request.services);
+        return { ...this.renderOrder({ orderId: 0, dateMs: this.clockMs, expirationMs: this.clockMs, withTax: price, services: request.services, paid: false, gone: false }), orderId: 0 };
+      },
+      createRenewOrder: async (serviceId: number, request: { duration: string; services: readonly number[] }): Promise<Order> => {
+        this.orderPosts.push({ serviceId, services: [...request.services] });
+        if (this.postGate) await this.postGate;
+        this.duringPost?.();
+        const fault = this.postFault;
+        if (fault === 'refused') throw new OvhApiError({ kind: 'badRequest', method: 'POST', path: `/service/${serviceId}/renew`, status: 400 });
+        if (fault === 'timeoutNothingDone') throw timeout('POST', `/service/${serviceId}/renew`);
+        const order = this.seedOrder(request.services, Math.round((this.priceOf(serviceId, request.services) + this.priceDrift) * 100) / 100);
+        if (fault === 'lostAnswer') throw timeout('POST', `/service/${serviceId}/renew`);
+        return this.renderOrder(order);
+      },
+      getOrder: async (orderId: number) => {
+        if (this.getOrderFails) throw new OvhApiError({ kind: 'server', method: 'GET', path: `/me/order/${orderId}`, status: 500 });
+        return this.renderOrder(this.find(orderId, `/me/order/${orderId}`));
+      },
+      getOrderStatus: async (orderId: number) => {
+        if (this.statusFails) throw timeout('GET', `/me/order/${orderId}/status`);
+        return this.status(this.find(orderId, `/me/order/${orderId}/status`));
+      },
+      listOrderIds: async (from?: Date) => {
+        this.listings.push(this.clockMs);
+        return [...this.orders.values()]
+          .filter((order) => !order.gone && order.dateMs + this.listingDelayMs <= this.clockMs && (from === undefined || order.dateMs >= from.getTime()))
+          .map((order) => order.orderId);
+      },
+      listOrderDetailIds: async (orderId: number) => this.find(orderId, `/me/order/${orderId}/details`).services.map((_, index) => orderId * 10 + index + 1),
+      getOrderDetail: async (orderId: number, detailId: number) => {
+        const order = this.find(orderId, `/me/order/${orderId}/details/${detailId}`);
+        const serviceId = order.services[detailId - orderId * 10 - 1];
+        const service = SERVICES.find((candidate) => candidate.serviceId === serviceId);
+        return { orderDetailId: detailId, description: `Renouvellement ${service?.type ?? ''} - 1 an(s)`, domain: service?.name ?? '', detailType: 'RENEW', quantity: '1' };
+      },
+      listPaymentOptions: async (): Promise<PaymentOption[]> => [{ paymentMean: 'creditCard', paymentMeanId: 7, label: 'VISA •••• 4242', isDefault: true, status: 'VALID', selectable: true }],
+      payOrder: async (orderId: number) => {
+        this.payRequests.push(orderId);
+        this.duringPay?.();
+        const order = this.find(orderId, `/me/order/${orderId}/pay`);
+        if (this.payFault === 'refused') throw new OvhApiError({ kind: 'forbidden', method: 'POST', path: `/me/order/${orderId}/pay`, status: 403 });
+        if (this.payFault === 'timeoutNothingDone') throw timeout('POST', `/me/order/${orderId}/pay`);
+        if (order.paid) throw new OvhApiError({ kind: 'conflict', method: 'POST', path: `/me/order/${orderId}/pay`, status: 409, serverMessage: `Order ${orderId} has already been paid` });
+        order.paid = true;
+        if (this.payFault === 'lostAnswer') throw timeout('POST', `/me/order/${orderId}/pay`);
+      },
+    };
+  }
+
+  private priceOf(serviceId: number, services: readonly number[]): number {
+    const strategy = SERVICES.find((candidate) => candidate.serviceId === serviceId)?.strategies.find(
+      (candidate) => candidate.services.length === services.length && candidate.services.every((id) => services.includes(id)),
+    );
+    return Math.round((strategy?.price ?? 0) * TAX * 100) / 100;
+  }
+}

@@ -1,0 +1,194 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { PanelState, WebviewMessage } from '../../../src/protocol/renewPanel';
+import { LeaseFiles } from '../../../src/panels/leaseFiles';
+import { OrderJournal } from '../../../src/panels/orderJournal';
+import { RenewSession, type SessionDeps } from '../../../src/panels/renewSession';
+import { FakeOvh } from './fakeOvh';
+
+/**
+ * Several VS Code windows on one machine, as the renew session meets them: each window
+ * has its own view of globalState (another window's writes reach it only when the test
+ * calls `propagate()`, as code-server delivers them 100–360 ms later), all share one
+ * global storage directory on disk and one OVH account.
+ */
+
+export const english = (message: string, ...args: Array<string | number | boolean>): string =>
+  message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+
+class SharedState {
+  readonly committed = new Map<string, unknown>();
+}
+
+/** One window's globalState: reads its own copy; writes reach the others on propagate(). */
+export class WindowMemento {
+  private local = new Map<string, unknown>();
+  private outbox: Array<[string, unknown]> = [];
+
+  constructor(private readonly shared: SharedState) {
+    this.local = new Map(shared.committed);
+  }
+
+  keys(): readonly string[] {
+    return [...this.local.keys()];
+  }
+
+  get<T>(key: string, fallback?: T): T | undefined {
+    return this.local.has(key) ? (this.local.get(key) as T) : fallback;
+  }
+
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.local.delete(key);
+    else this.local.set(key, structuredClone(value));
+    this.outbox.push([key, value === undefined ? undefined : structuredClone(value)]);
+  }
+
+  flush(): void {
+    for (const [key, value] of this.outbox.splice(0)) {
+      if (value === undefined) this.shared.committed.delete(key);
+      else this.shared.committed.set(key, value);
+    }
+  }
+
+  pull(): void {
+    this.local = new Map(this.shared.committed);
+  }
+}
+
+export interface Confirmation {
+  readonly message: string;
+  readonly detail: string;
+  answer(yes: boolean): void;
+}
+
+export class TestPanel {
+  readonly states: PanelState[] = [];
+  readonly confirmations: Confirmation[] = [];
+  /** When true, confirmations wait for answer(); otherwise the user confirms at once. */
+  holdConfirms = false;
+  session!: RenewSession;
+
+  constructor(readonly window: TestWindow, readonly serviceId: number) {}
+
+  get state(): PanelState {
+    return this.session.current;
+  }
+
+  get step(): string {
+    return this.session.currentStep.kind;
+  }
+
+  /** Everything the panel showed, for "never said X" assertions. */
+  get allText(): string {
+    return this.states.map((state) => [state.notice ?? '', state.error?.explanation ?? '', state.error?.nextStep ?? ''].join(' ')).join('\n');
+  }
+
+  handle(message: WebviewMessage): Promise<void> {
+    return this.session.handle(message);
+  }
+
+  /** Selects the row renewing exactly these services and previews it. */
+  async choose(services: readonly number[]): Promise<void> {
+    const names = services.map((id) => this.window.world.ovh.summary(id).name).sort();
+    const row = this.state.rows.find((candidate) => JSON.stringify(candidate.services.map((service) => service.name).sort()) === JSON.stringify(names));
+    if (!row) throw new Error(`No row renews ${services.join('+')} in panel ${this.serviceId}: ${this.state.rows.map((r) => r.key).join(', ')}`);
+    await this.handle({ type: 'select', key: row.key });
+    await this.handle({ type: 'preview' });
+    if (!this.state.preview) throw new Error(`Preview failed: ${this.state.error?.explanation ?? 'no preview'}`);
+  }
+
+  /** Resolves once the panel shows its n-th confirmation dialog (1-based). */
+  async confirmation(n = 1): Promise<Confirmation> {
+    for (let i = 0; i < 10_000 && this.confirmations.length < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+    const found = this.confirmations[n - 1];
+    if (!found) throw new Error(`Panel ${this.serviceId} never asked for confirmation ${n}`);
+    return found;
+  }
+
+  confirm(message: string, detail: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.confirmations.push({ message, detail, answer: resolve });
+      if (!this.holdConfirms) resolve(true);
+    });
+  }
+}
+
+export class TestWindow {
+  readonly memento: WindowMemento;
+  private panelCount = 0;
+
+  constructor(readonly world: SessionWorld, readonly name: string, readonly accountId: string) {
+    this.memento = new WindowMemento(world.shared);
+  }
+
+  /** Opens a renew panel for the service and waits until it has loaded. */
+  async open(serviceId: number): Promise<TestPanel> {
+    const panel = new TestPanel(this, serviceId);
+    this.panelCount++;
+    panel.session = new RenewSession(this.world.deps(this, panel, `${this.name}/panel${this.panelCount}`));
+    await panel.session.start();
+    return panel;
+  }
+}
+
+export class SessionWorld {
+  readonly ovh = new FakeOvh();
+  readonly shared = new SharedState();
+  readonly windows: TestWindow[] = [];
+  readonly storageDir: string;
+  readonly requestTimeoutMs = 20_000;
+
+  constructor() {
+    this.storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovh-renew-session-'));
+  }
+
+  dispose(): void {
+    fs.rmSync(this.storageDir, { recursive: true, force: true });
+  }
+
+  window(name: string, accountId = 'account-1'): TestWindow {
+    const window = new TestWindow(this, name, accountId);
+    this.windows.push(window);
+    return window;
+  }
+
+  /** globalState writes of every window reach every other window. */
+  propagate(): void {
+    for (const window of this.windows) window.memento.flush();
+    for (const window of this.windows) window.memento.pull();
+  }
+
+  /** Every sign-in of the test account is the same account: one endpoint, one nichandle. */
+  readonly identity = 'ovh-eu/ab12345-ovh';
+
+  journal(window: TestWindow): OrderJournal {
+    return new OrderJournal(window.memento, () => this.identity);
+  }
+
+  deps(window: TestWindow, panel: TestPanel, owner: string): SessionDeps {
+    const api = this.ovh.api();
+    const deps: SessionDeps = {
+      accountId: window.accountId,
+      identity: this.identity,
+      serviceId: panel.serviceId,
+      owner,
+      api: async () => api,
+      journal: this.journal(window),
+      leases: new LeaseFiles(path.join(this.storageDir, 'leases'), () => 3 * this.requestTimeoutMs, () => this.ovh.clockMs),
+      sleep: (ms: number) => this.ovh.sleep(ms),
+      requestTimeoutMs: this.requestTimeoutMs,
+      confirm: (message: string, detail: string) => panel.confirm(message, detail),
+      openExternal: async () => undefined,
+      t: english,
+      locale: 'en',
+      now: () => this.ovh.now(),
+      statusPollMs: 0,
+      log: { info: () => undefined, warn: () => undefined },
+      onState: (state: PanelState) => panel.states.push(state),
+      onRenewed: () => undefined,
+    };
+    return deps;
+  }
+}
+
