@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import type { Frame, Locator } from 'playwright-core';
 import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
 import { signInThroughUi } from './signIn';
-import { closeWorkbench, openWorkbench, page, runFromPalette, sandbox, screenshot } from './workbench';
+import { closeWorkbench, focusWithin, openWorkbench, page, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
 
 /*
  * The renew panel for keyboard and screen-reader users, in VS Code's four default
@@ -21,18 +21,6 @@ const THEMES = [
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const widget = (): Locator => page().locator('.quick-input-widget');
 const inputBox = (): Locator => widget().locator('.quick-input-box input');
-
-async function applyTheme(theme: (typeof THEMES)[number]): Promise<void> {
-  // The exact palette entry: its neighbours browse the marketplace.
-  await page().keyboard.press('F1');
-  await inputBox().fill('>Preferences: Color Theme');
-  await page().locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
-  await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Select Color Theme"]').waitFor();
-  await inputBox().fill(theme.name);
-  await page().locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${theme.name}`) }).first().waitFor();
-  await page().keyboard.press('Enter');
-  await page().locator(`.monaco-workbench.${theme.workbench}`).waitFor({ timeout: 30_000 });
-}
 
 /** Renewable services with plain names, asked the way the extension asks. */
 async function renewableServices(): Promise<string[]> {
@@ -114,6 +102,7 @@ async function answerModal(key: 'Enter' | 'Escape', expected: RegExp): Promise<v
   const dialog = page().locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 30_000 });
   assert.match(await dialog.innerText(), expected);
+  await focusWithin(dialog, 'the dialog');
   await page().keyboard.press(key);
   await dialog.waitFor({ state: 'detached', timeout: 30_000 });
 }
@@ -139,7 +128,7 @@ suite('Renew panel accessibility: axe-core and a keyboard-only journey in the fo
 
   THEMES.forEach((theme, index) => {
     test(`${theme.name}: 0 axe violations at comparison, preview, order and paid; focus follows each step`, async () => {
-      await applyTheme(theme);
+      await setTheme(theme.name, theme.workbench);
       const service = services[index];
       await runFromPalette('OVHcloud: Compare Renew Strategies…');
       await inputBox().fill(service);
@@ -170,11 +159,11 @@ suite('Renew panel accessibility: axe-core and a keyboard-only journey in the fo
       await screenshot(`a11y-${theme.slug}-order`);
 
       await page().keyboard.press('Enter');
-      await answerModal('Escape', /Pay order/);
+      await answerModal('Escape', /Pay the renewal of |Pay order /);
       await expectFocus(frame, 'pay', 'Escape on the pay dialog');
 
       await page().keyboard.press('Enter');
-      await answerModal('Enter', /Pay order/);
+      await answerModal('Enter', /Pay the renewal of |Pay order /);
       await frame.locator('#result').waitFor({ timeout: 60_000 });
       await expectFocus(frame, 'result', 'paying (delivered)');
       assert.match(await frame.locator('#announcer').innerText(), /^Renewed\. New expiry: /);

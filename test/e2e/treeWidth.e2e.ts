@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { signInThroughUi } from './signIn';
-import { closeWorkbench, openWorkbench, page, runFromPalette, screenshot } from './workbench';
+import { closeWorkbench, openWorkbench, page, runFromPalette, screenshot, setTheme } from './workbench';
 
 /*
  * The Services view at VS Code's default sidebar width, in a light and a dark theme:
@@ -15,18 +15,6 @@ const THEMES = [
 ] as const;
 
 const sidebar = (): Locator => page().locator('.part.sidebar');
-const inputBox = (): Locator => page().locator('.quick-input-widget .quick-input-box input');
-
-async function applyTheme(theme: (typeof THEMES)[number]): Promise<void> {
-  await page().keyboard.press('F1');
-  await inputBox().fill('>Preferences: Color Theme');
-  await page().locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
-  await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Select Color Theme"]').waitFor();
-  await inputBox().fill(theme.name);
-  await page().locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${theme.name}`) }).first().waitFor();
-  await page().keyboard.press('Enter');
-  await page().locator(`.monaco-workbench.${theme.workbench}`).waitFor({ timeout: 30_000 });
-}
 
 interface RowFit {
   label: string;
@@ -77,7 +65,7 @@ suite('Services tree at the default sidebar width: every expiry in full (Playwri
 
   for (const theme of THEMES) {
     test(`${theme.name}: every visible row shows its expiry text in full`, async () => {
-      await applyTheme(theme);
+      await setTheme(theme.name, theme.workbench);
       await runFromPalette('Notifications: Clear All Notifications');
       const width = await sidebar().evaluate((element) => (element as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width);
       assert.ok(width >= 250 && width <= 320, `the default sidebar width (${width}px)`);

@@ -102,6 +102,22 @@ export async function reloadWindow(): Promise<void> {
 }
 
 /**
+ * Waits until the keyboard focus is inside `target` (a menu, a dialog): a key pressed
+ * before that goes to whatever had the focus. Inside a shadow root (menus) the focused
+ * element is the root's activeElement, not the document's.
+ */
+export async function focusWithin(target: Locator, what: string): Promise<void> {
+  await poll(`${what} to take the keyboard`, () =>
+    target
+      .evaluate((element) => {
+        const root = element.getRootNode() as unknown as { activeElement: unknown };
+        return element.contains(root.activeElement as never);
+      })
+      .catch(() => false),
+  );
+}
+
+/**
  * Runs an entry of the open context menu with the keyboard. A mouse click right after
  * the menu opened can be swallowed (the menu ignores the release of the opening click
  * for a moment); arrow keys and Enter have no such window.
@@ -111,16 +127,8 @@ export async function chooseMenuItem(entry: string): Promise<void> {
   const menu = page().locator('.monaco-menu').filter({ has: page().locator('.action-menu-item', { hasText: entry }) }).first();
   await menu.waitFor();
   // Keys pressed before the menu holds the focus go to the tree under it (and Enter there
-  // runs the row's own command): wait until the menu has the keyboard. Inside a shadow
-  // root the focused element is the root's activeElement, not the document's.
-  await poll('the context menu to take the keyboard', () =>
-    menu
-      .evaluate((element) => {
-        const root = element.getRootNode() as unknown as { activeElement: unknown };
-        return element.contains(root.activeElement as never);
-      })
-      .catch(() => false),
-  );
+  // runs the row's own command): wait until the menu has the keyboard.
+  await focusWithin(menu, 'the context menu');
   const items = await menu.locator('.action-item:not(.disabled) .action-menu-item').count();
   for (let step = 0; step <= items; step++) {
     await page().keyboard.press('ArrowDown');
@@ -179,12 +187,12 @@ const quickInput = (): Locator => page().locator('.quick-input-widget .quick-inp
  * Switches the colour theme as a user does: "Preferences: Color Theme" from the palette
  * (clicking that exact entry: its neighbours browse the marketplace), then the theme.
  */
-export async function setTheme(name: string, themeClass: 'vs' | 'vs-dark'): Promise<void> {
+export async function setTheme(name: string, themeClass: 'vs' | 'vs-dark' | 'hc-black' | 'hc-light'): Promise<void> {
   await (await openPalette()).fill('>Preferences: Color Theme');
   await page().locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
   await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Select Color Theme"]').waitFor();
   await quickInput().fill(name);
-  await page().locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page().locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${name}`) }).first().waitFor();
   await page().keyboard.press('Enter');
   await page().locator(`.monaco-workbench.${themeClass}`).waitFor({ timeout: 30_000 });
   // The quick pick closes when the theme is applied; then wait for it to be painted.
