@@ -7,6 +7,7 @@ import { registerAuth } from './auth/registerAuth';
 import { SecretStore } from './auth/secretStore';
 import { registerCommands } from './commands/registerCommands';
 import * as path from 'node:path';
+import { JournalFiles } from './panels/journalFiles';
 import { LeaseFiles } from './panels/leaseFiles';
 import { OrderJournal } from './panels/orderJournal';
 import { accountIdentity, registerRenewPanel } from './panels/registerRenewPanel';
@@ -39,8 +40,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const meta = accounts.list().find((candidate) => candidate.id === accountId);
     return meta ? accountIdentity(meta) : undefined;
   };
-  const journal = new OrderJournal(context.globalState, identityOf, () => journalChanged.fire());
-  void journal.migrateLegacy().catch((error: unknown) => log.warn(`Could not migrate the unpaid orders of an earlier version: ${String(error)}`));
+  const journal = new OrderJournal(new JournalFiles(path.join(context.globalStorageUri.fsPath, 'order-journal')), identityOf, () => journalChanged.fire());
+  // The version before the journal kept its records in globalState.
+  void journal.migrateLegacy(context.globalState).catch((error: unknown) => log.warn(`Could not migrate the unpaid orders of an earlier version: ${String(error)}`));
   const requestTimeoutMs = (): number => Math.max(1, vscode.workspace.getConfiguration('ovhcloud').get<number>('requestTimeoutSeconds', 20)) * 1000;
   // Lease files in the global storage folder, which every window of this machine shares.
   const leases = new LeaseFiles(path.join(context.globalStorageUri.fsPath, 'order-leases'), () => 3 * requestTimeoutMs());

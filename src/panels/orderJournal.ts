@@ -6,8 +6,9 @@ import type { AccountMeta } from '../auth/accountTypes';
  * paying, until it ends (delivered, cancelled, gone, expired, or forgotten by the user).
  * It is the single source of truth for "does this service already have an order?".
  *
- * One globalState key per entry, so two windows writing at once never overwrite each
- * other's records (a single array would lose one). Entries belong to an account identity
+ * One stored key per entry, in files that every window reads as they are (see
+ * journalFiles.ts for why not globalState): two windows writing at once never overwrite
+ * each other's records, as a single array would. Entries belong to an account identity
  * (endpoint + nichandle), not to a sign-in, so the same account signed in twice shares them.
  * Several entries may name the same service: an unpaid order is never dropped for another.
  * No secrets: order links carry a password and are fetched again when needed.
@@ -74,7 +75,7 @@ export class OrderJournal {
   forServices(identity: string, services: readonly number[]): JournalEntry[] {
     return this.all()
       .filter((entry) => entry.identity === identity && (services.includes(entry.serviceId) || entry.services.some((id) => services.includes(id))))
-      .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
   }
 
   /** For the Services tree: the first entry of a service of a signed-in account. */
@@ -108,8 +109,8 @@ export class OrderJournal {
    * Records of the version before the journal (one array for every service) become
    * entries, so no unpaid order is forgotten by the upgrade.
    */
-  async migrateLegacy(): Promise<void> {
-    const legacy = this.store.get<unknown>(LEGACY_KEY);
+  async migrateLegacy(legacyStore: Pick<JournalStore, 'get' | 'update'> = this.store): Promise<void> {
+    const legacy = legacyStore.get<unknown>(LEGACY_KEY);
     if (!Array.isArray(legacy)) return;
     for (const [index, raw] of legacy.entries()) {
       const parsed = LegacySchema.safeParse(raw);
@@ -131,7 +132,7 @@ export class OrderJournal {
         state: state === 'placing' ? 'unknown' : state === 'paying' ? 'payUncertain' : 'unpaid',
       } satisfies JournalEntry);
     }
-    await this.store.update(LEGACY_KEY, undefined);
+    await legacyStore.update(LEGACY_KEY, undefined);
     this.changed();
   }
 }

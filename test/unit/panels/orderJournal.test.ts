@@ -25,7 +25,7 @@ suite('Order journal', () => {
     const journal = world.journal(world.window('A'));
     await journal.write(entry('old', 2, { orderId: 1, startedAt: '2026-10-01T00:00:00.000Z' }));
     await journal.write(entry('new', 2, { orderId: 2 }));
-    await journal.write(entry('bundle', 2, { services: [2, 3], orderId: 3 }));
+    await journal.write(entry('bundle', 2, { services: [2, 3], orderId: 3, startedAt: '2026-11-02T10:00:00.000Z' }));
     assert.deepEqual(journal.forServices('ovh-eu/ab12345-ovh', [2]).map((e) => e.id), ['old', 'new', 'bundle']);
     assert.deepEqual(journal.forServices('ovh-eu/ab12345-ovh', [3]).map((e) => e.id), ['bundle']);
     assert.deepEqual(journal.forServices('other/identity', [2]), []);

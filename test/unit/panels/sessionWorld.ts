@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PanelState, WebviewMessage } from '../../../src/protocol/renewPanel';
+import { JournalFiles } from '../../../src/panels/journalFiles';
 import { LeaseFiles } from '../../../src/panels/leaseFiles';
 import { OrderJournal } from '../../../src/panels/orderJournal';
 import { RenewSession, type SessionDeps } from '../../../src/panels/renewSession';
@@ -11,7 +12,7 @@ import { FakeOvh } from './fakeOvh';
  * Several VS Code windows on one machine, as the renew session meets them: each window
  * has its own view of globalState (another window's writes reach it only when the test
  * calls `propagate()`, as code-server delivers them 100–360 ms later), all share one
- * global storage directory on disk and one OVH account.
+ * global storage directory on disk (leases and the order journal) and one OVH account.
  */
 
 export const english = (message: string, ...args: Array<string | number | boolean>): string =>
@@ -21,10 +22,15 @@ class SharedState {
   readonly committed = new Map<string, unknown>();
 }
 
-/** One window's globalState: reads its own copy; writes reach the others on propagate(). */
+/**
+ * One window's globalState as VS Code keeps it: the extension's whole state is one object.
+ * A window reads its own copy and writes that whole copy back (not just the changed key);
+ * when the stored object changes, every window's copy is replaced by it. Writes reach the
+ * others on propagate(). Two windows writing different keys at once: the last one wins.
+ */
 export class WindowMemento {
   private local = new Map<string, unknown>();
-  private outbox: Array<[string, unknown]> = [];
+  private dirty = false;
 
   constructor(private readonly shared: SharedState) {
     this.local = new Map(shared.committed);
@@ -41,14 +47,14 @@ export class WindowMemento {
   async update(key: string, value: unknown): Promise<void> {
     if (value === undefined) this.local.delete(key);
     else this.local.set(key, structuredClone(value));
-    this.outbox.push([key, value === undefined ? undefined : structuredClone(value)]);
+    this.dirty = true;
   }
 
   flush(): void {
-    for (const [key, value] of this.outbox.splice(0)) {
-      if (value === undefined) this.shared.committed.delete(key);
-      else this.shared.committed.set(key, value);
-    }
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.shared.committed.clear();
+    for (const [key, value] of this.local) this.shared.committed.set(key, structuredClone(value));
   }
 
   pull(): void {
@@ -162,8 +168,9 @@ export class SessionWorld {
   /** Every sign-in of the test account is the same account: one endpoint, one nichandle. */
   readonly identity = 'ovh-eu/ab12345-ovh';
 
-  journal(window: TestWindow): OrderJournal {
-    return new OrderJournal(window.memento, () => this.identity);
+  /** The journal as the extension keeps it: files in the global storage folder every window shares. */
+  journal(_window: TestWindow): OrderJournal {
+    return new OrderJournal(new JournalFiles(path.join(this.storageDir, 'order-journal')), () => this.identity);
   }
 
   deps(window: TestWindow, panel: TestPanel, owner: string): SessionDeps {
