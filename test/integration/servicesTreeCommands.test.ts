@@ -66,7 +66,7 @@ suite('Services tree: partial data, empty state, context menu, quick pick, auto-
     const itemMenu = manifest.contributes.menus['view/item/context'];
     const contextValues = [...new Set(view.provider.getChildren().flatMap((group) => [group, ...view.provider.getChildren(group)]).map((entry) => String(view.provider.getTreeItem(entry).contextValue)))];
     // Control Panel and retry nodes need other states; unpaidOrder is checked by the renew panel suite.
-    const conditional = ['ovhcloud.services.openInControlPanel', 'ovhcloud.payUnpaidOrder'];
+    const conditional = ['ovhcloud.services.openInControlPanel', 'ovhcloud.payUnpaidOrder', 'ovhcloud.forgetOrder'];
     for (const entry of itemMenu.filter((menu) => !conditional.includes(menu.command ?? '') && !/retry/.test(menu.when ?? ''))) {
       const regex = /viewItem =~ \/([^/]+)\//.exec(entry.when ?? '')?.[1];
       assert.ok(regex, `${entry.command} is matched by a viewItem regex`);
