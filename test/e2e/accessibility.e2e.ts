@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import type { Frame, Locator } from 'playwright-core';
 import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
 import { signInThroughUi } from './signIn';
-import { closeWorkbench, focusWithin, openWorkbench, page, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
+import { closeWorkbench, focusWithin, openWorkbench, page, panelFrame, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
 
 /*
  * The renew panel for keyboard and screen-reader users, in VS Code's four default
@@ -44,17 +44,6 @@ async function renewableServices(): Promise<string[]> {
 }
 
 /** The webview's own document (webviews are nested iframes): waits for frames to appear, no fixed sleep. */
-async function panelFrame(): Promise<Frame> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    for (const frame of page().frames()) {
-      if (await frame.locator('main#app .panel').count().catch(() => 0)) return frame;
-    }
-    if (Date.now() > deadline) throw new Error('the renew panel webview did not appear');
-    await page().waitForEvent('framenavigated', { timeout: 1_000 }).catch(() => undefined);
-  }
-}
-
 async function focusedId(frame: Frame): Promise<string> {
   return frame.evaluate<string>(`document.activeElement ? document.activeElement.id : ''`);
 }
@@ -128,6 +117,8 @@ suite('Renew panel accessibility: axe-core and a keyboard-only journey in the fo
 
   THEMES.forEach((theme, index) => {
     test(`${theme.name}: 0 axe violations at comparison, preview, order and paid; focus follows each step`, async () => {
+      // Each theme starts from no editor: a panel left by an earlier test is not this one.
+      await runFromPalette('View: Close All Editors');
       await setTheme(theme.name, theme.workbench);
       const service = services[index];
       await runFromPalette('OVHcloud: Compare Renew Strategies…');

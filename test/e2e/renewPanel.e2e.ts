@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { resultsRoot } from '../harness/paths';
 import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
-import { chooseMenuItem, closeWorkbench, openWorkbench, page, poll, reloadWindow, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
+import { chooseMenuItem, closeWorkbench, openWorkbench, page, panelFrame, poll, reloadWindow, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
 
 const widget = (): Locator => page().locator('.quick-input-widget');
 const inputBox = (): Locator => widget().locator('.quick-input-box input');
@@ -42,20 +42,6 @@ async function renewableServices(): Promise<Array<{ serviceId: number; displayNa
   } finally {
     api.dispose();
   }
-}
-
-/**
- * The webview's frame: webviews are nested iframes, so look for our own markup
- * (optionally a more precise selector), in frames of the current page only.
- */
-async function panelFrame(selector = 'main#app .panel', timeoutMs = 30_000): Promise<Frame> {
-  return poll(`the renew panel webview (${selector})`, async () => {
-    for (const frame of page().frames()) {
-      if (frame.isDetached()) continue;
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
-    }
-    return undefined;
-  }, timeoutMs);
 }
 
 async function confirmModal(button: string, shot: string): Promise<void> {
@@ -101,8 +87,15 @@ async function renewThroughUi(service: { displayName: string }, theme: string): 
 
   await frame.locator('#pay').click();
   await confirmModal('Pay', `panel-confirm-pay-${theme}`);
-  await frame.locator('.success', { hasText: 'Renewed' }).waitFor({ timeout: 60_000 });
+  const success = frame.locator('.success', { hasText: 'Renewed' });
+  await success.waitFor({ timeout: 60_000 });
   await screenshot(`panel-delivered-${theme}`);
+  // The tree reloads after a renewal: wait until it shows the new expiry (compact form), so
+  // the next right-click meets a settled tree, and the user sees what the panel promised.
+  const promised = /New expiry: (.+?)\.?$/.exec((await success.innerText()).trim())?.[1];
+  assert.ok(promised, 'the result states the new expiry');
+  const compact = new Date(`${promised} 12:00 UTC`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  await sidebar().locator(`.monaco-list-row[aria-label^="${service.displayName}, "]`, { hasText: compact }).first().waitFor({ timeout: 30_000 });
   await runFromPalette('OVHcloud: Clear Services Filter');
   await runFromPalette('View: Close All Editors');
 }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { workbenchUrl } from '../harness/browser';
 import { projectRoot, resultsRoot } from '../harness/paths';
 import { startSandboxProcess, type SandboxInfo, type SandboxProcess } from '../harness/sandboxProcess';
@@ -102,6 +102,24 @@ export async function reloadWindow(): Promise<void> {
 }
 
 /**
+ * The renew panel's frame: webviews are nested iframes, so look for our own markup
+ * (optionally a more precise selector), in frames of the current page only.
+ */
+export async function panelFrame(selector = 'main#app .panel', timeoutMs = 30_000): Promise<Frame> {
+  return poll(
+    `the renew panel webview (${selector})`,
+    async () => {
+      for (const frame of page().frames()) {
+        if (frame.isDetached()) continue;
+        if (await frame.locator(selector).count().catch(() => 0)) return frame;
+      }
+      return undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/**
  * Waits until the keyboard focus is inside `target` (a menu, a dialog): a key pressed
  * before that goes to whatever had the focus. Inside a shadow root (menus) the focused
  * element is the root's activeElement, not the document's.
@@ -118,30 +136,30 @@ export async function focusWithin(target: Locator, what: string): Promise<void> 
 }
 
 /**
- * Runs an entry of the open context menu with the keyboard. A mouse click right after
- * the menu opened can be swallowed (the menu ignores the release of the opening click
- * for a moment); arrow keys and Enter have no such window.
+ * Runs an entry of the open context menu with the mouse, as a user does. The menu can
+ * ignore a click that comes while it is still settling under the pointer that opened it:
+ * point at the entry until the menu shows it focused, click, and click again only while
+ * the menu is still open (an entry that ran closes the menu).
  */
 export async function chooseMenuItem(entry: string): Promise<void> {
   // The open menu: the one that lists the entry (menus live in a shadow root).
   const menu = page().locator('.monaco-menu').filter({ has: page().locator('.action-menu-item', { hasText: entry }) }).first();
-  await menu.waitFor();
-  // Keys pressed before the menu holds the focus go to the tree under it (and Enter there
-  // runs the row's own command): wait until the menu has the keyboard.
-  await focusWithin(menu, 'the context menu');
-  const items = await menu.locator('.action-item:not(.disabled) .action-menu-item').count();
-  for (let step = 0; step <= items; step++) {
-    await page().keyboard.press('ArrowDown');
-    const focused = (await menu.locator('.action-item.focused .action-label').first().innerText().catch(() => '')).trim();
-    if (focused.startsWith(entry)) {
-      await page().keyboard.press('Enter');
-      await menu.waitFor({ state: 'detached' });
-      // The pointer still rests where the menu was opened: its hover card would cover what comes next.
-      await page().mouse.move(1, 1);
-      return;
-    }
-  }
-  throw new Error(`the context menu has no entry "${entry}"`);
+  const item = menu.locator('.action-item', { has: page().locator('.action-menu-item', { hasText: entry }) }).first();
+  await item.waitFor();
+  await poll(`the menu entry "${entry}" under the pointer`, async () => {
+    await item.hover();
+    return (await item.getAttribute('class'))?.split(/\s+/).includes('focused') ?? false;
+  });
+  await poll(`the menu entry "${entry}" to run`, async () => {
+    if (!(await menu.isVisible())) return true;
+    await item.click({ timeout: 2000 }).catch(() => undefined);
+    return menu.waitFor({ state: 'detached', timeout: 2000 }).then(
+      () => true,
+      () => false,
+    );
+  });
+  // The pointer still rests on the menu's row: its hover card would cover what comes next.
+  await page().mouse.move(1, 1);
 }
 
 /** Saves a PNG under test-results/e2e and returns its path. */

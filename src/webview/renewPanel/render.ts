@@ -177,8 +177,7 @@ function order(state: PanelState, ctx: ViewContext): HTMLElement {
     'section',
     { class: 'order', 'aria-labelledby': 'order-title' },
     h('h2', { id: 'order-title', tabindex: '-1' }, fill(s('orderTitle'), String(o.orderId))),
-    // A fresh order shows its preview; a resumed one what the journal recorded.
-    buying(state, ctx) ?? (o.servicesText ? h('p', { id: 'order-what' }, fill(s('orderWhat'), o.servicesText, o.periodText ?? '', o.expectedExpiryText ?? '')) : null),
+    buying(state, ctx),
     h('dl', { class: 'amounts' }, h('dt', {}, s('withTax')), h('dd', { class: 'money' }, o.withTaxText), h('dt', {}, s('orderStatus')), h('dd', { id: 'order-status' }, o.statusLabel)),
     o.retractionText ? h('p', { class: 'muted' }, fill(s('retraction'), o.retractionText)) : null,
     h(
@@ -195,8 +194,10 @@ function order(state: PanelState, ctx: ViewContext): HTMLElement {
 /** Once ordered, what is being bought stays in sight: services, period, new expiry. */
 function buying(state: PanelState, ctx: ViewContext): HTMLElement | null {
   const p = state.preview;
-  if (!p) return null;
   const s = ctx.strings;
+  const o = state.order;
+  // A resumed order has no preview in this panel: what the journal recorded is shown.
+  if (!p) return o?.servicesText ? h('div', { class: 'buying' }, h('p', { id: 'order-what' }, fill(s('orderWhat'), o.servicesText, o.periodText ?? '', o.expectedExpiryText ?? ''))) : null;
   return h(
     'div',
     { class: 'buying' },
