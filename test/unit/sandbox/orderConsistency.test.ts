@@ -19,9 +19,10 @@ suite('sandbox: orders are eventually consistent', () => {
   };
   const renew = (s: ServiceRecord, timeoutMs?: number) => call(sb, 'POST', `/service/${s.serviceId}/renew`, { body: { dryRun: false, duration: 'P1Y', services: [s.serviceId] }, timeoutMs });
 
-  async function until(what: string, check: () => boolean): Promise<void> {
-    for (let i = 0; i < 2000 && !check(); i++) await new Promise<void>((resolve) => setImmediate(resolve));
-    for (let i = 0; i < 200 && !check(); i++) await new Promise<void>((resolve) => setTimeout(resolve, 10));
+  // A deadline, not a number of turns: a loaded machine only makes it wait longer.
+  async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!check() && Date.now() < deadline) await new Promise<void>((resolve) => setTimeout(resolve, 5));
     assert.ok(check(), what);
   }
 
