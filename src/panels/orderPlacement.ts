@@ -31,6 +31,7 @@ export class OrderPlacement {
       this.s.deps.t('Order the renewal of {0} for {1}?', this.s.format.servicesText(row), this.s.format.periodLabel(row)),
       this.s.deps.t('Amount with tax: {0}. New expiry: {1}. OVHcloud creates an order that you then pay.', this.s.format.money(preview.priceWithTax), this.s.format.date(row.newExpiry)),
       this.s.deps.t('Place Order'),
+      'order',
     );
     if (!confirmed || this.s.isDisposed) return this.s.go({ kind: 'previewed', previewed });
     // After the modal: the lock first, then the journal and OVH again, then the POST.
@@ -129,6 +130,7 @@ export class OrderPlacement {
         this.s.deps.t('The amount of order {0} differs from the one you confirmed. Go on to payment?', order.orderId),
         this.s.deps.t('You confirmed {0}; OVHcloud ordered {1}. Nothing is charged until you pay.', confirmedText, record.withTaxText),
         this.s.deps.t('Go On'),
+        'priceChange',
       );
       if (!keep) this.s.addNotice(this.s.deps.t('Order {0} stays unpaid: nothing is charged unless you pay it. It can no longer be paid after {1}.', order.orderId, this.s.format.date(order.expirationDate)));
     }

@@ -39,6 +39,7 @@ export class PaymentFlow {
           .filter(Boolean)
           .join(' '),
         t('Pay'),
+        'pay',
       );
       if (!confirmed || s.isDisposed) return s.go({ kind: 'unpaid', known });
       const lease = await s.takeLease(known.entry.services);

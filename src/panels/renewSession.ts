@@ -53,6 +53,11 @@ export class RenewSession {
     return this.summary;
   }
 
+  /** The renew options shown, as the domain computed them (a batch needs their service ids). */
+  get optionRows(): readonly RenewOptionRow[] {
+    return this.rows;
+  }
+
   get currentStep(): Step {
     return this.step;
   }
@@ -71,7 +76,8 @@ export class RenewSession {
     let api: RenewApi;
     try {
       api = await this.requireApi();
-      this.summary = await api.getService(this.deps.serviceId);
+      // A batch hands over the listing's summary for the first load; Try Again reads it fresh.
+      this.summary = !this.summary && this.deps.summary ? this.deps.summary : await api.getService(this.deps.serviceId);
       this.patch({ service: this.format.service(this.summary) });
     } catch (error) {
       this.fail(error);

@@ -1,4 +1,4 @@
-import type { OvhApi, Translate } from '../ovh';
+import type { OvhApi, ServiceSummary, Translate } from '../ovh';
 import type { PanelState } from '../protocol/renewPanel';
 import type { LeaseFiles } from './leaseFiles';
 import type { OrderJournal } from './orderJournal';
@@ -20,18 +20,26 @@ export type RenewApi = Pick<
 > &
   Partial<Pick<OvhApi, 'serverTime'>>;
 
+/** Ordering, going on after the amount changed, paying. */
+export type ConfirmKind = 'order' | 'priceChange' | 'pay';
+
 export interface SessionDeps {
   readonly accountId: string;
   /** The account itself (endpoint + nichandle), whatever the sign-in: journal and locks use it. */
   readonly identity: string;
   readonly serviceId: number;
+  /** The service as the listing already has it: the first load then asks OVH only for the options. */
+  readonly summary?: ServiceSummary;
   /** This panel, for lease files: "window session id/panel number". */
   readonly owner: string;
   readonly api: () => Promise<RenewApi | undefined>;
   readonly journal: OrderJournal;
   readonly leases: LeaseFiles;
-  /** A modal confirmation in VS Code; true only when the user chose `action`. */
-  readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
+  /**
+   * A modal confirmation in VS Code; true only when the user chose `action`. `kind` says
+   * which decision it is: a batch answers for its rows with the modal it already showed.
+   */
+  readonly confirm: (message: string, detail: string, action: string, kind: ConfirmKind) => Promise<boolean>;
   readonly openExternal: (url: string) => Promise<void>;
   readonly t: Translate;
   readonly locale: string;

@@ -72,3 +72,19 @@ export {
   sortByTotal,
   type SortDirection,
 } from './strategies';
+
+export {
+  type BatchBlock,
+  type BatchCandidate,
+  batchBlock,
+  type BatchOption,
+  batchTotals,
+  type Coverage,
+  type CoverageInput,
+  defaultOption,
+  type ExpiringCandidate,
+  type ExpiringScope,
+  inScope,
+  resolveCoverage,
+  soonestFirst,
+} from './batch';

@@ -9,8 +9,8 @@ import * as ts from 'typescript';
  * - the first argument of calls to `l10n.t`, `vscode.l10n.t`, a bare `t`, or any
  *   property access ending in `.t` (`this.deps.t`, `context.t`, `deps.t`), which is
  *   vscode.l10n.t at run time;
- * - the values of `PANEL_STRINGS` (src/protocol/renewPanel.ts), which the host
- *   translates one by one for the renew panel's webview.
+ * - the values of `PANEL_STRINGS` (src/protocol/renewPanel.ts) and `BATCH_STRINGS`
+ *   (src/protocol/batchPanel.ts), which the hosts translate one by one for their webviews.
  *
  * A translate call whose first argument is not a string literal (or a template
  * literal without substitutions) cannot be extracted; it is reported as a problem.
@@ -59,6 +59,9 @@ function isTranslateCallee(callee: ts.Expression): boolean {
   return false;
 }
 
+/** The webviews' fixed texts, which their hosts translate one by one. */
+const STRING_TABLES = new Set(['PANEL_STRINGS', 'BATCH_STRINGS']);
+
 function literalText(node: ts.Node): string | undefined {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   return undefined;
@@ -82,7 +85,7 @@ export function extractFromSource(fileName: string, text: string, into: Extracti
       if (message !== undefined) add(message, first!);
       else into.problems.push({ ...where(node), text: node.getText(source).replace(/\s+/g, ' ').slice(0, 160) });
     }
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === 'PANEL_STRINGS' && node.initializer) {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && STRING_TABLES.has(node.name.text) && node.initializer) {
       let init: ts.Expression = node.initializer;
       while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init)) init = init.expression;
       if (!ts.isObjectLiteralExpression(init)) into.problems.push({ ...where(node), text: 'PANEL_STRINGS is not an object literal' });

@@ -25,7 +25,7 @@ export interface FakeOrder {
   gone: boolean;
 }
 
-type Fault = 'lostAnswer' | 'timeoutNothingDone' | 'refused';
+type Fault = 'lostAnswer' | 'timeoutNothingDone' | 'refused' | 'serverError';
 
 export const SERVICES: readonly FakeService[] = [
   { serviceId: 1, name: 'alpha.com', type: 'DOMAIN', strategies: [{ services: [1], price: 10 }] },
@@ -40,6 +40,8 @@ function timeout(method: string, path: string): OvhApiError {
 }
 
 export class FakeOvh {
+  constructor(readonly services: readonly FakeService[] = SERVICES) {}
+
   clockMs = Date.parse('2026-11-01T10:00:00Z');
   readonly orders = new Map<number, FakeOrder>();
   private nextOrderId = 124_872_400;
@@ -82,7 +84,7 @@ export class FakeOvh {
   }
 
   summary(serviceId: number): ServiceSummary {
-    const service = SERVICES.find((candidate) => candidate.serviceId === serviceId);
+    const service = this.services.find((candidate) => candidate.serviceId === serviceId);
     if (!service) throw new OvhApiError({ kind: 'notFound', method: 'GET', path: `/services/${serviceId}`, status: 404 });
     return { serviceId, name: service.name, displayName: service.name, type: service.type === 'DOMAIN' ? 'domain' : 'webHosting', expirationDate: '2026-12-01T00:00:00+01:00', pendingActions: [] } as ServiceSummary;
   }
@@ -119,7 +121,7 @@ export class FakeOvh {
     return {
       getService: async (serviceId: number) => this.summary(serviceId),
       listRenewDescriptions: async (serviceId: number): Promise<RenewDescription[]> => {
-        const service = SERVICES.find((candidate) => candidate.serviceId === serviceId);
+        const service = this.services.find((candidate) => candidate.serviceId === serviceId);
         return [
           {
             renewPeriod: 'P1Y',
@@ -128,7 +130,7 @@ export class FakeOvh {
               priceInUcents: strategy.price * 100_000_000,
               services: [...strategy.services],
               servicesDetails: strategy.services.map((id) => {
-                const detail = SERVICES.find((candidate) => candidate.serviceId === id);
+                const detail = this.services.find((candidate) => candidate.serviceId === id);
                 return { serviceId: id, serviceName: detail?.name ?? null, serviceType: detail?.type ?? null };
               }),
             })),
@@ -147,6 +149,7 @@ export class FakeOvh {
         const fault = this.postFault;
         if (fault === 'refused') throw new OvhApiError({ kind: 'badRequest', method: 'POST', path: `/service/${serviceId}/renew`, status: 400 });
         if (fault === 'timeoutNothingDone') throw timeout('POST', `/service/${serviceId}/renew`);
+        if (fault === 'serverError') throw new OvhApiError({ kind: 'server', method: 'POST', path: `/service/${serviceId}/renew`, status: 502 });
         const order = this.seedOrder(request.services, Math.round((this.priceOf(serviceId, request.services) + this.priceDrift) * 100) / 100);
         if (fault === 'lostAnswer') throw timeout('POST', `/service/${serviceId}/renew`);
         return this.renderOrder(order);
@@ -169,7 +172,7 @@ export class FakeOvh {
       getOrderDetail: async (orderId: number, detailId: number) => {
         const order = this.find(orderId, `/me/order/${orderId}/details/${detailId}`);
         const serviceId = order.services[detailId - orderId * 10 - 1];
-        const service = SERVICES.find((candidate) => candidate.serviceId === serviceId);
+        const service = this.services.find((candidate) => candidate.serviceId === serviceId);
         return { orderDetailId: detailId, description: `Renouvellement ${service?.type ?? ''} - 1 an(s)`, domain: service?.name ?? '', detailType: 'RENEW', quantity: '1' };
       },
       listPaymentOptions: async (): Promise<PaymentOption[]> => [{ paymentMean: 'creditCard', paymentMeanId: 7, label: 'VISA •••• 4242', isDefault: true, status: 'VALID', selectable: true }],
@@ -187,7 +190,7 @@ export class FakeOvh {
   }
 
   private priceOf(serviceId: number, services: readonly number[]): number {
-    const strategy = SERVICES.find((candidate) => candidate.serviceId === serviceId)?.strategies.find(
+    const strategy = this.services.find((candidate) => candidate.serviceId === serviceId)?.strategies.find(
       (candidate) => candidate.services.length === services.length && candidate.services.every((id) => services.includes(id)),
     );
     return Math.round((strategy?.price ?? 0) * TAX * 100) / 100;

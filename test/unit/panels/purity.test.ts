@@ -6,7 +6,7 @@ import * as path from 'node:path';
 const SOURCE_DIR = path.resolve(__dirname, '../../../../src/panels');
 
 /** The modules that hold the money invariants run without VS Code, so they are unit-tested for real. */
-const PURE = ['renewSession.ts', 'renewSteps.ts', 'orderPlacement.ts', 'orderResume.ts', 'paymentFlow.ts', 'orderJournal.ts', 'orderRecovery.ts', 'leaseFiles.ts', 'sessionDeps.ts'];
+const PURE = ['renewSession.ts', 'renewSteps.ts', 'orderPlacement.ts', 'orderResume.ts', 'paymentFlow.ts', 'orderJournal.ts', 'orderRecovery.ts', 'leaseFiles.ts', 'sessionDeps.ts', 'batchSteps.ts', 'batchSession.ts', 'batchRecords.ts'];
 
 suite('panels: the money modules do not import vscode', () => {
   for (const name of PURE) {
