@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { JournalFiles } from './panels/journalFiles';
 import { LeaseFiles } from './panels/leaseFiles';
 import { OrderJournal } from './panels/orderJournal';
+import { registerBatchPanel } from './panels/registerBatchPanel';
 import { accountIdentity, registerRenewPanel } from './panels/registerRenewPanel';
 import type { TestingApi } from './testing';
 import { registerServicesView } from './views/registerServicesView';
@@ -40,7 +41,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const meta = accounts.list().find((candidate) => candidate.id === accountId);
     return meta ? accountIdentity(meta) : undefined;
   };
-  const journal = new OrderJournal(new JournalFiles(path.join(context.globalStorageUri.fsPath, 'order-journal')), identityOf, () => journalChanged.fire());
+  const journalFiles = new JournalFiles(path.join(context.globalStorageUri.fsPath, 'order-journal'));
+  const journal = new OrderJournal(journalFiles, identityOf, () => journalChanged.fire());
   // The version before the journal kept its records in globalState.
   void journal.migrateLegacy(context.globalState).catch((error: unknown) => log.warn(`Could not migrate the unpaid orders of an earlier version: ${String(error)}`));
   const requestTimeoutMs = (): number => Math.max(1, vscode.workspace.getConfiguration('ovhcloud').get<number>('requestTimeoutSeconds', 20)) * 1000;
@@ -65,10 +67,35 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
     statusPollMs: () => statusPollMs,
   });
+  const underTest = context.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.OVHCLOUD_TEST_MODE);
+  const batchPanels = registerBatchPanel(context, {
+    accounts,
+    journal,
+    records: journalFiles,
+    leases,
+    renewPanels,
+    requestTimeoutMs,
+    warningDays: () => vscode.workspace.getConfiguration('ovhcloud').get<number>('expiryWarningDays', 30),
+    log,
+    prompter: () => prompter,
+    servicesOf: async (accountId) => {
+      if (!services.model.listing(accountId).services) {
+        services.model.ensureLoaded(accountId);
+        await services.model.whenIdle();
+      }
+      return services.model.listing(accountId).services ?? [];
+    },
+    // Once per batch, after its last order: fresh data, not one refresh per order.
+    onRenewed: (accountId) => {
+      services.model.refreshAfterChange(accountId);
+      void vscode.commands.executeCommand('setContext', 'ovhcloud.hasRenewed', true);
+    },
+    statusPollMs: () => statusPollMs,
+    recordPosts: underTest,
+  });
   context.subscriptions.push(journalChanged);
 
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
-  const underTest = context.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.OVHCLOUD_TEST_MODE);
   if (!underTest) return {};
   return {
     testing: {
@@ -80,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       setPrompter: (next) => (prompter = next ?? windowPrompter),
       setPollInterval: (ms) => (pollIntervalMs = ms),
       renewPanels,
+      batchPanels,
       orderJournal: journal,
       setStatusPollInterval: (ms) => (statusPollMs = ms),
       services,

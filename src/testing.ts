@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AccountService } from './auth/accountService';
 import type { Prompter } from './auth/prompter';
 import type { OrderJournal } from './panels/orderJournal';
+import type { BatchPanels } from './panels/registerBatchPanel';
 import type { RenewPanels } from './panels/registerRenewPanel';
 import type { ServicesView } from './views/registerServicesView';
 
@@ -19,6 +20,7 @@ export interface TestingApi {
   setPrompter(prompter: Prompter | undefined): void;
   setPollInterval(ms: number | undefined): void;
   readonly renewPanels: RenewPanels;
+  readonly batchPanels: BatchPanels;
   readonly orderJournal: OrderJournal;
   setStatusPollInterval(ms: number | undefined): void;
   /** The Services view: model, tree provider, TreeView, signals, plus a clock and UI seam. */

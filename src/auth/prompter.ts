@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
  */
 export interface Prompter {
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined>;
+  /** A multi-select quick pick; items with `picked` start checked. Undefined when dismissed. */
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
   /** A modal question; returns the chosen action or undefined when dismissed. */
   confirm(message: string, detail: string, ...actions: string[]): Promise<string | undefined>;
@@ -15,6 +17,7 @@ export interface Prompter {
 
 export const windowPrompter: Prompter = {
   pick: (items, options) => Promise.resolve(vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options })),
+  pickMany: (items, options) => Promise.resolve(vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options, canPickMany: true })),
   input: (options) => Promise.resolve(vscode.window.showInputBox({ ignoreFocusOut: true, ...options })),
   confirm: (message, detail, ...actions) => Promise.resolve(vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions)),
   openExternal: (uri) => Promise.resolve(vscode.env.openExternal(uri)),

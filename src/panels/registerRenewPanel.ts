@@ -27,7 +27,8 @@ const TargetSchema = z.object({ accountId: z.string(), serviceId: z.number() });
 /** A Services tree node, which VS Code passes to commands run from its context menu. */
 const TreeNodeSchema = z.object({ accountId: z.string(), facts: z.object({ service: z.object({ serviceId: z.number() }) }) });
 
-function targetOf(arg: unknown): SavedState | undefined {
+/** A service from a command argument: a target object or a Services tree node. */
+export function serviceTargetOf(arg: unknown): SavedState | undefined {
   const direct = TargetSchema.safeParse(arg);
   if (direct.success) return { accountId: direct.data.accountId, serviceId: direct.data.serviceId };
   const node = TreeNodeSchema.safeParse(arg);
@@ -110,18 +111,18 @@ export function registerRenewPanel(context: vscode.ExtensionContext, deps: Renew
   context.subscriptions.push(
     panels,
     vscode.commands.registerCommand('ovhcloud.compareRenewStrategies', async (arg?: unknown) => {
-      const target = targetOf(arg) ?? (await deps.pickService());
+      const target = serviceTargetOf(arg) ?? (await deps.pickService());
       if (!target || !deps.accounts.list().some((meta) => meta.id === target.accountId)) return undefined;
       return panels.show(target).key;
     }),
     // The panel resumes a known unpaid order by itself: paying later is opening it again.
     vscode.commands.registerCommand('ovhcloud.payUnpaidOrder', async (arg?: unknown) => {
-      const target = targetOf(arg);
+      const target = serviceTargetOf(arg);
       if (!target || !deps.journal.forService(target.accountId, target.serviceId)) return undefined;
       return panels.show(target).key;
     }),
     vscode.commands.registerCommand('ovhcloud.forgetOrder', async (arg?: unknown) =>
-      forgetOrder({ journal: deps.journal, leases: deps.leases, prompter: deps.prompter, log: deps.log, identityOf: (accountId) => identityOf(deps, accountId) }, targetOf(arg)),
+      forgetOrder({ journal: deps.journal, leases: deps.leases, prompter: deps.prompter, log: deps.log, identityOf: (accountId) => identityOf(deps, accountId) }, serviceTargetOf(arg)),
     ),
     vscode.window.registerWebviewPanelSerializer(RENEW_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {

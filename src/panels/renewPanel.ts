@@ -98,6 +98,7 @@ export class RenewPanel implements vscode.Disposable {
   }
 }
 
-function translatedStrings(): Record<string, string> {
-  return Object.fromEntries(Object.entries(PANEL_STRINGS).map(([key, english]) => [key, vscode.l10n.t(english)]));
+/** A webview's fixed texts, translated one by one (the l10n extractor reads the tables themselves). */
+export function translatedStrings(table: Readonly<Record<string, string>> = PANEL_STRINGS): Record<string, string> {
+  return Object.fromEntries(Object.entries(table).map(([key, english]) => [key, vscode.l10n.t(english)]));
 }

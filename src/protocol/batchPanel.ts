@@ -134,4 +134,5 @@ export const BATCH_STRINGS = {
   stop: 'Stop the batch',
   openOrder: 'Order {0}',
   openPanel: 'Open panel',
+  month: 'month',
 } as const;

@@ -73,7 +73,8 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
     now,
     hasUnpaidOrder: (accountId, serviceId) => deps.unpaidOrders?.forService(accountId, serviceId) !== undefined,
   });
-  const view = vscode.window.createTreeView(SERVICES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  // Several services can be selected: "Renew Selected Services…" takes them all.
+  const view = vscode.window.createTreeView(SERVICES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
 
   const reveal = async (ref: ServiceRef): Promise<boolean> => {
     const node = provider.findService(ref.accountId, ref.serviceId);

@@ -9,6 +9,8 @@ import type { Prompter } from '../../../src/auth/prompter';
  */
 export type Answer =
   | { readonly pick: string | RegExp }
+  /** For a multi-select pick: keep the items that start checked. */
+  | { readonly pickChecked: true }
   | { readonly input: string }
   | { readonly confirm: string | undefined }
   | { readonly cancel: true };
@@ -40,6 +42,15 @@ export class ScriptedPrompter implements Prompter {
     const found = items.find((item) => (typeof wanted === 'string' ? item.label === wanted : wanted.test(item.label)));
     assert.ok(found, `no item "${String(wanted)}" among: ${items.map((item) => item.label).join(' | ')}`);
     return found;
+  }
+
+  async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined> {
+    this.asked.push(`pickMany: ${options.placeHolder ?? options.title ?? ''}`);
+    this.titles.push(options.title ?? '');
+    const answer = this.next('pickMany');
+    if ('cancel' in answer) return undefined;
+    assert.ok('pickChecked' in answer, `expected a pickChecked answer for "${options.placeHolder}", got ${JSON.stringify(answer)}`);
+    return items.filter((item) => item.picked === true);
   }
 
   async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
