@@ -74,7 +74,7 @@ suite('Services tree: partial data, empty state, context menu, quick pick, auto-
     }
     assert.ok(itemMenu.some((menu) => menu.command === 'ovhcloud.compareRenewStrategies' && menu.group === 'inline@1'));
     const hidden = manifest.contributes.menus.commandPalette.filter((menu) => menu.when === 'false').map((menu) => menu.command);
-    assert.deepEqual(hidden.sort(), ['ovhcloud.payUnpaidOrder', 'ovhcloud.services.copyId', 'ovhcloud.services.copyName', 'ovhcloud.services.openInControlPanel', 'ovhcloud.services.retry']);
+    assert.deepEqual(hidden.sort(), ['ovhcloud.payUnpaidOrder', 'ovhcloud.renewSelected', 'ovhcloud.services.copyId', 'ovhcloud.services.copyName', 'ovhcloud.services.openInControlPanel', 'ovhcloud.services.retry']);
   });
 
   test('the service quick pick offers renewable services, soonest expiry first', async () => {
