@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '../test/harness/paths';
+import { batchPreviewLines, runBatchPreviewBench } from './batch/batchPreview';
 import { FULL } from './config';
 import { runListingSuite } from './listing/listingSuite';
 import { sizeResults } from './package/sizeResults';
@@ -17,12 +18,13 @@ import { runHostBench, type HostBenchResult } from './workbench/hostBench';
  * `npm run bench`: listing at 100, 1000 and 5000 services with 25 ms latency
  * (paginated, fallback, sequential baseline), bundle and package sizes, then the
  * installed .vsix in code-server's extension host (activation, network at start-up,
- * heap for 5000 services, renew panel to interactive). Prints the tables and
+ * heap for 5000 services, renew panel to interactive), and the batch panel's preview of
+ * 50 services next to 50 single-panel previews. Prints the tables and
  * writes bench/results.json.
  *
  *   --sizes 100,1000        only these listing sizes
  *   --full-baseline         time the whole 5000 baseline instead of a sample
- *   --skip-listing, --skip-workbench
+ *   --skip-listing, --skip-workbench, --skip-batch
  *   --verbose               the workbench's and code-server's own logs
  */
 const RESULTS = path.join(projectRoot, 'bench', 'results.json');
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
   const notes: string[] = [];
 
   const listing = flag('--skip-listing') ? [] : await runListingSuite({ sizes, latencyMs: FULL.latencyMs, fullBaseline: flag('--full-baseline'), log });
+  const batchPreview = flag('--skip-batch') ? undefined : await runBatchPreviewBench({ services: 50, latencyMs: FULL.latencyMs, log });
 
   log('production build and .vsix (in a copy of the working tree)…');
   const staged = await buildStagedPackage();
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
     listing,
     sizes: packageSizes,
     ...(host ? { host } : {}),
+    ...(batchPreview ? { batchPreview } : {}),
     notes,
   };
   fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
@@ -87,6 +91,7 @@ function print(results: BenchResults): void {
     for (const note of listingNotes(results.listing)) out.push(note);
     out.push('');
   }
+  if (results.batchPreview) out.push(...batchPreviewLines(results.batchPreview), '');
   out.push('Goals', '', goalsTable(results), '');
   const details = hostDetails(results);
   if (details.length > 0) out.push('Extension host', '', ...details.map((line) => `- ${line}`), '');

@@ -16,6 +16,9 @@ const PICTURES = [
   'panel-ordered-dark.png',
   'panel-delivered-dark.png',
   'sign-in-validation-page.png',
+  'batch-preview-dark.png',
+  'batch-result-dark.png',
+  'batch-result-light.png',
 ];
 
 const from = 'test-results/e2e';

@@ -1,3 +1,4 @@
+import type { BatchPreviewResult } from '../batch/batchPreview';
 import type { LimiterOptions } from '../../src/ovh/limiter';
 import type { Contributor } from '../package/bundleContributors';
 import type { RequestStats } from '../sandbox/requestStats';
@@ -54,5 +55,7 @@ export interface BenchResults {
   readonly listing: readonly ListingSize[];
   readonly sizes?: SizeResults;
   readonly host?: HostBenchResult;
+  /** Preview of 50 services in the batch panel next to 50 single-panel previews. */
+  readonly batchPreview?: BatchPreviewResult;
   readonly notes: readonly string[];
 }

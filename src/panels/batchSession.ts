@@ -60,6 +60,7 @@ export class BatchSession {
   private notice: string | undefined;
   private error: string | undefined;
   private disposed = false;
+  private paintScheduled = false;
 
   constructor(readonly deps: BatchDeps) {
     this.format = new PanelFormat(deps.t, deps.locale);
@@ -454,8 +455,17 @@ export class BatchSession {
     this.emit();
   }
 
+  /**
+   * One paint per turn of the event loop: fifty row sessions change state many times
+   * during a preview, and each paint renders every row.
+   */
   private emit(): void {
-    if (!this.disposed) this.deps.onState(this.current);
+    if (this.disposed || this.paintScheduled) return;
+    this.paintScheduled = true;
+    setImmediate(() => {
+      this.paintScheduled = false;
+      if (!this.disposed) this.deps.onState(this.current);
+    });
   }
 }
 

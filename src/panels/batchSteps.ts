@@ -161,12 +161,15 @@ export function rowStatus(row: RowModel): RowStatus {
   return phase;
 }
 
+const NO_NEW_EXPIRY: ReadonlySet<RowStatus> = new Set(['covered', 'excluded', 'blocked', 'delivered', 'ended', 'refused', 'notAttempted', 'previewFailed']);
+
 /** Pure: the webview state for a step. */
 export function renderBatch(step: BatchStep, view: BatchView): BatchState {
   const { t, format } = view;
   const nameOf = (serviceId: number): string => view.rows.find((row) => row.serviceId === serviceId)?.summary?.displayName ?? `#${serviceId}`;
   const previewedCount = view.rows.filter((row) => rowStatus(row) === 'previewed').length;
   const orderable = view.rows.filter((row) => row.included && row.coverage.kind === 'orders' && !isSettled(row.phase));
+  const unpaid = view.rows.some((row) => row.phase.kind === 'ordered' || row.phase.kind === 'payFailed');
   return {
     phase: step.kind,
     progress: view.progress,
@@ -194,7 +197,8 @@ export function renderBatch(step: BatchStep, view: BatchView): BatchState {
         status,
         statusText: statusText(status, row, nameOf, t),
         withTaxText: known ? format.money(known.order.priceWithTax) : preview ? format.money(preview.preview.priceWithTax) : undefined,
-        newExpiryText: chosen && status !== 'covered' ? format.date(chosen.newExpiry) : undefined,
+        // Once delivered, the current expiry is the new one: no arrow to it.
+        newExpiryText: chosen && !NO_NEW_EXPIRY.has(status) ? format.date(chosen.newExpiry) : undefined,
         errorText: row.errorText,
         orderId: known?.order.orderId,
         canRetry: RETRYABLE.has(row.phase.kind) && (step.kind === 'done' || step.kind === 'ordered' || step.kind === 'previewed'),
@@ -203,10 +207,11 @@ export function renderBatch(step: BatchStep, view: BatchView): BatchState {
       };
     }),
     totals: [...view.totals],
-    payment: step.kind === 'ordered' || step.kind === 'done' || step.kind === 'confirmingPay' ? view.payment : undefined,
+    // Payment choices only while some order waits for payment.
+    payment: (step.kind === 'ordered' || step.kind === 'done' || step.kind === 'confirmingPay') && unpaid ? view.payment : undefined,
     canPreview: (step.kind === 'choosing' || step.kind === 'previewed') && orderable.length > 0,
     canOrder: step.kind === 'previewed' && previewedCount > 0 && orderable.every((row) => row.phase.kind === 'previewed'),
-    canPay: (step.kind === 'ordered' || step.kind === 'done') && view.rows.some((row) => row.phase.kind === 'ordered' || row.phase.kind === 'payFailed') && view.payment?.selectedId !== undefined,
+    canPay: (step.kind === 'ordered' || step.kind === 'done') && unpaid && view.payment?.selectedId !== undefined,
     notice: view.notice,
     error: view.error,
   };
