@@ -84,8 +84,11 @@ export type RowPhase =
 
 export type RowPhaseKind = RowPhase['kind'];
 
-/** Rows proven to have no order: only these offer Retry. */
-export const RETRYABLE: ReadonlySet<RowPhaseKind> = new Set(['previewFailed', 'refused', 'notAttempted', 'elsewhere']);
+/**
+ * Rows proven to have no order: only these offer Retry. Not 'elsewhere': another window
+ * may be creating that service's order; its own panel shows what came of it.
+ */
+export const RETRYABLE: ReadonlySet<RowPhaseKind> = new Set(['previewFailed', 'refused', 'notAttempted']);
 /** Rows whose phase came from an order (or an attempt): their choice is fixed. */
 const SETTLED: ReadonlySet<RowPhaseKind> = new Set(['placing', 'uncertain', 'ordered', 'paying', 'payFailed', 'payUncertain', 'paid', 'delivered', 'ended']);
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BATCH_ACCEPTS, batchAccepts, rowPhaseAfter, rowStatus, type BatchStep, type RowModel } from '../../../src/panels/batchSteps';
+import { BATCH_ACCEPTS, batchAccepts, RETRYABLE, rowPhaseAfter, rowStatus, type BatchStep, type RowModel } from '../../../src/panels/batchSteps';
 import type { KnownOrder, Step } from '../../../src/panels/renewSteps';
 import type { BatchMessage } from '../../../src/protocol/batchPanel';
 
@@ -91,5 +91,11 @@ suite('batch steps: what the table shows for a row', () => {
     assert.equal(rowStatus({ ...base, coverage: { kind: 'covered', by: 2 } }), 'covered');
     assert.equal(rowStatus({ ...base, included: false, phase: { kind: 'ordered', known: known('notPaid') } }), 'ordered');
     assert.equal(rowStatus({ ...base, phase: { kind: 'blocked', reason: 'noOffer' } }), 'blocked');
+  });
+});
+
+suite('batch steps: Retry only where no order can exist', () => {
+  test('refused, not attempted and failed previews; never an order, an attempt, or another window\'s work', () => {
+    assert.deepEqual([...RETRYABLE].sort(), ['notAttempted', 'previewFailed', 'refused']);
   });
 });
