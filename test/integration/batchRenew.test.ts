@@ -8,7 +8,7 @@ import { ovhCalendarDay } from '../../src/renewal';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
 import { ledger, renewableService } from './support/renew';
-import { admin } from './support/sandbox';
+import { admin, sandbox } from './support/sandbox';
 import { ScriptedPrompter, type Answer } from './support/scriptedPrompter';
 import { signInToSandbox, signOutEverything } from './support/signIn';
 
@@ -118,6 +118,12 @@ suite('Batch renewal (real extension host + sandbox)', function () {
     await testing.services.model.whenIdle();
     assert.ok(testing.services.progressShown() - refreshesBefore <= 1);
     assert.equal(testing.orderJournal.all().length, 0);
+    // The host holds links and secrets: what reached the webview has neither.
+    const posted = JSON.stringify(panel.posted);
+    assert.ok(panel.posted.length > 0);
+    assert.doesNotMatch(posted, /https?:\/\//);
+    assert.doesNotMatch(posted, /password/i);
+    for (const secret of [sandbox().consumerKey, sandbox().applicationSecret]) assert.ok(!posted.includes(secret));
   });
 
   test('a domain and its hosting with the bundle chosen: one order covers both', async () => {
