@@ -1,3 +1,4 @@
+import { runBatchPreviewBench } from './batch/batchPreview';
 import { GOALS, QUICK, SERVER_RATE_LIMIT } from './config';
 import { runInWorker } from './listing/runInWorker';
 import type { StagedPackage } from './package/stagedPackage';
@@ -41,6 +42,18 @@ export async function fallbackBudget(): Promise<BudgetResult> {
     detail: run.error
       ? `failed: ${run.error}`
       : `${run.requests} requests (${perService} per service, ${lists} list, ${time} /auth/time), ${run.stats.tooManyRequests} × 429, peak ${run.stats.peakPerSecond}/s`,
+  };
+}
+
+/** The batch panel's "Preview all": the renew options and one dry run per service, no 429. */
+export async function batchPreviewBudget(): Promise<BudgetResult> {
+  const n = 20;
+  const result = await runBatchPreviewBench({ services: n, latencyMs: 5, log: () => undefined });
+  const { batch } = result;
+  return {
+    name: `batch preview of ${n} services ≤ 2 requests per service (+ /auth/time), no 429 (sandbox limit ${SERVER_RATE_LIMIT}/s)`,
+    passed: batch.previewed === n && batch.perService <= 2 && batch.requests.tooManyRequests === 0,
+    detail: `${batch.requests.total} requests (${batch.perService.toFixed(2)} per service), ${batch.previewed}/${n} previewed, ${batch.requests.tooManyRequests} × 429`,
   };
 }
 

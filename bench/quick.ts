@@ -1,4 +1,4 @@
-import { activationNetworkBudget, fallbackBudget, paginatedBudget, sizeBudgets, type BudgetResult } from './budgets';
+import { activationNetworkBudget, batchPreviewBudget, fallbackBudget, paginatedBudget, sizeBudgets, type BudgetResult } from './budgets';
 import { QUICK } from './config';
 import { buildStagedPackage } from './package/stagedPackage';
 import { withSandbox } from './sandbox/sandboxRun';
@@ -28,6 +28,7 @@ async function main(): Promise<number> {
   log('listing budgets…');
   results.push(...(await attempt(['paginated listing'], async () => [await paginatedBudget()])));
   results.push(...(await attempt(['fallback listing'], async () => [await fallbackBudget()])));
+  results.push(...(await attempt(['batch preview'], async () => [await batchPreviewBudget()])));
 
   log('production build and .vsix (in a copy of the working tree)…');
   const sizeNames = ['dist/extension.js size', '.vsix size', 'no network during activation'];
