@@ -1,12 +1,13 @@
 /**
  * The shape of a listing cached in globalState, and the check that reads it back.
- * Only the non-secret ServiceSummary fields are stored (no keys, tokens or prices).
+ * Only the non-secret ServiceSummary fields are stored (no keys or tokens; prices, which are not secret, feed the outlook).
  * Anything unreadable (an older format, a hand-edited value) is treated as "no cache"
  * and simply refetched, never shown half-parsed. Pure.
  */
-import { SERVICE_TYPES, type ServiceSummary, type ServiceType } from '../ovh/serviceSummary';
+import { SERVICE_TYPES, type ServicePricing, type ServiceSummary, type ServiceType } from '../ovh/serviceSummary';
 
-export const CACHE_FORMAT = 1;
+// 2: adds nextBillingDate, pricing and renewModes; a format-1 cache is refetched once.
+export const CACHE_FORMAT = 2;
 export const CACHE_KEY_PREFIX = 'ovhcloud.services.listing.';
 
 export interface Unreadable {
@@ -49,7 +50,17 @@ export function toCachedService(service: ServiceSummary): ServiceSummary {
     resourceState: service.resourceState,
     pendingActions: [...service.pendingActions],
     terminationDate: service.terminationDate,
+    nextBillingDate: service.nextBillingDate,
+    pricing: service.pricing && { duration: service.pricing.duration, ucents: service.pricing.ucents, currency: service.pricing.currency },
+    renewModes: service.renewModes && [...service.renewModes],
   };
+}
+
+function readPricing(raw: unknown): ServicePricing | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const value = raw as Record<string, unknown>;
+  const ucents = typeof value.ucents === 'number' && Number.isSafeInteger(value.ucents) ? value.ucents : undefined;
+  return { duration: optionalString(value.duration), ucents, currency: optionalString(value.currency) };
 }
 
 function readService(raw: unknown): ServiceSummary | undefined {
@@ -75,6 +86,9 @@ function readService(raw: unknown): ServiceSummary | undefined {
     resourceState: optionalString(value.resourceState),
     pendingActions: Array.isArray(value.pendingActions) ? value.pendingActions.filter((action): action is string => typeof action === 'string') : [],
     terminationDate: optionalString(value.terminationDate),
+    nextBillingDate: optionalString(value.nextBillingDate),
+    pricing: readPricing(value.pricing),
+    renewModes: Array.isArray(value.renewModes) ? value.renewModes.filter((mode): mode is string => typeof mode === 'string') : undefined,
   };
 }
 
