@@ -6,6 +6,7 @@ import { windowPrompter, type Prompter } from './auth/prompter';
 import { registerAuth } from './auth/registerAuth';
 import { SecretStore } from './auth/secretStore';
 import { registerCommands } from './commands/registerCommands';
+import { registerExportCommands, windowSave } from './exports/exportCommands';
 import * as path from 'node:path';
 import { JournalFiles } from './panels/journalFiles';
 import { LeaseFiles } from './panels/leaseFiles';
@@ -66,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     statusPollMs: () => statusPollMs,
   });
   context.subscriptions.push(journalChanged);
+  let saveDialog = windowSave;
+  context.subscriptions.push(...registerExportCommands({ model: services.model, log, save: () => saveDialog }));
 
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
   const underTest = context.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.OVHCLOUD_TEST_MODE);
@@ -83,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       orderJournal: journal,
       setStatusPollInterval: (ms) => (statusPollMs = ms),
       services,
+      setSaveDialog: (next) => (saveDialog = next ?? windowSave),
     },
   };
 }

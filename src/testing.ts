@@ -23,4 +23,6 @@ export interface TestingApi {
   setStatusPollInterval(ms: number | undefined): void;
   /** The Services view: model, tree provider, TreeView, signals, plus a clock and UI seam. */
   readonly services: ServicesView;
+  /** Answers the export commands' save dialog; undefined restores the real one. */
+  setSaveDialog(save: ((options: vscode.SaveDialogOptions) => Promise<vscode.Uri | undefined>) | undefined): void;
 }
