@@ -7,6 +7,7 @@ import { registerAuth } from './auth/registerAuth';
 import { SecretStore } from './auth/secretStore';
 import { registerCommands } from './commands/registerCommands';
 import { registerExportCommands, windowSave } from './exports/exportCommands';
+import { registerRenewSettingsCommands } from './settings/renewSettingsCommands';
 import * as path from 'node:path';
 import { JournalFiles } from './panels/journalFiles';
 import { LeaseFiles } from './panels/leaseFiles';
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(journalChanged);
   let saveDialog = windowSave;
   context.subscriptions.push(...registerExportCommands({ model: services.model, log, save: () => saveDialog }));
+  context.subscriptions.push(...registerRenewSettingsCommands({ model: services.model, accounts, prompter: () => prompter, pickService: () => services.pickService(), log }));
 
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
   const underTest = context.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.OVHCLOUD_TEST_MODE);

@@ -37,6 +37,12 @@ import { OvhTransport, type TransportOptions } from './transport';
 
 /** OVH's "iceberg" pagination: full objects per page instead of an id list. */
 const PAGINATION_MODE = 'CachedObjectList-Pages';
+/** The body of PUT /services/{id} this extension sends (services.update.Service). */
+export interface RenewSettingsUpdate {
+  readonly renew?: { readonly mode: 'automatic' | 'manual'; readonly period?: string };
+  readonly terminationPolicy?: 'empty' | 'terminateAtExpirationDate';
+}
+
 export const DEFAULT_PAGE_SIZE = 5000;
 
 const unknownArray = z.array(z.unknown());
@@ -126,6 +132,30 @@ export class OvhApi {
     const raw = (await this.transport.get(`/service/${serviceId}/renew`, { schema: LooseRenewDescriptionListSchema, query: { includeOptions } })).data;
     const currency = offersNeedCurrency(raw) ? await this.accountCurrency() : undefined;
     return readOffers(raw, currency);
+  }
+
+  /** GET /services/{id}/renewPeriodCapacities: the renew periods this service accepts. */
+  async renewPeriodCapacities(serviceId: number): Promise<string[]> {
+    return (await this.transport.get(`/services/${serviceId}/renewPeriodCapacities`, { schema: StringListSchema })).data;
+  }
+
+  /**
+   * PUT /services/{id}: renew mode and period, or the termination policy. Call only after
+   * an explicit user confirmation; OVH answers nothing useful, so read the service back.
+   */
+  async updateRenewSettings(serviceId: number, update: RenewSettingsUpdate): Promise<void> {
+    await this.transport.put(`/services/${serviceId}`, { schema: z.unknown(), body: update });
+  }
+
+  /** Whether this consumer key holds every given rule; unknown (OAuth2, or the check failed) counts as yes, the call then tells. */
+  async grantsRules(rules: readonly AccessRule[]): Promise<boolean> {
+    if (this.transport.credentialKind !== 'appKey') return true;
+    try {
+      const granted = (await this.currentCredential()).rules;
+      return rules.every((wanted) => granted.some((rule) => ruleGrants(rule, wanted.method, wanted.path.replaceAll('*', '1'))));
+    } catch {
+      return true;
+    }
   }
 
   /** The dry run: prices and taxes for a renewal, without creating an order. */

@@ -94,3 +94,4 @@ export {
 export { type CalendarEvent, calendarUid, escapeText, foldLine, writeCalendar } from './icsWriter';
 export { CSV_BOM, type CsvCell, csvField, writeCsv } from './csvWriter';
 export { calendarEvents, decimalAmount, type ExportService, renewalFacts, type RenewalFacts, servicesCsv } from './serviceExport';
+export * from './renewSettings';

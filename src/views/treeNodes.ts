@@ -119,6 +119,8 @@ export function serviceContextValue(node: ServiceNode, unpaid = false): string {
   if (unpaid) tokens.push('unpaidOrder');
   if (service.parentServiceId !== undefined) tokens.push('option');
   if (service.parentServiceId === undefined && node.facts.urgency !== 'terminated') tokens.push('renewable');
+  // renewSettings: Change Renewal / Stop Renewing; ending: set to end at expiry (Keep Renewing).
+  if (service.parentServiceId === undefined && node.facts.urgency !== 'terminated') tokens.push(node.facts.terminating ? 'ending' : 'renewSettings');
   if (controlPanelUrl(node.endpointId, service)) tokens.push('controlPanel');
   return tokens.join(' ');
 }
