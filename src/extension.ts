@@ -7,6 +7,7 @@ import { registerAuth } from './auth/registerAuth';
 import { SecretStore } from './auth/secretStore';
 import { registerCommands } from './commands/registerCommands';
 import { registerExportCommands, windowSave } from './exports/exportCommands';
+import { registerOutlook } from './outlook/outlookPanel';
 import { registerRenewSettingsCommands } from './settings/renewSettingsCommands';
 import * as path from 'node:path';
 import { JournalFiles } from './panels/journalFiles';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(journalChanged);
   let saveDialog = windowSave;
   context.subscriptions.push(...registerExportCommands({ model: services.model, log, save: () => saveDialog }));
+  const outlook = registerOutlook(context, { model: services.model, log, now: () => new Date() });
   context.subscriptions.push(...registerRenewSettingsCommands({ model: services.model, accounts, prompter: () => prompter, pickService: () => services.pickService(), log }));
 
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
@@ -89,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       setStatusPollInterval: (ms) => (statusPollMs = ms),
       services,
       setSaveDialog: (next) => (saveDialog = next ?? windowSave),
+      outlook,
     },
   };
 }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AccountService } from './auth/accountService';
 import type { Prompter } from './auth/prompter';
+import type { OutlookPanels } from './outlook/outlookPanel';
 import type { OrderJournal } from './panels/orderJournal';
 import type { RenewPanels } from './panels/registerRenewPanel';
 import type { ServicesView } from './views/registerServicesView';
@@ -24,5 +25,7 @@ export interface TestingApi {
   /** The Services view: model, tree provider, TreeView, signals, plus a clock and UI seam. */
   readonly services: ServicesView;
   /** Answers the export commands' save dialog; undefined restores the real one. */
+  /** The Renewal Outlook panel, once shown. */
+  readonly outlook: OutlookPanels;
   setSaveDialog(save: ((options: vscode.SaveDialogOptions) => Promise<vscode.Uri | undefined>) | undefined): void;
 }
