@@ -16,6 +16,9 @@ const PICTURES = [
   'panel-ordered-dark.png',
   'panel-delivered-dark.png',
   'sign-in-validation-page.png',
+  'outlook-dark.png',
+  'outlook-month-dark.png',
+  'outlook-light.png',
 ];
 
 const from = 'test-results/e2e';

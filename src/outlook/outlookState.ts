@@ -105,7 +105,9 @@ export function buildOutlookState(input: OutlookInput, t: Translate): OutlookBui
       { label: t('Total if the services set to end were kept'), text: money(total.withEnding) },
     ]);
   const notes: string[] = [];
-  if (outlook.skipped.length > 0) notes.push(t('{0} services are left out: OVHcloud gave no price, period or renewal date for them.', outlook.skipped.filter((s) => s.reason !== 'terminated').length));
+  // Terminated services renew no more: leaving them out is not worth a note.
+  const unpriced = outlook.skipped.filter((skip) => skip.reason !== 'terminated').length;
+  if (unpriced > 0) notes.push(t('{0} services are left out: OVHcloud gave no price, period or renewal date for them.', unpriced));
   const others = codes.filter((code) => code !== currency);
   if (others.length > 0) notes.push(t('Amounts in {0} are shown separately: choose the currency above.', others.join(', ')));
 
