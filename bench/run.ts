@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { projectRoot } from '../test/harness/paths';
 import { FULL } from './config';
 import { runListingSuite } from './listing/listingSuite';
+import { outlookLines, runOutlookBench } from './outlook/outlookBench';
 import { sizeResults } from './package/sizeResults';
 import { buildStagedPackage } from './package/stagedPackage';
 import { contributorsTable, goalsTable, hostDetails, listingNotes, listingTable, packagedFilesTable } from './report/tables';
@@ -22,7 +23,7 @@ import { runHostBench, type HostBenchResult } from './workbench/hostBench';
  *
  *   --sizes 100,1000        only these listing sizes
  *   --full-baseline         time the whole 5000 baseline instead of a sample
- *   --skip-listing, --skip-workbench
+ *   --skip-listing, --skip-outlook, --skip-workbench
  *   --verbose               the workbench's and code-server's own logs
  */
 const RESULTS = path.join(projectRoot, 'bench', 'results.json');
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   const notes: string[] = [];
 
   const listing = flag('--skip-listing') ? [] : await runListingSuite({ sizes, latencyMs: FULL.latencyMs, fullBaseline: flag('--full-baseline'), log });
+  const outlook = flag('--skip-outlook') ? undefined : await runOutlookBench(FULL.host.services, log);
 
   log('production build and .vsix (in a copy of the working tree)…');
   const staged = await buildStagedPackage();
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     listing,
     sizes: packageSizes,
     ...(host ? { host } : {}),
+    ...(outlook ? { outlook } : {}),
     notes,
   };
   fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
@@ -87,6 +90,7 @@ function print(results: BenchResults): void {
     for (const note of listingNotes(results.listing)) out.push(note);
     out.push('');
   }
+  if (results.outlook) out.push(...outlookLines(results.outlook), '');
   out.push('Goals', '', goalsTable(results), '');
   const details = hostDetails(results);
   if (details.length > 0) out.push('Extension host', '', ...details.map((line) => `- ${line}`), '');

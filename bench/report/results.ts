@@ -1,3 +1,4 @@
+import type { OutlookBenchResult } from '../outlook/outlookBench';
 import type { LimiterOptions } from '../../src/ovh/limiter';
 import type { Contributor } from '../package/bundleContributors';
 import type { RequestStats } from '../sandbox/requestStats';
@@ -54,5 +55,7 @@ export interface BenchResults {
   readonly listing: readonly ListingSize[];
   readonly sizes?: SizeResults;
   readonly host?: HostBenchResult;
+  /** The Renewal Outlook next to the tree's first paint, from the same cached listing. */
+  readonly outlook?: OutlookBenchResult;
   readonly notes: readonly string[];
 }
