@@ -67,6 +67,11 @@ export class RenewPanel implements vscode.Disposable {
       this.log.warn('Renew panel: dropped a message that is not part of the protocol.');
       return;
     }
+    if (parsed.data.type === 'renewSettings') {
+      // Handled by the renew-settings commands, with their own confirmations and log.
+      await vscode.commands.executeCommand('ovhcloud.services.renewSettings', { accountId: this.saved.accountId, serviceId: this.saved.serviceId });
+      return;
+    }
     if (parsed.data.type === 'ready') this.post({ type: 'init', strings: translatedStrings(), locale: vscode.env.language, saved: this.saved });
     try {
       await this.session.handle(parsed.data);

@@ -19,6 +19,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('selectPayment'), optionId: Key }),
   z.strictObject({ type: z.literal('pay') }),
   z.strictObject({ type: z.literal('openLink'), which: z.enum(['order', 'pdf']) }),
+  // Opens the renew settings of this panel's service (questions and confirmation in VS Code).
+  z.strictObject({ type: z.literal('renewSettings') }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 
@@ -103,6 +105,7 @@ export type HostMessage = z.infer<typeof HostMessageSchema>;
  */
 export const PANEL_STRINGS = {
   title: 'Renew {0}',
+  renewSettings: 'Renew Settings…',
   loading: 'Loading renewal options…',
   emptyTitle: 'This service cannot be renewed manually',
   emptyBody: 'OVHcloud offers no manual renewal for it (for example, it renews automatically or has ended).',

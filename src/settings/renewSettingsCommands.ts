@@ -5,6 +5,7 @@ import {
   changeVisible,
   commonPeriods,
   countOutcomes,
+  isEnding,
   isForcedAutomatic,
   modesOffered,
   type RenewModeChoice,
@@ -234,7 +235,29 @@ async function report(prompter: Prompter, change: SettingsChange, results: reado
   await prompter.confirm(summary, results.map((result) => outcomeLine(result, t)).join('\n'));
 }
 
+/** From the renew panel: the settings that apply to this one service, then that flow. */
+async function chooseAndRun(deps: SettingsDeps, arg: unknown): Promise<SettingsRun> {
+  const ref = refOf(arg);
+  const service = ref && deps.model.listing(ref.accountId).services?.find((s) => s.serviceId === ref.serviceId);
+  if (!ref || !service) return { status: 'nothingToDo', results: [] };
+  const ending = isEnding(service);
+  const choices: (vscode.QuickPickItem & { change: SettingsChange['kind'] })[] = [
+    { change: 'renew' as const, label: t('Change Renewal…'), detail: t('Automatic or manual renewal, and the period') },
+    ending
+      ? { change: 'undoStop' as const, label: t('Keep Renewing…'), detail: t('Withdraw the request to end at expiry') }
+      : { change: 'stopAtExpiry' as const, label: t('Stop Renewing at Expiry…'), detail: t('The service and its data are deleted at expiry') },
+  ];
+  const chosen = await deps.prompter().pick(choices, { title: t('Renew Settings: {0}', service.displayName) });
+  return chosen ? run(deps, chosen.change, ref, undefined) : { status: 'cancelled', results: [] };
+}
+
 export function registerRenewSettingsCommands(deps: SettingsDeps): vscode.Disposable[] {
   const register = (id: string, kind: SettingsChange['kind']): vscode.Disposable => vscode.commands.registerCommand(id, (first?: unknown, selection?: unknown) => run(deps, kind, first, selection));
-  return [register('ovhcloud.services.changeRenewal', 'renew'), register('ovhcloud.services.stopAtExpiry', 'stopAtExpiry'), register('ovhcloud.services.keepRenewing', 'undoStop')];
+  return [
+    register('ovhcloud.services.changeRenewal', 'renew'),
+    register('ovhcloud.services.stopAtExpiry', 'stopAtExpiry'),
+    register('ovhcloud.services.keepRenewing', 'undoStop'),
+    // Internal: the renew panel's "Renew Settings…" button.
+    vscode.commands.registerCommand('ovhcloud.services.renewSettings', (arg?: unknown) => chooseAndRun(deps, arg)),
+  ];
 }

@@ -101,6 +101,25 @@ suite('Renew settings: automatic/manual, period, stop at expiry (real extension 
     assert.equal(await puts(), 2);
   });
 
+  test('from the renew panel: "Renew Settings…" offers what applies, then the same confirmed flow', async () => {
+    await loadTree(s.view);
+    const target = switchable('automatic')[0];
+    await vscode.commands.executeCommand('ovhcloud.compareRenewStrategies', { accountId: s.account.id, serviceId: target.serviceId });
+    const panel = s.testing.renewPanels.get(s.account.id, target.serviceId);
+    assert.ok(panel, 'the renew panel is open');
+    const prompter = new ScriptedPrompter([{ pick: 'Stop Renewing at Expiry…' }, { confirm: 'Stop Renewing' }]);
+    s.testing.setPrompter(prompter);
+    try {
+      await panel.receive({ type: 'renewSettings' });
+    } finally {
+      s.testing.setPrompter(undefined);
+    }
+    assert.deepEqual(prompter.asked.map((question) => question.split(':')[0]), ['pick', 'confirm']);
+    assert.ok((await fresh(target.serviceId)).pendingActions.includes('terminateAtExpirationDate'));
+    assert.match(String(s.view.provider.getTreeItem(node(target.serviceId)).contextValue), /\bending\b/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('cancelling at each question or confirmation changes nothing', async () => {
     await loadTree(s.view);
     const target = switchable('manual')[0];
