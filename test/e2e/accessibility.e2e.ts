@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import type { Frame, Locator } from 'playwright-core';
 import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
+import { expectNoAxeViolations } from './axe';
 import { signInThroughUi } from './signIn';
 import { closeWorkbench, focusWithin, openWorkbench, page, panelFrame, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
 
@@ -18,7 +18,6 @@ const THEMES = [
   { name: 'Light High Contrast', workbench: 'hc-light', body: 'vscode-high-contrast-light', slug: 'hc-light' },
 ] as const;
 
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const widget = (): Locator => page().locator('.quick-input-widget');
 const inputBox = (): Locator => widget().locator('.quick-input-box input');
 
@@ -72,18 +71,6 @@ async function tabUntil(frame: Frame, what: string, predicate: string): Promise<
     await page().keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${what}; focus is on "${await focusedId(frame)}"`);
-}
-
-interface AxeResult {
-  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[]; failureSummary: string }> }>;
-}
-
-async function expectNoAxeViolations(frame: Frame, state: string, theme: string): Promise<void> {
-  if (!(await frame.evaluate<boolean>(`'axe' in window`))) await frame.evaluate(AXE_SOURCE);
-  const result = await frame.evaluate<AxeResult>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })`);
-  const report = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`);
-  if (report.length > 0) await screenshot(`a11y-failure-${theme}-${state}`);
-  assert.deepEqual(report, [], `axe at the ${state} state in ${theme}`);
 }
 
 /** A VS Code modal dialog, answered from the keyboard: Enter on its first (primary) button, or Escape. */

@@ -20,7 +20,8 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
 }
 
 export function barLabel(month: OutlookMonthView, hint: string): string {
-  return `${month.label}: ${month.totalText} (${month.count}). ${hint}`;
+  // Starts with the visible label, so speech input ("click Dec 26") finds the bar.
+  return `${month.shortLabel}, ${month.label}: ${month.totalText} (${month.count}). ${hint}`;
 }
 
 export function chart(state: OutlookState, onSelect: (month: string) => void): SVGElement {
