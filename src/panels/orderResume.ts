@@ -24,7 +24,7 @@ export class OrderResume {
     const services = [...new Set(entries.flatMap((entry) => [entry.serviceId, ...entry.services]))];
     if (await this.s.deps.leases.holder(this.s.leaseKeys(services), this.s.deps.owner)) {
       this.s.addNotice(this.s.elsewhereText());
-      return { kind: 'elsewhere' };
+      return { kind: 'elsewhere', services };
     }
     for (const entry of entries) {
       const step = await this.resumeEntry(api, entry);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import type { AccountService } from '../auth/accountService';
@@ -39,6 +40,12 @@ export class RenewPanels implements vscode.Disposable {
   private readonly open = new Map<string, RenewPanel>();
   /** Numbers this window's panels for their leases. */
   private panelCount = 0;
+  /**
+   * This extension host, for lease owners. Not vscode.env.sessionId alone: code-server
+   * gives every window the same placeholder ("someValue.sessionId"), and a window that
+   * takes another window's lease for its own no longer waits for it.
+   */
+  private readonly hostId = randomUUID();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -70,6 +77,7 @@ export class RenewPanels implements vscode.Disposable {
   adopt(panel: vscode.WebviewPanel, target: SavedState): RenewPanel {
     const { accounts, journal, leases, log, prompter, onRenewed, statusPollMs } = this.deps;
     const meta = accounts.list().find((candidate) => candidate.id === target.accountId);
+    const owner = `${vscode.env.sessionId}/${this.hostId}/${++this.panelCount}`;
     const renewPanel = new RenewPanel(
       panel,
       this.context.extensionUri,
@@ -77,9 +85,10 @@ export class RenewPanels implements vscode.Disposable {
       {
         api: () => accounts.api(target.accountId),
         identity: meta ? accountIdentity(meta) : `account:${target.accountId}`,
-        owner: `${vscode.env.sessionId}/${++this.panelCount}`,
+        owner,
         journal,
         leases,
+        whenLeasesFree: (keys, stop) => leases.whenFree(keys, owner, stop),
         requestTimeoutMs: this.deps.requestTimeoutMs(),
         confirm: async (message, detail, action) => (await prompter().confirm(message, detail, action)) === action,
         openExternal: async (url) => void (await prompter().openExternal(vscode.Uri.parse(url, true))),

@@ -135,7 +135,9 @@ suite('Renew panel accessibility: axe-core and a keyboard-only journey in the fo
       await frame.locator('main#app').focus();
       await tabUntil(frame, 'a renewal option', `el.getAttribute('name') === 'strategy'`);
       await page().keyboard.press('Space');
-      await frame.locator('input[name=strategy]:checked').waitFor();
+      // Checked at once by the browser; Tab only once the host's answer has been drawn (the
+      // row marked selected), or the redraw lands between two presses.
+      await frame.locator('tr.selected input[name=strategy]:checked').waitFor();
       await tabUntil(frame, '"Preview order"', `el.id === 'preview'`);
       await page().keyboard.press('Enter');
       await expectFocus(frame, 'place-order', '"Preview order"');

@@ -58,6 +58,14 @@ async function renewThroughUi(service: { displayName: string }, theme: string): 
   await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Type part of a name or id"]').waitFor();
   await inputBox().fill(service.displayName);
   await page().keyboard.press('Enter');
+  // A right-click on a row the filter is about to replace runs the command without its
+  // target (the tree no longer knows the row): wait until the tree shows only the match.
+  await poll('the tree to show only the filtered service', async () => {
+    const labels = await sidebar()
+      .locator('.monaco-list-row[aria-level="2"]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+    return labels.length > 0 && labels.every((label) => label.startsWith(`${service.displayName}, `));
+  });
   // By what screen readers hear: the visible label may be shortened to keep the expiry in view.
   const row = sidebar().locator(`.monaco-list-row[aria-label^="${service.displayName}, "]`).first();
   await row.waitFor({ timeout: 30_000 });

@@ -16,7 +16,7 @@ const ALL_STEPS: Step[] = [
   { kind: 'loading' },
   { kind: 'loadFailed' },
   { kind: 'choosing' },
-  { kind: 'elsewhere' },
+  { kind: 'elsewhere', services: [2] },
   { kind: 'orderUnknown', entry: known.entry },
   { kind: 'searching', entry: known.entry },
   { kind: 'unpaid', known },

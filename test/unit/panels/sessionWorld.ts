@@ -144,6 +144,8 @@ export class SessionWorld {
   readonly windows: TestWindow[] = [];
   readonly storageDir: string;
   readonly requestTimeoutMs = 20_000;
+  /** Panels follow another window's lease as the extension's do (off: they wait for Retry). */
+  followOtherWindows = false;
 
   constructor() {
     this.storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovh-renew-session-'));
@@ -175,6 +177,7 @@ export class SessionWorld {
 
   deps(window: TestWindow, panel: TestPanel, owner: string): SessionDeps {
     const api = this.ovh.api();
+    const leases = new LeaseFiles(path.join(this.storageDir, 'leases'), () => 3 * this.requestTimeoutMs, () => this.ovh.clockMs);
     const deps: SessionDeps = {
       accountId: window.accountId,
       identity: this.identity,
@@ -182,7 +185,8 @@ export class SessionWorld {
       owner,
       api: async () => api,
       journal: this.journal(window),
-      leases: new LeaseFiles(path.join(this.storageDir, 'leases'), () => 3 * this.requestTimeoutMs, () => this.ovh.clockMs),
+      leases,
+      whenLeasesFree: this.followOtherWindows ? (keys, stop) => leases.whenFree(keys, owner, stop, 5) : undefined,
       sleep: (ms: number) => this.ovh.sleep(ms),
       requestTimeoutMs: this.requestTimeoutMs,
       confirm: (message: string, detail: string) => panel.confirm(message, detail),
