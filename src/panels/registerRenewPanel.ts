@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
 import type { AccountService } from '../auth/accountService';
 import type { Prompter } from '../auth/prompter';
 import { isOvhApiError } from '../ovh';
 import { SavedStateSchema, type SavedState } from '../protocol/renewPanel';
+import { serviceKey, serviceRefOf, type ServiceRef } from '../protocol/serviceRef';
 import { forgetOrder } from './forgetOrder';
 import type { LeaseFiles } from './leaseFiles';
 import { accountIdentity, type OrderJournal } from './orderJournal';
@@ -17,24 +17,13 @@ export interface RenewPanelDeps {
   readonly log: vscode.LogOutputChannel;
   readonly prompter: () => Prompter;
   /** Asks the user for a service when the command runs from the palette. */
-  readonly pickService: () => Promise<{ accountId: string; serviceId: number } | undefined>;
+  readonly pickService: () => Promise<ServiceRef | undefined>;
   /** Refreshes a renewed service in the tree. */
   readonly onRenewed: (accountId: string, serviceId: number) => void;
   readonly statusPollMs?: () => number | undefined;
 }
 
-const TargetSchema = z.object({ accountId: z.string(), serviceId: z.number() });
-/** A Services tree node, which VS Code passes to commands run from its context menu. */
-const TreeNodeSchema = z.object({ accountId: z.string(), facts: z.object({ service: z.object({ serviceId: z.number() }) }) });
-
-function targetOf(arg: unknown): SavedState | undefined {
-  const direct = TargetSchema.safeParse(arg);
-  if (direct.success) return { accountId: direct.data.accountId, serviceId: direct.data.serviceId };
-  const node = TreeNodeSchema.safeParse(arg);
-  return node.success ? { accountId: node.data.accountId, serviceId: node.data.facts.service.serviceId } : undefined;
-}
-
-/** Open panels by "account:service": the command reveals an existing one instead of opening a second. */
+/** Open panels by serviceKey: the command reveals an existing one instead of opening a second. */
 export class RenewPanels implements vscode.Disposable {
   private readonly open = new Map<string, RenewPanel>();
   /** Numbers this window's panels for their leases. */
@@ -51,11 +40,11 @@ export class RenewPanels implements vscode.Disposable {
   }
 
   get(accountId: string, serviceId: number): RenewPanel | undefined {
-    return this.open.get(`${accountId}:${serviceId}`);
+    return this.open.get(serviceKey({ accountId, serviceId }));
   }
 
-  show(target: SavedState): RenewPanel {
-    const existing = this.open.get(`${target.accountId}:${target.serviceId}`);
+  show(target: ServiceRef): RenewPanel {
+    const existing = this.open.get(serviceKey(target));
     if (existing) {
       existing.reveal();
       return existing;
@@ -67,7 +56,7 @@ export class RenewPanels implements vscode.Disposable {
   }
 
   /** Also used by the serializer to bring a panel back after a window reload. */
-  adopt(panel: vscode.WebviewPanel, target: SavedState): RenewPanel {
+  adopt(panel: vscode.WebviewPanel, target: ServiceRef & Partial<SavedState>): RenewPanel {
     const { accounts, journal, leases, log, prompter, onRenewed, statusPollMs } = this.deps;
     const meta = accounts.list().find((candidate) => candidate.id === target.accountId);
     const renewPanel = new RenewPanel(
@@ -110,18 +99,18 @@ export function registerRenewPanel(context: vscode.ExtensionContext, deps: Renew
   context.subscriptions.push(
     panels,
     vscode.commands.registerCommand('ovhcloud.compareRenewStrategies', async (arg?: unknown) => {
-      const target = targetOf(arg) ?? (await deps.pickService());
+      const target = serviceRefOf(arg) ?? (await deps.pickService());
       if (!target || !deps.accounts.list().some((meta) => meta.id === target.accountId)) return undefined;
       return panels.show(target).key;
     }),
     // The panel resumes a known unpaid order by itself: paying later is opening it again.
     vscode.commands.registerCommand('ovhcloud.payUnpaidOrder', async (arg?: unknown) => {
-      const target = targetOf(arg);
+      const target = serviceRefOf(arg);
       if (!target || !deps.journal.forService(target.accountId, target.serviceId)) return undefined;
       return panels.show(target).key;
     }),
     vscode.commands.registerCommand('ovhcloud.forgetOrder', async (arg?: unknown) =>
-      forgetOrder({ journal: deps.journal, leases: deps.leases, prompter: deps.prompter, log: deps.log, identityOf: (accountId) => identityOf(deps, accountId) }, targetOf(arg)),
+      forgetOrder({ journal: deps.journal, leases: deps.leases, prompter: deps.prompter, log: deps.log, identityOf: (accountId) => identityOf(deps, accountId) }, serviceRefOf(arg)),
     ),
     vscode.window.registerWebviewPanelSerializer(RENEW_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => {

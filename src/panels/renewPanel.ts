@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PANEL_STRINGS, WebviewMessageSchema, type HostMessage, type PanelState, type SavedState } from '../protocol/renewPanel';
 import { renewPanelHtml } from './panelHtml';
 import { RenewSession, type SessionDeps } from './renewSession';
+import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
 
 export const RENEW_PANEL_VIEW_TYPE = 'ovhcloud.renewPanel';
 
@@ -24,7 +25,7 @@ export class RenewPanel implements vscode.Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
-    saved: SavedState,
+    saved: ServiceRef & Partial<SavedState>,
     deps: PanelSessionDeps,
     private readonly log: vscode.LogOutputChannel,
   ) {
@@ -52,7 +53,7 @@ export class RenewPanel implements vscode.Disposable {
   }
 
   get key(): string {
-    return `${this.saved.accountId}:${this.saved.serviceId}`;
+    return serviceKey(this.saved);
   }
 
   get state(): PanelState {

@@ -3,16 +3,12 @@ import { safeLocale } from './locale';
 import type { AccountMeta } from '../auth/accountTypes';
 import { pickEntries, type PickEntry } from './pickItems';
 import type { ServicesModel } from './servicesModel';
+import type { ServiceRef } from '../protocol/serviceRef';
 
-/** What the renew flow needs to find a service: also what tree commands accept. */
-export interface ServiceRef {
-  readonly accountId: string;
-  readonly serviceId: number;
-}
 
 export interface PickServiceOptions {
   readonly placeHolder?: string;
-  /** Restrict the list to these services ("accountId/serviceId" keys). */
+  /** Restrict the list to these services (their serviceKey). */
   readonly only?: ReadonlySet<string>;
 }
 

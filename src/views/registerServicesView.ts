@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AttentionItem } from './attention';
-import { pickService, setDefaultPickSource, type PickServiceOptions, type ServiceRef } from './pickService';
+import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
+import { pickService, setDefaultPickSource, type PickServiceOptions } from './pickService';
 import { registerServiceCommands } from './serviceCommands';
 import { ServicesModel, type AccountSource } from './servicesModel';
 import { ServicesTreeProvider } from './servicesTreeProvider';
@@ -100,7 +101,7 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
     },
     renew: async (items) => {
       const refs = items.map((item) => ({ accountId: item.accountId, serviceId: item.facts.service.serviceId }));
-      const ref = refs.length === 1 ? refs[0] : await pick({ only: new Set(refs.map((entry) => `${entry.accountId}/${entry.serviceId}`)) });
+      const ref = refs.length === 1 ? refs[0] : await pick({ only: new Set(refs.map(serviceKey)) });
       if (ref) await compare(ref);
     },
   });

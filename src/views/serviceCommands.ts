@@ -3,9 +3,8 @@ import type { AccountMeta } from '../auth/accountTypes';
 import type { ServiceSummary } from '../ovh/serviceSummary';
 import { controlPanelUrl } from './controlPanel';
 import { promptFilter } from './filterPrompt';
-import type { ServiceRef } from './pickService';
+import { serviceRefOf, type ServiceRef } from '../protocol/serviceRef';
 import type { ServicesModel } from './servicesModel';
-import type { ServiceNode } from './treeNodes';
 import { parseFilter, type GroupBy, type SortBy } from './viewOptions';
 import type { ViewState } from './viewState';
 import type { ViewUi } from './viewUi';
@@ -16,15 +15,6 @@ export interface CommandDeps {
   readonly accounts: { list(): AccountMeta[] };
   readonly ui: () => ViewUi;
   readonly log: vscode.LogOutputChannel;
-}
-
-/** Tree commands get the clicked node; palette and other callers may pass { accountId, serviceId }. */
-export function serviceRefOf(arg: unknown): ServiceRef | undefined {
-  if (arg === null || typeof arg !== 'object') return undefined;
-  const node = arg as Partial<ServiceNode> & { serviceId?: unknown };
-  if (node.kind === 'service' && typeof node.accountId === 'string' && node.facts) return { accountId: node.accountId, serviceId: node.facts.service.serviceId };
-  if (typeof node.accountId === 'string' && typeof node.serviceId === 'number') return { accountId: node.accountId, serviceId: node.serviceId };
-  return undefined;
 }
 
 function findService(model: ServicesModel, ref: ServiceRef | undefined): ServiceSummary | undefined {

@@ -158,6 +158,7 @@ export class ServicesTreeProvider implements vscode.TreeDataProvider<ServicesNod
           kind: 'service',
           id: nodeIds.service(accountId, entry.facts.service.serviceId),
           accountId,
+          serviceId: entry.facts.service.serviceId,
           parent: parentNode,
           facts: entry.facts,
           options: entry.options,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../auth/accountTypes';
+import type { ServiceRef } from '../protocol/serviceRef';
 import { describeError } from '../ovh/describeError';
 import type { EndpointId } from '../ovh/endpoints';
 import type { ServiceType } from '../ovh/serviceSummary';
@@ -34,7 +35,8 @@ export interface GroupNode extends NodeBase {
   readonly entries: readonly ServiceEntry[];
 }
 
-export interface ServiceNode extends NodeBase {
+/** A service reference itself: commands run from its menu decode it with serviceRefOf. */
+export interface ServiceNode extends NodeBase, ServiceRef {
   readonly kind: 'service';
   readonly facts: ServiceFacts;
   readonly options: readonly ServiceEntry[];

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../../src/auth/accountTypes';
+import { serviceKey } from '../../src/protocol/serviceRef';
 import { addDuration, parseDuration } from '../../src/renewal';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
@@ -145,7 +146,7 @@ suite('Renew panel (real extension host + sandbox)', function () {
     testing.setPrompter(new ScriptedPrompter([]));
     try {
       const key = await vscode.commands.executeCommand('ovhcloud.compareRenewStrategies', node);
-      assert.equal(key, `${account.id}:${vpsId}`);
+      assert.equal(key, serviceKey({ accountId: account.id, serviceId: vpsId }));
     } finally {
       testing.setPrompter(undefined);
     }

@@ -106,7 +106,9 @@ export class TestPanel {
 
   /** Resolves once the panel shows its n-th confirmation dialog (1-based). */
   async confirmation(n = 1): Promise<Confirmation> {
-    for (let i = 0; i < 10_000 && this.confirmations.length < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+    // By deadline, not by a count of turns: lease and journal files are real I/O, slow under load.
+    const deadline = Date.now() + 10_000;
+    while (this.confirmations.length < n && Date.now() < deadline) await new Promise<void>((resolve) => setImmediate(resolve));
     const found = this.confirmations[n - 1];
     if (!found) throw new Error(`Panel ${this.serviceId} never asked for confirmation ${n}`);
     return found;
