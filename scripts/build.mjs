@@ -43,12 +43,15 @@ const watchReporter = {
 const configs = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    // extension.js is what activation loads: the tree, the cache reader, the commands'
+    // registrations. features.js (API client, `ovh` package, schemas, sign-in, renew panel)
+    // is required from it on first use (src/loadFeatures.ts), hence external.
+    entryPoints: { extension: 'src/extension.ts', features: 'src/features.ts' },
     outdir: 'dist',
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    external: ['vscode'],
+    external: ['vscode', './features.js'],
     // The `ovh` client's heavy dependencies that the extension never exercises.
     alias: { 'simple-oauth2': './scripts/shims/simple-oauth2.js', bluebird: './scripts/shims/bluebird.js' },
   },

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createApiFactory } from './apiFactory';
+import type { ApiFactory } from './apiFactory';
 import { AccountService } from './auth/accountService';
 import { AccountStore } from './auth/accountStore';
 import { windowPrompter, type Prompter } from './auth/prompter';
@@ -10,7 +10,9 @@ import * as path from 'node:path';
 import { JournalFiles } from './panels/journalFiles';
 import { LeaseFiles } from './panels/leaseFiles';
 import { OrderJournal } from './panels/orderJournal';
-import { accountIdentity, registerRenewPanel } from './panels/registerRenewPanel';
+import { features } from './loadFeatures';
+import { accountIdentity } from './panels/orderJournal';
+import { registerRenewPanel } from './panels/registerRenewPanel';
 import type { TestingApi } from './testing';
 import { registerServicesView } from './views/registerServicesView';
 
@@ -26,15 +28,15 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('OVHcloud Renewals', { log: true });
   context.subscriptions.push(log);
-  const createApi = createApiFactory(log);
+  // The API client and the `ovh` package load with the first request (dist/features.js).
+  const createApi: ApiFactory = (endpoint, credentials) => features().createApiFactory(log)(endpoint, credentials);
   const store = new AccountStore(context.globalState, new SecretStore(context.secrets));
   const accounts = new AccountService(store, createApi);
   context.subscriptions.push(store, accounts);
 
   let prompter: Prompter = windowPrompter;
   let pollIntervalMs: number | undefined;
-  registerAuth(context, { accounts, createApi, log, prompter: () => prompter, pollIntervalMs: () => pollIntervalMs });
-  registerCommands(context, { log });
+  const auth = registerAuth(context, { accounts, createApi, log, prompter: () => prompter, pollIntervalMs: () => pollIntervalMs });
   const journalChanged = new vscode.EventEmitter<void>();
   const identityOf = (accountId: string): string | undefined => {
     const meta = accounts.list().find((candidate) => candidate.id === accountId);
@@ -50,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const services = registerServicesView(context, { accounts, log, unpaidOrders });
 
   let statusPollMs: number | undefined;
-  const renewPanels = registerRenewPanel(context, {
+  const renew = registerRenewPanel(context, {
     accounts,
     journal,
     leases,
@@ -66,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     statusPollMs: () => statusPollMs,
   });
   context.subscriptions.push(journalChanged);
+  registerCommands(context, { log, auth, services: services.commands, renew });
 
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
   const underTest = context.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.OVHCLOUD_TEST_MODE);
@@ -79,7 +82,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       workspaceState: context.workspaceState,
       setPrompter: (next) => (prompter = next ?? windowPrompter),
       setPollInterval: (ms) => (pollIntervalMs = ms),
-      renewPanels,
+      get renewPanels() {
+        return renew.panels();
+      },
       orderJournal: journal,
       setStatusPollInterval: (ms) => (statusPollMs = ms),
       services,

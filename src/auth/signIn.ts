@@ -15,7 +15,7 @@ import {
   type OvhApiError,
 } from '../ovh';
 import type { AccountMeta } from './accountTypes';
-import type { ApiFactory } from './accountService';
+import type { ApiFactory } from '../apiFactory';
 import type { AccountStore } from './accountStore';
 import { cleanKey, describeEndpointProblem, validateKey } from './inputs';
 import type { Prompter } from './prompter';

@@ -4,8 +4,6 @@ import { renewPanelHtml } from './panelHtml';
 import { RenewSession, type SessionDeps } from './renewSession';
 import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
 
-export const RENEW_PANEL_VIEW_TYPE = 'ovhcloud.renewPanel';
-
 export type PanelSessionDeps = Omit<SessionDeps, 'accountId' | 'serviceId' | 'onState' | 't' | 'locale'>;
 
 /**

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AttentionItem } from './attention';
 import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
 import { pickService, setDefaultPickSource, type PickServiceOptions } from './pickService';
-import { registerServiceCommands } from './serviceCommands';
+import { serviceCommands, type ServiceCommands } from './serviceCommands';
 import { ServicesModel, type AccountSource } from './servicesModel';
 import { ServicesTreeProvider } from './servicesTreeProvider';
 import type { ServicesNode } from './treeNodes';
@@ -30,6 +30,8 @@ export interface ServicesView {
   readonly view: vscode.TreeView<ServicesNode>;
   readonly viewState: ViewState;
   readonly signals: UrgencySignals;
+  /** The entry points of the view's commands. */
+  readonly commands: ServiceCommands;
   /** The service quick pick, soonest expiry first. */
   pickService(options?: PickServiceOptions): Promise<ServiceRef | undefined>;
   /** Selects a service in the tree, expanding what it takes. */
@@ -152,7 +154,6 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
       if (event.affectsConfiguration('ovhcloud.expiryWarningDays') || event.affectsConfiguration('ovhcloud.showStatusBar')) repaint();
       if (event.affectsConfiguration('ovhcloud.autoRefreshMinutes')) scheduleAutoRefresh();
     }),
-    ...registerServiceCommands({ model, viewState, accounts: deps.accounts, ui: () => ui, log: deps.log }),
     ...(deps.unpaidOrders ? [deps.unpaidOrders.onDidChange(() => provider.refresh())] : []),
   );
   showFilter();
@@ -165,6 +166,7 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
     view,
     viewState,
     signals,
+    commands: serviceCommands({ model, viewState, accounts: deps.accounts, ui: () => ui, log: deps.log }),
     pickService: pick,
     reveal,
     setNow: (value) => {

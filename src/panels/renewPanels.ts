@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import type { AccountService } from '../auth/accountService';
+import type { Prompter } from '../auth/prompter';
+import { isOvhApiError } from '../ovh';
+import { RENEW_PANEL_VIEW_TYPE, type SavedState } from '../protocol/renewPanel';
+import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
+import type { LeaseFiles } from './leaseFiles';
+import { accountIdentity, type OrderJournal } from './orderJournal';
+import { RenewPanel } from './renewPanel';
+
+/** What the renew panels need from the rest of the extension. */
+export interface RenewPanelsDeps {
+  readonly accounts: AccountService;
+  readonly journal: OrderJournal;
+  readonly leases: LeaseFiles;
+  readonly requestTimeoutMs: () => number;
+  readonly log: vscode.LogOutputChannel;
+  readonly prompter: () => Prompter;
+  /** Refreshes a renewed service in the tree. */
+  readonly onRenewed: (accountId: string, serviceId: number) => void;
+  readonly statusPollMs?: () => number | undefined;
+}
+
+/** Open panels by serviceKey: the command reveals an existing one instead of opening a second. */
+export class RenewPanels implements vscode.Disposable {
+  private readonly open = new Map<string, RenewPanel>();
+  /** Numbers this window's panels for their leases. */
+  private panelCount = 0;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly deps: RenewPanelsDeps,
+  ) {}
+
+  dispose(): void {
+    for (const panel of this.open.values()) panel.dispose();
+    this.open.clear();
+  }
+
+  get(accountId: string, serviceId: number): RenewPanel | undefined {
+    return this.open.get(serviceKey({ accountId, serviceId }));
+  }
+
+  show(target: ServiceRef): RenewPanel {
+    const existing = this.open.get(serviceKey(target));
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(RENEW_PANEL_VIEW_TYPE, vscode.l10n.t('Renew {0}', `#${target.serviceId}`), vscode.ViewColumn.Active, {
+      enableScripts: true,
+    });
+    return this.adopt(panel, target);
+  }
+
+  /** Also used by the serializer to bring a panel back after a window reload. */
+  adopt(panel: vscode.WebviewPanel, target: ServiceRef & Partial<SavedState>): RenewPanel {
+    const { accounts, journal, leases, log, prompter, onRenewed, statusPollMs } = this.deps;
+    const meta = accounts.list().find((candidate) => candidate.id === target.accountId);
+    const renewPanel = new RenewPanel(
+      panel,
+      this.context.extensionUri,
+      target,
+      {
+        api: () => accounts.api(target.accountId),
+        identity: meta ? accountIdentity(meta) : `account:${target.accountId}`,
+        owner: `${vscode.env.sessionId}/${++this.panelCount}`,
+        journal,
+        leases,
+        requestTimeoutMs: this.deps.requestTimeoutMs(),
+        confirm: async (message, detail, action) => (await prompter().confirm(message, detail, action)) === action,
+        openExternal: async (url) => void (await prompter().openExternal(vscode.Uri.parse(url, true))),
+        log,
+        onRenewed,
+        statusPollMs: statusPollMs?.(),
+        reportFailure: (error) => {
+          if (isOvhApiError(error)) accounts.reportFailure(target.accountId, error);
+        },
+      },
+      log,
+    );
+    this.open.set(renewPanel.key, renewPanel);
+    renewPanel.onDidClose(() => this.open.delete(renewPanel.key));
+    return renewPanel;
+  }
+}
