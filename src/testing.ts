@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AccountService } from './auth/accountService';
 import type { Prompter } from './auth/prompter';
-import type { OrderJournal } from './panels/orderJournal';
+import type { OrderJournal } from './panels/pure/orderJournal';
 import type { RenewPanels } from './panels/renewPanels';
 import type { ServicesView } from './views/registerServicesView';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Prompter } from '../auth/prompter';
 import type { ServiceRef } from '../protocol/serviceRef';
-import type { LeaseFiles } from './leaseFiles';
-import type { JournalEntry, OrderJournal } from './orderJournal';
+import type { LeaseFiles } from './pure/leaseFiles';
+import type { JournalEntry, OrderJournal } from './pure/orderJournal';
 
 export interface ForgetDeps {
   readonly journal: OrderJournal;

@@ -3,7 +3,7 @@ import type { AccountService } from '../auth/accountService';
 import { features } from '../loadFeatures';
 import { RENEW_PANEL_VIEW_TYPE, SavedStateSchema } from '../protocol/renewPanel';
 import { serviceRefOf, type ServiceRef } from '../protocol/serviceRef';
-import { accountIdentity } from './orderJournal';
+import { accountIdentity } from './pure/orderJournal';
 import type { RenewPanels, RenewPanelsDeps } from './renewPanels';
 
 export interface RenewPanelDeps extends RenewPanelsDeps {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { PANEL_STRINGS, WebviewMessageSchema, type HostMessage, type PanelState, type SavedState } from '../protocol/renewPanel';
 import { renewPanelHtml } from './panelHtml';
-import { RenewSession, type SessionDeps } from './renewSession';
+import { RenewSession, type SessionDeps } from './pure/renewSession';
 import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
 
 export type PanelSessionDeps = Omit<SessionDeps, 'accountId' | 'serviceId' | 'onState' | 't' | 'locale'>;

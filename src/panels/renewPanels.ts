@@ -4,8 +4,8 @@ import type { Prompter } from '../auth/prompter';
 import { isOvhApiError } from '../ovh';
 import { RENEW_PANEL_VIEW_TYPE, type SavedState } from '../protocol/renewPanel';
 import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
-import type { LeaseFiles } from './leaseFiles';
-import { accountIdentity, type OrderJournal } from './orderJournal';
+import type { LeaseFiles } from './pure/leaseFiles';
+import { accountIdentity, type OrderJournal } from './pure/orderJournal';
 import { RenewPanel } from './renewPanel';
 
 /** What the renew panels need from the rest of the extension. */

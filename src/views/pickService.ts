@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { safeLocale } from './locale';
+import { safeLocale } from './pure/locale';
 import type { AccountMeta } from '../auth/accountTypes';
-import { pickEntries, type PickEntry } from './pickItems';
+import { pickEntries, type PickEntry } from './pure/pickItems';
 import type { ServicesModel } from './servicesModel';
 import type { ServiceRef } from '../protocol/serviceRef';
 

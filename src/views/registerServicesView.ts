@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AttentionItem } from './attention';
+import type { AttentionItem } from './pure/attention';
 import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
 import { pickService, setDefaultPickSource, type PickServiceOptions } from './pickService';
 import { serviceCommands, type ServiceCommands } from './serviceCommands';
@@ -7,7 +7,7 @@ import { ServicesModel, type AccountSource } from './servicesModel';
 import { ServicesTreeProvider } from './servicesTreeProvider';
 import type { ServicesNode } from './treeNodes';
 import { UrgencySignals } from './urgencySignals';
-import { describeFilter } from './viewOptions';
+import { describeFilter } from './pure/viewOptions';
 import { windowUi, type ViewUi } from './viewUi';
 import { readViewSettings, ViewState } from './viewState';
 

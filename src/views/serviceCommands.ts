@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../auth/accountTypes';
 import type { ServiceSummary } from '../ovh/serviceSummary';
-import { controlPanelUrl } from './controlPanel';
+import { controlPanelUrl } from './pure/controlPanel';
 import { promptFilter } from './filterPrompt';
 import { serviceRefOf, type ServiceRef } from '../protocol/serviceRef';
 import type { ServicesModel } from './servicesModel';
-import { parseFilter, type GroupBy, type SortBy } from './viewOptions';
+import { parseFilter, type GroupBy, type SortBy } from './pure/viewOptions';
 import type { ViewState } from './viewState';
 import type { ViewUi } from './viewUi';
 

@@ -4,12 +4,12 @@ import type { ServiceRef } from '../protocol/serviceRef';
 import { describeError } from '../ovh/describeError';
 import type { EndpointId } from '../ovh/endpoints';
 import type { ServiceType } from '../ovh/serviceSummary';
-import type { Unreadable } from './cachedListing';
-import { controlPanelUrl } from './controlPanel';
-import type { GroupKey, ServiceEntry } from './layout';
-import type { ServiceFacts, Urgency } from './serviceFacts';
-import { accessibleLabel, fitLabel, groupLabel, optionLabel, renewModeText, serviceTooltip, treeDescription, urgencyText } from './serviceText';
-import type { GroupBy } from './viewOptions';
+import type { Unreadable } from './pure/cachedListing';
+import { controlPanelUrl } from './pure/controlPanel';
+import type { GroupKey, ServiceEntry } from './pure/layout';
+import type { ServiceFacts, Urgency } from './pure/serviceFacts';
+import { accessibleLabel, fitLabel, groupLabel, optionLabel, renewModeText, serviceTooltip, treeDescription, urgencyText } from './pure/serviceText';
+import type { GroupBy } from './pure/viewOptions';
 
 /**
  * The elements of the Services tree. Ids are built from raw keys (account id, service

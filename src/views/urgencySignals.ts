@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { serviceKey } from '../protocol/serviceRef';
-import { safeLocale } from './locale';
-import { attentionItems, attentionMessage, localDayKey, shouldNotify, type AttentionItem } from './attention';
+import { safeLocale } from './pure/locale';
+import { attentionItems, attentionMessage, localDayKey, shouldNotify, type AttentionItem } from './pure/attention';
 import type { ServicesModel } from './servicesModel';
 import type { ViewUi } from './viewUi';
 import type { ViewSettings } from './viewState';

@@ -3,8 +3,8 @@
  * renewal page is "My offers and services" (billing › autorenew › services); its
  * `searchText` parameter pre-fills the search box with the service name. Pure.
  */
-import type { EndpointId } from '../ovh/endpoints';
-import type { ServiceSummary } from '../ovh/serviceSummary';
+import type { EndpointId } from '../../ovh/endpoints';
+import type { ServiceSummary } from '../../ovh/serviceSummary';
 
 /** Control Panel roots per API endpoint (each brand and region has its own). */
 const MANAGER_ROOTS: Record<Exclude<EndpointId, 'custom'>, string> = {

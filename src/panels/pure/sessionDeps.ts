@@ -1,5 +1,5 @@
-import type { OvhApi, Translate } from '../ovh';
-import type { PanelState } from '../protocol/renewPanel';
+import type { OvhApi, Translate } from '../../ovh';
+import type { PanelState } from '../../protocol/renewPanel';
 import type { LeaseFiles } from './leaseFiles';
 import type { OrderJournal } from './orderJournal';
 

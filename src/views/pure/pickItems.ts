@@ -3,8 +3,8 @@
  * from the palette and by the notification's "Renew…"): renewable services of every
  * account, soonest expiry first. Pure.
  */
-import type { Translate } from '../ovh/describeError';
-import { serviceKey } from '../protocol/serviceRef';
+import type { Translate } from '../../ovh/describeError';
+import { serviceKey } from '../../protocol/serviceRef';
 import type { AccountServices } from './attention';
 import { compareEntries } from './layout';
 import { factsOf, isAttachedOption, type ServiceFacts } from './serviceFacts';
