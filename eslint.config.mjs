@@ -18,7 +18,7 @@ export default tseslint.config(
   {
     // The pure layers must stay usable outside VS Code (tests, benchmarks, the sandbox):
     // the API client, the domain, the protocol, and the pure halves of views/ and panels/.
-    files: ['src/ovh/**/*.ts', 'src/renewal/**/*.ts', 'src/protocol/**/*.ts', 'src/views/pure/**/*.ts', 'src/panels/pure/**/*.ts'],
+    files: ['src/ovh/**/*.ts', 'src/renewal/**/*.ts', 'src/protocol/**/*.ts', 'src/translate.ts', 'src/views/pure/**/*.ts', 'src/panels/pure/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/ovh, src/renewal, src/protocol and the pure/ folders must not depend on VS Code.' }] }],
     },
@@ -29,7 +29,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.\\./(?!\\.\\./(ovh|renewal|protocol)(/|$))', allowTypeImports: true, message: 'A pure/ module imports only pure modules (vscode-free).' }] },
+        { patterns: [{ regex: '^\\.\\./(?!\\.\\./(ovh|renewal|protocol|translate)(/|$))', allowTypeImports: true, message: 'A pure/ module imports only pure modules (vscode-free).' }] },
       ],
     },
   },

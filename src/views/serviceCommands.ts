@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../auth/accountTypes';
-import type { ServiceSummary } from '../ovh/serviceSummary';
+import type { ServiceSummary } from '../ovh';
 import { controlPanelUrl } from './pure/controlPanel';
 import { promptFilter } from './filterPrompt';
 import { serviceRefOf, type ServiceRef } from '../protocol/serviceRef';

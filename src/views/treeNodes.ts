@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../auth/accountTypes';
 import type { ServiceRef } from '../protocol/serviceRef';
-import { describeError } from '../ovh/describeError';
-import type { EndpointId } from '../ovh/endpoints';
-import type { ServiceType } from '../ovh/serviceSummary';
+import { describeError, type EndpointId, type ServiceType } from '../ovh';
 import type { Unreadable } from './pure/cachedListing';
 import { controlPanelUrl } from './pure/controlPanel';
 import type { GroupKey, ServiceEntry } from './pure/layout';

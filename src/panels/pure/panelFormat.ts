@@ -1,4 +1,5 @@
-import type { Order, Price, ServiceSummary, Translate } from '../../ovh';
+import type { Order, Price, ServiceSummary } from '../../ovh';
+import type { Translate } from '../../translate';
 import type { PanelState, Row } from '../../protocol/renewPanel';
 import { formatDuration, formatMoney, ovhCalendarDay, priceUcents, relativeDays, type RenewOptionRow } from '../../renewal';
 

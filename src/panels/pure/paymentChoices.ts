@@ -1,4 +1,5 @@
-import type { PaymentOption, Translate } from '../../ovh';
+import type { PaymentOption } from '../../ovh';
+import type { Translate } from '../../translate';
 import type { PanelState } from '../../protocol/renewPanel';
 import type { PanelFormat } from './panelFormat';
 

@@ -3,7 +3,7 @@
  * from the palette and by the notification's "Renew…"): renewable services of every
  * account, soonest expiry first. Pure.
  */
-import type { Translate } from '../../ovh/describeError';
+import type { Translate } from '../../translate';
 import { serviceKey } from '../../protocol/serviceRef';
 import type { AccountServices } from './attention';
 import { compareEntries } from './layout';

@@ -3,7 +3,7 @@
  * how urgent it is, how it renews and whether it is going away. Pure (no vscode), so
  * grouping, filters, counts and texts can be unit-tested in plain Node.
  */
-import type { ServiceSummary } from '../../ovh/serviceSummary';
+import type { ServiceSummary } from '../../ovh';
 import { expiryStatus, renewModeOf, willTerminate, type ExpandedService, type ExpiryBucket, type ExpiryStatus, type RenewMode } from '../../renewal';
 
 /**
