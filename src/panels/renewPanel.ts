@@ -16,8 +16,9 @@ export class RenewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
-  /** Every message posted to the webview, for the tests' leak scan and probes. */
+  /** Every message posted to the webview, for the tests' leak scan and probes: recorded only under test. */
   readonly posted: HostMessage[] = [];
+  private readonly recordPosted: boolean;
   private readonly saved: SavedState;
 
   constructor(
@@ -26,7 +27,9 @@ export class RenewPanel implements vscode.Disposable {
     saved: ServiceRef & Partial<SavedState>,
     deps: PanelSessionDeps,
     private readonly log: vscode.LogOutputChannel,
+    options: { readonly recordPosted?: boolean } = {},
   ) {
+    this.recordPosted = options.recordPosted ?? false;
     this.saved = { accountId: saved.accountId, serviceId: saved.serviceId, sort: saved.sort };
     const locale = vscode.env.language;
     panel.webview.options = {
@@ -92,7 +95,7 @@ export class RenewPanel implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    this.posted.push(message);
+    if (this.recordPosted) this.posted.push(message);
     void this.panel.webview.postMessage(message);
   }
 }

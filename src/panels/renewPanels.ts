@@ -19,6 +19,8 @@ export interface RenewPanelsDeps {
   /** Refreshes a renewed service in the tree. */
   readonly onRenewed: (accountId: string, serviceId: number) => void;
   readonly statusPollMs?: () => number | undefined;
+  /** Panels record what they post only under test. */
+  readonly underTest?: boolean;
 }
 
 /** Open panels by serviceKey: the command reveals an existing one instead of opening a second. */
@@ -78,6 +80,7 @@ export class RenewPanels implements vscode.Disposable {
         },
       },
       log,
+      { recordPosted: this.deps.underTest },
     );
     this.open.set(renewPanel.key, renewPanel);
     renewPanel.onDidClose(() => this.open.delete(renewPanel.key));
