@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { AccountService } from '../auth/accountService';
 import { features } from '../loadFeatures';
-import { RENEW_PANEL_VIEW_TYPE, SavedStateSchema } from '../protocol/renewPanel';
 import { serviceRefOf, type ServiceRef } from '../protocol/serviceRef';
 import { accountIdentity } from './pure/orderJournal';
 import type { RenewPanels, RenewPanelsDeps } from './renewPanels';
+
+/** The panel's webview type, also its activation event (onWebviewPanel:ovhcloud.renewPanel). */
+export const RENEW_PANEL_VIEW_TYPE = 'ovhcloud.renewPanel';
 
 export interface RenewPanelDeps extends RenewPanelsDeps {
   readonly accounts: AccountService;
@@ -43,16 +45,8 @@ export function registerRenewPanel(context: vscode.ExtensionContext, deps: Renew
   };
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(RENEW_PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        // Restored state comes from the webview: trust it no more than a message.
-        const saved = SavedStateSchema.safeParse(state);
-        if (!saved.success || !signedIn(saved.data)) {
-          deps.log.warn('Renew panel: could not restore a panel from its saved state; closing it.');
-          panel.dispose();
-          return;
-        }
-        loadPanels().adopt(panel, saved.data);
-      },
+      // The panel code (and the protocol's schemas) load only when a panel is restored.
+      deserializeWebviewPanel: async (panel, state: unknown) => void loadPanels().restore(panel, state),
     }),
   );
   return {

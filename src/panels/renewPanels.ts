@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import type { AccountService } from '../auth/accountService';
 import type { Prompter } from '../auth/prompter';
 import { isOvhApiError } from '../ovh';
-import { RENEW_PANEL_VIEW_TYPE, type SavedState } from '../protocol/renewPanel';
+import { SavedStateSchema, type SavedState } from '../protocol/renewPanel';
 import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
 import type { LeaseFiles } from './pure/leaseFiles';
 import { accountIdentity, type OrderJournal } from './pure/orderJournal';
 import { RenewPanel } from './renewPanel';
+import { RENEW_PANEL_VIEW_TYPE } from './registerRenewPanel';
 
 /** What the renew panels need from the rest of the extension. */
 export interface RenewPanelsDeps {
@@ -55,7 +56,19 @@ export class RenewPanels implements vscode.Disposable {
     return this.adopt(panel, target);
   }
 
-  /** Also used by the serializer to bring a panel back after a window reload. */
+  /** Brings a panel back after a window reload, from the state its webview saved. */
+  restore(panel: vscode.WebviewPanel, state: unknown): RenewPanel | undefined {
+    // Restored state comes from the webview: trust it no more than a message.
+    const saved = SavedStateSchema.safeParse(state);
+    if (!saved.success || !this.deps.accounts.list().some((meta) => meta.id === saved.data.accountId)) {
+      this.deps.log.warn('Renew panel: could not restore a panel from its saved state; closing it.');
+      panel.dispose();
+      return undefined;
+    }
+    return this.adopt(panel, saved.data);
+  }
+
+  /** Also used by restore() and by tests for a second panel on one service. */
   adopt(panel: vscode.WebviewPanel, target: ServiceRef & Partial<SavedState>): RenewPanel {
     const { accounts, journal, leases, log, prompter, onRenewed, statusPollMs } = this.deps;
     const meta = accounts.list().find((candidate) => candidate.id === target.accountId);

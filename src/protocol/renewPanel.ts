@@ -82,9 +82,6 @@ export const PanelStateSchema = z.object({
 });
 export type PanelState = z.infer<typeof PanelStateSchema>;
 
-/** The panel's webview type, also its activation event (onWebviewPanel:ovhcloud.renewPanel). */
-export const RENEW_PANEL_VIEW_TYPE = 'ovhcloud.renewPanel';
-
 /** What the webview saves with setState and the serializer revalidates after a reload. */
 export const SavedStateSchema = z.strictObject({
   accountId: z.string().check(z.maxLength(100)),
