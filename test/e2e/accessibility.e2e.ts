@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { Frame, Locator } from 'playwright-core';
-import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
+import { plainServicesRenewableAlone } from './sandboxServices';
 import { signInThroughUi } from './signIn';
-import { closeWorkbench, focusWithin, openWorkbench, page, panelFrame, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
+import { closeWorkbench, focusWithin, openWorkbench, page, panelFrame, runFromPalette, screenshot, setTheme } from './workbench';
 
 /*
  * The renew panel for keyboard and screen-reader users, in VS Code's four default
@@ -21,27 +21,6 @@ const THEMES = [
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const widget = (): Locator => page().locator('.quick-input-widget');
 const inputBox = (): Locator => widget().locator('.quick-input-box input');
-
-/** Renewable services with plain names, asked the way the extension asks. */
-async function renewableServices(): Promise<string[]> {
-  const info = sandbox();
-  const endpoint = parseCustomEndpoint(info.url);
-  assert.ok(endpoint.ok);
-  const api = new OvhApi({ endpoint: endpoint.endpoint, credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey } });
-  try {
-    const { services } = await api.listServices();
-    const names: string[] = [];
-    const counts = new Map<string, number>();
-    for (const service of services) counts.set(service.displayName, (counts.get(service.displayName) ?? 0) + 1);
-    for (const service of services.filter((s) => s.parentServiceId === undefined && counts.get(s.displayName) === 1 && /^[a-z0-9.-]+$/.test(s.displayName))) {
-      const descriptions = await api.listRenewDescriptions(service.serviceId, false).catch(() => []);
-      if (descriptions.some((d) => d.strategies.some((strategy) => strategy.services.length === 1))) names.push(service.displayName);
-    }
-    return names;
-  } finally {
-    api.dispose();
-  }
-}
 
 /** The webview's own document (webviews are nested iframes): waits for frames to appear, no fixed sleep. */
 async function focusedId(frame: Frame): Promise<string> {
@@ -108,7 +87,7 @@ suite('Renew panel accessibility: axe-core and a keyboard-only journey in the fo
     await entry.click();
     await page().locator('.part.sidebar .welcome-view-content').first().waitFor({ timeout: 60_000 });
     await signInThroughUi();
-    services = await renewableServices();
+    services = (await plainServicesRenewableAlone()).map((service) => service.displayName);
     assert.ok(services.length >= THEMES.length, `one renewable service per theme (${services.length})`);
   });
   suiteTeardown(async () => {

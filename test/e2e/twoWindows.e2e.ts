@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
-import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
+import type { ServiceSummary } from '../../src/ovh';
+import { plainServicesRenewableAlone } from './sandboxServices';
 import { signInThroughUi } from './signIn';
-import { closeWorkbench, inWindow, openAnotherWindow, openWorkbench, page, panelFrame, poll, runFromPalette, sandbox, sandboxControl, screenshot } from './workbench';
+import { closeWorkbench, inWindow, openAnotherWindow, openWorkbench, page, panelFrame, poll, runFromPalette, sandboxControl, screenshot } from './workbench';
 
 /**
  * Two workbench windows on one code-server: two extension hosts sharing globalState, the
@@ -22,30 +23,7 @@ interface Ledger {
 const ORDER_POST_MS = 4000;
 const PAY_POST_MS = 3000;
 
-interface Service {
-  readonly serviceId: number;
-  readonly displayName: string;
-}
-
-/** Services with a plain, unique name that renew alone, asked the way the extension asks. */
-async function renewableServices(): Promise<Service[]> {
-  const info = sandbox();
-  const endpoint = parseCustomEndpoint(info.url);
-  assert.ok(endpoint.ok);
-  const api = new OvhApi({ endpoint: endpoint.endpoint, credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey } });
-  try {
-    const { services } = await api.listServices();
-    const names = services.map((service) => service.displayName);
-    const found: Service[] = [];
-    for (const service of services.filter((s) => s.parentServiceId === undefined && names.indexOf(s.displayName) === names.lastIndexOf(s.displayName) && /^[a-z0-9.-]+$/.test(s.displayName))) {
-      const descriptions = await api.listRenewDescriptions(service.serviceId, false).catch(() => []);
-      if (descriptions.some((d) => d.strategies.some((strategy) => strategy.services.length === 1))) found.push(service);
-    }
-    return found;
-  } finally {
-    api.dispose();
-  }
-}
+type Service = Pick<ServiceSummary, 'serviceId' | 'displayName'>;
 
 /** Opens the renew panel of a service in a window, from the palette, and waits for its heading. */
 async function openPanel(window: Page, service: Service): Promise<Frame> {
@@ -125,7 +103,7 @@ suite('Two windows, one account: one order and one payment per intent (Playwrigh
     await entry.click();
     await page().locator('.part.sidebar .welcome-view-content').first().waitFor({ timeout: 60_000 });
     await signInThroughUi();
-    services = await renewableServices();
+    services = await plainServicesRenewableAlone();
     assert.ok(services.length >= 3, `three renewable services (${services.length})`);
     windowA = page();
     windowB = await openAnotherWindow();

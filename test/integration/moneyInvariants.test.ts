@@ -2,12 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { TestingApi } from '../../src/testing';
-import { testingApi } from './support/extension';
 import { ledger, PanelDriver, renewableService } from './support/renew';
 import { admin } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { waitFor } from './support/wait';
-import { signInToSandbox, signOutEverything } from './support/signIn';
+import { renewSuite } from './support/renewSuite';
 
 const PLACE = { confirm: 'Place Order' };
 
@@ -18,21 +17,10 @@ suite('Money invariants under concurrency (real extension host + sandbox)', func
   let account: AccountMeta;
   let serviceId: number;
 
+  const renew = renewSuite();
   suiteSetup(async () => {
-    testing = await testingApi();
-    testing.setStatusPollInterval(30);
-    await signOutEverything(testing);
-    account = await signInToSandbox(testing);
+    ({ testing, account } = renew);
     serviceId = await renewableService(testing, account, false);
-  });
-  setup(async () => {
-    await admin('POST', 'reset');
-    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
-  });
-  teardown(() => testing.renewPanels.dispose());
-  suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
-    await signOutEverything(testing);
   });
 
   /** A second webview panel on the same service, as a restored panel would be. */

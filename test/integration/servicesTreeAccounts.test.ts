@@ -4,7 +4,7 @@ import { AccountStore } from '../../src/auth/accountStore';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { ServiceSummary } from '../../src/ovh/serviceSummary';
 import type { TestingApi } from '../../src/testing';
-import type { ServicesView } from '../../src/views/registerServicesView';
+import type { TestedServicesView as ServicesView } from '../../src/testing';
 import type { MessageNode, ServicesNode } from '../../src/views/treeNodes';
 import { admin, sandbox } from './support/sandbox';
 import { servicesSuite } from './support/servicesSuite';

@@ -1,4 +1,4 @@
-import type { PaymentOption } from '../ovh';
+import type { PaymentOption } from '../../ovh';
 import type { JournalEntry } from './orderJournal';
 import { provesNothingDone } from './orderRecovery';
 import { paymentLabel } from './paymentChoices';

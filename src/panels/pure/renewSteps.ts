@@ -1,6 +1,6 @@
-import type { Order, OrderPreview, ServiceSummary } from '../ovh';
-import type { PanelState, Row, WebviewMessage } from '../protocol/renewPanel';
-import type { RenewOptionRow } from '../renewal';
+import type { Order, OrderPreview, ServiceSummary } from '../../ovh';
+import type { PanelState, Row, WebviewMessage } from '../../protocol/renewPanel';
+import type { RenewOptionRow } from '../../renewal';
 import type { JournalEntry } from './orderJournal';
 import type { PanelFormat } from './panelFormat';
 

@@ -4,7 +4,7 @@
  * Anything unreadable (an older format, a hand-edited value) is treated as "no cache"
  * and simply refetched, never shown half-parsed. Pure.
  */
-import { SERVICE_TYPES, type ServiceSummary, type ServiceType } from '../ovh/serviceSummary';
+import { SERVICE_TYPES, type ServiceSummary, type ServiceType } from '../../ovh';
 
 export const CACHE_FORMAT = 1;
 export const CACHE_KEY_PREFIX = 'ovhcloud.services.listing.';

@@ -1,5 +1,6 @@
-import type { OvhApi, Translate } from '../ovh';
-import type { PanelState } from '../protocol/renewPanel';
+import type { OvhApi } from '../../ovh';
+import type { Translate } from '../../translate';
+import type { PanelState } from '../../protocol/renewPanel';
 import type { LeaseFiles } from './leaseFiles';
 import type { OrderJournal } from './orderJournal';
 

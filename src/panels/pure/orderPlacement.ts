@@ -1,5 +1,5 @@
-import type { Order } from '../ovh';
-import type { RenewOptionRow } from '../renewal';
+import type { Order } from '../../ovh';
+import type { RenewOptionRow } from '../../renewal';
 import type { Lease } from './leaseFiles';
 import type { JournalEntry } from './orderJournal';
 import { provesNothingDone, searchAfterLostAnswer, START_TOLERANCE_MS, unpaidOrdersNaming } from './orderRecovery';

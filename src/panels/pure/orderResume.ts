@@ -1,4 +1,4 @@
-import type { Order } from '../ovh';
+import type { Order } from '../../ovh';
 import type { JournalEntry } from './orderJournal';
 import { isExpired, isNotFound, START_TOLERANCE_MS, unpaidOrdersNaming } from './orderRecovery';
 import { isFinalStatus } from './orderStatus';

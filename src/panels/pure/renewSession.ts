@@ -1,6 +1,6 @@
-import { describeError, type PaymentOption, type ServiceSummary } from '../ovh';
-import type { PanelState, Row, WebviewMessage } from '../protocol/renewPanel';
-import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../renewal';
+import { describeError, type PaymentOption, type ServiceSummary } from '../../ovh';
+import type { PanelState, Row, WebviewMessage } from '../../protocol/renewPanel';
+import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
 import type { Lease } from './leaseFiles';
 import { OrderPlacement } from './orderPlacement';
 import { OrderResume } from './orderResume';
