@@ -16,10 +16,21 @@ export default tseslint.config(
     },
   },
   {
-    // The pure layers must stay usable outside VS Code (tests, benchmarks, the sandbox).
-    files: ['src/ovh/**/*.ts', 'src/renewal/**/*.ts'],
+    // The pure layers must stay usable outside VS Code (tests, benchmarks, the sandbox):
+    // the API client, the domain, the protocol, and the pure halves of views/ and panels/.
+    files: ['src/ovh/**/*.ts', 'src/renewal/**/*.ts', 'src/protocol/**/*.ts', 'src/translate.ts', 'src/views/pure/**/*.ts', 'src/panels/pure/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/ovh and src/renewal must not depend on VS Code.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/ovh, src/renewal, src/protocol and the pure/ folders must not depend on VS Code.' }] }],
+    },
+  },
+  {
+    // A pure/ module reaches only pure code: its own folder, ovh/, renewal/, protocol/ (types from anywhere).
+    files: ['src/views/pure/**/*.ts', 'src/panels/pure/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./(?!\\.\\./(ovh|renewal|protocol|translate)(/|$))', allowTypeImports: true, message: 'A pure/ module imports only pure modules (vscode-free).' }] },
+      ],
     },
   },
   {

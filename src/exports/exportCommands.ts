@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { ServiceSummary } from '../ovh/serviceSummary';
+import type { ServiceSummary } from '../ovh';
 import { calendarEvents, type ExportService, formatDuration, parseDuration, type RenewalFacts, servicesCsv, writeCalendar } from '../renewal';
-import { safeLocale } from '../views/locale';
-import { formatOvhDay, productTypeText } from '../views/serviceText';
+import { safeLocale } from '../views/pure/locale';
+import { formatOvhDay, productTypeText } from '../views/pure/serviceText';
 
 /**
  * "Export Expiry Calendar…" and "Export Services as CSV…": the services already
@@ -20,8 +20,8 @@ export interface ExportSource {
 export interface ExportDeps {
   readonly model: ExportSource;
   readonly log: vscode.LogOutputChannel;
-  /** The save dialog; a seam so integration tests can answer it. */
-  readonly save: () => (options: vscode.SaveDialogOptions) => Promise<vscode.Uri | undefined>;
+  /** The test hook answering the save dialog, if any (see TestHooks); otherwise the window's. */
+  readonly save: () => ((options: vscode.SaveDialogOptions) => Promise<vscode.Uri | undefined>) | undefined;
   readonly now?: () => Date;
 }
 
@@ -30,7 +30,7 @@ export interface ExportResult {
   readonly count: number;
 }
 
-export const windowSave = (options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> => Promise.resolve(vscode.window.showSaveDialog(options));
+const windowSave = (options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> => Promise.resolve(vscode.window.showSaveDialog(options));
 
 async function listedServices(model: ExportSource): Promise<{ accountId: string; service: ServiceSummary }[]> {
   const ids = model.accountIds();
@@ -54,14 +54,15 @@ function modeText(facts: RenewalFacts): string {
   return facts.kind === 'automatic' ? vscode.l10n.t('automatic') : vscode.l10n.t('manual');
 }
 
-async function exportTo(deps: ExportDeps, what: 'calendar' | 'csv'): Promise<ExportResult | undefined> {
+/** Entry point of ovhcloud.exportCalendar ('calendar') and ovhcloud.exportCsv ('csv'). */
+export async function exportServices(deps: ExportDeps, what: 'calendar' | 'csv'): Promise<ExportResult | undefined> {
   const rows = await listedServices(deps.model);
   if (rows.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There are no services to export yet. Sign in and let the Services view load first.'));
     return undefined;
   }
   const calendar = what === 'calendar';
-  const uri = await deps.save()({
+  const uri = await (deps.save() ?? windowSave)({
     defaultUri: defaultUri(calendar ? 'ovhcloud-expiries.ics' : 'ovhcloud-services.csv'),
     filters: calendar ? { [vscode.l10n.t('iCalendar')]: ['ics'] } : { [vscode.l10n.t('CSV (comma separated)')]: ['csv'] },
     saveLabel: vscode.l10n.t('Export'),
@@ -106,11 +107,4 @@ async function exportTo(deps: ExportDeps, what: 'calendar' | 'csv'): Promise<Exp
   deps.log.info(`Exported ${count} service(s) as ${what} to ${uri.toString()}`);
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} services to {1}.', count, uri.fsPath || uri.toString()));
   return { uri, count };
-}
-
-export function registerExportCommands(deps: ExportDeps): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('ovhcloud.exportCalendar', () => exportTo(deps, 'calendar')),
-    vscode.commands.registerCommand('ovhcloud.exportCsv', () => exportTo(deps, 'csv')),
-  ];
 }

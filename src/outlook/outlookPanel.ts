@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { ServiceSummary } from '../ovh/serviceSummary';
+import type { ServiceSummary } from '../ovh';
 import { type OutlookHostMessage, type OutlookState, OutlookWebviewMessageSchema } from '../protocol/outlook';
-import { safeLocale } from '../views/locale';
+import { safeLocale } from '../views/pure/locale';
 import { buildOutlookState } from './outlookState';
 
 export const OUTLOOK_VIEW_TYPE = 'ovhcloud.renewalOutlook';
@@ -18,6 +18,8 @@ export interface OutlookDeps {
   readonly model: OutlookSource;
   readonly log: vscode.LogOutputChannel;
   readonly now: () => Date;
+  /** Records what is posted and opened (tests, benchmark); off for users. */
+  readonly underTest?: boolean;
 }
 
 function outlookHtml(webview: vscode.Webview, extensionUri: vscode.Uri, locale: string, title: string): string {
@@ -53,10 +55,11 @@ export class OutlookPanel implements vscode.Disposable {
   private month: string | undefined;
   private tokens: ReadonlyMap<string, { accountId: string; serviceId: number }> = new Map();
   private readonly disposables: vscode.Disposable[] = [];
-  /** Renew panels opened from here (their keys), for tests. */
+  /** Renew panels opened from here (their keys): recorded only under test. */
   readonly opened: string[] = [];
-  /** Every state posted, for tests and the benchmark. */
+  /** Every state posted, for tests and the benchmark: recorded only under test. */
   readonly posted: OutlookHostMessage[] = [];
+  private last: OutlookState | undefined;
   private readonly painted = new vscode.EventEmitter<OutlookState>();
   /** Fires when a state with data reaches the webview. */
   readonly onDidPost = this.painted.event;
@@ -83,7 +86,7 @@ export class OutlookPanel implements vscode.Disposable {
   }
 
   get state(): OutlookState | undefined {
-    return this.posted.at(-1)?.state;
+    return this.last;
   }
 
   private build(): OutlookState {
@@ -100,7 +103,8 @@ export class OutlookPanel implements vscode.Disposable {
 
   post(): void {
     const message: OutlookHostMessage = { type: 'state', state: this.build() };
-    this.posted.push(message);
+    this.last = message.state;
+    if (this.deps.underTest) this.posted.push(message);
     void this.panel.webview.postMessage(message).then((delivered) => {
       if (delivered) this.painted.fire(message.state);
     });
@@ -129,7 +133,7 @@ export class OutlookPanel implements vscode.Disposable {
         const target = this.tokens.get(message.token);
         if (!target) return;
         const key = await vscode.commands.executeCommand<string | undefined>('ovhcloud.compareRenewStrategies', target);
-        if (key) this.opened.push(key);
+        if (key && this.deps.underTest) this.opened.push(key);
         return;
       }
     }
@@ -151,9 +155,11 @@ export interface OutlookPanels {
   readonly current: OutlookPanel | undefined;
 }
 
-export function registerOutlook(context: vscode.ExtensionContext, deps: OutlookDeps): OutlookPanels {
+/** One outlook panel per window; the command ovhcloud.showRenewalOutlook calls show(). */
+export function createOutlookPanels(context: vscode.ExtensionContext, deps: OutlookDeps): OutlookPanels {
   let current: OutlookPanel | undefined;
-  const panels: OutlookPanels = {
+  context.subscriptions.push({ dispose: () => current?.panel.dispose() });
+  return {
     show: () => {
       if (current) {
         current.panel.reveal();
@@ -167,11 +173,4 @@ export function registerOutlook(context: vscode.ExtensionContext, deps: OutlookD
       return current;
     },
   };
-  context.subscriptions.push(
-    vscode.commands.registerCommand('ovhcloud.showRenewalOutlook', () => {
-      panels.show();
-    }),
-    { dispose: () => current?.panel.dispose() },
-  );
-  return panels;
 }

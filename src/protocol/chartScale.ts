@@ -17,6 +17,8 @@ export function niceAxis(max: number, count = 4): Axis {
   const rough = max / count;
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = (STEPS.find((s) => s * power >= rough) ?? 10) * power;
+  // A maximum so small that a quarter of it underflows has no round step: one plain step.
+  if (!(step > 0) || !Number.isFinite(step)) return { max, ticks: [0, max] };
   let top = Math.ceil(max / step - 1e-9) * step;
   // Never below the maximum, even by a rounding error.
   if (top < max) top += step;

@@ -98,7 +98,6 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 
-
 /**
  * Every text the webview shows, in English. The host translates each with
  * vscode.l10n.t and sends the result in the init message.

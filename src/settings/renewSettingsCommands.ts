@@ -15,8 +15,8 @@ import {
   skipReason,
   type SkipReason,
 } from '../renewal';
-import { safeLocale } from '../views/locale';
-import type { ServiceRef } from '../views/pickService';
+import { type ServiceRef, serviceKey, serviceRefOf } from '../protocol/serviceRef';
+import { safeLocale } from '../views/pure/locale';
 import { confirmationText, outcomeLine, periodWords, skipText } from './settingsText';
 
 /**
@@ -47,27 +47,22 @@ export interface SettingsRun {
 
 const t = vscode.l10n.t;
 
-function refOf(arg: unknown): ServiceRef | undefined {
-  if (arg === null || typeof arg !== 'object') return undefined;
-  const value = arg as { accountId?: unknown; serviceId?: unknown; kind?: unknown; facts?: { service?: { serviceId?: unknown } } };
-  if (typeof value.accountId !== 'string') return undefined;
-  if (typeof value.serviceId === 'number') return { accountId: value.accountId, serviceId: value.serviceId };
-  const id = value.facts?.service?.serviceId;
-  return value.kind === 'service' && typeof id === 'number' ? { accountId: value.accountId, serviceId: id } : undefined;
-}
-
 /** Tree commands get (clicked, selection[]); others pass one { accountId, serviceId }. */
 function refsOf(first: unknown, selection: unknown): ServiceRef[] {
-  const all = Array.isArray(selection) && selection.length > 0 ? selection.map(refOf) : [refOf(first)];
+  const all = Array.isArray(selection) && selection.length > 0 ? selection.map(serviceRefOf) : [serviceRefOf(first)];
   const seen = new Set<string>();
   return all.filter((ref): ref is ServiceRef => {
-    if (!ref || seen.has(`${ref.accountId}/${ref.serviceId}`)) return false;
-    seen.add(`${ref.accountId}/${ref.serviceId}`);
+    if (!ref || seen.has(serviceKey(ref))) return false;
+    seen.add(serviceKey(ref));
     return true;
   });
 }
 
-async function run(deps: SettingsDeps, kind: SettingsChange['kind'], first: unknown, selection: unknown): Promise<SettingsRun> {
+/**
+ * Entry point of ovhcloud.services.changeRenewal ('renew'), .stopAtExpiry and .keepRenewing
+ * ('undoStop'): tree menus pass (clicked, selected[]), other callers one reference or nothing.
+ */
+export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange['kind'], first: unknown, selection: unknown): Promise<SettingsRun> {
   let refs = refsOf(first, selection);
   if (refs.length === 0) {
     const picked = await deps.pickService();
@@ -235,9 +230,9 @@ async function report(prompter: Prompter, change: SettingsChange, results: reado
   await prompter.confirm(summary, results.map((result) => outcomeLine(result, t)).join('\n'));
 }
 
-/** From the renew panel: the settings that apply to this one service, then that flow. */
-async function chooseAndRun(deps: SettingsDeps, arg: unknown): Promise<SettingsRun> {
-  const ref = refOf(arg);
+/** Entry point of ovhcloud.services.renewSettings (the renew panel's button): the settings that apply to this one service, then that flow. */
+export async function chooseRenewSettings(deps: SettingsDeps, arg: unknown): Promise<SettingsRun> {
+  const ref = serviceRefOf(arg);
   const service = ref && deps.model.listing(ref.accountId).services?.find((s) => s.serviceId === ref.serviceId);
   if (!ref || !service) return { status: 'nothingToDo', results: [] };
   const ending = isEnding(service);
@@ -248,16 +243,5 @@ async function chooseAndRun(deps: SettingsDeps, arg: unknown): Promise<SettingsR
       : { change: 'stopAtExpiry' as const, label: t('Stop Renewing at Expiry…'), detail: t('The service and its data are deleted at expiry') },
   ];
   const chosen = await deps.prompter().pick(choices, { title: t('Renew Settings: {0}', service.displayName) });
-  return chosen ? run(deps, chosen.change, ref, undefined) : { status: 'cancelled', results: [] };
-}
-
-export function registerRenewSettingsCommands(deps: SettingsDeps): vscode.Disposable[] {
-  const register = (id: string, kind: SettingsChange['kind']): vscode.Disposable => vscode.commands.registerCommand(id, (first?: unknown, selection?: unknown) => run(deps, kind, first, selection));
-  return [
-    register('ovhcloud.services.changeRenewal', 'renew'),
-    register('ovhcloud.services.stopAtExpiry', 'stopAtExpiry'),
-    register('ovhcloud.services.keepRenewing', 'undoStop'),
-    // Internal: the renew panel's "Renew Settings…" button.
-    vscode.commands.registerCommand('ovhcloud.services.renewSettings', (arg?: unknown) => chooseAndRun(deps, arg)),
-  ];
+  return chosen ? runRenewSettings(deps, chosen.change, ref, undefined) : { status: 'cancelled', results: [] };
 }

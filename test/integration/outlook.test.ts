@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OutlookPanel } from '../../src/outlook/outlookPanel';
+import { serviceKey } from '../../src/protocol/serviceRef';
 import { renewalOutlook, UCENTS_PER_UNIT } from '../../src/renewal';
 import { admin } from './support/sandbox';
 import { servicesSuite } from './support/servicesSuite';
@@ -67,6 +68,7 @@ suite('Renewal outlook panel (real extension host + sandbox)', function () {
     assert.ok(named.length > 0);
     await outlook.simulate({ type: 'openService', token: first.token });
     assert.equal(outlook.opened.length, 1);
-    assert.ok(named.includes(Number(outlook.opened[0].split(':').pop())), `${outlook.opened[0]} is ${first.name}`);
+    const keys = named.map((serviceId) => serviceKey({ accountId: s.account.id, serviceId }));
+    assert.ok(keys.includes(outlook.opened[0]), `${outlook.opened[0]} is ${first.name}`);
   });
 });

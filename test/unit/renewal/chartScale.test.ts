@@ -9,6 +9,17 @@ suite('outlook chart: axis and stacked bars', () => {
     assert.deepEqual(niceAxis(0), { max: 1, ticks: [0, 1] });
   });
 
+  test('a maximum too small for a round step (a quarter of it underflows) still gives a finite axis that covers it', () => {
+    // Found by the stacking property below: 5e-324 / 4 is 0 and log10(0) is -Infinity.
+    for (const max of [5e-324, 1e-320]) {
+      const axis = niceAxis(max);
+      assert.ok(Number.isFinite(axis.max) && axis.max >= max, `${axis.max} for ${max}`);
+      assert.ok(axis.ticks.every(Number.isFinite) && axis.ticks[0] === 0 && axis.ticks.at(-1) === axis.max);
+      const [bar] = stackedBars([[max]], { left: 0, top: 0, width: 10, height: 100 }).bars;
+      assert.ok(Number.isFinite(bar.segments[0].height) && bar.segments[0].height <= 100);
+    }
+  });
+
   test('property: the axis covers the maximum with at most five ticks', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.001, max: 1e9, noNaN: true }), (max) => {

@@ -1,6 +1,7 @@
-import type { Order, Price, ServiceSummary, Translate } from '../ovh';
-import type { PanelState, Row } from '../protocol/renewPanel';
-import { formatDuration, formatMoney, ovhCalendarDay, priceUcents, relativeDays, type RenewOptionRow } from '../renewal';
+import type { Order, Price, ServiceSummary } from '../../ovh';
+import type { Translate } from '../../translate';
+import type { PanelState, Row } from '../../protocol/renewPanel';
+import { formatDuration, formatMoney, ovhCalendarDay, priceUcents, relativeDays, type RenewOptionRow } from '../../renewal';
 
 /** Turns domain data into the display texts of the panel, in the user's language. */
 export class PanelFormat {

@@ -3,9 +3,9 @@
  * TreeItem descriptions and MarkdownString tooltips. Pure; `t` is vscode.l10n.t in the
  * extension and plain English in unit tests.
  */
-import type { Translate } from '../ovh/describeError';
-import type { ServiceType } from '../ovh/serviceSummary';
-import { formatDuration, parseDuration, relativeDays, type RenewMode } from '../renewal';
+import type { Translate } from '../../translate';
+import type { ServiceType } from '../../ovh';
+import { formatDuration, parseDuration, relativeDays, type RenewMode } from '../../renewal';
 import type { GroupKey } from './layout';
 import type { ServiceFacts, Urgency } from './serviceFacts';
 import type { GroupBy } from './viewOptions';

@@ -4,7 +4,7 @@
  * Anything unreadable (an older format, a hand-edited value) is treated as "no cache"
  * and simply refetched, never shown half-parsed. Pure.
  */
-import { SERVICE_TYPES, type ServicePricing, type ServiceSummary, type ServiceType } from '../ovh/serviceSummary';
+import { SERVICE_TYPES, type ServicePricing, type ServiceSummary, type ServiceType } from '../../ovh';
 
 // 2: adds nextBillingDate, pricing and renewModes; a format-1 cache is refetched once.
 export const CACHE_FORMAT = 2;

@@ -1,5 +1,6 @@
-import type { PaymentOption, Translate } from '../ovh';
-import type { PanelState } from '../protocol/renewPanel';
+import type { PaymentOption } from '../../ovh';
+import type { Translate } from '../../translate';
+import type { PanelState } from '../../protocol/renewPanel';
 import type { PanelFormat } from './panelFormat';
 
 /** Card and PayPal labels are data; the account balances are named in the user's language. */

@@ -2,8 +2,8 @@
  * "What needs renewing soon?" across accounts: the count behind the view badge and the
  * status-bar item, the list in the daily notification, and the once-a-day rule. Pure.
  */
-import type { Translate } from '../ovh/describeError';
-import type { ServiceSummary } from '../ovh/serviceSummary';
+import type { Translate } from '../../translate';
+import type { ServiceSummary } from '../../ovh';
 import { compareEntries } from './layout';
 import { factsOf, isAttachedOption, needsAttention, type ServiceFacts } from './serviceFacts';
 import { expiryText } from './serviceText';

@@ -1,4 +1,4 @@
-import { isOvhApiError, type Order } from '../ovh';
+import { isOvhApiError, type Order } from '../../ovh';
 import type { RenewApi } from './sessionDeps';
 
 /**

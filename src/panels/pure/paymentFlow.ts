@@ -1,4 +1,4 @@
-import type { PaymentOption } from '../ovh';
+import type { PaymentOption } from '../../ovh';
 import type { JournalEntry } from './orderJournal';
 import { provesNothingDone } from './orderRecovery';
 import { paymentLabel } from './paymentChoices';
@@ -41,7 +41,7 @@ export class PaymentFlow {
         t('Pay'),
       );
       if (!confirmed || s.isDisposed) return s.go({ kind: 'unpaid', known });
-      const lease = await s.takeLease(known.entry.services);
+      const lease = await s.takeLease(known.entry.services, known);
       if (!lease) return;
       let outcome: 'paid' | 'paidElsewhere' | 'inProgress' | 'failed';
       try {
@@ -80,6 +80,15 @@ export class PaymentFlow {
     }
     s.deps.log.info(`Order ${known.order.orderId} paid with ${option.paymentMean}.`);
     return 'paid';
+  }
+
+  /** After another window's lease on this order ended: true when it was paid there (then followed here). */
+  async paidMeanwhile(known: KnownOrder): Promise<boolean> {
+    const api = await this.session.requireApi();
+    const status = await api.getOrderStatus(known.order.orderId).catch(() => undefined);
+    if (status === undefined || status === 'notPaid') return false;
+    await this.paidElsewhere(api, { ...known, status });
+    return true;
   }
 
   private async paidElsewhere(api: RenewApi, known: KnownOrder): Promise<void> {

@@ -3,7 +3,7 @@
  * parent service, the filter applied, groups (product type, expiry bucket, or none)
  * and the sort order. Pure: the tree provider only maps this to TreeItems.
  */
-import { SERVICE_TYPES, type ServiceSummary, type ServiceType } from '../ovh/serviceSummary';
+import { SERVICE_TYPES, type ServiceSummary, type ServiceType } from '../../ovh';
 import { matchesFilter } from './filterServices';
 import { factsOf, type ServiceFacts, type Urgency } from './serviceFacts';
 import type { GroupBy, ServiceFilter, SortBy } from './viewOptions';

@@ -1,6 +1,6 @@
-import type { Order, OrderPreview, ServiceSummary } from '../ovh';
-import type { PanelState, Row, WebviewMessage } from '../protocol/renewPanel';
-import type { RenewOptionRow } from '../renewal';
+import type { Order, OrderPreview, ServiceSummary } from '../../ovh';
+import type { PanelState, Row, WebviewMessage } from '../../protocol/renewPanel';
+import type { RenewOptionRow } from '../../renewal';
 import type { JournalEntry } from './orderJournal';
 import type { PanelFormat } from './panelFormat';
 
@@ -35,8 +35,11 @@ export type Step =
   | { readonly kind: 'searching'; readonly entry: JournalEntry }
   /** Searched, found nothing provable: the attempt stays recorded. */
   | { readonly kind: 'orderUnknown'; readonly entry: JournalEntry }
-  /** Another window or panel holds the lease of one of these services. */
-  | { readonly kind: 'elsewhere' }
+  /**
+   * Another window or panel holds the lease of one of these services (placing an order, or
+   * paying `known`); followed until it lets go.
+   */
+  | { readonly kind: 'elsewhere'; readonly services: readonly number[]; readonly known?: KnownOrder }
   | { readonly kind: 'unpaid'; readonly known: KnownOrder }
   /** The order's amount differs from the confirmed one: asking again. */
   | { readonly kind: 'confirmingPrice'; readonly known: KnownOrder }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { AccountMeta } from '../auth/accountTypes';
+import type { AccountMeta } from '../../auth/accountTypes';
 
 /**
  * The order journal: every renewal order this extension is placing, created, found or is

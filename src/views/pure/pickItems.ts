@@ -3,7 +3,8 @@
  * from the palette and by the notification's "Renew…"): renewable services of every
  * account, soonest expiry first. Pure.
  */
-import type { Translate } from '../ovh/describeError';
+import type { Translate } from '../../translate';
+import { serviceKey } from '../../protocol/serviceRef';
 import type { AccountServices } from './attention';
 import { compareEntries } from './layout';
 import { factsOf, isAttachedOption, type ServiceFacts } from './serviceFacts';
@@ -31,7 +32,7 @@ export function pickEntries(
     const listed = new Set(services.map((service) => service.serviceId));
     for (const service of services) {
       if (isAttachedOption(service, listed)) continue;
-      if (options.only && !options.only.has(`${accountId}/${service.serviceId}`)) continue;
+      if (options.only && !options.only.has(serviceKey({ accountId, serviceId: service.serviceId }))) continue;
       const facts = factsOf(service, options.now, options.warningDays);
       if (facts.urgency === 'terminated') continue;
       all.push({ accountId, accountLabel, facts });

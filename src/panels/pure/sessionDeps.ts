@@ -1,5 +1,6 @@
-import type { OvhApi, Translate } from '../ovh';
-import type { PanelState } from '../protocol/renewPanel';
+import type { OvhApi } from '../../ovh';
+import type { Translate } from '../../translate';
+import type { PanelState } from '../../protocol/renewPanel';
 import type { LeaseFiles } from './leaseFiles';
 import type { OrderJournal } from './orderJournal';
 
@@ -30,6 +31,12 @@ export interface SessionDeps {
   readonly api: () => Promise<RenewApi | undefined>;
   readonly journal: OrderJournal;
   readonly leases: LeaseFiles;
+  /**
+   * Resolves once no other window or panel holds a lease on these keys (released, or
+   * stale), or once `stop` says the wait no longer matters. Without it a panel that met
+   * another window's order waits for the user's Try Again.
+   */
+  readonly whenLeasesFree?: (keys: readonly string[], stop: () => boolean) => Promise<void>;
   /** A modal confirmation in VS Code; true only when the user chose `action`. */
   readonly confirm: (message: string, detail: string, action: string) => Promise<boolean>;
   readonly openExternal: (url: string) => Promise<void>;

@@ -1,5 +1,5 @@
-import type { Order } from '../ovh';
-import type { RenewOptionRow } from '../renewal';
+import type { Order } from '../../ovh';
+import type { RenewOptionRow } from '../../renewal';
 import type { Lease } from './leaseFiles';
 import type { JournalEntry } from './orderJournal';
 import { provesNothingDone, searchAfterLostAnswer, START_TOLERANCE_MS, unpaidOrdersNaming } from './orderRecovery';
@@ -137,7 +137,7 @@ export class OrderPlacement {
 
   private async busyElsewhere(services: readonly number[]): Promise<boolean> {
     if (await this.s.deps.leases.holder(this.s.leaseKeys(services), this.s.deps.owner)) {
-      this.s.go({ kind: 'elsewhere' }, { notice: this.s.elsewhereText() });
+      this.s.go({ kind: 'elsewhere', services }, { notice: this.s.elsewhereText() });
       return true;
     }
     if (this.s.deps.journal.forServices(this.s.deps.identity, services).length > 0) {

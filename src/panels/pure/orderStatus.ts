@@ -1,4 +1,4 @@
-import { isOvhApiError } from '../ovh';
+import { isOvhApiError } from '../../ovh';
 import type { RenewApi } from './sessionDeps';
 
 /** Order states after which nothing more happens to an order; `gone` is our name for a 404. */

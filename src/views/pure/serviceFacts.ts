@@ -3,8 +3,8 @@
  * how urgent it is, how it renews and whether it is going away. Pure (no vscode), so
  * grouping, filters, counts and texts can be unit-tested in plain Node.
  */
-import type { ServiceSummary } from '../ovh/serviceSummary';
-import { expiryStatus, renewModeOf, willTerminate, type ExpandedService, type ExpiryBucket, type ExpiryStatus, type RenewMode } from '../renewal';
+import type { ServiceSummary } from '../../ovh';
+import { expiryStatus, renewModeOf, willTerminate, type ExpandedService, type ExpiryBucket, type ExpiryStatus, type RenewMode } from '../../renewal';
 
 /**
  * The expiry bucket, except that a service OVH already terminated gets its own value:

@@ -1,4 +1,4 @@
-import type { Order } from '../ovh';
+import type { Order } from '../../ovh';
 import type { JournalEntry } from './orderJournal';
 import { isExpired, isNotFound, START_TOLERANCE_MS, unpaidOrdersNaming } from './orderRecovery';
 import { isFinalStatus } from './orderStatus';
@@ -24,7 +24,7 @@ export class OrderResume {
     const services = [...new Set(entries.flatMap((entry) => [entry.serviceId, ...entry.services]))];
     if (await this.s.deps.leases.holder(this.s.leaseKeys(services), this.s.deps.owner)) {
       this.s.addNotice(this.s.elsewhereText());
-      return { kind: 'elsewhere' };
+      return { kind: 'elsewhere', services };
     }
     for (const entry of entries) {
       const step = await this.resumeEntry(api, entry);

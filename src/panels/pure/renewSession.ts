@@ -1,6 +1,6 @@
-import { describeError, type PaymentOption, type ServiceSummary } from '../ovh';
-import type { PanelState, Row, WebviewMessage } from '../protocol/renewPanel';
-import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../renewal';
+import { describeError, type PaymentOption, type ServiceSummary } from '../../ovh';
+import type { PanelState, Row, WebviewMessage } from '../../protocol/renewPanel';
+import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
 import type { Lease } from './leaseFiles';
 import { OrderPlacement } from './orderPlacement';
 import { OrderResume } from './orderResume';
@@ -204,10 +204,11 @@ export class RenewSession {
   }
 
   /** Another window or panel holds a lease on these services, or the journal has an order for them. */
-  async takeLease(services: readonly number[]): Promise<Lease | undefined> {
+  async takeLease(services: readonly number[], paying?: KnownOrder): Promise<Lease | undefined> {
     const taken = await this.deps.leases.acquire(this.leaseKeys(services), this.deps.owner);
     if ('lease' in taken) return taken.lease;
-    this.go({ kind: 'elsewhere' }, { notice: this.elsewhereText() });
+    this.deps.log.info(`Service ${this.deps.serviceId}: ${taken.heldBy.owner} is placing or paying an order for it; following.`);
+    this.go({ kind: 'elsewhere', services, known: paying }, { notice: this.elsewhereText() });
     return undefined;
   }
 
@@ -216,7 +217,7 @@ export class RenewSession {
   }
 
   elsewhereText(): string {
-    return this.deps.t('An order or payment for this service is being placed in another window or panel. Wait for it to finish, then try again.');
+    return this.deps.t('An order or payment for this service is being placed in another window or panel. This panel shows the outcome once it is done.');
   }
 
   fail(error: unknown, extra?: string): void {
@@ -250,8 +251,30 @@ export class RenewSession {
 
   /** Moves to a step (and patches the view in the same paint). */
   go(step: Step, patch: Partial<typeof this.view> = {}): void {
+    const entering = step.kind === 'elsewhere' && this.step !== step;
     this.step = step;
     this.patch(patch);
+    if (entering) void this.followElsewhere(step);
+  }
+
+  /**
+   * While another window places or pays an order for these services, this panel waits for
+   * its lease to end, then shows where things stand (the order it created, paid or not),
+   * so both windows end showing the same truth without the user pressing anything.
+   */
+  private async followElsewhere(step: Step & { kind: 'elsewhere' }): Promise<void> {
+    const wait = this.deps.whenLeasesFree;
+    if (!wait) return;
+    try {
+      await wait(this.leaseKeys(step.services), () => this.disposed || this.step !== step);
+      if (this.disposed || this.step !== step) return;
+      // Met while paying: the other window paid it, or its payment left it unpaid.
+      if (step.known && (await this.payments.paidMeanwhile(step.known))) return;
+      await this.start();
+      this.addNotice(this.deps.t('The other window or panel has finished: this panel shows where things stand now.'));
+    } catch (error) {
+      this.deps.log.warn(`Could not follow the other window's order for service ${this.deps.serviceId}: ${String(error)}`);
+    }
   }
 
   patch(patch: Partial<typeof this.view>): void {

@@ -78,6 +78,19 @@ export class LeaseFiles {
     return undefined;
   }
 
+  /**
+   * Resolves once nobody but `self` holds a fresh lease on these keys (released, or gone
+   * stale), or once `stop()` is true. A lease lives in a local file: reading it a few
+   * times a second costs nothing.
+   */
+  async whenFree(keys: readonly string[], self: string, stop: () => boolean, pollMs = 250): Promise<void> {
+    while (!stop()) {
+      const held = await this.holder(keys, self);
+      if (!held) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(10, Math.min(pollMs, held.expiresAt - this.now()))));
+    }
+  }
+
   private file(key: string): string {
     return path.join(this.dir, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.lease`);
   }

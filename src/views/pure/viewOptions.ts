@@ -3,7 +3,7 @@
  * plus parsing of what was remembered, so a corrupt or older stored value can never
  * break the view (it falls back to the defaults).
  */
-import type { Translate } from '../ovh/describeError';
+import type { Translate } from '../../translate';
 
 export type GroupBy = 'productType' | 'expiry' | 'none';
 export type SortBy = 'expiry' | 'name';
