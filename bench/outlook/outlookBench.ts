@@ -1,7 +1,7 @@
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildOutlookState } from '../../src/outlook/outlookState';
+import { buildOutlookState } from '../../src/outlook/pure/outlookState';
 import { OutlookHostMessageSchema } from '../../src/protocol/outlook';
 import { projectRoot } from '../../test/harness/paths';
 import { makeCachedListing, readCachedListing } from '../../src/views/pure/cachedListing';

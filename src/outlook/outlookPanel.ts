@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ServiceSummary } from '../ovh';
 import { type OutlookHostMessage, type OutlookState, OutlookWebviewMessageSchema } from '../protocol/outlook';
 import { safeLocale } from '../views/pure/locale';
-import { buildOutlookState } from './outlookState';
+import { buildOutlookState } from './pure/outlookState';
 
 export const OUTLOOK_VIEW_TYPE = 'ovhcloud.renewalOutlook';
 

@@ -17,7 +17,7 @@ import {
 } from '../renewal';
 import { type ServiceRef, serviceKey, serviceRefOf } from '../protocol/serviceRef';
 import { safeLocale } from '../views/pure/locale';
-import { confirmationText, outcomeLine, periodWords, skipText } from './settingsText';
+import { confirmationText, outcomeLine, periodWords, skipText } from './pure/settingsText';
 
 /**
  * Change Renewal…, Stop Renewing at Expiry… and Keep Renewing…: one service (tree

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildOutlookState } from '../../../src/outlook/outlookState';
+import { buildOutlookState } from '../../../src/outlook/pure/outlookState';
 import type { ServiceSummary } from '../../../src/ovh/serviceSummary';
 import { OutlookHostMessageSchema } from '../../../src/protocol/outlook';
 

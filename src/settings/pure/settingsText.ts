@@ -2,9 +2,9 @@
  * The plain words of the renew-settings confirmations and results. Pure: `t` is
  * vscode.l10n.t in the extension, English in unit tests.
  */
-import type { Translate } from '../translate';
-import { formatDuration, parseDuration, type ServiceOutcome, type SettingsChange, type SettingsTarget, type SkipReason } from '../renewal';
-import { formatOvhDay } from '../views/pure/serviceText';
+import type { Translate } from '../../translate';
+import { formatDuration, parseDuration, type ServiceOutcome, type SettingsChange, type SettingsTarget, type SkipReason } from '../../renewal';
+import { formatOvhDay } from '../../views/pure/serviceText';
 
 export function periodWords(period: string | undefined, locale: string): string | undefined {
   const duration = parseDuration(period);

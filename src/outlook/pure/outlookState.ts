@@ -3,12 +3,12 @@
  * formatted here (amounts, months, names), the chart's numbers in currency units,
  * and opaque tokens for services. Pure: `t` is vscode.l10n.t in the extension.
  */
-import type { ServiceSummary, ServiceType } from '../ovh';
-import { niceAxis } from '../protocol/chartScale';
-import type { OutlookState } from '../protocol/outlook';
-import { formatMoney, monthStacks, type Outlook, type OutlookKind, renewalOutlook, UCENTS_PER_UNIT } from '../renewal';
-import type { Translate } from '../translate';
-import { formatOvhDay, productTypeText } from '../views/pure/serviceText';
+import type { ServiceSummary, ServiceType } from '../../ovh';
+import { niceAxis } from '../../protocol/chartScale';
+import type { OutlookState } from '../../protocol/outlook';
+import { formatMoney, monthStacks, type Outlook, type OutlookKind, renewalOutlook, UCENTS_PER_UNIT } from '../../renewal';
+import type { Translate } from '../../translate';
+import { formatOvhDay, productTypeText } from '../../views/pure/serviceText';
 
 export interface OutlookInput {
   readonly services: readonly { readonly accountId: string; readonly service: ServiceSummary }[];
