@@ -16,10 +16,22 @@ export default tseslint.config(
     },
   },
   {
-    // The pure layers must stay usable outside VS Code (tests, benchmarks, the sandbox).
-    files: ['src/ovh/**/*.ts', 'src/renewal/**/*.ts'],
+    // The pure layers must stay usable outside VS Code (tests, benchmarks, the sandbox):
+    // the API client, the domain, the protocol, and the pure halves of views/, panels/, outlook/ and settings/.
+    files: ['src/ovh/**/*.ts', 'src/renewal/**/*.ts', 'src/protocol/**/*.ts', 'src/translate.ts', 'src/views/pure/**/*.ts', 'src/panels/pure/**/*.ts', 'src/outlook/pure/**/*.ts', 'src/settings/pure/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/ovh and src/renewal must not depend on VS Code.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/ovh, src/renewal, src/protocol and the pure/ folders must not depend on VS Code.' }] }],
+    },
+  },
+  {
+    // A pure/ module reaches only pure code: its own folder, ovh/, renewal/, protocol/, views/pure/ (the
+    // texts every feature shares; types from anywhere).
+    files: ['src/views/pure/**/*.ts', 'src/panels/pure/**/*.ts', 'src/outlook/pure/**/*.ts', 'src/settings/pure/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./(?!\\.\\./(ovh|renewal|protocol|translate|views/pure)(/|$))', allowTypeImports: true, message: 'A pure/ module imports only pure modules (vscode-free).' }] },
+      ],
     },
   },
   {

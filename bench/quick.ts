@@ -1,5 +1,6 @@
 import { activationNetworkBudget, batchPreviewBudget, fallbackBudget, paginatedBudget, sizeBudgets, type BudgetResult } from './budgets';
 import { QUICK } from './config';
+import { runOutlookBench } from './outlook/outlookBench';
 import { buildStagedPackage } from './package/stagedPackage';
 import { withSandbox } from './sandbox/sandboxRun';
 import { ensureSandboxCa } from './shared/sandboxCa';
@@ -29,6 +30,13 @@ async function main(): Promise<number> {
   results.push(...(await attempt(['paginated listing'], async () => [await paginatedBudget()])));
   results.push(...(await attempt(['fallback listing'], async () => [await fallbackBudget()])));
   results.push(...(await attempt(['batch preview'], async () => [await batchPreviewBudget()])));
+
+  results.push(
+    ...(await attempt(['outlook from the cached listing'], async () => {
+      const outlook = await runOutlookBench(QUICK.paginated.n, log);
+      return [{ name: 'outlook from the cached listing', passed: outlook.requests === 0, detail: `${outlook.requests} request(s) for ${outlook.services} services (budget 0)` }];
+    })),
+  );
 
   log('production build and .vsix (in a copy of the working tree)…');
   const sizeNames = ['dist/extension.js size', '.vsix size', 'no network during activation'];

@@ -4,6 +4,7 @@ import { projectRoot } from '../test/harness/paths';
 import { batchPreviewLines, runBatchPreviewBench } from './batch/batchPreview';
 import { FULL } from './config';
 import { runListingSuite } from './listing/listingSuite';
+import { outlookLines, runOutlookBench } from './outlook/outlookBench';
 import { sizeResults } from './package/sizeResults';
 import { buildStagedPackage } from './package/stagedPackage';
 import { contributorsTable, goalsTable, hostDetails, listingNotes, listingTable, packagedFilesTable } from './report/tables';
@@ -24,7 +25,7 @@ import { runHostBench, type HostBenchResult } from './workbench/hostBench';
  *
  *   --sizes 100,1000        only these listing sizes
  *   --full-baseline         time the whole 5000 baseline instead of a sample
- *   --skip-listing, --skip-workbench, --skip-batch
+ *   --skip-listing, --skip-outlook, --skip-workbench, --skip-batch
  *   --verbose               the workbench's and code-server's own logs
  */
 const RESULTS = path.join(projectRoot, 'bench', 'results.json');
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
 
   const listing = flag('--skip-listing') ? [] : await runListingSuite({ sizes, latencyMs: FULL.latencyMs, fullBaseline: flag('--full-baseline'), log });
   const batchPreview = flag('--skip-batch') ? undefined : await runBatchPreviewBench({ services: 50, latencyMs: FULL.latencyMs, log });
+  const outlook = flag('--skip-outlook') ? undefined : await runOutlookBench(FULL.host.services, log);
 
   log('production build and .vsix (in a copy of the working tree)…');
   const staged = await buildStagedPackage();
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
     sizes: packageSizes,
     ...(host ? { host } : {}),
     ...(batchPreview ? { batchPreview } : {}),
+    ...(outlook ? { outlook } : {}),
     notes,
   };
   fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
@@ -92,6 +95,7 @@ function print(results: BenchResults): void {
     out.push('');
   }
   if (results.batchPreview) out.push(...batchPreviewLines(results.batchPreview), '');
+  if (results.outlook) out.push(...outlookLines(results.outlook), '');
   out.push('Goals', '', goalsTable(results), '');
   const details = hostDetails(results);
   if (details.length > 0) out.push('Extension host', '', ...details.map((line) => `- ${line}`), '');

@@ -9,6 +9,10 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const metafile = args.has('--metafile');
+// Test seams (src/testHooks.ts) exist in development builds only. The production build
+// (`npm run package`) compiles them out, unless OVHCLOUD_BUILD_TEST_SEAMS=1 asks for a
+// test build of the production bundle (the benchmark drives the packaged extension).
+const testSeams = !production || process.env.OVHCLOUD_BUILD_TEST_SEAMS === '1';
 
 /** Each folder under src/webview/ with a main.ts is one webview bundle: dist/webview/<name>.js */
 function webviewEntries() {
@@ -43,12 +47,16 @@ const watchReporter = {
 const configs = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    // extension.js is what activation loads: the tree, the cache reader, the commands'
+    // registrations. features.js (API client, `ovh` package, schemas, sign-in, renew panel)
+    // is required from it on first use (src/loadFeatures.ts), hence external.
+    entryPoints: { extension: 'src/extension.ts', features: 'src/features.ts' },
     outdir: 'dist',
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    external: ['vscode'],
+    external: ['vscode', './features.js'],
+    define: { OVHCLOUD_TEST_SEAMS: String(testSeams) },
     // The `ovh` client's heavy dependencies that the extension never exercises.
     alias: { 'simple-oauth2': './scripts/shims/simple-oauth2.js', bluebird: './scripts/shims/bluebird.js' },
   },

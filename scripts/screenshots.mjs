@@ -19,6 +19,9 @@ const PICTURES = [
   'batch-preview-dark.png',
   'batch-result-dark.png',
   'batch-result-light.png',
+  'outlook-dark.png',
+  'outlook-month-dark.png',
+  'outlook-light.png',
 ];
 
 const from = 'test-results/e2e';

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { OvhApi, type Credentials, type Endpoint } from './ovh';
 
+/** Builds one account's API client. */
+export type ApiFactory = (endpoint: Endpoint, credentials: Credentials) => OvhApi;
+
 /** Builds API clients with the user's settings and the extension's log. */
-export function createApiFactory(log: vscode.LogOutputChannel): (endpoint: Endpoint, credentials: Credentials) => OvhApi {
+export function createApiFactory(log: vscode.LogOutputChannel): ApiFactory {
   return (endpoint, credentials) => {
     const seconds = vscode.workspace.getConfiguration('ovhcloud').get<number>('requestTimeoutSeconds', 20);
     return new OvhApi({

@@ -1,23 +1,36 @@
 import * as vscode from 'vscode';
-import { createApiFactory } from './apiFactory';
+import type { ApiFactory } from './apiFactory';
 import { AccountService } from './auth/accountService';
 import { AccountStore } from './auth/accountStore';
-import { windowPrompter, type Prompter } from './auth/prompter';
+import { windowPrompter } from './auth/prompter';
 import { registerAuth } from './auth/registerAuth';
 import { SecretStore } from './auth/secretStore';
-import { registerCommands } from './commands/registerCommands';
+import { type PlanningCommands, registerCommands } from './commands/registerCommands';
+import type { ExportDeps } from './exports/exportCommands';
+import type { OutlookPanels } from './outlook/outlookPanel';
+import type { SettingsDeps } from './settings/renewSettingsCommands';
 import * as path from 'node:path';
-import { JournalFiles } from './panels/journalFiles';
-import { LeaseFiles } from './panels/leaseFiles';
-import { OrderJournal } from './panels/orderJournal';
+import { JournalFiles } from './panels/pure/journalFiles';
+import { LeaseFiles } from './panels/pure/leaseFiles';
+import { OrderJournal } from './panels/pure/orderJournal';
+import { features } from './loadFeatures';
+import { accountIdentity } from './panels/pure/orderJournal';
 import { registerBatchPanel } from './panels/registerBatchPanel';
-import { accountIdentity, registerRenewPanel } from './panels/registerRenewPanel';
-import type { TestingApi } from './testing';
+import { registerRenewPanel } from './panels/registerRenewPanel';
+import { createTestingApi, type TestingApi } from './testing';
+import type { TestHooks } from './testHooks';
 import { registerServicesView } from './views/registerServicesView';
 
 export interface ExtensionApi {
-  /** Present only under test (OVHCLOUD_TEST_MODE or the Test extension mode). */
+  /** Present only in a test build, under test (see TestHooks). */
   readonly testing?: TestingApi;
+}
+
+/** The test hooks, in a test build under ExtensionMode.Test or OVHCLOUD_TEST_MODE; otherwise undefined. */
+function testHooks(context: vscode.ExtensionContext): TestHooks | undefined {
+  if (!OVHCLOUD_TEST_SEAMS) return undefined;
+  const underTest = context.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.OVHCLOUD_TEST_MODE);
+  return underTest ? { progressShown: 0 } : undefined;
 }
 
 /**
@@ -25,17 +38,17 @@ export interface ExtensionApi {
  * the network: the views fetch lazily when they are first shown.
  */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const hooks = testHooks(context);
   const log = vscode.window.createOutputChannel('OVHcloud Renewals', { log: true });
   context.subscriptions.push(log);
-  const createApi = createApiFactory(log);
+  // The API client and the `ovh` package load with the first request (dist/features.js).
+  const createApi: ApiFactory = (endpoint, credentials) => features().createApiFactory(log)(endpoint, credentials);
   const store = new AccountStore(context.globalState, new SecretStore(context.secrets));
   const accounts = new AccountService(store, createApi);
   context.subscriptions.push(store, accounts);
 
-  let prompter: Prompter = windowPrompter;
-  let pollIntervalMs: number | undefined;
-  registerAuth(context, { accounts, createApi, log, prompter: () => prompter, pollIntervalMs: () => pollIntervalMs });
-  registerCommands(context, { log });
+  const prompter = () => hooks?.prompter ?? windowPrompter;
+  const auth = registerAuth(context, { accounts, createApi, log, prompter, pollIntervalMs: () => hooks?.signInPollMs });
   const journalChanged = new vscode.EventEmitter<void>();
   const identityOf = (accountId: string): string | undefined => {
     const meta = accounts.list().find((candidate) => candidate.id === accountId);
@@ -49,35 +62,34 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Lease files in the global storage folder, which every window of this machine shares.
   const leases = new LeaseFiles(path.join(context.globalStorageUri.fsPath, 'order-leases'), () => 3 * requestTimeoutMs());
   const unpaidOrders = { forService: (accountId: string, serviceId: number) => journal.forService(accountId, serviceId), onDidChange: journalChanged.event };
-  const services = registerServicesView(context, { accounts, log, unpaidOrders });
+  const services = registerServicesView(context, { accounts, log, unpaidOrders, hooks });
 
-  let statusPollMs: number | undefined;
-  const renewPanels = registerRenewPanel(context, {
+  const renew = registerRenewPanel(context, {
     accounts,
     journal,
     leases,
     requestTimeoutMs,
     log,
-    prompter: () => prompter,
+    prompter,
     pickService: () => services.pickService(),
     onRenewed: (accountId) => {
       services.model.refreshAfterChange(accountId);
       // Completes the walkthrough's last step.
       void vscode.commands.executeCommand('setContext', 'ovhcloud.hasRenewed', true);
     },
-    statusPollMs: () => statusPollMs,
+    statusPollMs: () => hooks?.orderStatusPollMs,
+    underTest: hooks !== undefined,
   });
-  const underTest = context.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.OVHCLOUD_TEST_MODE);
-  const batchPanels = registerBatchPanel(context, {
+  const batch = registerBatchPanel(context, {
     accounts,
     journal,
     records: journalFiles,
     leases,
-    renewPanels,
+    renewPanels: renew.panels,
     requestTimeoutMs,
     warningDays: () => vscode.workspace.getConfiguration('ovhcloud').get<number>('expiryWarningDays', 30),
     log,
-    prompter: () => prompter,
+    prompter,
     servicesOf: async (accountId) => {
       if (!services.model.listing(accountId).services) {
         services.model.ensureLoaded(accountId);
@@ -90,29 +102,30 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       services.model.refreshAfterChange(accountId);
       void vscode.commands.executeCommand('setContext', 'ovhcloud.hasRenewed', true);
     },
-    statusPollMs: () => statusPollMs,
-    recordPosts: underTest,
+    statusPollMs: () => hooks?.orderStatusPollMs,
+    underTest: hooks !== undefined,
   });
   context.subscriptions.push(journalChanged);
+  // The outlook, renew settings and exports load with dist/features.js when first run.
+  const exportDeps: ExportDeps = { model: services.model, log, save: () => hooks?.saveDialog };
+  const settingsDeps: SettingsDeps = { model: services.model, accounts, prompter, pickService: () => services.pickService(), log };
+  let outlookPanels: OutlookPanels | undefined;
+  const outlook = (): OutlookPanels => (outlookPanels ??= features().createOutlookPanels(context, { model: services.model, log, now: () => new Date(), underTest: hooks !== undefined }));
+  const planning: PlanningCommands = {
+    showOutlook: () => void outlook().show(),
+    changeRenewal: (first, selection) => features().runRenewSettings(settingsDeps, 'renew', first, selection),
+    stopAtExpiry: (first, selection) => features().runRenewSettings(settingsDeps, 'stopAtExpiry', first, selection),
+    keepRenewing: (first, selection) => features().runRenewSettings(settingsDeps, 'undoStop', first, selection),
+    renewSettings: (arg) => features().chooseRenewSettings(settingsDeps, arg),
+    exportCalendar: () => features().exportServices(exportDeps, 'calendar'),
+    exportCsv: () => features().exportServices(exportDeps, 'csv'),
+  };
+  registerCommands(context, { log, auth, services: services.commands, renew, batch, planning });
 
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
-  if (!underTest) return {};
-  return {
-    testing: {
-      accounts,
-      logUri: context.logUri,
-      secrets: context.secrets,
-      globalState: context.globalState,
-      workspaceState: context.workspaceState,
-      setPrompter: (next) => (prompter = next ?? windowPrompter),
-      setPollInterval: (ms) => (pollIntervalMs = ms),
-      renewPanels,
-      batchPanels,
-      orderJournal: journal,
-      setStatusPollInterval: (ms) => (statusPollMs = ms),
-      services,
-    },
-  };
+  // In the production bundle OVHCLOUD_TEST_SEAMS is false: esbuild drops this branch and testing.ts.
+  if (OVHCLOUD_TEST_SEAMS && hooks) return { testing: createTestingApi(hooks, { context, accounts, journal, renewPanels: renew.panels, batchPanels: batch.panels, services, outlook }) };
+  return {};
 }
 
 export function deactivate(): void {

@@ -1,15 +1,26 @@
 import type * as vscode from 'vscode';
 import type { AccountService } from './auth/accountService';
 import type { Prompter } from './auth/prompter';
-import type { OrderJournal } from './panels/orderJournal';
-import type { BatchPanels } from './panels/registerBatchPanel';
-import type { RenewPanels } from './panels/registerRenewPanel';
+import type { OutlookPanels } from './outlook/outlookPanel';
+import type { BatchPanels } from './panels/batchPanels';
+import type { OrderJournal } from './panels/pure/orderJournal';
+import type { RenewPanels } from './panels/renewPanels';
+import type { TestHooks } from './testHooks';
 import type { ServicesView } from './views/registerServicesView';
+import type { ViewUi } from './views/viewUi';
+
+/** The Services view as the tests reach it: the view itself plus its hooks. */
+export interface TestedServicesView extends ServicesView {
+  setNow(now: Date | undefined): void;
+  setUi(ui: Partial<ViewUi> | undefined): void;
+  /** How many loads went through the view's progress bar. */
+  progressShown(): number;
+}
 
 /**
- * Seams for the integration tests, exported from activate() only under test: the
- * tests answer prompts like a user and inspect state, but every call still goes
- * through the real extension code, the real extension host and the sandbox API.
+ * What activate() returns under test (see TestHooks for when): the tests answer prompts
+ * like a user and inspect state, but every call still goes through the real extension
+ * code, the real extension host and the sandbox API. Every setter writes a TestHooks field.
  */
 export interface TestingApi {
   readonly accounts: AccountService;
@@ -19,10 +30,65 @@ export interface TestingApi {
   readonly workspaceState: vscode.Memento;
   setPrompter(prompter: Prompter | undefined): void;
   setPollInterval(ms: number | undefined): void;
+  /** The open renew panels (loads the panel code on first use). */
   readonly renewPanels: RenewPanels;
+  /** The open batch panels (loads the panel code on first use). */
   readonly batchPanels: BatchPanels;
   readonly orderJournal: OrderJournal;
   setStatusPollInterval(ms: number | undefined): void;
-  /** The Services view: model, tree provider, TreeView, signals, plus a clock and UI seam. */
+  /** The Services view: model, tree provider, TreeView, signals, plus its clock and UI hooks. */
+  readonly services: TestedServicesView;
+  /** Answers the export commands' save dialog; undefined restores the real one. */
+  setSaveDialog(save: TestHooks['saveDialog']): void;
+  /** The Renewal Outlook panels (its current panel once shown). */
+  readonly outlook: OutlookPanels;
+}
+
+export interface TestedParts {
+  readonly context: vscode.ExtensionContext;
+  readonly accounts: AccountService;
+  readonly journal: OrderJournal;
+  readonly renewPanels: () => RenewPanels;
+  readonly batchPanels: () => BatchPanels;
   readonly services: ServicesView;
+  /** The Renewal Outlook panels (loaded from dist/features.js on first use). */
+  readonly outlook: () => OutlookPanels;
+}
+
+export function createTestingApi(hooks: TestHooks, parts: TestedParts): TestingApi {
+  const { context, services } = parts;
+  const repaint = (): void => {
+    services.provider.refresh();
+    services.signals.update();
+  };
+  return {
+    accounts: parts.accounts,
+    logUri: context.logUri,
+    secrets: context.secrets,
+    globalState: context.globalState,
+    workspaceState: context.workspaceState,
+    setPrompter: (prompter) => (hooks.prompter = prompter),
+    setPollInterval: (ms) => (hooks.signInPollMs = ms),
+    get renewPanels() {
+      return parts.renewPanels();
+    },
+    get batchPanels() {
+      return parts.batchPanels();
+    },
+    orderJournal: parts.journal,
+    setStatusPollInterval: (ms) => (hooks.orderStatusPollMs = ms),
+    services: {
+      ...services,
+      setNow: (now) => {
+        hooks.now = now;
+        repaint();
+      },
+      setUi: (ui) => (hooks.ui = ui),
+      progressShown: () => hooks.progressShown,
+    },
+    setSaveDialog: (save) => (hooks.saveDialog = save),
+    get outlook() {
+      return parts.outlook();
+    },
+  };
 }

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BatchSession } from '../../src/panels/batchSession';
-import { JournalFiles } from '../../src/panels/journalFiles';
-import { LeaseFiles } from '../../src/panels/leaseFiles';
-import { OrderJournal } from '../../src/panels/orderJournal';
-import { RenewSession, type SessionDeps } from '../../src/panels/renewSession';
+import { BatchSession } from '../../src/panels/pure/batchSession';
+import { JournalFiles } from '../../src/panels/pure/journalFiles';
+import { LeaseFiles } from '../../src/panels/pure/leaseFiles';
+import { OrderJournal } from '../../src/panels/pure/orderJournal';
+import { RenewSession, type SessionDeps } from '../../src/panels/pure/renewSession';
 import type { OvhApi, ServiceSummary } from '../../src/ovh';
 import { SERVER_RATE_LIMIT } from '../config';
 import { extensionClient } from '../listing/extensionClient';

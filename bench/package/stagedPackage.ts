@@ -30,10 +30,14 @@ export interface StagedPackage {
 
 /**
  * The production bundle and the .vsix, built from a copy of the working tree in a
- * temporary folder: exactly `node scripts/build.mjs --production --metafile` and
+ * temporary folder: exactly `node scripts/build.mjs --production --metafile` (with the test
+ * seams, OVHCLOUD_BUILD_TEST_SEAMS=1) and
  * `vsce package --no-dependencies`, without rewriting the dist/ and .vsix that
  * other runs in this checkout (tests, watch builds) may be using.
  */
+/** The bench drives the packaged extension through its testing API: a test build of the production bundle. */
+const testBuild = { ...process.env, OVHCLOUD_BUILD_TEST_SEAMS: '1' };
+
 export async function buildStagedPackage(): Promise<StagedPackage> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovhcloud-renewals-bench-'));
   const dispose = (): void => fs.rmSync(dir, { recursive: true, force: true });
@@ -50,9 +54,9 @@ export async function buildStagedPackage(): Promise<StagedPackage> {
     // vsce runs vscode:prepublish (a production build without the metafile), so package first...
     const vsixPath = path.join(dir, 'ovhcloud-renewals.vsix');
     const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-    await run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsixPath], { cwd: dir, maxBuffer: 16 * 1024 * 1024 });
+    await run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsixPath], { cwd: dir, maxBuffer: 16 * 1024 * 1024, env: testBuild });
     const packagedBytes = fs.statSync(path.join(dir, 'dist', 'extension.js')).size;
-    const listed = await run(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: dir, maxBuffer: 16 * 1024 * 1024 });
+    const listed = await run(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: dir, maxBuffer: 16 * 1024 * 1024, env: testBuild });
     const packagedFiles = listed.stdout
       .split('\n')
       .map((line) => line.trim())
@@ -60,7 +64,7 @@ export async function buildStagedPackage(): Promise<StagedPackage> {
       .map((file) => ({ path: file, bytes: fs.statSync(path.join(dir, file)).size }))
       .sort((a, b) => b.bytes - a.bytes);
     // ...then build again with the metafile: the same inputs give the same bundle.
-    await run(process.execPath, ['scripts/build.mjs', '--production', '--metafile'], { cwd: dir, maxBuffer: 16 * 1024 * 1024 });
+    await run(process.execPath, ['scripts/build.mjs', '--production', '--metafile'], { cwd: dir, maxBuffer: 16 * 1024 * 1024, env: testBuild });
     const bundlePath = path.join(dir, 'dist', 'extension.js');
     const bundleBytes = fs.statSync(bundlePath).size;
     if (bundleBytes !== packagedBytes) throw new Error(`the metafile build (${bundleBytes} B) differs from the packaged bundle (${packagedBytes} B)`);

@@ -1,4 +1,5 @@
 import type { BatchPreviewResult } from '../batch/batchPreview';
+import type { OutlookBenchResult } from '../outlook/outlookBench';
 import type { LimiterOptions } from '../../src/ovh/limiter';
 import type { Contributor } from '../package/bundleContributors';
 import type { RequestStats } from '../sandbox/requestStats';
@@ -57,5 +58,7 @@ export interface BenchResults {
   readonly host?: HostBenchResult;
   /** Preview of 50 services in the batch panel next to 50 single-panel previews. */
   readonly batchPreview?: BatchPreviewResult;
+  /** The Renewal Outlook next to the tree's first paint, from the same cached listing. */
+  readonly outlook?: OutlookBenchResult;
   readonly notes: readonly string[];
 }

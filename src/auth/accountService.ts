@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { knownEndpoint, OvhApi, parseCustomEndpoint, type Credentials, type Endpoint, type OvhApiError } from '../ovh';
+import type { ApiFactory } from '../apiFactory';
+import { knownEndpoint, parseCustomEndpoint, type Endpoint, type OvhApi, type OvhApiError } from '../ovh';
 import type { AccountMeta } from './accountTypes';
 import type { AccountStore } from './accountStore';
-
-export type ApiFactory = (endpoint: Endpoint, credentials: Credentials) => OvhApi;
 
 /** The endpoint an account talks to; undefined if its stored custom URL no longer parses. */
 export function endpointOf(meta: Pick<AccountMeta, 'endpointId' | 'customUrl' | 'customTokenUrl'>): Endpoint | undefined {
@@ -90,7 +89,6 @@ export class AccountService implements vscode.Disposable {
     this.forget(accountId);
     this.changed.fire();
   }
-
 
   private forget(accountId: string): void {
     this.clients.get(accountId)?.dispose();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import type { Credentials } from '../ovh';
+import { ENDPOINT_IDS, type Credentials } from '../ovh';
 import type { Account, AccountMeta } from './accountTypes';
 import type { SecretStore } from './secretStore';
 
@@ -19,7 +19,7 @@ const CredentialsSchema = z.union([
 
 const MetaSchema = z.object({
   id: z.string(),
-  endpointId: z.enum(['ovh-eu', 'ovh-ca', 'ovh-us', 'soyoustart-eu', 'soyoustart-ca', 'kimsufi-eu', 'kimsufi-ca', 'custom']),
+  endpointId: z.enum(ENDPOINT_IDS),
   customUrl: z.optional(z.string()),
   customTokenUrl: z.optional(z.string()),
   nichandle: z.string(),

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import type { AccountService, ApiFactory } from './accountService';
+import type { ApiFactory } from '../apiFactory';
+import { features } from '../loadFeatures';
+import type { AccountService } from './accountService';
 import { OvhAuthenticationProvider, AUTH_PROVIDER_ID } from './authProvider';
 import type { Prompter } from './prompter';
-import { signIn, type SignInResult } from './signIn';
-import { signOut } from './signOut';
+import type { SignInResult } from './signIn';
 import { ValidationWaiter } from './validationWait';
 
 export interface AuthDeps {
@@ -22,14 +23,21 @@ async function redirectionUri(extensionId: string): Promise<string | undefined> 
   return external.scheme === 'https' || external.scheme === 'http' ? external.toString(true) : undefined;
 }
 
-export function registerAuth(context: vscode.ExtensionContext, deps: AuthDeps): void {
+/** The entry points of the Sign In and Sign Out commands (registered in src/commands/registerCommands.ts). */
+export interface AuthCommands {
+  signIn(): Promise<SignInResult>;
+  signOut(accountId?: string): Promise<void>;
+}
+
+/** The authentication provider and the sign-in redirect; the flows themselves load on first use. */
+export function registerAuth(context: vscode.ExtensionContext, deps: AuthDeps): AuthCommands {
   const waiter = new ValidationWaiter();
   let signInRunning: Promise<SignInResult> | undefined;
 
   // One sign-in at a time: a second click joins the first flow.
   const runSignIn = (): Promise<SignInResult> => {
     signInRunning ??= (async () => {
-      const result = await signIn({
+      const result = await features().signIn({
         store: deps.accounts.store,
         createApi: deps.createApi,
         prompter: deps.prompter(),
@@ -45,7 +53,7 @@ export function registerAuth(context: vscode.ExtensionContext, deps: AuthDeps): 
     return signInRunning;
   };
   const runSignOut = async (accountId?: string): Promise<void> => {
-    await signOut({ accounts: deps.accounts, prompter: deps.prompter(), log: deps.log }, accountId);
+    await features().signOut({ accounts: deps.accounts, prompter: deps.prompter(), log: deps.log }, accountId);
   };
 
   const updateContext = (): void => {
@@ -71,7 +79,6 @@ export function registerAuth(context: vscode.ExtensionContext, deps: AuthDeps): 
         if (uri.path === '/signed-in') waiter.notifyRedirect();
       },
     }),
-    vscode.commands.registerCommand('ovhcloud.signIn', () => runSignIn()),
-    vscode.commands.registerCommand('ovhcloud.signOut', (accountId?: unknown) => runSignOut(typeof accountId === 'string' ? accountId : undefined)),
   );
+  return { signIn: runSignIn, signOut: runSignOut };
 }

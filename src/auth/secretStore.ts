@@ -5,10 +5,18 @@ import type * as vscode from 'vscode';
  * We surface that as one typed error with an actionable message and never fall
  * back to plain storage.
  */
+/** Thrown by the store (dist/extension.js), caught by sign-in (dist/features.js): see OvhApiError. */
+const SECRET_STORAGE_UNAVAILABLE = Symbol.for('ovhcloud-renewals.SecretStorageUnavailableError');
+
 export class SecretStorageUnavailableError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [SECRET_STORAGE_UNAVAILABLE]?: unknown })[SECRET_STORAGE_UNAVAILABLE] === true;
+  }
+
   constructor(readonly operation: 'read' | 'write' | 'delete', cause: unknown) {
     super(`SecretStorage ${operation} failed`, { cause });
     this.name = 'SecretStorageUnavailableError';
+    Object.defineProperty(this, SECRET_STORAGE_UNAVAILABLE, { value: true });
   }
 }
 

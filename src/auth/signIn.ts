@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import {
   describeError,
   endpointBaseUrl,
+  endpointLabel,
   isOvhApiError,
   KNOWN_ENDPOINT_IDS,
   knownEndpoint,
@@ -15,7 +16,7 @@ import {
   type OvhApiError,
 } from '../ovh';
 import type { AccountMeta } from './accountTypes';
-import type { ApiFactory } from './accountService';
+import type { ApiFactory } from '../apiFactory';
 import type { AccountStore } from './accountStore';
 import { cleanKey, describeEndpointProblem, validateKey } from './inputs';
 import type { Prompter } from './prompter';
@@ -37,16 +38,6 @@ export interface SignInDeps {
 }
 
 export type SignInResult = { readonly status: 'signedIn'; readonly account: AccountMeta } | { readonly status: 'cancelled' } | { readonly status: 'failed'; readonly message: string };
-
-const ENDPOINT_LABELS: Record<Exclude<EndpointId, 'custom'>, string> = {
-  'ovh-eu': 'OVHcloud Europe',
-  'ovh-ca': 'OVHcloud Canada',
-  'ovh-us': 'OVHcloud US',
-  'soyoustart-eu': 'SoYouStart Europe',
-  'soyoustart-ca': 'SoYouStart Canada',
-  'kimsufi-eu': 'Kimsufi Europe',
-  'kimsufi-ca': 'Kimsufi Canada',
-};
 
 class Cancelled extends Error {}
 
@@ -117,7 +108,7 @@ function describe(error: unknown): string {
 async function pickEndpoint(prompter: Prompter): Promise<Endpoint> {
   type Item = vscode.QuickPickItem & { id: EndpointId };
   const items: Item[] = [
-    ...KNOWN_ENDPOINT_IDS.map((id): Item => ({ id, label: ENDPOINT_LABELS[id], description: knownEndpoint(id).host })),
+    ...KNOWN_ENDPOINT_IDS.map((id): Item => ({ id, label: endpointLabel(id), description: knownEndpoint(id).host })),
     { id: 'custom', label: vscode.l10n.t('Custom API URL…'), description: vscode.l10n.t('a sandbox or a corporate gateway') },
   ];
   const picked = answered(await prompter.pick(items, { title: stepTitle({}, 'endpoint'), placeHolder: vscode.l10n.t('Where is your account?') }));

@@ -1,11 +1,69 @@
 import * as vscode from 'vscode';
+import type { AuthCommands } from '../auth/registerAuth';
+import type { BatchCommands } from '../panels/registerBatchPanel';
+import type { RenewCommands } from '../panels/registerRenewPanel';
+import type { ServiceCommands } from '../views/serviceCommands';
 
-export interface CommandDeps {
-  readonly log: vscode.LogOutputChannel;
+/** Renewal Outlook, renew settings and exports: entry points that load dist/features.js when run. */
+export interface PlanningCommands {
+  showOutlook(): unknown;
+  /** Tree menus pass (clicked, selected[]); the palette nothing; others one service reference. */
+  changeRenewal(first?: unknown, selection?: unknown): unknown;
+  stopAtExpiry(first?: unknown, selection?: unknown): unknown;
+  keepRenewing(first?: unknown, selection?: unknown): unknown;
+  /** The renew panel's Renew Settings… button: one service reference. */
+  renewSettings(arg?: unknown): unknown;
+  exportCalendar(): unknown;
+  exportCsv(): unknown;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('ovhcloud.showLog', () => deps.log.show(true)),
-  );
+/** Where each command's work lives: the features hand their entry points here. */
+export interface CommandHandlers {
+  readonly log: vscode.LogOutputChannel;
+  readonly auth: AuthCommands;
+  readonly services: ServiceCommands;
+  readonly renew: RenewCommands;
+  readonly batch: BatchCommands;
+  readonly planning: PlanningCommands;
+}
+
+/**
+ * Every command the extension contributes, registered in one place: its id (as in
+ * package.json's contributes.commands) and the feature entry point it runs. Handlers
+ * decode their arguments themselves (a tree node, a service reference, nothing).
+ * Features that load on first use (sign-in, the renew panel) load when their command runs.
+ */
+export function registerCommands(context: vscode.ExtensionContext, handlers: CommandHandlers): void {
+  const { auth, services, renew, batch, planning, log } = handlers;
+  const commands: Record<string, (arg?: unknown, selection?: unknown) => unknown> = {
+    'ovhcloud.signIn': () => auth.signIn(),
+    'ovhcloud.signOut': (accountId) => auth.signOut(typeof accountId === 'string' ? accountId : undefined),
+    'ovhcloud.showLog': () => log.show(true),
+    'ovhcloud.services.refresh': () => services.refresh(),
+    'ovhcloud.services.retry': (arg) => services.retry(arg),
+    'ovhcloud.services.filter': (arg) => services.filter(arg),
+    'ovhcloud.services.clearFilter': () => services.clearFilter(),
+    'ovhcloud.services.groupByProductType': () => services.groupBy('productType'),
+    'ovhcloud.services.groupByExpiry': () => services.groupBy('expiry'),
+    'ovhcloud.services.groupByNone': () => services.groupBy('none'),
+    'ovhcloud.services.sortByExpiry': () => services.sortBy('expiry'),
+    'ovhcloud.services.sortByName': () => services.sortBy('name'),
+    'ovhcloud.services.copyName': (arg) => services.copyName(arg),
+    'ovhcloud.services.copyId': (arg) => services.copyId(arg),
+    'ovhcloud.services.openInControlPanel': (arg) => services.openInControlPanel(arg),
+    'ovhcloud.compareRenewStrategies': (arg) => renew.compare(arg),
+    'ovhcloud.payUnpaidOrder': (arg) => renew.pay(arg),
+    'ovhcloud.forgetOrder': (arg) => renew.forget(arg),
+    'ovhcloud.renewSelected': (arg, selection) => batch.renewSelected(arg, selection),
+    'ovhcloud.renewExpiring': () => batch.renewExpiring(),
+    'ovhcloud.showRenewalOutlook': () => planning.showOutlook(),
+    'ovhcloud.services.changeRenewal': (arg, selection) => planning.changeRenewal(arg, selection),
+    'ovhcloud.services.stopAtExpiry': (arg, selection) => planning.stopAtExpiry(arg, selection),
+    'ovhcloud.services.keepRenewing': (arg, selection) => planning.keepRenewing(arg, selection),
+    // Internal (not in package.json): the renew panel's Renew Settings… button.
+    'ovhcloud.services.renewSettings': (arg) => planning.renewSettings(arg),
+    'ovhcloud.exportCalendar': () => planning.exportCalendar(),
+    'ovhcloud.exportCsv': () => planning.exportCsv(),
+  };
+  for (const [id, run] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, run));
 }

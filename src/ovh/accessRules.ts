@@ -10,6 +10,9 @@ export const REQUIRED_ACCESS_RULES: readonly AccessRule[] = [
   { method: 'GET', path: '/me' },
   { method: 'GET', path: '/services' },
   { method: 'GET', path: '/services/*' },
+  // Renew settings (mode, period, stop at expiry). GET /services/* above already covers
+  // GET /services/{id}/renewPeriodCapacities: OVH's "*" matches the rest of the path.
+  { method: 'PUT', path: '/services/*' },
   { method: 'GET', path: '/service/*/renew' },
   { method: 'POST', path: '/service/*/renew' },
   { method: 'GET', path: '/me/order' },
@@ -31,3 +34,9 @@ export function ruleGrants(rule: AccessRule, method: string, path: string): bool
     .join('.*');
   return new RegExp(`^${pattern}$`).test(path.split('?')[0]);
 }
+
+/** What changing renew settings needs; a key approved before they existed lacks the PUT. */
+export const RENEW_SETTINGS_RULES: readonly AccessRule[] = [
+  { method: 'PUT', path: '/services/*' },
+  { method: 'GET', path: '/services/*/renewPeriodCapacities' },
+];

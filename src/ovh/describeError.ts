@@ -1,13 +1,5 @@
+import { english, type Translate } from '../translate';
 import { OvhApiError } from './errors';
-
-/**
- * A translation function with vscode.l10n.t's shape: the English message is the key
- * and {0}-style placeholders take the arguments. The default keeps English, for
- * tests and the command line; the extension passes vscode.l10n.t.
- */
-export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
-
-const english: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (match, index: string) => String(args[Number(index)] ?? match));
 
 export interface ErrorDescription {
   /** What happened, in the user's terms. */

@@ -44,7 +44,18 @@ export interface OvhErrorInit {
   readonly cause?: unknown;
 }
 
+/**
+ * The extension ships two bundles (dist/extension.js, and dist/features.js loaded on first
+ * use), each with its own copy of this class: `instanceof` checks a mark shared through
+ * the global symbol registry instead of the copy's prototype.
+ */
+const OVH_API_ERROR = Symbol.for('ovhcloud-renewals.OvhApiError');
+
 export class OvhApiError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [OVH_API_ERROR]?: unknown })[OVH_API_ERROR] === true;
+  }
+
   readonly kind: OvhErrorKind;
   readonly method: string;
   readonly path: string;
@@ -60,6 +71,7 @@ export class OvhApiError extends Error {
   constructor(init: OvhErrorInit) {
     super(summarize(init), init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'OvhApiError';
+    Object.defineProperty(this, OVH_API_ERROR, { value: true });
     this.kind = init.kind;
     this.method = init.method;
     this.path = init.path;

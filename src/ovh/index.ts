@@ -6,5 +6,6 @@ export * from './endpoints';
 export * from './errors';
 export * from './paymentOptions';
 export * from './schemas';
+export { DEFAULT_PAGE_SIZE, type ServiceListing } from './serviceListing';
 export * from './serviceSummary';
 export type { TransportLog, TransportOptions } from './transport';

@@ -1,3 +1,4 @@
+import { decimalToUcents } from '../renewal/money';
 import type { Service } from './schemas';
 
 /** Product families the UI knows how to show; anything else is 'other', never an error. */
@@ -54,6 +55,18 @@ export interface ServiceSummary {
   readonly resourceState?: string;
   readonly pendingActions: readonly string[];
   readonly terminationDate?: string;
+  /** `billing.nextBillingDate`: when OVH bills the next period (the outlook's first date). */
+  readonly nextBillingDate?: string;
+  /** `billing.pricing`: the price of one `duration`, read once so the outlook needs no request per service. */
+  readonly pricing?: ServicePricing;
+  /** `billing.renew.capacities.mode`: the renew modes OVH lets this service switch to. */
+  readonly renewModes?: readonly string[];
+}
+
+export interface ServicePricing {
+  readonly duration?: string;
+  readonly ucents?: number;
+  readonly currency?: string;
 }
 
 export function serviceTypeOf(routePath: string | null | undefined, parentServiceId: number | null | undefined): ServiceType {
@@ -65,6 +78,20 @@ export function serviceTypeOf(routePath: string | null | undefined, parentServic
 }
 
 const defined = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
+
+function pricingOf(pricing: Service['billing']['pricing']): ServicePricing | undefined {
+  if (!pricing) return undefined;
+  const price = pricing.price;
+  let ucents = defined(pricing.priceInUcents) ?? defined(price?.priceInUcents);
+  if (ucents === undefined && price) {
+    try {
+      ucents = decimalToUcents(price.value);
+    } catch {
+      ucents = undefined;
+    }
+  }
+  return { duration: defined(pricing.duration), ucents, currency: price?.currencyCode };
+}
 
 export function summarizeService(service: Service): ServiceSummary {
   const { billing, resource } = service;
@@ -86,5 +113,8 @@ export function summarizeService(service: Service): ServiceSummary {
     resourceState: defined(resource.state),
     pendingActions: lifecycle?.pendingActions ?? [],
     terminationDate: defined(lifecycle?.terminationDate),
+    nextBillingDate: defined(billing.nextBillingDate),
+    pricing: pricingOf(billing.pricing),
+    renewModes: defined(billing.renew?.capacities?.mode),
   };
 }

@@ -100,6 +100,14 @@ export class OvhTransport {
     return this.send('POST', path, options);
   }
 
+  /**
+   * Sent once. A PUT of renew settings is idempotent in effect, but an answer lost on
+   * the way leaves its outcome unknown: the caller reads the service back instead.
+   */
+  put<T>(path: string, options: RequestOptions<T>): Promise<ApiResponse<T>> {
+    return this.send('PUT', path, options);
+  }
+
   /** Requests per second the limiter allows now: lower after OVH showed strain. */
   get currentRate(): number {
     return this.limiter.currentRate;
@@ -117,7 +125,7 @@ export class OvhTransport {
     this.agent.destroy();
   }
 
-  private async send<T>(method: 'GET' | 'POST', path: string, options: RequestOptions<T>): Promise<ApiResponse<T>> {
+  private async send<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: RequestOptions<T>): Promise<ApiResponse<T>> {
     const auth = options.auth ?? 'signed';
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     const fullPath = this.client.getFullPath(path) + queryString(options.query);

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
 import { BATCH_STRINGS, BatchMessageSchema, type BatchHostMessage, type BatchSaved, type BatchState } from '../protocol/batchPanel';
-import { BatchSession, type BatchDeps } from './batchSession';
+import { BatchSession, type BatchDeps } from './pure/batchSession';
 import { renewPanelHtml } from './panelHtml';
 import { translatedStrings } from './renewPanel';
-
-export const BATCH_PANEL_VIEW_TYPE = 'ovhcloud.batchPanel';
 
 export type BatchPanelDeps = Omit<BatchDeps, 'onState' | 't' | 'locale'>;
 

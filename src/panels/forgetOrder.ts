@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Prompter } from '../auth/prompter';
-import type { LeaseFiles } from './leaseFiles';
-import type { JournalEntry, OrderJournal } from './orderJournal';
+import type { ServiceRef } from '../protocol/serviceRef';
+import type { LeaseFiles } from './pure/leaseFiles';
+import type { JournalEntry, OrderJournal } from './pure/orderJournal';
 
 export interface ForgetDeps {
   readonly journal: OrderJournal;
@@ -17,7 +18,7 @@ export interface ForgetDeps {
  * removes the record here, never touches the order at OVHcloud, and refuses while
  * another window is placing or paying it.
  */
-export async function forgetOrder(deps: ForgetDeps, target?: { accountId: string; serviceId: number }): Promise<string | undefined> {
+export async function forgetOrder(deps: ForgetDeps, target?: ServiceRef): Promise<string | undefined> {
   const identity = target ? deps.identityOf(target.accountId) : undefined;
   const entries = deps.journal.all().filter((entry) => !target || (entry.identity === identity && (entry.serviceId === target.serviceId || entry.services.includes(target.serviceId))));
   if (entries.length === 0) {

@@ -1,141 +1,67 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
 import type { AccountService } from '../auth/accountService';
-import type { Prompter } from '../auth/prompter';
-import { isOvhApiError } from '../ovh';
-import { SavedStateSchema, type SavedState } from '../protocol/renewPanel';
-import { forgetOrder } from './forgetOrder';
-import type { LeaseFiles } from './leaseFiles';
-import { accountIdentity, type OrderJournal } from './orderJournal';
-import { RENEW_PANEL_VIEW_TYPE, RenewPanel } from './renewPanel';
+import { features } from '../loadFeatures';
+import { serviceRefOf, type ServiceRef } from '../protocol/serviceRef';
+import { accountIdentity } from './pure/orderJournal';
+import type { RenewPanels, RenewPanelsDeps } from './renewPanels';
 
-export interface RenewPanelDeps {
+/** The panel's webview type, also its activation event (onWebviewPanel:ovhcloud.renewPanel). */
+export const RENEW_PANEL_VIEW_TYPE = 'ovhcloud.renewPanel';
+
+export interface RenewPanelDeps extends RenewPanelsDeps {
   readonly accounts: AccountService;
-  readonly journal: OrderJournal;
-  readonly leases: LeaseFiles;
-  readonly requestTimeoutMs: () => number;
-  readonly log: vscode.LogOutputChannel;
-  readonly prompter: () => Prompter;
   /** Asks the user for a service when the command runs from the palette. */
-  readonly pickService: () => Promise<{ accountId: string; serviceId: number } | undefined>;
-  /** Refreshes a renewed service in the tree. */
-  readonly onRenewed: (accountId: string, serviceId: number) => void;
-  readonly statusPollMs?: () => number | undefined;
+  readonly pickService: () => Promise<ServiceRef | undefined>;
 }
 
-const TargetSchema = z.object({ accountId: z.string(), serviceId: z.number() });
-/** A Services tree node, which VS Code passes to commands run from its context menu. */
-const TreeNodeSchema = z.object({ accountId: z.string(), facts: z.object({ service: z.object({ serviceId: z.number() }) }) });
-
-/** A service from a command argument: a target object or a Services tree node. */
-export function serviceTargetOf(arg: unknown): SavedState | undefined {
-  const direct = TargetSchema.safeParse(arg);
-  if (direct.success) return { accountId: direct.data.accountId, serviceId: direct.data.serviceId };
-  const node = TreeNodeSchema.safeParse(arg);
-  return node.success ? { accountId: node.data.accountId, serviceId: node.data.facts.service.serviceId } : undefined;
+/** The entry points of the renew commands (registered in src/commands/registerCommands.ts). */
+export interface RenewCommands {
+  /** Compare Renew Strategies…: a tree node, a reference, or nothing (then the quick pick). */
+  compare(arg?: unknown): Promise<string | undefined>;
+  /** Pay: the panel resumes a known unpaid order by itself, so paying later is opening it again. */
+  pay(arg?: unknown): Promise<string | undefined>;
+  forget(arg?: unknown): Promise<string | undefined>;
+  /** The open panels; loads the panel code (dist/features.js) on first use. */
+  panels(): RenewPanels;
 }
 
-/** Open panels by "account:service": the command reveals an existing one instead of opening a second. */
-export class RenewPanels implements vscode.Disposable {
-  private readonly open = new Map<string, RenewPanel>();
-  /** Numbers this window's panels for their leases. */
-  private panelCount = 0;
-
-  constructor(
-    private readonly context: vscode.ExtensionContext,
-    private readonly deps: RenewPanelDeps,
-  ) {}
-
-  dispose(): void {
-    for (const panel of this.open.values()) panel.dispose();
-    this.open.clear();
-  }
-
-  get(accountId: string, serviceId: number): RenewPanel | undefined {
-    return this.open.get(`${accountId}:${serviceId}`);
-  }
-
-  show(target: SavedState): RenewPanel {
-    const existing = this.open.get(`${target.accountId}:${target.serviceId}`);
-    if (existing) {
-      existing.reveal();
-      return existing;
+/**
+ * The renew panel's serializer (a panel restored after a reload) and its commands' entry
+ * points. The panel, its session and the money flows load on first use.
+ */
+export function registerRenewPanel(context: vscode.ExtensionContext, deps: RenewPanelDeps): RenewCommands {
+  let panels: RenewPanels | undefined;
+  const loadPanels = (): RenewPanels => {
+    if (!panels) {
+      panels = new (features().RenewPanels)(context, deps);
+      context.subscriptions.push(panels);
     }
-    const panel = vscode.window.createWebviewPanel(RENEW_PANEL_VIEW_TYPE, vscode.l10n.t('Renew {0}', `#${target.serviceId}`), vscode.ViewColumn.Active, {
-      enableScripts: true,
-    });
-    return this.adopt(panel, target);
-  }
-
-  /** Also used by the serializer to bring a panel back after a window reload. */
-  adopt(panel: vscode.WebviewPanel, target: SavedState): RenewPanel {
-    const { accounts, journal, leases, log, prompter, onRenewed, statusPollMs } = this.deps;
-    const meta = accounts.list().find((candidate) => candidate.id === target.accountId);
-    const renewPanel = new RenewPanel(
-      panel,
-      this.context.extensionUri,
-      target,
-      {
-        api: () => accounts.api(target.accountId),
-        identity: meta ? accountIdentity(meta) : `account:${target.accountId}`,
-        owner: `${vscode.env.sessionId}/${++this.panelCount}`,
-        journal,
-        leases,
-        requestTimeoutMs: this.deps.requestTimeoutMs(),
-        confirm: async (message, detail, action) => (await prompter().confirm(message, detail, action)) === action,
-        openExternal: async (url) => void (await prompter().openExternal(vscode.Uri.parse(url, true))),
-        log,
-        onRenewed,
-        statusPollMs: statusPollMs?.(),
-        reportFailure: (error) => {
-          if (isOvhApiError(error)) accounts.reportFailure(target.accountId, error);
-        },
-      },
-      log,
-    );
-    this.open.set(renewPanel.key, renewPanel);
-    renewPanel.onDidClose(() => this.open.delete(renewPanel.key));
-    return renewPanel;
-  }
-}
-
-function identityOf(deps: RenewPanelDeps, accountId: string): string | undefined {
-  const meta = deps.accounts.list().find((candidate) => candidate.id === accountId);
-  return meta ? accountIdentity(meta) : undefined;
-}
-
-export { accountIdentity } from './orderJournal';
-
-export function registerRenewPanel(context: vscode.ExtensionContext, deps: RenewPanelDeps): RenewPanels {
-  const panels = new RenewPanels(context, deps);
+    return panels;
+  };
+  const signedIn = (ref: ServiceRef): boolean => deps.accounts.list().some((meta) => meta.id === ref.accountId);
+  const identityOf = (accountId: string): string | undefined => {
+    const meta = deps.accounts.list().find((candidate) => candidate.id === accountId);
+    return meta ? accountIdentity(meta) : undefined;
+  };
   context.subscriptions.push(
-    panels,
-    vscode.commands.registerCommand('ovhcloud.compareRenewStrategies', async (arg?: unknown) => {
-      const target = serviceTargetOf(arg) ?? (await deps.pickService());
-      if (!target || !deps.accounts.list().some((meta) => meta.id === target.accountId)) return undefined;
-      return panels.show(target).key;
-    }),
-    // The panel resumes a known unpaid order by itself: paying later is opening it again.
-    vscode.commands.registerCommand('ovhcloud.payUnpaidOrder', async (arg?: unknown) => {
-      const target = serviceTargetOf(arg);
-      if (!target || !deps.journal.forService(target.accountId, target.serviceId)) return undefined;
-      return panels.show(target).key;
-    }),
-    vscode.commands.registerCommand('ovhcloud.forgetOrder', async (arg?: unknown) =>
-      forgetOrder({ journal: deps.journal, leases: deps.leases, prompter: deps.prompter, log: deps.log, identityOf: (accountId) => identityOf(deps, accountId) }, serviceTargetOf(arg)),
-    ),
     vscode.window.registerWebviewPanelSerializer(RENEW_PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        // Restored state comes from the webview: trust it no more than a message.
-        const saved = SavedStateSchema.safeParse(state);
-        if (!saved.success || !deps.accounts.list().some((meta) => meta.id === saved.data.accountId)) {
-          deps.log.warn('Renew panel: could not restore a panel from its saved state; closing it.');
-          panel.dispose();
-          return;
-        }
-        panels.adopt(panel, saved.data);
-      },
+      // The panel code (and the protocol's schemas) load only when a panel is restored.
+      deserializeWebviewPanel: async (panel, state: unknown) => void loadPanels().restore(panel, state),
     }),
   );
-  return panels;
+  return {
+    compare: async (arg) => {
+      const target = serviceRefOf(arg) ?? (await deps.pickService());
+      if (!target || !signedIn(target)) return undefined;
+      return loadPanels().show(target).key;
+    },
+    pay: async (arg) => {
+      const target = serviceRefOf(arg);
+      if (!target || !deps.journal.forService(target.accountId, target.serviceId)) return undefined;
+      return loadPanels().show(target).key;
+    },
+    forget: (arg) =>
+      features().forgetOrder({ journal: deps.journal, leases: deps.leases, prompter: deps.prompter, log: deps.log, identityOf }, serviceRefOf(arg)),
+    panels: loadPanels,
+  };
 }

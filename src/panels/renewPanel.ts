@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { PANEL_STRINGS, WebviewMessageSchema, type HostMessage, type PanelState, type SavedState } from '../protocol/renewPanel';
 import { renewPanelHtml } from './panelHtml';
-import { RenewSession, type SessionDeps } from './renewSession';
-
-export const RENEW_PANEL_VIEW_TYPE = 'ovhcloud.renewPanel';
+import { RenewSession, type SessionDeps } from './pure/renewSession';
+import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
 
 export type PanelSessionDeps = Omit<SessionDeps, 'accountId' | 'serviceId' | 'onState' | 't' | 'locale'>;
 
@@ -17,17 +16,20 @@ export class RenewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
-  /** Every message posted to the webview, for the tests' leak scan and probes. */
+  /** Every message posted to the webview, for the tests' leak scan and probes: recorded only under test. */
   readonly posted: HostMessage[] = [];
+  private readonly recordPosted: boolean;
   private readonly saved: SavedState;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
-    saved: SavedState,
+    saved: ServiceRef & Partial<SavedState>,
     deps: PanelSessionDeps,
     private readonly log: vscode.LogOutputChannel,
+    options: { readonly recordPosted?: boolean } = {},
   ) {
+    this.recordPosted = options.recordPosted ?? false;
     this.saved = { accountId: saved.accountId, serviceId: saved.serviceId, sort: saved.sort };
     const locale = vscode.env.language;
     panel.webview.options = {
@@ -52,7 +54,7 @@ export class RenewPanel implements vscode.Disposable {
   }
 
   get key(): string {
-    return `${this.saved.accountId}:${this.saved.serviceId}`;
+    return serviceKey(this.saved);
   }
 
   get state(): PanelState {
@@ -65,6 +67,11 @@ export class RenewPanel implements vscode.Disposable {
     if (!parsed.success) {
       // Never echo the content: it may be anything, including pasted secrets.
       this.log.warn('Renew panel: dropped a message that is not part of the protocol.');
+      return;
+    }
+    if (parsed.data.type === 'renewSettings') {
+      // Handled by the renew-settings commands, with their own confirmations and log.
+      await vscode.commands.executeCommand('ovhcloud.services.renewSettings', { accountId: this.saved.accountId, serviceId: this.saved.serviceId });
       return;
     }
     if (parsed.data.type === 'ready') this.post({ type: 'init', strings: translatedStrings(), locale: vscode.env.language, saved: this.saved });
@@ -93,7 +100,7 @@ export class RenewPanel implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    this.posted.push(message);
+    if (this.recordPosted) this.posted.push(message);
     void this.panel.webview.postMessage(message);
   }
 }

@@ -19,6 +19,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('selectPayment'), optionId: Key }),
   z.strictObject({ type: z.literal('pay') }),
   z.strictObject({ type: z.literal('openLink'), which: z.enum(['order', 'pdf']) }),
+  // Opens the renew settings of this panel's service (questions and confirmation in VS Code).
+  z.strictObject({ type: z.literal('renewSettings') }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 
@@ -96,13 +98,13 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 
-
 /**
  * Every text the webview shows, in English. The host translates each with
  * vscode.l10n.t and sends the result in the init message.
  */
 export const PANEL_STRINGS = {
   title: 'Renew {0}',
+  renewSettings: 'Renew Settings…',
   loading: 'Loading renewal options…',
   emptyTitle: 'This service cannot be renewed manually',
   emptyBody: 'OVHcloud offers no manual renewal for it (for example, it renews automatically or has ended).',

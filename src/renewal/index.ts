@@ -88,3 +88,26 @@ export {
   resolveCoverage,
   soonestFirst,
 } from './batch';
+
+export {
+  billingDates,
+  type CurrencyTotal,
+  type MonthStack,
+  monthStacks,
+  type Outlook,
+  type OutlookCharge,
+  type OutlookKind,
+  outlookKind,
+  type OutlookMonth,
+  type OutlookService,
+  OUTLOOK_KINDS,
+  OUTLOOK_SPANS,
+  type OutlookSpan,
+  pricePerPeriod,
+  renewalOutlook,
+} from './outlook';
+
+export { type CalendarEvent, calendarUid, escapeText, foldLine, writeCalendar } from './icsWriter';
+export { CSV_BOM, type CsvCell, csvField, writeCsv } from './csvWriter';
+export { calendarEvents, decimalAmount, type ExportService, renewalFacts, type RenewalFacts, servicesCsv } from './serviceExport';
+export * from './renewSettings';

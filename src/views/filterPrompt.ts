@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ServiceFilter } from './viewOptions';
+import type { ServiceFilter } from './pure/viewOptions';
 
 type Toggle = 'expired' | 'within7' | 'within30' | 'manualOnly';
 

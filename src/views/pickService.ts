@@ -1,18 +1,13 @@
 import * as vscode from 'vscode';
-import { safeLocale } from './locale';
+import { safeLocale } from './pure/locale';
 import type { AccountMeta } from '../auth/accountTypes';
-import { pickEntries, type PickEntry } from './pickItems';
+import { pickEntries, type PickEntry } from './pure/pickItems';
 import type { ServicesModel } from './servicesModel';
-
-/** What the renew flow needs to find a service: also what tree commands accept. */
-export interface ServiceRef {
-  readonly accountId: string;
-  readonly serviceId: number;
-}
+import type { ServiceRef } from '../protocol/serviceRef';
 
 export interface PickServiceOptions {
   readonly placeHolder?: string;
-  /** Restrict the list to these services ("accountId/serviceId" keys). */
+  /** Restrict the list to these services (their serviceKey). */
   readonly only?: ReadonlySet<string>;
 }
 
@@ -21,13 +16,6 @@ export interface PickSource {
   readonly accounts: { list(): AccountMeta[] };
   readonly now: () => Date;
   readonly warningDays: () => number;
-}
-
-let defaultSource: PickSource | undefined;
-
-/** Set once by registerServicesView, so other features can call pickService() without wiring. */
-export function setDefaultPickSource(source: PickSource | undefined): void {
-  defaultSource = source;
 }
 
 /** The picker's entries; fetches accounts the view never loaded (and waits for them). */
@@ -49,8 +37,7 @@ export async function pickServiceEntries(source: PickSource, options: PickServic
  * every signed-in account. Used by "Compare Renew Strategies…" from the palette and by
  * the expiry notification's "Renew…". Resolves to undefined when dismissed.
  */
-export async function pickService(options: PickServiceOptions = {}, source: PickSource | undefined = defaultSource): Promise<ServiceRef | undefined> {
-  if (!source) throw new Error('pickService: the Services view is not registered');
+export async function pickService(options: PickServiceOptions, source: PickSource): Promise<ServiceRef | undefined> {
   if (source.accounts.list().length === 0) {
     const signIn = vscode.l10n.t('Sign In');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Sign in to OVHcloud to see your services.'), signIn);

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import type { AttentionItem } from './attention';
-import { pickService, setDefaultPickSource, type PickServiceOptions, type ServiceRef } from './pickService';
-import { registerServiceCommands } from './serviceCommands';
+import type { AttentionItem } from './pure/attention';
+import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
+import { pickService, type PickServiceOptions } from './pickService';
+import { serviceCommands, type ServiceCommands } from './serviceCommands';
 import { ServicesModel, type AccountSource } from './servicesModel';
 import { ServicesTreeProvider } from './servicesTreeProvider';
 import type { ServicesNode } from './treeNodes';
 import { UrgencySignals } from './urgencySignals';
-import { describeFilter } from './viewOptions';
+import { describeFilter } from './pure/viewOptions';
+import type { TestHooks } from '../testHooks';
 import { windowUi, type ViewUi } from './viewUi';
 import { readViewSettings, ViewState } from './viewState';
 
@@ -20,6 +22,8 @@ export interface ServicesViewDeps {
     forService(accountId: string, serviceId: number): unknown;
     readonly onDidChange: vscode.Event<void>;
   };
+  /** Clock, window and progress count for the tests; undefined outside them. */
+  readonly hooks?: TestHooks;
 }
 
 /** What the rest of the extension (and the integration tests) can reach of the view. */
@@ -29,18 +33,15 @@ export interface ServicesView {
   readonly view: vscode.TreeView<ServicesNode>;
   readonly viewState: ViewState;
   readonly signals: UrgencySignals;
+  /** The entry points of the view's commands. */
+  readonly commands: ServiceCommands;
   /** The service quick pick, soonest expiry first. */
   pickService(options?: PickServiceOptions): Promise<ServiceRef | undefined>;
   /** Selects a service in the tree, expanding what it takes. */
   reveal(ref: ServiceRef): Promise<boolean>;
-  // Test seams, reachable only through the testing API.
-  setNow(now: Date | undefined): void;
-  setUi(ui: Partial<ViewUi> | undefined): void;
   /** The auto-refresh period in effect (minutes, 0 = off). */
   autoRefreshMinutes(): number;
   runAutoRefresh(): Promise<void>;
-  /** How many loads went through the view's progress bar. */
-  progressShown(): number;
 }
 
 /**
@@ -49,10 +50,9 @@ export interface ServicesView {
  * happens when VS Code first asks the tree for its children.
  */
 export function registerServicesView(context: vscode.ExtensionContext, deps: ServicesViewDeps): ServicesView {
-  let nowOverride: Date | undefined;
-  let ui: ViewUi = windowUi;
-  let progressCount = 0;
-  const now = (): Date => nowOverride ?? new Date();
+  const { hooks } = deps;
+  const now = (): Date => hooks?.now ?? new Date();
+  const ui = (): ViewUi => (hooks?.ui ? { ...windowUi, ...hooks.ui } : windowUi);
   const settings = readViewSettings;
 
   const model = new ServicesModel({
@@ -60,7 +60,7 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
     memento: context.globalState,
     log: deps.log,
     showProgress: (task) => {
-      progressCount++;
+      if (hooks) hooks.progressShown++;
       void vscode.window.withProgress({ location: { viewId: SERVICES_VIEW_ID } }, () => task.catch(() => undefined));
     },
   });
@@ -83,7 +83,7 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
     return true;
   };
   const source = { model, accounts: deps.accounts, now, warningDays: () => settings().warningDays };
-  const pick = (options?: PickServiceOptions): Promise<ServiceRef | undefined> => pickService(options, source);
+  const pick = (options: PickServiceOptions = {}): Promise<ServiceRef | undefined> => pickService(options, source);
   const compare = async (ref: ServiceRef): Promise<void> => {
     await vscode.commands.executeCommand('ovhcloud.compareRenewStrategies', ref);
   };
@@ -93,7 +93,7 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
     settings,
     now,
     memento: context.globalState,
-    ui: () => ui,
+    ui,
     log: deps.log,
     show: async (first: AttentionItem) => {
       await vscode.commands.executeCommand(`${SERVICES_VIEW_ID}.focus`);
@@ -101,11 +101,10 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
     },
     renew: async (items) => {
       const refs = items.map((item) => ({ accountId: item.accountId, serviceId: item.facts.service.serviceId }));
-      const ref = refs.length === 1 ? refs[0] : await pick({ only: new Set(refs.map((entry) => `${entry.accountId}/${entry.serviceId}`)) });
+      const ref = refs.length === 1 ? refs[0] : await pick({ only: new Set(refs.map(serviceKey)) });
       if (ref) await compare(ref);
     },
   });
-  setDefaultPickSource(source);
 
   const repaint = (): void => {
     provider.refresh();
@@ -140,7 +139,6 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
     view,
     signals,
     { dispose: () => (timer ? clearInterval(timer) : undefined) },
-    { dispose: () => setDefaultPickSource(undefined) },
     model.onDidChange(repaint),
     model.onDidLoad(() => void signals.maybeNotify()),
     viewState.onDidChange(() => {
@@ -152,7 +150,6 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
       if (event.affectsConfiguration('ovhcloud.expiryWarningDays') || event.affectsConfiguration('ovhcloud.showStatusBar')) repaint();
       if (event.affectsConfiguration('ovhcloud.autoRefreshMinutes')) scheduleAutoRefresh();
     }),
-    ...registerServiceCommands({ model, viewState, accounts: deps.accounts, ui: () => ui, log: deps.log }),
     ...(deps.unpaidOrders ? [deps.unpaidOrders.onDidChange(() => provider.refresh())] : []),
   );
   showFilter();
@@ -165,15 +162,10 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
     view,
     viewState,
     signals,
+    commands: serviceCommands({ model, viewState, accounts: deps.accounts, ui, log: deps.log }),
     pickService: pick,
     reveal,
-    setNow: (value) => {
-      nowOverride = value;
-      repaint();
-    },
-    setUi: (value) => (ui = value ? { ...windowUi, ...value } : windowUi),
     autoRefreshMinutes: () => timerMinutes,
     runAutoRefresh,
-    progressShown: () => progressCount,
   };
 }

@@ -1,30 +1,20 @@
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../auth/accountTypes';
-import type { ServiceSummary } from '../ovh/serviceSummary';
-import { controlPanelUrl } from './controlPanel';
+import type { ServiceSummary } from '../ovh';
+import { controlPanelUrl } from './pure/controlPanel';
 import { promptFilter } from './filterPrompt';
-import type { ServiceRef } from './pickService';
+import { serviceRefOf, type ServiceRef } from '../protocol/serviceRef';
 import type { ServicesModel } from './servicesModel';
-import type { ServiceNode } from './treeNodes';
-import { parseFilter, type GroupBy, type SortBy } from './viewOptions';
+import { parseFilter, type GroupBy, type SortBy } from './pure/viewOptions';
 import type { ViewState } from './viewState';
 import type { ViewUi } from './viewUi';
 
-export interface CommandDeps {
+export interface ServiceCommandDeps {
   readonly model: ServicesModel;
   readonly viewState: ViewState;
   readonly accounts: { list(): AccountMeta[] };
   readonly ui: () => ViewUi;
   readonly log: vscode.LogOutputChannel;
-}
-
-/** Tree commands get the clicked node; palette and other callers may pass { accountId, serviceId }. */
-export function serviceRefOf(arg: unknown): ServiceRef | undefined {
-  if (arg === null || typeof arg !== 'object') return undefined;
-  const node = arg as Partial<ServiceNode> & { serviceId?: unknown };
-  if (node.kind === 'service' && typeof node.accountId === 'string' && node.facts) return { accountId: node.accountId, serviceId: node.facts.service.serviceId };
-  if (typeof node.accountId === 'string' && typeof node.serviceId === 'number') return { accountId: node.accountId, serviceId: node.serviceId };
-  return undefined;
 }
 
 function findService(model: ServicesModel, ref: ServiceRef | undefined): ServiceSummary | undefined {
@@ -39,39 +29,41 @@ function accountIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
-const GROUP_COMMANDS: ReadonlyArray<[string, GroupBy]> = [
-  ['ovhcloud.services.groupByProductType', 'productType'],
-  ['ovhcloud.services.groupByExpiry', 'expiry'],
-  ['ovhcloud.services.groupByNone', 'none'],
-];
-const SORT_COMMANDS: ReadonlyArray<[string, SortBy]> = [
-  ['ovhcloud.services.sortByExpiry', 'expiry'],
-  ['ovhcloud.services.sortByName', 'name'],
-];
+/** The entry points of the Services view's commands (registered in src/commands/registerCommands.ts). */
+export interface ServiceCommands {
+  refresh(): Promise<void>;
+  retry(arg?: unknown): Promise<void>;
+  filter(arg?: unknown): Promise<void>;
+  clearFilter(): Promise<void>;
+  groupBy(groupBy: GroupBy): Promise<void>;
+  sortBy(sortBy: SortBy): Promise<void>;
+  copyName(arg?: unknown): Promise<void>;
+  copyId(arg?: unknown): Promise<void>;
+  openInControlPanel(arg?: unknown): Promise<boolean>;
+}
 
-export function registerServiceCommands(deps: CommandDeps): vscode.Disposable[] {
+export function serviceCommands(deps: ServiceCommandDeps): ServiceCommands {
   const { model, viewState } = deps;
-  const register = vscode.commands.registerCommand;
-  return [
-    register('ovhcloud.services.refresh', () => model.refresh(undefined, { clearCache: true })),
-    register('ovhcloud.services.retry', (arg?: unknown) => model.refresh(accountIdOf(arg))),
-    register('ovhcloud.services.filter', async (arg?: unknown) => {
+  return {
+    refresh: () => model.refresh(undefined, { clearCache: true }),
+    retry: (arg) => model.refresh(accountIdOf(arg)),
+    filter: async (arg) => {
       // A filter passed as argument applies directly (keybindings, tests); otherwise ask.
       const filter = parseFilter(arg) ?? (await promptFilter(viewState.current.filter));
       if (filter) await viewState.setFilter(filter);
-    }),
-    register('ovhcloud.services.clearFilter', () => viewState.clearFilter()),
-    ...GROUP_COMMANDS.map(([id, groupBy]) => register(id, () => viewState.setGroupBy(groupBy))),
-    ...SORT_COMMANDS.map(([id, sortBy]) => register(id, () => viewState.setSortBy(sortBy))),
-    register('ovhcloud.services.copyName', async (arg?: unknown) => {
+    },
+    clearFilter: () => viewState.clearFilter(),
+    groupBy: (groupBy) => viewState.setGroupBy(groupBy),
+    sortBy: (sortBy) => viewState.setSortBy(sortBy),
+    copyName: async (arg) => {
       const service = findService(model, serviceRefOf(arg));
       if (service) await vscode.env.clipboard.writeText(service.name);
-    }),
-    register('ovhcloud.services.copyId', async (arg?: unknown) => {
+    },
+    copyId: async (arg) => {
       const service = findService(model, serviceRefOf(arg));
       if (service) await vscode.env.clipboard.writeText(String(service.serviceId));
-    }),
-    register('ovhcloud.services.openInControlPanel', async (arg?: unknown) => {
+    },
+    openInControlPanel: async (arg) => {
       const ref = serviceRefOf(arg);
       const service = findService(model, ref);
       const meta = deps.accounts.list().find((account) => account.id === ref?.accountId);
@@ -83,6 +75,6 @@ export function registerServiceCommands(deps: CommandDeps): vscode.Disposable[] 
       }
       deps.log.info(`Opening the Control Panel for service ${service.serviceId}`);
       return deps.ui().openExternal(url);
-    }),
-  ];
+    },
+  };
 }

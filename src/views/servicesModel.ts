@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../auth/accountTypes';
-import { OvhApiError, type OvhApi } from '../ovh';
-import type { ServiceSummary } from '../ovh/serviceSummary';
-import { cacheKeyOf, makeCachedListing, readCachedListing, type Unreadable } from './cachedListing';
+import { OvhApiError, type OvhApi, type ServiceSummary } from '../ovh';
+import { cacheKeyOf, makeCachedListing, readCachedListing, type Unreadable } from './pure/cachedListing';
 
 /** The part of AccountService the model needs (an interface keeps the model testable). */
 export interface AccountSource {

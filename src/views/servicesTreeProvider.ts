@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { safeLocale } from './locale';
+import { safeLocale } from './pure/locale';
 import type { AccountMeta } from '../auth/accountTypes';
-import { layoutServices, type ServiceEntry } from './layout';
+import { layoutServices, type ServiceEntry } from './pure/layout';
 import { CredentialsUnavailableError, type ServicesModel } from './servicesModel';
 import { nodeIds, toTreeItem, type AccountNode, type GroupNode, type MessageNode, type ServiceNode, type ServicesNode } from './treeNodes';
-import type { ViewOptions } from './viewOptions';
+import type { ViewOptions } from './pure/viewOptions';
 
 export interface ProviderDeps {
   readonly model: ServicesModel;
@@ -158,6 +158,7 @@ export class ServicesTreeProvider implements vscode.TreeDataProvider<ServicesNod
           kind: 'service',
           id: nodeIds.service(accountId, entry.facts.service.serviceId),
           accountId,
+          serviceId: entry.facts.service.serviceId,
           parent: parentNode,
           facts: entry.facts,
           options: entry.options,

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../auth/accountTypes';
-import { describeError } from '../ovh/describeError';
-import type { EndpointId } from '../ovh/endpoints';
-import type { ServiceType } from '../ovh/serviceSummary';
-import type { Unreadable } from './cachedListing';
-import { controlPanelUrl } from './controlPanel';
-import type { GroupKey, ServiceEntry } from './layout';
-import type { ServiceFacts, Urgency } from './serviceFacts';
-import { accessibleLabel, fitLabel, groupLabel, optionLabel, renewModeText, serviceTooltip, treeDescription, urgencyText } from './serviceText';
-import type { GroupBy } from './viewOptions';
+import type { ServiceRef } from '../protocol/serviceRef';
+import { describeError, type EndpointId, type ServiceType } from '../ovh';
+import type { Unreadable } from './pure/cachedListing';
+import { controlPanelUrl } from './pure/controlPanel';
+import type { GroupKey, ServiceEntry } from './pure/layout';
+import type { ServiceFacts, Urgency } from './pure/serviceFacts';
+import { accessibleLabel, fitLabel, groupLabel, optionLabel, renewModeText, serviceTooltip, treeDescription, urgencyText } from './pure/serviceText';
+import type { GroupBy } from './pure/viewOptions';
 
 /**
  * The elements of the Services tree. Ids are built from raw keys (account id, service
@@ -34,7 +33,8 @@ export interface GroupNode extends NodeBase {
   readonly entries: readonly ServiceEntry[];
 }
 
-export interface ServiceNode extends NodeBase {
+/** A service reference itself: commands run from its menu decode it with serviceRefOf. */
+export interface ServiceNode extends NodeBase, ServiceRef {
   readonly kind: 'service';
   readonly facts: ServiceFacts;
   readonly options: readonly ServiceEntry[];
@@ -119,6 +119,8 @@ export function serviceContextValue(node: ServiceNode, unpaid = false): string {
   if (unpaid) tokens.push('unpaidOrder');
   if (service.parentServiceId !== undefined) tokens.push('option');
   if (service.parentServiceId === undefined && node.facts.urgency !== 'terminated') tokens.push('renewable');
+  // renewSettings: Change Renewal / Stop Renewing; ending: set to end at expiry (Keep Renewing).
+  if (service.parentServiceId === undefined && node.facts.urgency !== 'terminated') tokens.push(node.facts.terminating ? 'ending' : 'renewSettings');
   if (controlPanelUrl(node.endpointId, service)) tokens.push('controlPanel');
   return tokens.join(' ');
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { safeLocale } from './locale';
-import { attentionItems, attentionMessage, localDayKey, shouldNotify, type AttentionItem } from './attention';
+import { serviceKey } from '../protocol/serviceRef';
+import { safeLocale } from './pure/locale';
+import { attentionItems, attentionMessage, localDayKey, shouldNotify, type AttentionItem } from './pure/attention';
 import type { ServicesModel } from './servicesModel';
 import type { ViewUi } from './viewUi';
 import type { ViewSettings } from './viewState';
@@ -82,7 +83,7 @@ export class UrgencySignals implements vscode.Disposable {
   /** Of `items`, those the latest data still counts, with that data. */
   private stillNeedingAttention(items: readonly AttentionItem[]): AttentionItem[] {
     this.update();
-    const key = (item: AttentionItem): string => `${item.accountId}/${item.facts.service.serviceId}`;
+    const key = (item: AttentionItem): string => serviceKey({ accountId: item.accountId, serviceId: item.facts.service.serviceId });
     const wanted = new Set(items.map(key));
     return this.items.filter((item) => wanted.has(key(item)));
   }

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import type { Frame, Locator } from 'playwright-core';
-import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
+import { expectNoAxeViolations } from './axe';
+import { plainServicesRenewableAlone } from './sandboxServices';
 import { signInThroughUi } from './signIn';
-import { closeWorkbench, focusWithin, openWorkbench, page, panelFrame, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
+import { closeWorkbench, focusWithin, openWorkbench, page, panelFrame, runFromPalette, screenshot, setTheme } from './workbench';
 
 /*
  * The renew panel for keyboard and screen-reader users, in VS Code's four default
@@ -18,30 +18,8 @@ const THEMES = [
   { name: 'Light High Contrast', workbench: 'hc-light', body: 'vscode-high-contrast-light', slug: 'hc-light' },
 ] as const;
 
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const widget = (): Locator => page().locator('.quick-input-widget');
 const inputBox = (): Locator => widget().locator('.quick-input-box input');
-
-/** Renewable services with plain names, asked the way the extension asks. */
-async function renewableServices(): Promise<string[]> {
-  const info = sandbox();
-  const endpoint = parseCustomEndpoint(info.url);
-  assert.ok(endpoint.ok);
-  const api = new OvhApi({ endpoint: endpoint.endpoint, credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey } });
-  try {
-    const { services } = await api.listServices();
-    const names: string[] = [];
-    const counts = new Map<string, number>();
-    for (const service of services) counts.set(service.displayName, (counts.get(service.displayName) ?? 0) + 1);
-    for (const service of services.filter((s) => s.parentServiceId === undefined && counts.get(s.displayName) === 1 && /^[a-z0-9.-]+$/.test(s.displayName))) {
-      const descriptions = await api.listRenewDescriptions(service.serviceId, false).catch(() => []);
-      if (descriptions.some((d) => d.strategies.some((strategy) => strategy.services.length === 1))) names.push(service.displayName);
-    }
-    return names;
-  } finally {
-    api.dispose();
-  }
-}
 
 /** The webview's own document (webviews are nested iframes): waits for frames to appear, no fixed sleep. */
 async function focusedId(frame: Frame): Promise<string> {
@@ -74,18 +52,6 @@ async function tabUntil(frame: Frame, what: string, predicate: string): Promise<
   throw new Error(`Tab never reached ${what}; focus is on "${await focusedId(frame)}"`);
 }
 
-interface AxeResult {
-  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[]; failureSummary: string }> }>;
-}
-
-async function expectNoAxeViolations(frame: Frame, state: string, theme: string): Promise<void> {
-  if (!(await frame.evaluate<boolean>(`'axe' in window`))) await frame.evaluate(AXE_SOURCE);
-  const result = await frame.evaluate<AxeResult>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })`);
-  const report = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`);
-  if (report.length > 0) await screenshot(`a11y-failure-${theme}-${state}`);
-  assert.deepEqual(report, [], `axe at the ${state} state in ${theme}`);
-}
-
 /** A VS Code modal dialog, answered from the keyboard: Enter on its first (primary) button, or Escape. */
 async function answerModal(key: 'Enter' | 'Escape', expected: RegExp): Promise<void> {
   const dialog = page().locator('.monaco-dialog-box');
@@ -108,7 +74,7 @@ suite('Renew panel accessibility: axe-core and a keyboard-only journey in the fo
     await entry.click();
     await page().locator('.part.sidebar .welcome-view-content').first().waitFor({ timeout: 60_000 });
     await signInThroughUi();
-    services = await renewableServices();
+    services = (await plainServicesRenewableAlone()).map((service) => service.displayName);
     assert.ok(services.length >= THEMES.length, `one renewable service per theme (${services.length})`);
   });
   suiteTeardown(async () => {
@@ -135,7 +101,9 @@ suite('Renew panel accessibility: axe-core and a keyboard-only journey in the fo
       await frame.locator('main#app').focus();
       await tabUntil(frame, 'a renewal option', `el.getAttribute('name') === 'strategy'`);
       await page().keyboard.press('Space');
-      await frame.locator('input[name=strategy]:checked').waitFor();
+      // Checked at once by the browser; Tab only once the host's answer has been drawn (the
+      // row marked selected), or the redraw lands between two presses.
+      await frame.locator('tr.selected input[name=strategy]:checked').waitFor();
       await tabUntil(frame, '"Preview order"', `el.id === 'preview'`);
       await page().keyboard.press('Enter');
       await expectFocus(frame, 'place-order', '"Preview order"');

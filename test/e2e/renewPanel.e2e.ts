@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { resultsRoot } from '../harness/paths';
-import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
+import type { ServiceSummary } from '../../src/ovh';
+import { renewableServices } from './sandboxServices';
 import { chooseMenuItem, closeWorkbench, openWorkbench, page, panelFrame, poll, reloadWindow, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
 
 const widget = (): Locator => page().locator('.quick-input-widget');
@@ -25,24 +26,12 @@ async function type(prompt: string, value: string): Promise<void> {
   await message.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
-/** Renewable services of the sandbox account, asked the way the extension asks. */
-async function renewableServices(): Promise<Array<{ serviceId: number; displayName: string }>> {
-  const info = sandbox();
-  const endpoint = parseCustomEndpoint(info.url);
-  assert.ok(endpoint.ok);
-  const api = new OvhApi({ endpoint: endpoint.endpoint, credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey } });
-  try {
-    const { services } = await api.listServices();
-    const found: Array<{ serviceId: number; displayName: string }> = [];
-    for (const service of services.filter((s) => s.parentServiceId === undefined && /^[\x20-\x7e]+$/.test(s.displayName))) {
-      const descriptions = await api.listRenewDescriptions(service.serviceId, false).catch(() => []);
-      if (descriptions.some((d) => d.strategies.length > 0)) found.push(service);
-    }
-    return found;
-  } finally {
-    api.dispose();
-  }
-}
+/** Renewable services of the sandbox account with printable names. */
+const renewable = (): Promise<ServiceSummary[]> =>
+  renewableServices(
+    (service) => service.parentServiceId === undefined && /^[\x20-\x7e]+$/.test(service.displayName),
+    (descriptions) => descriptions.some((d) => d.strategies.length > 0),
+  );
 
 async function confirmModal(button: string, shot: string): Promise<void> {
   const dialog = page().locator('.monaco-dialog-box');
@@ -58,6 +47,14 @@ async function renewThroughUi(service: { displayName: string }, theme: string): 
   await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Type part of a name or id"]').waitFor();
   await inputBox().fill(service.displayName);
   await page().keyboard.press('Enter');
+  // A right-click on a row the filter is about to replace runs the command without its
+  // target (the tree no longer knows the row): wait until the tree shows only the match.
+  await poll('the tree to show only the filtered service', async () => {
+    const labels = await sidebar()
+      .locator('.monaco-list-row[aria-level="2"]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+    return labels.length > 0 && labels.every((label) => label.startsWith(`${service.displayName}, `));
+  });
   // By what screen readers hear: the visible label may be shortened to keep the expiry in view.
   const row = sidebar().locator(`.monaco-list-row[aria-label^="${service.displayName}, "]`).first();
   await row.waitFor({ timeout: 30_000 });
@@ -139,7 +136,7 @@ suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', 
   });
 
   test('renew from the tree: compare, preview, confirm, order, pay, delivered — dark and light', async () => {
-    const services = await renewableServices();
+    const services = await renewable();
     assert.ok(services.length >= 2, 'two renewable services, one per theme');
     await setTheme('Dark Modern', 'vs-dark');
     await renewThroughUi(services[0], 'dark');
@@ -148,7 +145,7 @@ suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', 
   });
 
   test('a reload of the window brings the open panel back (WebviewPanelSerializer)', async () => {
-    const [service] = await renewableServices();
+    const [service] = await renewable();
     await runFromPalette('OVHcloud: Compare Renew Strategies…');
     await inputBox().fill(service.displayName);
     await widget().locator('.quick-input-list .monaco-list-row', { hasText: service.displayName }).first().waitFor();

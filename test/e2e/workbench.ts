@@ -11,6 +11,10 @@ import { openSession, type WorkbenchSession } from '../harness/session';
  * Chromium costs seconds, and the suites only read or drive the UI.
  */
 let current: WorkbenchSession | undefined;
+/** The workbench URL, to open more windows on the same server. */
+let currentUrl: string | undefined;
+/** The window the helpers below act in (inWindow); the first window otherwise. */
+let active: Page | undefined;
 let sandboxProcess: SandboxProcess | undefined;
 /** Set by the runner after a failed test: closing the workbench then keeps its logs here. */
 let logsTarget: string | undefined;
@@ -32,6 +36,7 @@ export async function openWorkbench(): Promise<WorkbenchSession> {
   });
   current = session;
   const url = workbenchUrl(session.server.url, session.workspace, [['extensionDevelopmentPath', projectRoot]]);
+  currentUrl = url;
   await session.page.goto(url);
   await session.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return session;
@@ -41,27 +46,65 @@ export async function closeWorkbench(): Promise<void> {
   await current?.dispose(logsTarget ? { saveLogsTo: logsTarget } : undefined);
   if (current && logsTarget) process.stderr.write(`[e2e] workbench logs: ${path.relative(projectRoot, logsTarget)}\n`);
   current = undefined;
+  active = undefined;
   await sandboxProcess?.stop();
   sandboxProcess = undefined;
 }
 
 export function page(): Page {
   if (!current) throw new Error('openWorkbench() has not run');
-  return current.page;
+  return active ?? current.page;
+}
+
+/**
+ * Opens a second workbench window on the same server and folder, as "New Window" does:
+ * a second extension host that shares the first one's globalState, secrets and global
+ * storage folder.
+ */
+export async function openAnotherWindow(): Promise<Page> {
+  if (!current || !currentUrl) throw new Error('openWorkbench() has not run');
+  const other = await current.page.context().newPage();
+  await other.goto(currentUrl);
+  await other.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return other;
+}
+
+/** Runs the helpers of this module in another window (one at a time: they share `page()`). */
+export async function inWindow<T>(window: Page, work: () => Promise<T>): Promise<T> {
+  const previous = active;
+  active = window;
+  try {
+    await window.bringToFront();
+    return await work();
+  } finally {
+    active = previous;
+  }
+}
+
+/** Calls the sandbox's control routes (no auth; never delayed or faulted). */
+export async function sandboxControl<T = unknown>(method: 'GET' | 'POST' | 'DELETE', route: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${new URL(sandbox().url).origin}/__sandbox/${route}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`sandbox ${method} ${route}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
 }
 
 export function keepLogsOnClose(target: string): void {
   logsTarget = target;
 }
 
-/** A picture of the workbench after a failed test, named after it; undefined when none is open. */
+/** A picture of the workbench after a failed test, named after it (one per window); undefined when none is open. */
 export async function failureScreenshot(title: string): Promise<string | undefined> {
   if (!current) return undefined;
   const dir = path.join(resultsRoot, 'e2e', 'failures');
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${title.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120)}.png`);
-  await current.page.screenshot({ path: file });
-  return file;
+  const base = path.join(dir, title.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120));
+  const windows = current.page.context().pages().filter((window) => window === current?.page || window.url() === currentUrl);
+  for (const [index, window] of windows.entries()) await window.screenshot({ path: index === 0 ? `${base}.png` : `${base}-window${index + 1}.png` }).catch(() => undefined);
+  return `${base}.png`;
 }
 
 /** Resolves after the workbench has painted twice: a theme or layout change is on screen. */
@@ -193,9 +236,17 @@ async function openPalette(): Promise<Locator> {
 /** Runs a command through the palette by its full title, as a user would. */
 export async function runFromPalette(title: string): Promise<void> {
   const p = page();
-  const input = await openPalette();
-  await input.fill(`>${title}`);
-  await p.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  const row = p.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // The palette lists the commands enabled when it opened: one whose "when" clause turns
+  // true later (a window whose extension host is still starting) shows on reopening.
+  await poll(`"${title}" in the command palette`, async () => {
+    const input = await openPalette();
+    // The palette closes when something else takes the focus (a notification, a webview).
+    if (!(await input.fill(`>${title}`, { timeout: 2000 }).then(() => true, () => false))) return false;
+    if (await row.waitFor({ timeout: 5000 }).then(() => true, () => false)) return true;
+    await p.keyboard.press('Escape');
+    return false;
+  }, 60_000);
   await p.keyboard.press('Enter');
 }
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { ServiceSummary } from '../../src/ovh/serviceSummary';
 import type { TestingApi } from '../../src/testing';
-import type { ServicesView } from '../../src/views/registerServicesView';
+import type { TestedServicesView as ServicesView } from '../../src/testing';
 import { EXTENSION_ID, testingApi } from './support/extension';
 import { openPanel, renewableService } from './support/renew';
 import { admin } from './support/sandbox';

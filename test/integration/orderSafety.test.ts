@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { TestingApi } from '../../src/testing';
-import { testingApi } from './support/extension';
 import { ledger, openPanel, renewableService, type PanelDriver } from './support/renew';
 import { admin } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
-import { signInToSandbox, signOutEverything } from './support/signIn';
 import { waitFor } from './support/wait';
+import { renewSuite } from './support/renewSuite';
 
 const PLACE = { confirm: 'Place Order' };
 const PAY = { confirm: 'Pay' };
@@ -23,21 +21,9 @@ suite('Order safety: journal, leases, recovery by content (real extension host +
   let testing: TestingApi;
   let account: AccountMeta;
 
-  suiteSetup(async () => {
-    testing = await testingApi();
-    testing.setStatusPollInterval(30);
-    await signOutEverything(testing);
-    account = await signInToSandbox(testing);
-    await vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', 2, vscode.ConfigurationTarget.Global);
-  });
-  setup(async () => {
-    await admin('POST', 'reset');
-    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
-  });
-  teardown(() => testing.renewPanels.dispose());
-  suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
-    await signOutEverything(testing);
+  const renew = renewSuite({ requestTimeoutSeconds: 2 });
+  suiteSetup(() => {
+    ({ testing, account } = renew);
   });
 
   const payRequests = async (): Promise<number> => {
@@ -139,7 +125,7 @@ suite('Order safety: journal, leases, recovery by content (real extension host +
     const { orders } = await ledger();
     assert.equal(orders.length, 1);
     assert.deepEqual([...(orders[0]?.services ?? [])].sort(), [domainId, hostingId].sort());
-    await hosting.send({ type: 'retry' });
+    // The hosting panel follows the domain panel's lease and shows the bundle order by itself.
     const resumed = await hosting.until('the bundle order in the hosting panel', (s) => s.order !== undefined && s.busy === undefined);
     assert.equal(resumed.order?.orderId, orders[0]?.orderId);
   });

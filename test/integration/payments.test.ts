@@ -2,12 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { TestingApi } from '../../src/testing';
-import { testingApi } from './support/extension';
 import { ledger, openPanel, renewableService, type PanelDriver } from './support/renew';
 import { admin } from './support/sandbox';
 import { loadTree, serviceRows } from './support/servicesTree';
 import { waitFor } from './support/wait';
-import { signInToSandbox, signOutEverything } from './support/signIn';
+import { renewSuite } from './support/renewSuite';
 
 const PLACE = { confirm: 'Place Order' };
 const PAY = { confirm: 'Pay' };
@@ -25,21 +24,11 @@ suite('Payments against the real-API sandbox (real extension host + sandbox)', f
   let account: AccountMeta;
   let serviceId: number;
 
+  const renew = renewSuite({ orderStepMs: 40 });
   suiteSetup(async () => {
-    testing = await testingApi();
-    testing.setStatusPollInterval(30);
-    await signOutEverything(testing);
-    account = await signInToSandbox(testing);
+    ({ testing, account } = renew);
     serviceId = await renewableService(testing, account, false);
   });
-
-  setup(async () => {
-    await admin('POST', 'reset');
-    await admin('POST', 'config', { orderStepMs: 40 });
-    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
-  });
-  teardown(() => testing.renewPanels.dispose());
-  suiteTeardown(() => signOutEverything(testing));
 
   const methods = async (): Promise<Method[]> => {
     const api = await testing.accounts.api(account.id);

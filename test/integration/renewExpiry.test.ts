@@ -2,10 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { ServiceSummary } from '../../src/ovh';
 import type { TestingApi } from '../../src/testing';
-import { testingApi } from './support/extension';
 import { ledger, openPanel } from './support/renew';
-import { admin } from './support/sandbox';
-import { signInToSandbox, signOutEverything } from './support/signIn';
+import { renewSuite } from './support/renewSuite';
 
 const PLACE = 'Place Order';
 const PAY = 'Pay';
@@ -30,21 +28,10 @@ suite('Renew panel: the promised new expiry is the delivered one (real extension
   let testing: TestingApi;
   let account: AccountMeta;
 
-  suiteSetup(async () => {
-    testing = await testingApi();
-    testing.setStatusPollInterval(30);
-    await signOutEverything(testing);
-    account = await signInToSandbox(testing);
+  const renew = renewSuite({ orderStepMs: 40 });
+  suiteSetup(() => {
+    ({ testing, account } = renew);
   });
-
-  setup(async () => {
-    await admin('POST', 'reset');
-    await admin('POST', 'config', { orderStepMs: 40 });
-    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
-  });
-
-  teardown(() => testing.renewPanels.dispose());
-  suiteTeardown(() => signOutEverything(testing));
 
   for (const expired of [true, false]) {
     test(`${expired ? 'an expired' : 'a running'} service: comparison, preview and delivered result state the same date${expired ? ', said to count from the past expiry' : ''}`, async () => {

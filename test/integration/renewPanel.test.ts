@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../../src/auth/accountTypes';
+import { serviceKey } from '../../src/protocol/serviceRef';
 import { addDuration, parseDuration } from '../../src/renewal';
 import type { TestingApi } from '../../src/testing';
-import { testingApi } from './support/extension';
 import { ledger, openPanel, PanelDriver, renewableService } from './support/renew';
 import { admin } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
-import { signInToSandbox, signOutEverything } from './support/signIn';
+import { renewSuite } from './support/renewSuite';
 
 const PLACE = 'Place Order';
 const PAY = 'Pay';
@@ -19,23 +19,12 @@ suite('Renew panel (real extension host + sandbox)', function () {
   let domainId: number;
   let vpsId: number;
 
+  const renew = renewSuite({ orderStepMs: 40 });
   suiteSetup(async () => {
-    testing = await testingApi();
-    testing.setStatusPollInterval(30);
-    await signOutEverything(testing);
-    account = await signInToSandbox(testing);
+    ({ testing, account } = renew);
     domainId = await renewableService(testing, account, true);
     vpsId = await renewableService(testing, account, false);
   });
-
-  setup(async () => {
-    await admin('POST', 'reset');
-    await admin('POST', 'config', { orderStepMs: 40 });
-    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
-  });
-
-  teardown(() => testing.renewPanels.dispose());
-  suiteTeardown(() => signOutEverything(testing));
 
   test('compare → preview → order → pay → delivered: one order, one payment, expiry moved', async () => {
     const api = await testing.accounts.api(account.id);
@@ -145,7 +134,7 @@ suite('Renew panel (real extension host + sandbox)', function () {
     testing.setPrompter(new ScriptedPrompter([]));
     try {
       const key = await vscode.commands.executeCommand('ovhcloud.compareRenewStrategies', node);
-      assert.equal(key, `${account.id}:${vpsId}`);
+      assert.equal(key, serviceKey({ accountId: account.id, serviceId: vpsId }));
     } finally {
       testing.setPrompter(undefined);
     }

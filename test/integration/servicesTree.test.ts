@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { ServiceSummary } from '../../src/ovh/serviceSummary';
 import type { TestingApi } from '../../src/testing';
-import type { ServicesView } from '../../src/views/registerServicesView';
+import type { TestedServicesView as ServicesView } from '../../src/testing';
 import { servicesSuite } from './support/servicesSuite';
 import { expectedColor, findRaw, iconOf, labelOf, loadTree, serviceRows, tooltipText, until } from './support/servicesTree';
 

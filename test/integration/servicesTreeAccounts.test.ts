@@ -4,7 +4,8 @@ import { AccountStore } from '../../src/auth/accountStore';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { ServiceSummary } from '../../src/ovh/serviceSummary';
 import type { TestingApi } from '../../src/testing';
-import type { ServicesView } from '../../src/views/registerServicesView';
+import type { TestedServicesView as ServicesView } from '../../src/testing';
+import { CACHE_FORMAT } from '../../src/views/pure/cachedListing';
 import type { MessageNode, ServicesNode } from '../../src/views/treeNodes';
 import { admin, sandbox } from './support/sandbox';
 import { servicesSuite } from './support/servicesSuite';
@@ -47,7 +48,9 @@ suite('Services tree: lazy loading, cache, per-account errors, sign-in again (re
   test('cache-first paint: a new session paints from globalState at once, then refreshes in the background', async () => {
     await loadTree(view);
     const cached = testing.globalState.get<{ format: number; fetchedAt: number; services: ServiceSummary[] }>(cacheKey(account.id));
-    assert.equal(cached?.format, 1);
+    assert.equal(cached?.format, CACHE_FORMAT);
+    // The outlook reads prices from the cache: they are there, and they are not secret.
+    assert.ok(cached?.services.every((service) => service.pricing?.currency === 'EUR'));
     assert.equal(cached?.services.length, 40);
     const text = JSON.stringify(cached);
     for (const secret of [sandbox().consumerKey, sandbox().applicationSecret, sandbox().applicationKey]) assert.ok(!text.includes(secret), 'no credential in the cache');

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { ServiceSummary } from '../../src/ovh/serviceSummary';
-import type { ServicesView } from '../../src/views/registerServicesView';
+import type { TestedServicesView as ServicesView } from '../../src/testing';
 import type { MessageNode, ServicesNode } from '../../src/views/treeNodes';
 import { admin } from './support/sandbox';
 import { servicesSuite } from './support/servicesSuite';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { ServiceSummary } from '../../src/ovh/serviceSummary';
 import type { TestingApi } from '../../src/testing';
-import type { ServicesView } from '../../src/views/registerServicesView';
+import type { TestedServicesView as ServicesView } from '../../src/testing';
 import { servicesSuite } from './support/servicesSuite';
 import { acceptQuickPickUntil } from './support/wait';
 import { expectedAttention, findRaw, iconOf, loadTree, serviceRows, setSetting, until } from './support/servicesTree';

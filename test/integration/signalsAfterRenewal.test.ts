@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { ServiceSummary } from '../../src/ovh/serviceSummary';
 import type { TestingApi } from '../../src/testing';
-import type { ServicesView } from '../../src/views/registerServicesView';
+import type { TestedServicesView as ServicesView } from '../../src/testing';
 import { openPanel } from './support/renew';
 import { servicesSuite } from './support/servicesSuite';
 import { expectedAttention, loadTree, until } from './support/servicesTree';

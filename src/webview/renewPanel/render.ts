@@ -33,6 +33,7 @@ function header(state: PanelState, ctx: ViewContext): HTMLElement {
     {},
     h('h1', {}, state.service.displayName),
     h('p', { class: 'muted' }, [state.service.typeLabel, fill(s('currentExpiry'), state.service.expiryText)].filter(Boolean).join(' · ')),
+    h('button', { id: 'renew-settings', type: 'button', class: 'secondary', onClick: () => ctx.send({ type: 'renewSettings' }) }, icon('gear'), ' ', s('renewSettings')),
   );
 }
 

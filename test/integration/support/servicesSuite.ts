@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountMeta } from '../../../src/auth/accountTypes';
 import type { ServiceSummary } from '../../../src/ovh/serviceSummary';
 import type { TestingApi } from '../../../src/testing';
-import type { ServicesView } from '../../../src/views/registerServicesView';
+import type { TestedServicesView as ServicesView } from '../../../src/testing';
 import { testingApi } from './extension';
 import { admin } from './sandbox';
 import { findRaw, rawServices, resetView } from './servicesTree';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ServiceSummary } from '../../../src/ovh/serviceSummary';
 import type { TestingApi } from '../../../src/testing';
-import type { ServicesView } from '../../../src/views/registerServicesView';
+import type { TestedServicesView as ServicesView } from '../../../src/testing';
 import type { ServiceNode, ServicesNode } from '../../../src/views/treeNodes';
 
 /** Helpers for the Services tree suites: walking the real provider, and an independent oracle. */

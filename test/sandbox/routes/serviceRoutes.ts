@@ -4,6 +4,7 @@ import { createOrder, dryRunOrder, renderOrder } from '../orders';
 import { listReply, parsePagination } from '../pagination';
 import { expandedService, legacyService, serviceInfos } from '../render';
 import { renderChoices, renewChoices, validateRenew } from '../renew';
+import { updateService } from '../renewSettings';
 import type { ApiContext, Router } from '../router';
 
 /** /services, /service, the renew endpoints and per-product serviceInfos. */
@@ -42,6 +43,11 @@ export function addServiceRoutes(router: Router): void {
   });
 
   router.add('GET', '/services/{serviceId}', 'signed', (ctx) => ({ body: expandedService(findService(ctx), ctx.core.state.account) }));
+
+  router.add('PUT', '/services/{serviceId}', 'signed', (ctx) => {
+    updateService(findService(ctx), ctx.body);
+    return { body: null };
+  });
 
   router.add('GET', '/services/{serviceId}/options', 'signed', (ctx) => {
     const s = findService(ctx);

@@ -24,7 +24,7 @@ const KNOWN_DYNAMIC_CALLS = [{ file: 'src/panels/renewPanel.ts', text: 'vscode.l
  */
 export const SAME_AS_ENGLISH: Record<Language, readonly string[]> = {
   nl: ['Account', 'Dedicated server', 'Dedicated servers', 'Filter: {0}', 'Later', 'Product', 'Status'],
-  fr: ['Option', 'Options', 'Service', '{0} services'],
+  fr: ['Option', 'Options', 'Service', 'Total', '{0} services'],
 };
 
 const list = (items: readonly string[]): string => items.map((item) => `\n  ${JSON.stringify(item)}`).join('');

@@ -6,6 +6,8 @@ const CALLS: Array<[string, string]> = [
   ['GET', '/me'],
   ['GET', '/services'],
   ['GET', '/services/12345'],
+  ['PUT', '/services/12345'],
+  ['GET', '/services/12345/renewPeriodCapacities'],
   ['GET', '/service/12345/renew'],
   ['POST', '/service/12345/renew'],
   ['GET', '/me/order'],
@@ -31,7 +33,6 @@ suite('Access rules', () => {
   test('nothing beyond renewals is granted', () => {
     const outside: Array<[string, string]> = [
       ['DELETE', '/services/12345'],
-      ['PUT', '/services/12345'],
       ['POST', '/me/order/987/payWithOvhAccount'],
       ['POST', '/me/ovhAccount/XX1234-OVH/retrieveMoney'],
       ['GET', '/domain/zone/example.com/record'],

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { endpointBaseUrl, isOwnOrderLink, KNOWN_ENDPOINT_IDS, knownEndpoint, parseCustomEndpoint } from '../../../src/ovh';
+import { controlPanelRoot, ENDPOINT_IDS, endpointBaseUrl, endpointLabel, isOwnOrderLink, KNOWN_ENDPOINT_IDS, knownEndpoint, parseCustomEndpoint } from '../../../src/ovh';
 
 suite('Endpoints', () => {
   test('the seven OVH endpoints, with OAuth2 on EU/CA/US only', () => {
@@ -63,5 +63,16 @@ suite('Endpoints', () => {
     assert.ok(custom.ok);
     assert.equal(isOwnOrderLink(custom.endpoint, 'https://127.0.0.1:8443/order/displayOrder?orderId=1'), true);
     assert.equal(isOwnOrderLink(custom.endpoint, 'https://www.ovh.com/order'), false);
+  });
+
+  test('one table: every known endpoint has a name, a Control Panel on its own sites, and the stored ids are exactly the table plus custom', () => {
+    assert.deepEqual([...ENDPOINT_IDS].sort(), [...KNOWN_ENDPOINT_IDS, 'custom'].sort());
+    for (const id of KNOWN_ENDPOINT_IDS) {
+      assert.ok(endpointLabel(id).length > 0, id);
+      const root = controlPanelRoot(id);
+      assert.ok(root && isOwnOrderLink(knownEndpoint(id), root), `${id}: ${root}`);
+    }
+    assert.equal(new Set(KNOWN_ENDPOINT_IDS.map(endpointLabel)).size, KNOWN_ENDPOINT_IDS.length);
+    assert.equal(controlPanelRoot('custom'), undefined);
   });
 });

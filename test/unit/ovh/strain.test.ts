@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { OvhApiError } from '../../../src/ovh';
 import { RequestLimiter } from '../../../src/ovh/limiter';
-import { followOrder, ORDER_FOLLOW_CEILING_MS, ORDER_POLL_MS, pollDelayMs } from '../../../src/panels/orderStatus';
+import { followOrder, ORDER_FOLLOW_CEILING_MS, ORDER_POLL_MS, pollDelayMs } from '../../../src/panels/pure/orderStatus';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { apiFor } from './sandboxClient';
 

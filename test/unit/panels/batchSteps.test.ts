@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { BATCH_ACCEPTS, batchAccepts, RETRYABLE, rowPhaseAfter, rowStatus, type BatchStep, type RowModel } from '../../../src/panels/batchSteps';
-import type { KnownOrder, Step } from '../../../src/panels/renewSteps';
+import { BATCH_ACCEPTS, batchAccepts, RETRYABLE, rowPhaseAfter, rowStatus, type BatchStep, type RowModel } from '../../../src/panels/pure/batchSteps';
+import type { KnownOrder, Step } from '../../../src/panels/pure/renewSteps';
 import type { BatchMessage } from '../../../src/protocol/batchPanel';
 
 const MESSAGES: ReadonlyArray<BatchMessage['type']> = ['ready', 'setIncluded', 'choose', 'previewAll', 'placeOrders', 'checkAgain', 'stopBatch', 'selectPayment', 'payAll', 'payLater', 'retryRow', 'openLink', 'openPanel'];
@@ -66,8 +66,8 @@ suite('batch steps: a row session step becomes a row phase', () => {
     [{ kind: 'ended', known: known('delivered') }, false, false, 'delivered'],
     [{ kind: 'ended', known: known('cancelled') }, false, false, 'ended'],
     [{ kind: 'orderUnknown', entry: known('notPaid').entry }, true, true, 'uncertain'],
-    [{ kind: 'elsewhere' }, false, false, 'elsewhere'],
-    [{ kind: 'elsewhere' }, true, false, 'uncertain'],
+    [{ kind: 'elsewhere', services: [1] }, false, false, 'elsewhere'],
+    [{ kind: 'elsewhere', services: [1] }, true, false, 'uncertain'],
     [{ kind: 'choosing' }, false, true, 'refused'],
     [{ kind: 'choosing' }, false, false, 'notAttempted'],
     [{ kind: 'choosing' }, true, true, 'uncertain'],

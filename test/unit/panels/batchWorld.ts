@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BatchSession, type BatchDeps } from '../../../src/panels/batchSession';
-import { JournalFiles } from '../../../src/panels/journalFiles';
-import { LeaseFiles } from '../../../src/panels/leaseFiles';
-import { OrderJournal } from '../../../src/panels/orderJournal';
+import { BatchSession, type BatchDeps } from '../../../src/panels/pure/batchSession';
+import { JournalFiles } from '../../../src/panels/pure/journalFiles';
+import { LeaseFiles } from '../../../src/panels/pure/leaseFiles';
+import { OrderJournal } from '../../../src/panels/pure/orderJournal';
 import type { BatchMessage, BatchState } from '../../../src/protocol/batchPanel';
 import { FakeOvh, SERVICES, type FakeService } from './fakeOvh';
 import { english } from './sessionWorld';

@@ -64,6 +64,8 @@ export class FakeOvh {
   postGate: Promise<void> | undefined;
   /** Runs when a payment request reaches the server. */
   duringPay: (() => void) | undefined;
+  /** When set, payment requests wait for it on the server before taking effect. */
+  payGate: Promise<void> | undefined;
   /** Runs while an order POST is on the server, before the order is created. */
   duringPost: (() => void) | undefined;
 
@@ -179,6 +181,7 @@ export class FakeOvh {
       payOrder: async (orderId: number) => {
         this.payRequests.push(orderId);
         this.duringPay?.();
+        if (this.payGate) await this.payGate;
         const order = this.find(orderId, `/me/order/${orderId}/pay`);
         if (this.payFault === 'refused') throw new OvhApiError({ kind: 'forbidden', method: 'POST', path: `/me/order/${orderId}/pay`, status: 403 });
         if (this.payFault === 'timeoutNothingDone') throw timeout('POST', `/me/order/${orderId}/pay`);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { accountIdentity, OrderJournal, type JournalEntry } from '../../../src/panels/orderJournal';
+import { accountIdentity, OrderJournal, type JournalEntry } from '../../../src/panels/pure/orderJournal';
 import { SessionWorld } from './sessionWorld';
 
 function entry(id: string, serviceId: number, extra: Partial<JournalEntry> = {}): JournalEntry {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { unpaidOrdersNaming } from '../../../src/panels/orderRecovery';
+import { unpaidOrdersNaming } from '../../../src/panels/pure/orderRecovery';
 import { FakeOvh } from './fakeOvh';
 
 suite('Order recovery: proof by content', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PanelFormat } from '../../../src/panels/panelFormat';
+import { PanelFormat } from '../../../src/panels/pure/panelFormat';
 import { compareRenewStrategies } from '../../../src/renewal';
 import { ovhCalendarDay } from '../../../src/renewal/dates';
 

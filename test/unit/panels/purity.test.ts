@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 // Compiled to out/test/unit/panels; the sources live in <repo>/src/panels.
-const SOURCE_DIR = path.resolve(__dirname, '../../../../src/panels');
+const SOURCE_DIR = path.resolve(__dirname, '../../../../src/panels/pure');
 
 /** The modules that hold the money invariants run without VS Code, so they are unit-tested for real. */
-const PURE = ['renewSession.ts', 'renewSteps.ts', 'orderPlacement.ts', 'orderResume.ts', 'paymentFlow.ts', 'orderJournal.ts', 'orderRecovery.ts', 'leaseFiles.ts', 'sessionDeps.ts', 'batchSteps.ts', 'batchSession.ts', 'batchRecords.ts'];
+const PURE = readdirSync(SOURCE_DIR).filter((name) => name.endsWith('.ts'));
 
 suite('panels: the money modules do not import vscode', () => {
   for (const name of PURE) {

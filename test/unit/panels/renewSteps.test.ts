@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { PanelFormat } from '../../../src/panels/panelFormat';
-import { ACCEPTS, accepts, renderStep, type KnownOrder, type Step, type StepView } from '../../../src/panels/renewSteps';
+import { PanelFormat } from '../../../src/panels/pure/panelFormat';
+import { ACCEPTS, accepts, renderStep, type KnownOrder, type Step, type StepView } from '../../../src/panels/pure/renewSteps';
 import type { WebviewMessage } from '../../../src/protocol/renewPanel';
 import { english } from './sessionWorld';
 
@@ -16,7 +16,7 @@ const ALL_STEPS: Step[] = [
   { kind: 'loading' },
   { kind: 'loadFailed' },
   { kind: 'choosing' },
-  { kind: 'elsewhere' },
+  { kind: 'elsewhere', services: [2] },
   { kind: 'orderUnknown', entry: known.entry },
   { kind: 'searching', entry: known.entry },
   { kind: 'unpaid', known },

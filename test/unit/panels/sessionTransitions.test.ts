@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { SessionWorld } from './sessionWorld';
 
+/** Waits for a condition of the session under test (real timers: the lease follow polls files). */
+async function until(check: () => boolean, what: string, timeoutMs = 1500): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /** Every transition of the renew state machine, through the real session with a fake OVH. */
 suite('Renew session: transitions', () => {
   let world: SessionWorld;
@@ -288,6 +297,58 @@ suite('Renew session: transitions', () => {
     await b.handle({ type: 'retry' });
     assert.equal(b.step, 'unpaid');
     assert.equal(b.state.order?.orderId, a.state.order?.orderId);
+  });
+
+  test('elsewhere → the other window lets go → the order it created is shown, without Retry', async () => {
+    world.followOtherWindows = true;
+    const a = await world.window('A').open(2);
+    const b = await world.window('B').open(2);
+    await a.choose([2]);
+    await b.choose([2]);
+    let release!: () => void;
+    world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
+    const placingA = a.handle({ type: 'placeOrder' });
+    while (world.ovh.orderPosts.length === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    await b.handle({ type: 'placeOrder' });
+    assert.equal(b.step, 'elsewhere');
+    release();
+    await placingA;
+    world.propagate();
+    await until(() => b.step === 'unpaid', 'B shows the order A created');
+    assert.equal(b.state.order?.orderId, a.state.order?.orderId);
+    assert.match(b.state.notice ?? '', /other window or panel has finished/);
+    assert.equal(world.ovh.orderPosts.length, 1);
+  });
+
+  test('elsewhere during a payment → the other window paid → this one shows it paid, and never pays', async () => {
+    world.followOtherWindows = true;
+    const a = await world.window('A').open(2);
+    await a.choose([2]);
+    await a.handle({ type: 'placeOrder' });
+    world.propagate();
+    const b = await world.window('B').open(2);
+    assert.equal(b.step, 'unpaid');
+    a.holdConfirms = true;
+    b.holdConfirms = true;
+    let payArrived!: () => void;
+    const arrived = new Promise<void>((resolve) => (payArrived = resolve));
+    let releasePay!: () => void;
+    const gate = new Promise<void>((resolve) => (releasePay = resolve));
+    world.ovh.duringPay = () => payArrived();
+    world.ovh.payGate = gate;
+    const payingA = a.handle({ type: 'pay' });
+    const payingB = b.handle({ type: 'pay' });
+    (await a.confirmation(2)).answer(true);
+    await arrived;
+    (await b.confirmation()).answer(true);
+    await payingB;
+    assert.equal(b.step, 'elsewhere');
+    releasePay();
+    await payingA;
+    await until(() => b.step === 'ended', 'B shows the order paid and delivered');
+    assert.equal(b.state.order?.orderId, a.state.order?.orderId);
+    assert.match(b.allText, /already paid, in another window/);
+    assert.equal(world.ovh.payRequests.length, 1);
   });
 
   test('ended → select → choosing: a new renewal can start', async () => {

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PanelState, WebviewMessage } from '../../../src/protocol/renewPanel';
-import { JournalFiles } from '../../../src/panels/journalFiles';
-import { LeaseFiles } from '../../../src/panels/leaseFiles';
-import { OrderJournal } from '../../../src/panels/orderJournal';
-import { RenewSession, type SessionDeps } from '../../../src/panels/renewSession';
+import { JournalFiles } from '../../../src/panels/pure/journalFiles';
+import { LeaseFiles } from '../../../src/panels/pure/leaseFiles';
+import { OrderJournal } from '../../../src/panels/pure/orderJournal';
+import { RenewSession, type SessionDeps } from '../../../src/panels/pure/renewSession';
 import { FakeOvh } from './fakeOvh';
 
 /**
@@ -106,10 +106,9 @@ export class TestPanel {
 
   /** Resolves once the panel shows its n-th confirmation dialog (1-based). */
   async confirmation(n = 1): Promise<Confirmation> {
-    // By deadline, not by a count of turns: the lease and journal files are real disk I/O,
-    // which a loaded machine finishes after any fixed number of event-loop turns.
+    // By deadline, not by a count of turns: lease and journal files are real I/O, slow under load.
     const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline && this.confirmations.length < n) await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.confirmations.length < n && Date.now() < deadline) await new Promise<void>((resolve) => setImmediate(resolve));
     const found = this.confirmations[n - 1];
     if (!found) throw new Error(`Panel ${this.serviceId} never asked for confirmation ${n}`);
     return found;
@@ -147,6 +146,8 @@ export class SessionWorld {
   readonly windows: TestWindow[] = [];
   readonly storageDir: string;
   readonly requestTimeoutMs = 20_000;
+  /** Panels follow another window's lease as the extension's do (off: they wait for Retry). */
+  followOtherWindows = false;
 
   constructor() {
     this.storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovh-renew-session-'));
@@ -178,6 +179,7 @@ export class SessionWorld {
 
   deps(window: TestWindow, panel: TestPanel, owner: string): SessionDeps {
     const api = this.ovh.api();
+    const leases = new LeaseFiles(path.join(this.storageDir, 'leases'), () => 3 * this.requestTimeoutMs, () => this.ovh.clockMs);
     const deps: SessionDeps = {
       accountId: window.accountId,
       identity: this.identity,
@@ -185,7 +187,8 @@ export class SessionWorld {
       owner,
       api: async () => api,
       journal: this.journal(window),
-      leases: new LeaseFiles(path.join(this.storageDir, 'leases'), () => 3 * this.requestTimeoutMs, () => this.ovh.clockMs),
+      leases,
+      whenLeasesFree: this.followOtherWindows ? (keys, stop) => leases.whenFree(keys, owner, stop, 5) : undefined,
       sleep: (ms: number) => this.ovh.sleep(ms),
       requestTimeoutMs: this.requestTimeoutMs,
       confirm: (message: string, detail: string) => panel.confirm(message, detail),

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { attentionItems, attentionMessage, localDayKey, shouldNotify } from '../../../src/views/attention';
-import { controlPanelUrl } from '../../../src/views/controlPanel';
-import { pickEntries } from '../../../src/views/pickItems';
-import { clampWarningDays } from '../../../src/views/serviceFacts';
+import { attentionItems, attentionMessage, localDayKey, shouldNotify } from '../../../src/views/pure/attention';
+import { controlPanelUrl } from '../../../src/views/pure/controlPanel';
+import { pickEntries } from '../../../src/views/pure/pickItems';
+import { clampWarningDays } from '../../../src/views/pure/serviceFacts';
 import { expiringIn, NOW, service, t } from './fixtures';
 
 suite('views: badge count, notification, quick pick, control panel', () => {

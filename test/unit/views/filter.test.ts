@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { foldText, matchesFilter } from '../../../src/views/filterServices';
-import { factsOf } from '../../../src/views/serviceFacts';
-import { describeFilter, isFilterActive, NO_FILTER, parseFilter, parseStoredArrangement, type ServiceFilter } from '../../../src/views/viewOptions';
+import { foldText, matchesFilter } from '../../../src/views/pure/filterServices';
+import { factsOf } from '../../../src/views/pure/serviceFacts';
+import { describeFilter, isFilterActive, NO_FILTER, parseFilter, parseStoredArrangement, type ServiceFilter } from '../../../src/views/pure/viewOptions';
 import { expiringIn, NOW, service, t } from './fixtures';
 
 const matches = (filter: Partial<ServiceFilter>, partial: Parameters<typeof service>[0]): boolean =>

@@ -1,4 +1,4 @@
-import type { Translate } from '../../../src/ovh/describeError';
+import type { Translate } from '../../../src/translate';
 import type { ServiceSummary } from '../../../src/ovh/serviceSummary';
 
 /** A fixed "now" for the views tests: 2026-03-10 12:00 UTC. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { layoutServices, type AccountLayout, type LayoutOptions } from '../../../src/views/layout';
-import { NO_FILTER } from '../../../src/views/viewOptions';
+import { layoutServices, type AccountLayout, type LayoutOptions } from '../../../src/views/pure/layout';
+import { NO_FILTER } from '../../../src/views/pure/viewOptions';
 import { expiringIn, NOW, service } from './fixtures';
 
 const base: LayoutOptions = { groupBy: 'none', sortBy: 'expiry', filter: NO_FILTER, now: NOW, warningDays: 30, locale: 'en' };

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { OvhApi } from '../../../src/ovh/client';
 import { parseCustomEndpoint } from '../../../src/ovh/endpoints';
-import { attentionItems } from '../../../src/views/attention';
-import { makeCachedListing, readCachedListing } from '../../../src/views/cachedListing';
-import { layoutServices } from '../../../src/views/layout';
-import { NO_FILTER } from '../../../src/views/viewOptions';
+import { attentionItems } from '../../../src/views/pure/attention';
+import { makeCachedListing, readCachedListing } from '../../../src/views/pure/cachedListing';
+import { layoutServices } from '../../../src/views/pure/layout';
+import { NO_FILTER } from '../../../src/views/pure/viewOptions';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 /**

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { safeLocale } from '../../../src/views/locale';
-import { factsOf } from '../../../src/views/serviceFacts';
-import { accessibleLabel, expiryText, fitLabel, formatOvhDay, groupLabel, optionLabel, serviceDescription, serviceTooltip, treeDescription } from '../../../src/views/serviceText';
+import { safeLocale } from '../../../src/views/pure/locale';
+import { factsOf } from '../../../src/views/pure/serviceFacts';
+import { accessibleLabel, expiryText, fitLabel, formatOvhDay, groupLabel, optionLabel, serviceDescription, serviceTooltip, treeDescription } from '../../../src/views/pure/serviceText';
 import { expiringIn, NOW, service, t } from './fixtures';
 
 const facts = (partial: Parameters<typeof service>[0], warningDays = 30) => factsOf(service(partial), NOW, warningDays);

@@ -1,0 +1,64 @@
+import * as z from 'zod/mini';
+import type { Order } from '../../ovh';
+import type { JournalStore } from './orderJournal';
+
+/**
+ * What a batch remembers beside the order journal, so that a reloaded window shows the
+ * same result table: which services it holds, each row's choice, and the outcome of rows
+ * the journal no longer holds (it forgets an order once delivered, and never held a
+ * refused or unattempted row). Orders still in progress are taken from the journal, which
+ * stays the source of truth. Stored in the journal's folder, under its own prefix. No
+ * secrets: order links carry a password and are fetched again when opened.
+ */
+
+const PREFIX = 'ovhcloud.batch.';
+
+const OrderSchema = z.object({
+  orderId: z.number(),
+  date: z.optional(z.nullable(z.string())),
+  expirationDate: z.optional(z.nullable(z.string())),
+  priceWithTax: z.object({ value: z.number(), currencyCode: z.optional(z.string()), text: z.optional(z.string()) }),
+});
+
+const RowRecordSchema = z.object({
+  serviceId: z.number(),
+  included: z.boolean(),
+  chosenKey: z.optional(z.string()),
+  /** The outcome as last proven: only final ones are shown as recorded after a reload. */
+  outcome: z.optional(z.enum(['refused', 'notAttempted', 'ordered', 'paid', 'delivered', 'ended', 'uncertain', 'payUncertain', 'payFailed', 'elsewhere'])),
+  order: z.optional(OrderSchema),
+  status: z.optional(z.string()),
+  errorText: z.optional(z.string()),
+});
+export type RowRecord = z.infer<typeof RowRecordSchema>;
+
+const BatchRecordSchema = z.object({
+  id: z.string(),
+  identity: z.string(),
+  accountId: z.string(),
+  createdAt: z.string(),
+  rows: z.array(RowRecordSchema),
+});
+export type BatchRecord = z.infer<typeof BatchRecordSchema>;
+
+/** Only what the table shows of an order: never its links or password. */
+export function recordedOrder(order: Order): RowRecord['order'] {
+  return { orderId: order.orderId, date: order.date ?? null, expirationDate: order.expirationDate ?? null, priceWithTax: { ...order.priceWithTax } };
+}
+
+export class BatchRecords {
+  constructor(private readonly store: JournalStore) {}
+
+  get(id: string): BatchRecord | undefined {
+    const parsed = BatchRecordSchema.safeParse(this.store.get(PREFIX + id));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  async write(record: BatchRecord): Promise<void> {
+    await this.store.update(PREFIX + record.id, record);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.store.update(PREFIX + id, undefined);
+  }
+}

@@ -1,0 +1,35 @@
+import type { PaymentOption } from '../../ovh';
+import type { Translate } from '../../translate';
+import type { PanelState } from '../../protocol/renewPanel';
+import type { PanelFormat } from './panelFormat';
+
+/** Card and PayPal labels are data; the account balances are named in the user's language. */
+export function paymentLabel(option: PaymentOption, t: Translate): string {
+  if (option.paymentMean === 'ovhAccount') return t('OVHcloud account');
+  if (option.paymentMean === 'fidelityAccount') return t('Fidelity points');
+  return option.label;
+}
+
+/** Why an option cannot be used; the prepaid account's reasons are ours, in the user's words. */
+function statusText(option: PaymentOption, t: Translate, format: PanelFormat): string {
+  if (option.status === 'INSUFFICIENT_BALANCE') return t('balance too low for this order');
+  if (option.status === 'BALANCE_UNKNOWN') return t('balance could not be read; sign in again to allow it');
+  if (option.status === 'NEEDS_REAUTHORIZE') return t('sign in again (OVHcloud: Sign In) to allow paying with this method');
+  return format.paymentStatus(option.status);
+}
+
+/**
+ * The payment step of the panel: options by index (the webview names an index, never a
+ * payment mean or id), the default valid method preselected, unusable ones explained.
+ */
+export function paymentChoices(options: readonly PaymentOption[], t: Translate, format: PanelFormat): NonNullable<PanelState['payment']> {
+  const choices = options.map((option, index) => ({
+    id: String(index),
+    label: paymentLabel(option, t),
+    isDefault: option.isDefault,
+    selectable: option.selectable,
+    statusText: option.selectable ? '' : statusText(option, t, format),
+  }));
+  const preferred = choices.find((choice) => choice.isDefault && choice.selectable) ?? choices.find((choice) => choice.selectable);
+  return { options: choices, selectedId: preferred?.id };
+}

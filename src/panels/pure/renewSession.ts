@@ -1,0 +1,294 @@
+import { describeError, type PaymentOption, type ServiceSummary } from '../../ovh';
+import type { PanelState, Row, WebviewMessage } from '../../protocol/renewPanel';
+import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
+import type { Lease } from './leaseFiles';
+import { OrderPlacement } from './orderPlacement';
+import { OrderResume } from './orderResume';
+import { followOrder, isFinalStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
+import { PanelFormat } from './panelFormat';
+import { paymentChoices } from './paymentChoices';
+import { PaymentFlow } from './paymentFlow';
+import { accepts, knownOrder, renderStep, type KnownOrder, type Step } from './renewSteps';
+import type { RenewApi, SessionDeps } from './sessionDeps';
+
+export type { RenewApi, SessionDeps } from './sessionDeps';
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+
+/**
+ * Everything the renew panel does, without the webview. It moves between the steps of
+ * renewSteps.ts and runs the API calls in between. Rules it enforces, whatever the
+ * webview sends:
+ * - no order without a dry run of the same option and a modal confirmation;
+ * - one order per intent across panels and windows: a lease file per service of the
+ *   row, taken after the modal; the journal and OVH's unpaid orders are checked again
+ *   right before the POST, and the journal entry is written before it;
+ * - POSTs are never retried; after a lost answer the order is searched for by content.
+ */
+export class RenewSession {
+  private step: Step = { kind: 'loading' };
+  private summary: ServiceSummary | undefined;
+  private rows: RenewOptionRow[] = [];
+  private view: Omit<PanelState, 'phase' | 'busy' | 'preview' | 'order'>;
+  options: PaymentOption[] = [];
+  private disposed = false;
+  readonly format: PanelFormat;
+  private readonly payments: PaymentFlow;
+  private readonly placement: OrderPlacement;
+  private readonly resumer: OrderResume;
+
+  constructor(readonly deps: SessionDeps) {
+    this.format = new PanelFormat(deps.t, deps.locale);
+    this.view = { service: { serviceId: deps.serviceId, displayName: `#${deps.serviceId}`, typeLabel: '', expiryText: '' }, includeOptions: false, rows: [] };
+    this.payments = new PaymentFlow(this);
+    this.placement = new OrderPlacement(this);
+    this.resumer = new OrderResume(this);
+  }
+
+  get current(): PanelState {
+    return renderStep(this.step, { ...this.view, rows: this.view.rows, format: this.format, summary: this.summary, selectedKey: this.view.selectedKey, payment: this.view.payment, notice: this.view.notice, error: this.view.error });
+  }
+
+  get serviceSummary(): ServiceSummary | undefined {
+    return this.summary;
+  }
+
+  /** The renew options shown, as the domain computed them (a batch needs their service ids). */
+  get optionRows(): readonly RenewOptionRow[] {
+    return this.rows;
+  }
+
+  get currentStep(): Step {
+    return this.step;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  /** Loads the service, resumes what the journal knows for it, then the renew options. */
+  async start(): Promise<void> {
+    this.go({ kind: 'loading' }, { notice: undefined, error: undefined, payment: undefined });
+    let api: RenewApi;
+    try {
+      api = await this.requireApi();
+      // A batch hands over the listing's summary for the first load; Try Again reads it fresh.
+      this.summary = !this.summary && this.deps.summary ? this.deps.summary : await api.getService(this.deps.serviceId);
+      this.patch({ service: this.format.service(this.summary) });
+    } catch (error) {
+      this.fail(error);
+      this.go({ kind: 'loadFailed' });
+      return;
+    }
+    let resumed: Step | undefined;
+    try {
+      resumed = await this.resumer.resume(api);
+    } catch (error) {
+      // Never blocks the options: the journal entry stays and is looked at again next time.
+      this.deps.log.warn(`Could not resume the orders of service ${this.deps.serviceId}: ${String(error)}`);
+      this.addNotice(this.deps.t('The orders already known for this service could not be checked ({0}). Try again later.', describeError(error, this.deps.t).explanation));
+    }
+    try {
+      await this.loadOptions(api);
+    } catch (error) {
+      this.fail(error);
+      if (!resumed) return this.go({ kind: 'loadFailed' });
+    }
+    this.go(resumed ?? { kind: 'choosing' });
+    if (resumed?.kind === 'tracking') await this.trackDelivery(api, resumed.known);
+    if (resumed?.kind === 'payUncertain') {
+      await this.payments.followUncertain(api, resumed.known);
+      const step = this.step;
+      if (step.kind === 'tracking') await this.trackDelivery(api, step.known);
+    }
+  }
+
+  async handle(message: WebviewMessage): Promise<void> {
+    if (!accepts(this.step, message.type)) return;
+    switch (message.type) {
+      case 'ready':
+        return this.emit();
+      case 'retry':
+        return this.start();
+      case 'setIncludeOptions':
+        return this.reloadOptions(message.value);
+      case 'select':
+        if (!this.rows.some((row) => row.key === message.key)) return;
+        this.patch({ selectedKey: message.key, error: undefined });
+        if (this.step.kind === 'previewed' || this.step.kind === 'ended' || this.step.kind === 'elsewhere') this.go({ kind: 'choosing' });
+        return;
+      case 'preview':
+        return this.preview();
+      case 'placeOrder':
+        return this.placement.placeOrder();
+      case 'selectPayment':
+        if (!this.view.payment?.options.some((option) => option.id === message.optionId && option.selectable)) return;
+        this.patch({ payment: { ...this.view.payment, selectedId: message.optionId } });
+        return;
+      case 'pay':
+        return this.payments.pay();
+      case 'openLink':
+        return this.openLink(message.which);
+    }
+  }
+
+  private async reloadOptions(includeOptions: boolean): Promise<void> {
+    this.patch({ includeOptions });
+    this.go({ kind: 'loading' }, { error: undefined });
+    try {
+      await this.loadOptions(await this.requireApi());
+      this.go({ kind: 'choosing' });
+    } catch (error) {
+      this.fail(error);
+      this.go({ kind: 'loadFailed' });
+    }
+  }
+
+  private async loadOptions(api: RenewApi): Promise<void> {
+    const descriptions = await api.listRenewDescriptions(this.deps.serviceId, this.view.includeOptions);
+    // Renewals move the expiry by calendar days: start from the day OVH wrote.
+    const expiry = ovhCalendarDay(this.summary?.expirationDate)?.toISOString() ?? null;
+    const comparison = compareRenewStrategies(descriptions, this.deps.serviceId, expiry, this.now());
+    this.rows = comparison.rows.filter((row) => row.renewsSelected);
+    for (const issue of comparison.issues) this.deps.log.warn(`Renew option skipped for service ${this.deps.serviceId}: ${issue.kind} (${issue.renewPeriod})`);
+    const rows: Row[] = this.rows.map((row) => this.format.row(row, this.deps.serviceId));
+    const selectedKey = rows.some((row) => row.key === this.view.selectedKey) ? this.view.selectedKey : rows.find((row) => row.cheapestPerMonth)?.key;
+    this.patch({ rows, selectedKey });
+  }
+
+  private async preview(): Promise<void> {
+    const row = this.rows.find((candidate) => candidate.key === this.view.selectedKey);
+    if (!row) return;
+    this.go({ kind: 'previewing', row }, { error: undefined, notice: undefined });
+    try {
+      const preview = await (await this.requireApi()).previewRenew(this.deps.serviceId, { duration: row.renewPeriod, services: row.services });
+      this.go({ kind: 'previewed', previewed: { row, preview } });
+    } catch (error) {
+      this.fail(error);
+      this.go({ kind: 'choosing' });
+    }
+  }
+
+  async offerPayment(api: RenewApi, known: KnownOrder): Promise<void> {
+    this.options = await api.listPaymentOptions(known.order.orderId);
+    this.patch({ payment: paymentChoices(this.options, this.deps.t, this.format) });
+    this.go({ kind: 'unpaid', known });
+  }
+
+  /** A panel opened on a service with orders in the journal continues the first live one. */
+  async trackDelivery(api: RenewApi, start: KnownOrder): Promise<void> {
+    let known = start;
+    this.go({ kind: 'tracking', known }, { payment: undefined });
+    const status = await followOrder(api, known.order.orderId, this.deps.statusPollMs ?? ORDER_POLL_MS, () => this.disposed, (current) => {
+      known = { ...known, status: current };
+      if (this.step.kind === 'tracking') this.go({ kind: 'tracking', known });
+    });
+    known = { ...known, status };
+    if (!isFinalStatus(status)) return;
+    await this.deps.journal.end(known.entry.id);
+    if (status === 'delivered') {
+      this.summary = await api.getService(this.deps.serviceId);
+      this.patch({ service: this.format.service(this.summary) });
+      this.deps.onRenewed(this.deps.accountId, this.deps.serviceId);
+    }
+    this.go({ kind: 'ended', known });
+  }
+
+  private async openLink(which: 'order' | 'pdf'): Promise<void> {
+    const known = knownOrder(this.step);
+    if (!known) return;
+    const api = await this.requireApi();
+    // Links carry the order password: fetched fresh, never stored or sent to the webview.
+    const order = await api.getOrder(known.order.orderId).catch(() => known.order);
+    const url = safeOrderLink(which === 'pdf' ? order.pdfUrl : order.url);
+    if (url) await this.deps.openExternal(url);
+    else this.deps.log.warn(`Refused to open a non-https ${which} link for order ${known.order.orderId}.`);
+  }
+
+  /** Another window or panel holds a lease on these services, or the journal has an order for them. */
+  async takeLease(services: readonly number[], paying?: KnownOrder): Promise<Lease | undefined> {
+    const taken = await this.deps.leases.acquire(this.leaseKeys(services), this.deps.owner);
+    if ('lease' in taken) return taken.lease;
+    this.deps.log.info(`Service ${this.deps.serviceId}: ${taken.heldBy.owner} is placing or paying an order for it; following.`);
+    this.go({ kind: 'elsewhere', services, known: paying }, { notice: this.elsewhereText() });
+    return undefined;
+  }
+
+  leaseKeys(services: readonly number[]): string[] {
+    return services.map((id) => `${this.deps.identity}:${id}`);
+  }
+
+  elsewhereText(): string {
+    return this.deps.t('An order or payment for this service is being placed in another window or panel. This panel shows the outcome once it is done.');
+  }
+
+  fail(error: unknown, extra?: string): void {
+    this.deps.reportFailure?.(error);
+    const description = describeError(error, this.deps.t);
+    this.deps.log.warn(`Renew panel for service ${this.deps.serviceId}: ${error instanceof Error ? error.message : String(error)}`);
+    this.patch({ error: { explanation: extra ? `${description.explanation} ${extra}` : description.explanation, nextStep: description.nextStep, details: description.details } });
+  }
+
+  async requireApi(): Promise<RenewApi> {
+    const api = await this.deps.api();
+    if (!api) throw new Error(this.deps.t('This OVHcloud account is signed out. Sign in again to renew its services.'));
+    return api;
+  }
+
+  now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  sleep(ms: number): Promise<void> {
+    return this.deps.sleep?.(ms) ?? new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  get requestTimeoutMs(): number {
+    return this.deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
+  addNotice(text: string): void {
+    this.patch({ notice: this.view.notice ? `${this.view.notice} ${text}` : text });
+  }
+
+  /** Moves to a step (and patches the view in the same paint). */
+  go(step: Step, patch: Partial<typeof this.view> = {}): void {
+    const entering = step.kind === 'elsewhere' && this.step !== step;
+    this.step = step;
+    this.patch(patch);
+    if (entering) void this.followElsewhere(step);
+  }
+
+  /**
+   * While another window places or pays an order for these services, this panel waits for
+   * its lease to end, then shows where things stand (the order it created, paid or not),
+   * so both windows end showing the same truth without the user pressing anything.
+   */
+  private async followElsewhere(step: Step & { kind: 'elsewhere' }): Promise<void> {
+    const wait = this.deps.whenLeasesFree;
+    if (!wait) return;
+    try {
+      await wait(this.leaseKeys(step.services), () => this.disposed || this.step !== step);
+      if (this.disposed || this.step !== step) return;
+      // Met while paying: the other window paid it, or its payment left it unpaid.
+      if (step.known && (await this.payments.paidMeanwhile(step.known))) return;
+      await this.start();
+      this.addNotice(this.deps.t('The other window or panel has finished: this panel shows where things stand now.'));
+    } catch (error) {
+      this.deps.log.warn(`Could not follow the other window's order for service ${this.deps.serviceId}: ${String(error)}`);
+    }
+  }
+
+  patch(patch: Partial<typeof this.view>): void {
+    this.view = { ...this.view, ...patch };
+    this.emit();
+  }
+
+  private emit(): void {
+    if (!this.disposed) this.deps.onState(this.current);
+  }
+}

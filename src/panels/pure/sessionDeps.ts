@@ -1,0 +1,64 @@
+import type { OvhApi, ServiceSummary } from '../../ovh';
+import type { Translate } from '../../translate';
+import type { PanelState } from '../../protocol/renewPanel';
+import type { LeaseFiles } from './leaseFiles';
+import type { OrderJournal } from './orderJournal';
+
+/** The API calls a renew session makes. OVH's clock is optional: our own is the fallback. */
+export type RenewApi = Pick<
+  OvhApi,
+  | 'getService'
+  | 'listRenewDescriptions'
+  | 'previewRenew'
+  | 'createRenewOrder'
+  | 'getOrder'
+  | 'getOrderStatus'
+  | 'listOrderIds'
+  | 'listOrderDetailIds'
+  | 'getOrderDetail'
+  | 'listPaymentOptions'
+  | 'payOrder'
+> &
+  Partial<Pick<OvhApi, 'serverTime'>>;
+
+/** Ordering, going on after the amount changed, paying. */
+export type ConfirmKind = 'order' | 'priceChange' | 'pay';
+
+export interface SessionDeps {
+  readonly accountId: string;
+  /** The account itself (endpoint + nichandle), whatever the sign-in: journal and locks use it. */
+  readonly identity: string;
+  readonly serviceId: number;
+  /** The service as the listing already has it: the first load then asks OVH only for the options. */
+  readonly summary?: ServiceSummary;
+  /** This panel, for lease files: "window session id/panel number". */
+  readonly owner: string;
+  readonly api: () => Promise<RenewApi | undefined>;
+  readonly journal: OrderJournal;
+  readonly leases: LeaseFiles;
+  /**
+   * Resolves once no other window or panel holds a lease on these keys (released, or
+   * stale), or once `stop` says the wait no longer matters. Without it a panel that met
+   * another window's order waits for the user's Try Again.
+   */
+  readonly whenLeasesFree?: (keys: readonly string[], stop: () => boolean) => Promise<void>;
+  /**
+   * A modal confirmation in VS Code; true only when the user chose `action`. `kind` says
+   * which decision it is: a batch answers for its rows with the modal it already showed.
+   */
+  readonly confirm: (message: string, detail: string, action: string, kind: ConfirmKind) => Promise<boolean>;
+  readonly openExternal: (url: string) => Promise<void>;
+  readonly t: Translate;
+  readonly locale: string;
+  readonly now?: () => Date;
+  /** Waits between searches; tests advance a fake clock instead. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** The API client's request timeout: searches after a lost answer last at least twice this. */
+  readonly requestTimeoutMs?: number;
+  readonly statusPollMs?: number;
+  readonly log: { info(message: string): void; warn(message: string): void };
+  readonly onState: (state: PanelState) => void;
+  /** The service's expiry changed: refresh it wherever it is shown. */
+  readonly onRenewed: (accountId: string, serviceId: number) => void;
+  readonly reportFailure?: (error: unknown) => void;
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { AccountService } from '../auth/accountService';
+import type { Prompter } from '../auth/prompter';
+import { isOvhApiError } from '../ovh';
+import { SavedStateSchema, type SavedState } from '../protocol/renewPanel';
+import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
+import type { LeaseFiles } from './pure/leaseFiles';
+import { accountIdentity, type OrderJournal } from './pure/orderJournal';
+import { RenewPanel } from './renewPanel';
+import { RENEW_PANEL_VIEW_TYPE } from './registerRenewPanel';
+
+/** What the renew panels need from the rest of the extension. */
+export interface RenewPanelsDeps {
+  readonly accounts: AccountService;
+  readonly journal: OrderJournal;
+  readonly leases: LeaseFiles;
+  readonly requestTimeoutMs: () => number;
+  readonly log: vscode.LogOutputChannel;
+  readonly prompter: () => Prompter;
+  /** Refreshes a renewed service in the tree. */
+  readonly onRenewed: (accountId: string, serviceId: number) => void;
+  readonly statusPollMs?: () => number | undefined;
+  /** Panels record what they post only under test. */
+  readonly underTest?: boolean;
+}
+
+/** Open panels by serviceKey: the command reveals an existing one instead of opening a second. */
+export class RenewPanels implements vscode.Disposable {
+  private readonly open = new Map<string, RenewPanel>();
+  /** Numbers this window's panels for their leases. */
+  private panelCount = 0;
+  /**
+   * This extension host, for lease owners. Not vscode.env.sessionId alone: code-server
+   * gives every window the same placeholder ("someValue.sessionId"), and a window that
+   * takes another window's lease for its own no longer waits for it.
+   */
+  private readonly hostId = randomUUID();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly deps: RenewPanelsDeps,
+  ) {}
+
+  dispose(): void {
+    for (const panel of this.open.values()) panel.dispose();
+    this.open.clear();
+  }
+
+  get(accountId: string, serviceId: number): RenewPanel | undefined {
+    return this.open.get(serviceKey({ accountId, serviceId }));
+  }
+
+  show(target: ServiceRef): RenewPanel {
+    const existing = this.open.get(serviceKey(target));
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(RENEW_PANEL_VIEW_TYPE, vscode.l10n.t('Renew {0}', `#${target.serviceId}`), vscode.ViewColumn.Active, {
+      enableScripts: true,
+    });
+    return this.adopt(panel, target);
+  }
+
+  /** Brings a panel back after a window reload, from the state its webview saved. */
+  restore(panel: vscode.WebviewPanel, state: unknown): RenewPanel | undefined {
+    // Restored state comes from the webview: trust it no more than a message.
+    const saved = SavedStateSchema.safeParse(state);
+    if (!saved.success || !this.deps.accounts.list().some((meta) => meta.id === saved.data.accountId)) {
+      this.deps.log.warn('Renew panel: could not restore a panel from its saved state; closing it.');
+      panel.dispose();
+      return undefined;
+    }
+    return this.adopt(panel, saved.data);
+  }
+
+  /** Also used by restore() and by tests for a second panel on one service. */
+  adopt(panel: vscode.WebviewPanel, target: ServiceRef & Partial<SavedState>): RenewPanel {
+    const { accounts, journal, leases, log, prompter, onRenewed, statusPollMs } = this.deps;
+    const meta = accounts.list().find((candidate) => candidate.id === target.accountId);
+    const owner = `${vscode.env.sessionId}/${this.hostId}/${++this.panelCount}`;
+    const renewPanel = new RenewPanel(
+      panel,
+      this.context.extensionUri,
+      target,
+      {
+        api: () => accounts.api(target.accountId),
+        identity: meta ? accountIdentity(meta) : `account:${target.accountId}`,
+        owner,
+        journal,
+        leases,
+        whenLeasesFree: (keys, stop) => leases.whenFree(keys, owner, stop),
+        requestTimeoutMs: this.deps.requestTimeoutMs(),
+        confirm: async (message, detail, action) => (await prompter().confirm(message, detail, action)) === action,
+        openExternal: async (url) => void (await prompter().openExternal(vscode.Uri.parse(url, true))),
+        log,
+        onRenewed,
+        statusPollMs: statusPollMs?.(),
+        reportFailure: (error) => {
+          if (isOvhApiError(error)) accounts.reportFailure(target.accountId, error);
+        },
+      },
+      log,
+      { recordPosted: this.deps.underTest },
+    );
+    this.open.set(renewPanel.key, renewPanel);
+    renewPanel.onDidClose(() => this.open.delete(renewPanel.key));
+    return renewPanel;
+  }
+}

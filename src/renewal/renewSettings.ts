@@ -1,0 +1,131 @@
+/**
+ * Renew settings: automatic or manual renewal with a period, stopping a service at
+ * expiry, and undoing that. Pure: what can be offered, what each service would
+ * refuse before anything is sent, the body of PUT /services/{id}, and the
+ * per-service outcome of a bulk change.
+ *
+ * A bulk change is one request per service. OVH has no transaction across
+ * services, so "nothing half-applies" means: every service is checked first,
+ * the confirmation names the ones that will be skipped and why, and the
+ * result lists each service's own outcome, never one verdict for all.
+ */
+
+import { compareDurations, parseDuration } from './duration';
+import { outlookKind, type OutlookService } from './outlook';
+
+export type RenewModeChoice = 'automatic' | 'manual';
+
+export type SettingsChange =
+  | { readonly kind: 'renew'; readonly mode: RenewModeChoice; readonly period?: string }
+  | { readonly kind: 'stopAtExpiry' }
+  | { readonly kind: 'undoStop' };
+
+export interface SettingsTarget extends OutlookService {
+  readonly displayName: string;
+  readonly parentServiceId?: number;
+  /** `billing.renew.capacities.mode`; absent when OVH did not say. */
+  readonly renewModes?: readonly string[];
+}
+
+/** Why a service is left out of a change, known before any request. */
+export type SkipReason = 'forcedAutomatic' | 'periodNotOffered' | 'terminated' | 'option' | 'alreadyEnding' | 'notEnding' | 'unchanged';
+
+/** The body of PUT /services/{id} (services.update.Service). */
+export interface SettingsBody {
+  readonly renew?: { readonly mode: RenewModeChoice; readonly period?: string };
+  readonly terminationPolicy?: 'empty' | 'terminateAtExpirationDate';
+}
+
+const MODES: readonly RenewModeChoice[] = ['automatic', 'manual'];
+
+/** The modes OVH lets this service use. Without capacities both are offered and OVH decides. */
+export function modesOffered(target: Pick<SettingsTarget, 'renewModes'>): RenewModeChoice[] {
+  if (!target.renewModes) return [...MODES];
+  return MODES.filter((mode) => target.renewModes!.includes(mode));
+}
+
+/** Only automatic renewal is possible (some VPS and dedicated servers): explained, not offered. */
+export function isForcedAutomatic(target: Pick<SettingsTarget, 'renewModes'>): boolean {
+  const modes = modesOffered(target);
+  return modes.length === 1 && modes[0] === 'automatic';
+}
+
+export function isEnding(target: SettingsTarget): boolean {
+  return outlookKind(target) === 'ending';
+}
+
+/** Periods every list offers, shortest first; unreadable periods are dropped. */
+export function commonPeriods(lists: readonly (readonly string[])[]): string[] {
+  if (lists.length === 0) return [];
+  const [first, ...rest] = lists;
+  return [...new Set(first)]
+    .filter((period) => parseDuration(period) !== undefined && rest.every((list) => list.includes(period)))
+    .sort((a, b) => compareDurations(parseDuration(a)!, parseDuration(b)!));
+}
+
+/**
+ * Whether the change applies to this service, checked against what the listing says
+ * (and the periods OVH offers it, when read). `undefined` means it will be sent.
+ */
+export function skipReason(target: SettingsTarget, change: SettingsChange, periods?: readonly string[]): SkipReason | undefined {
+  if (target.lifecycleState === 'terminated') return 'terminated';
+  // An option renews and ends with its parent service.
+  if (target.parentServiceId !== undefined) return 'option';
+  const ending = isEnding(target);
+  switch (change.kind) {
+    case 'stopAtExpiry':
+      return ending ? 'alreadyEnding' : undefined;
+    case 'undoStop':
+      return ending ? undefined : 'notEnding';
+    case 'renew': {
+      if (!modesOffered(target).includes(change.mode)) return 'forcedAutomatic';
+      if (change.period !== undefined && periods !== undefined && !periods.includes(change.period)) return 'periodNotOffered';
+      const currentMode = outlookKind({ ...target, pendingActions: [] });
+      const samePeriod = change.period === undefined || change.period === target.renewPeriod;
+      return currentMode === change.mode && samePeriod ? 'unchanged' : undefined;
+    }
+  }
+}
+
+export function settingsBody(change: SettingsChange): SettingsBody {
+  switch (change.kind) {
+    case 'renew':
+      return { renew: change.period === undefined ? { mode: change.mode } : { mode: change.mode, period: change.period } };
+    case 'stopAtExpiry':
+      return { terminationPolicy: 'terminateAtExpirationDate' };
+    case 'undoStop':
+      return { terminationPolicy: 'empty' };
+  }
+}
+
+/**
+ * What a service shows after the change, read back with fresh data: whether the
+ * change is visible. A PUT answered 200 that does not show yet is "sent, not
+ * confirmed", never reported as done.
+ */
+export function changeVisible(after: SettingsTarget, change: SettingsChange): boolean {
+  switch (change.kind) {
+    case 'stopAtExpiry':
+      return isEnding(after);
+    case 'undoStop':
+      return !isEnding(after);
+    case 'renew':
+      return outlookKind({ ...after, pendingActions: [] }) === change.mode && (change.period === undefined || change.mode === 'manual' || after.renewPeriod === change.period);
+  }
+}
+
+export type Outcome = 'changed' | 'unconfirmed' | 'refused' | 'skipped' | 'failed';
+
+export interface ServiceOutcome {
+  readonly serviceId: number;
+  readonly displayName: string;
+  readonly outcome: Outcome;
+  /** OVH's message for a refusal, the skip reason, or the error text. */
+  readonly detail?: string;
+}
+
+export function countOutcomes(results: readonly ServiceOutcome[]): Record<Outcome, number> {
+  const counts: Record<Outcome, number> = { changed: 0, unconfirmed: 0, refused: 0, skipped: 0, failed: 0 };
+  for (const result of results) counts[result.outcome] += 1;
+  return counts;
+}

@@ -1,0 +1,107 @@
+/**
+ * The plain words of the renew-settings confirmations and results. Pure: `t` is
+ * vscode.l10n.t in the extension, English in unit tests.
+ */
+import type { Translate } from '../../translate';
+import { formatDuration, parseDuration, type ServiceOutcome, type SettingsChange, type SettingsTarget, type SkipReason } from '../../renewal';
+import { formatOvhDay } from '../../views/pure/serviceText';
+
+export function periodWords(period: string | undefined, locale: string): string | undefined {
+  const duration = parseDuration(period);
+  return duration ? formatDuration(duration, locale) : undefined;
+}
+
+export function skipText(reason: SkipReason, t: Translate): string {
+  switch (reason) {
+    case 'forcedAutomatic':
+      return t('OVHcloud renews this product automatically only: it cannot be switched to manual renewal');
+    case 'periodNotOffered':
+      return t('OVHcloud does not offer this period for it');
+    case 'terminated':
+      return t('it is already terminated');
+    case 'option':
+      return t('it is an option: it renews and ends with its service');
+    case 'alreadyEnding':
+      return t('it is already set to end at expiry');
+    case 'notEnding':
+      return t('it is not set to end');
+    case 'unchanged':
+      return t('it already renews this way');
+  }
+}
+
+function names(targets: readonly SettingsTarget[]): string {
+  const shown = targets.slice(0, 8).map((target) => target.displayName);
+  return targets.length > shown.length ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/** Title and details of the modal confirmation, in plain words; `skipped` are named with why. */
+export function confirmationText(
+  change: SettingsChange,
+  targets: readonly SettingsTarget[],
+  skipped: readonly { target: SettingsTarget; reason: SkipReason }[],
+  locale: string,
+  t: Translate,
+): { message: string; detail: string; action: string } {
+  const single = targets.length === 1 ? targets[0] : undefined;
+  const expiry = single ? (formatOvhDay(single.expirationDate, locale) ?? t('its expiry date')) : undefined;
+  const lines: string[] = [];
+  let message: string;
+  let action: string;
+  switch (change.kind) {
+    case 'renew': {
+      const period = periodWords(change.period, locale);
+      if (change.mode === 'automatic') {
+        message = single
+          ? period
+            ? t('Renew {0} automatically, every {1}?', single.displayName, period)
+            : t('Renew {0} automatically?', single.displayName)
+          : t('Renew {0} services automatically{1}?', targets.length, period ? t(', every {0}', period) : '');
+        lines.push(t('OVHcloud will order and charge each renewal to your default payment method, shortly before expiry, without asking again.'));
+      } else {
+        message = single ? t('Renew {0} manually?', single.displayName) : t('Renew {0} services manually?', targets.length);
+        lines.push(t('Nothing will be charged by itself: you will have to order and pay each renewal before the expiry date, or the service expires.'));
+      }
+      lines.push(t('You can change this again at any time.'));
+      action = t('Change Renewal');
+      break;
+    }
+    case 'stopAtExpiry':
+      message = single ? t('Stop renewing {0} at expiry?', single.displayName) : t('Stop renewing {0} services at expiry?', targets.length);
+      lines.push(
+        single
+          ? t('{0} will not be renewed. On {1} OVHcloud ends it and deletes the service and its data (files, emails, databases, DNS as the product has them).', single.displayName, expiry ?? '')
+          : t('They will not be renewed. At each one\'s expiry OVHcloud ends it and deletes the service and its data (files, emails, databases, DNS as the product has them).'),
+      );
+      lines.push(single ? t('You can undo this until {0} with "Keep Renewing".', expiry ?? '') : t('You can undo this for each service until its expiry with "Keep Renewing".'));
+      action = t('Stop Renewing');
+      break;
+    case 'undoStop':
+      message = single ? t('Keep renewing {0}?', single.displayName) : t('Keep renewing {0} services?', targets.length);
+      lines.push(t('The request to end at expiry is withdrawn: the service renews again as its renewal mode says (automatic or manual).'));
+      action = t('Keep Renewing');
+      break;
+  }
+  if (!single && targets.length > 0) lines.push(t('Services: {0}', names(targets)));
+  if (skipped.length > 0) {
+    lines.push(t('Left unchanged:'));
+    for (const { target, reason } of skipped) lines.push(`• ${target.displayName}: ${skipText(reason, t)}`);
+  }
+  return { message, detail: lines.join('\n\n'), action };
+}
+
+/** One line per service for the result dialog. */
+export function outcomeLine(result: ServiceOutcome, t: Translate): string {
+  switch (result.outcome) {
+    case 'changed':
+      return t('✓ {0}: changed', result.displayName);
+    case 'unconfirmed':
+      return t('? {0}: sent, but OVHcloud does not show the change yet; refresh later to check', result.displayName);
+    case 'refused':
+      return t('✗ {0}: refused by OVHcloud: {1}', result.displayName, result.detail ?? '');
+    case 'skipped':
+      return t('– {0}: left unchanged, {1}', result.displayName, result.detail ?? '');
+    case 'failed':
+      return t('✗ {0}: not changed: {1}', result.displayName, result.detail ?? '');
+  }
+}

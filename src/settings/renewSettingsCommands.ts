@@ -1,0 +1,247 @@
+import * as vscode from 'vscode';
+import type { Prompter } from '../auth/prompter';
+import { OvhApiError, type OvhApi, RENEW_SETTINGS_RULES, type ServiceSummary } from '../ovh';
+import {
+  changeVisible,
+  commonPeriods,
+  countOutcomes,
+  isEnding,
+  isForcedAutomatic,
+  modesOffered,
+  type RenewModeChoice,
+  type ServiceOutcome,
+  type SettingsChange,
+  settingsBody,
+  skipReason,
+  type SkipReason,
+} from '../renewal';
+import { type ServiceRef, serviceKey, serviceRefOf } from '../protocol/serviceRef';
+import { safeLocale } from '../views/pure/locale';
+import { confirmationText, outcomeLine, periodWords, skipText } from './pure/settingsText';
+
+/**
+ * Change Renewal…, Stop Renewing at Expiry… and Keep Renewing…: one service (tree
+ * context menu, palette, renew panel) or several (tree multi-selection). Every change
+ * is confirmed in a modal dialog, sent once per service, logged, then read back with
+ * fresh data: the tree shows the result and the dialog lists each service's outcome.
+ */
+
+export interface SettingsModel {
+  listing(accountId: string): { readonly services?: readonly ServiceSummary[] };
+  refresh(accountId?: string, options?: { fresh?: boolean }): Promise<void>;
+  whenIdle(): Promise<void>;
+}
+
+export interface SettingsDeps {
+  readonly model: SettingsModel;
+  readonly accounts: { api(accountId: string): Promise<OvhApi | undefined> };
+  readonly prompter: () => Prompter;
+  readonly pickService: () => Promise<ServiceRef | undefined>;
+  readonly log: vscode.LogOutputChannel;
+}
+
+export interface SettingsRun {
+  readonly status: 'cancelled' | 'reauthorize' | 'nothingToDo' | 'done';
+  readonly results: readonly ServiceOutcome[];
+}
+
+const t = vscode.l10n.t;
+
+/** Tree commands get (clicked, selection[]); others pass one { accountId, serviceId }. */
+function refsOf(first: unknown, selection: unknown): ServiceRef[] {
+  const all = Array.isArray(selection) && selection.length > 0 ? selection.map(serviceRefOf) : [serviceRefOf(first)];
+  const seen = new Set<string>();
+  return all.filter((ref): ref is ServiceRef => {
+    if (!ref || seen.has(serviceKey(ref))) return false;
+    seen.add(serviceKey(ref));
+    return true;
+  });
+}
+
+/**
+ * Entry point of ovhcloud.services.changeRenewal ('renew'), .stopAtExpiry and .keepRenewing
+ * ('undoStop'): tree menus pass (clicked, selected[]), other callers one reference or nothing.
+ */
+export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange['kind'], first: unknown, selection: unknown): Promise<SettingsRun> {
+  let refs = refsOf(first, selection);
+  if (refs.length === 0) {
+    const picked = await deps.pickService();
+    if (!picked) return { status: 'cancelled', results: [] };
+    refs = [picked];
+  }
+  const byAccount = new Map<string, ServiceSummary[]>();
+  for (const ref of refs) {
+    const service = deps.model.listing(ref.accountId).services?.find((s) => s.serviceId === ref.serviceId);
+    if (service) byAccount.set(ref.accountId, [...(byAccount.get(ref.accountId) ?? []), service]);
+  }
+  if (byAccount.size === 0) return { status: 'nothingToDo', results: [] };
+  const prompter = deps.prompter();
+  const apis = new Map<string, OvhApi>();
+  for (const accountId of byAccount.keys()) {
+    const api = await deps.accounts.api(accountId);
+    if (!api) {
+      void vscode.window.showErrorMessage(t('This OVHcloud account is signed out. Sign in again to change its services.'));
+      return { status: 'cancelled', results: [] };
+    }
+    // A key approved before renew settings existed cannot PUT: say so before asking anything.
+    if (!(await api.grantsRules(RENEW_SETTINGS_RULES))) {
+      deps.log.warn(`Renew settings: the consumer key of account ${accountId} lacks PUT /services/*; offering to sign in again`);
+      const signIn = t('Sign In Again');
+      const answer = await prompter.confirm(
+        t('This OVHcloud key cannot change renew settings yet'),
+        t('It was approved before this extension asked for the access rule PUT /services/* (and GET /services/*/renewPeriodCapacities). Sign in again and approve the new access request; nothing is changed until then.'),
+        signIn,
+      );
+      if (answer === signIn) await vscode.commands.executeCommand('ovhcloud.signIn');
+      return { status: 'reauthorize', results: [] };
+    }
+    apis.set(accountId, api);
+  }
+  const locale = safeLocale(vscode.env.language);
+
+  let change: SettingsChange;
+  let periods: Map<number, readonly string[]> | undefined;
+  if (kind === 'renew') {
+    const chosen = await chooseRenew(deps, prompter, byAccount, apis, locale);
+    if (!chosen) return { status: 'cancelled', results: [] };
+    ({ change, periods } = chosen);
+  } else {
+    change = { kind };
+  }
+
+  const skipped: { target: ServiceSummary; reason: SkipReason }[] = [];
+  const toSend: { accountId: string; target: ServiceSummary }[] = [];
+  for (const [accountId, services] of byAccount) {
+    for (const target of services) {
+      const reason = skipReason(target, change, periods?.get(target.serviceId));
+      if (reason) skipped.push({ target, reason });
+      else toSend.push({ accountId, target });
+    }
+  }
+  const skippedResults: ServiceOutcome[] = skipped.map(({ target, reason }) => ({ serviceId: target.serviceId, displayName: target.displayName, outcome: 'skipped', detail: skipText(reason, t) }));
+  if (toSend.length === 0) {
+    await prompter.confirm(t('Nothing to change'), skipped.map(({ target, reason }) => `• ${target.displayName}: ${skipText(reason, t)}`).join('\n'));
+    return { status: 'nothingToDo', results: skippedResults };
+  }
+  const text = confirmationText(change, toSend.map((entry) => entry.target), skipped, locale, t);
+  if ((await prompter.confirm(text.message, text.detail, text.action)) !== text.action) {
+    deps.log.info(`Renew settings: ${change.kind} cancelled at the confirmation`);
+    return { status: 'cancelled', results: [] };
+  }
+
+  const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Changing renewal settings…') }, () => apply(deps, apis, change, toSend));
+  const all = [...results, ...skippedResults];
+  await report(prompter, change, all);
+  return { status: 'done', results: all };
+}
+
+async function chooseRenew(
+  deps: SettingsDeps,
+  prompter: Prompter,
+  byAccount: Map<string, ServiceSummary[]>,
+  apis: Map<string, OvhApi>,
+  locale: string,
+): Promise<{ change: SettingsChange; periods: Map<number, readonly string[]> } | undefined> {
+  const targets = [...byAccount.values()].flat();
+  const single = targets.length === 1 ? targets[0] : undefined;
+  const offered = new Set(targets.flatMap((target) => modesOffered(target)));
+  const forced = single !== undefined && isForcedAutomatic(single);
+  const modeItems: (vscode.QuickPickItem & { mode: RenewModeChoice })[] = [
+    { mode: 'automatic' as const, label: t('Automatic renewal'), detail: t('OVHcloud orders and charges each renewal to your default payment method.') },
+    { mode: 'manual' as const, label: t('Manual renewal'), detail: t('You order and pay each renewal yourself before the expiry date.') },
+  ].filter((item) => offered.has(item.mode));
+  const mode = await prompter.pick(modeItems, {
+    title: single ? t('Change Renewal: {0}', single.displayName) : t('Change Renewal: {0} services', targets.length),
+    placeHolder: forced ? skipText('forcedAutomatic', t) : t('How should renewals happen?'),
+  });
+  if (!mode) return undefined;
+
+  // Periods come from OVH per service: one request each, only for the services chosen.
+  const periods = new Map<number, readonly string[]>();
+  for (const [accountId, services] of byAccount) {
+    const api = apis.get(accountId)!;
+    for (const service of services) {
+      try {
+        periods.set(service.serviceId, await api.renewPeriodCapacities(service.serviceId));
+      } catch (error) {
+        deps.log.warn(`Renew settings: could not read the renew periods of service ${service.serviceId}: ${String(error)}`);
+      }
+    }
+  }
+  if (mode.mode === 'manual') return { change: { kind: 'renew', mode: 'manual' }, periods };
+  const common = commonPeriods([...periods.values()]);
+  if (common.length === 0) {
+    await prompter.confirm(t('No renewal period is offered for all of these services'), t('Change fewer services at once, or one at a time.'));
+    return undefined;
+  }
+  const periodItems = common.map((period) => ({
+    period,
+    label: periodWords(period, locale) ?? period,
+    description: single?.renewPeriod === period ? t('current') : undefined,
+  }));
+  const period = await prompter.pick(periodItems, { title: t('Renewal period'), placeHolder: t('How long should each automatic renewal last?') });
+  if (!period) return undefined;
+  return { change: { kind: 'renew', mode: 'automatic', period: period.period }, periods };
+}
+
+async function apply(deps: SettingsDeps, apis: Map<string, OvhApi>, change: SettingsChange, toSend: readonly { accountId: string; target: ServiceSummary }[]): Promise<ServiceOutcome[]> {
+  const body = settingsBody(change);
+  const sent: { accountId: string; target: ServiceSummary }[] = [];
+  const results: ServiceOutcome[] = [];
+  for (const entry of toSend) {
+    const { target } = entry;
+    deps.log.info(`Renew settings: PUT /services/${target.serviceId} ${JSON.stringify(body)} (${target.displayName})`);
+    try {
+      await apis.get(entry.accountId)!.updateRenewSettings(target.serviceId, body);
+      sent.push(entry);
+    } catch (error) {
+      const clientError = error instanceof OvhApiError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 408;
+      if (clientError) {
+        deps.log.warn(`Renew settings: service ${target.serviceId} refused: ${error.message}`);
+        results.push({ serviceId: target.serviceId, displayName: target.displayName, outcome: 'refused', detail: error.serverMessage ?? error.message });
+      } else {
+        // Timeout, reset, 5xx: it may have been applied. Read back like a sent one.
+        deps.log.warn(`Renew settings: service ${target.serviceId} outcome unknown: ${String(error)}`);
+        sent.push(entry);
+      }
+    }
+  }
+  // Fresh data (past OVH's list cache) decides what changed, for the tree and the result.
+  const accounts = [...new Set(toSend.map((entry) => entry.accountId))];
+  await Promise.all(accounts.map((accountId) => deps.model.refresh(accountId, { fresh: true })));
+  await deps.model.whenIdle();
+  for (const { accountId, target } of sent) {
+    const after = deps.model.listing(accountId).services?.find((s) => s.serviceId === target.serviceId);
+    const visible = after !== undefined && changeVisible(after, change);
+    deps.log.info(`Renew settings: service ${target.serviceId} ${visible ? 'changed' : 'sent, change not visible yet'}`);
+    results.push({ serviceId: target.serviceId, displayName: target.displayName, outcome: visible ? 'changed' : 'unconfirmed' });
+  }
+  return results;
+}
+
+async function report(prompter: Prompter, change: SettingsChange, results: readonly ServiceOutcome[]): Promise<void> {
+  const counts = countOutcomes(results);
+  if (results.length === 1 && counts.changed === 1) {
+    const done = change.kind === 'stopAtExpiry' ? t('{0} will end at expiry.', results[0].displayName) : change.kind === 'undoStop' ? t('{0} keeps renewing.', results[0].displayName) : t('Renewal of {0} changed.', results[0].displayName);
+    void vscode.window.showInformationMessage(done);
+    return;
+  }
+  const summary = t('{0} changed, {1} refused, {2} not confirmed yet, {3} left unchanged', counts.changed, counts.refused + counts.failed, counts.unconfirmed, counts.skipped);
+  await prompter.confirm(summary, results.map((result) => outcomeLine(result, t)).join('\n'));
+}
+
+/** Entry point of ovhcloud.services.renewSettings (the renew panel's button): the settings that apply to this one service, then that flow. */
+export async function chooseRenewSettings(deps: SettingsDeps, arg: unknown): Promise<SettingsRun> {
+  const ref = serviceRefOf(arg);
+  const service = ref && deps.model.listing(ref.accountId).services?.find((s) => s.serviceId === ref.serviceId);
+  if (!ref || !service) return { status: 'nothingToDo', results: [] };
+  const ending = isEnding(service);
+  const choices: (vscode.QuickPickItem & { change: SettingsChange['kind'] })[] = [
+    { change: 'renew' as const, label: t('Change Renewal…'), detail: t('Automatic or manual renewal, and the period') },
+    ending
+      ? { change: 'undoStop' as const, label: t('Keep Renewing…'), detail: t('Withdraw the request to end at expiry') }
+      : { change: 'stopAtExpiry' as const, label: t('Stop Renewing at Expiry…'), detail: t('The service and its data are deleted at expiry') },
+  ];
+  const chosen = await deps.prompter().pick(choices, { title: t('Renew Settings: {0}', service.displayName) });
+  return chosen ? runRenewSettings(deps, chosen.change, ref, undefined) : { status: 'cancelled', results: [] };
+}

@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import { OvhApi, parseCustomEndpoint, type RenewOffer, type ServiceSummary } from '../../src/ovh';
+import { sandbox } from './workbench';
+
+/**
+ * The sandbox account's services that a suite can renew, asked the way the extension
+ * asks (the API layer, the suite's credentials), in listing order: those `keep` accepts
+ * (given the whole listing) whose renew descriptions `renewable` accepts.
+ */
+export async function renewableServices(
+  keep: (service: ServiceSummary, all: readonly ServiceSummary[]) => boolean,
+  renewable: (descriptions: readonly RenewOffer[]) => boolean,
+): Promise<ServiceSummary[]> {
+  const info = sandbox();
+  const endpoint = parseCustomEndpoint(info.url);
+  assert.ok(endpoint.ok);
+  const api = new OvhApi({ endpoint: endpoint.endpoint, credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey } });
+  try {
+    const { services } = await api.listServices();
+    const found: ServiceSummary[] = [];
+    for (const service of services.filter((candidate) => keep(candidate, services))) {
+      const descriptions = await api.listRenewDescriptions(service.serviceId, false).catch(() => []);
+      if (renewable(descriptions)) found.push(service);
+    }
+    return found;
+  } finally {
+    api.dispose();
+  }
+}
+
+/** Services with a plain, unique name (typed into quick picks) that can be renewed alone. */
+export async function plainServicesRenewableAlone(): Promise<ServiceSummary[]> {
+  const unique = (service: ServiceSummary, all: readonly ServiceSummary[]): boolean => all.filter((other) => other.displayName === service.displayName).length === 1;
+  return renewableServices(
+    (service, all) => service.parentServiceId === undefined && unique(service, all) && /^[a-z0-9.-]+$/.test(service.displayName),
+    (descriptions) => descriptions.some((d) => d.strategies.some((strategy) => strategy.services.length === 1)),
+  );
+}

@@ -1,0 +1,86 @@
+import { badRequest } from './errors';
+import type { ServiceRecord } from './model';
+
+/**
+ * PUT /services/{serviceId} (services.update.Service): renew mode and period, termination
+ * policy, display name. Validated like OVH's API: first the types and enums of the body
+ * (OVH's "[field] Given data (x) ..." messages), then what this service allows (the modes of
+ * billing.renew.capacities.mode, the periods of renewPeriodCapacities). Everything is
+ * checked before anything changes: a refused update changes nothing.
+ */
+
+const MODES = ['automatic', 'manual'];
+const POLICIES = ['empty', 'terminateAtEngagementDate', 'terminateAtExpirationDate'];
+const KEYS = new Set(['displayName', 'renew', 'terminationPolicy']);
+const RENEW_KEYS = new Set(['mode', 'period']);
+const DURATION = /^P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/;
+/** Pending actions that mean "ends at expiry"; `empty` clears them all. */
+const ENDING = new Set(['terminateAtExpirationDate', 'deleteAtExpiration', 'terminateAtEngagementDate']);
+
+export function allowedModes(s: ServiceRecord): string[] {
+  return s.automaticOnly ? ['automatic'] : [...MODES];
+}
+
+function notBelonging(field: string, value: unknown, enumName: string): Error {
+  return badRequest(`[${field}] Given data (${String(value)}) does not belong to the ${enumName} enumeration`);
+}
+
+interface Update {
+  displayName?: string;
+  mode?: 'automatic' | 'manual';
+  period?: string;
+  policy?: string;
+}
+
+function parseUpdate(body: unknown): Update {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Invalid body: expected a services.update.Service object');
+  const raw = body as Record<string, unknown>;
+  for (const key of Object.keys(raw)) if (!KEYS.has(key)) throw badRequest(`[${key}] Unknown parameter`);
+  const update: Update = {};
+  if (raw.displayName !== undefined && raw.displayName !== null) {
+    if (typeof raw.displayName !== 'string') throw badRequest(`[displayName] Given data (${String(raw.displayName)}) is not valid for type string`);
+    update.displayName = raw.displayName;
+  }
+  if (raw.renew !== undefined && raw.renew !== null) {
+    if (typeof raw.renew !== 'object' || Array.isArray(raw.renew)) throw badRequest('[renew] Given data is not valid for type services.update.Service.Renew');
+    const renew = raw.renew as Record<string, unknown>;
+    for (const key of Object.keys(renew)) if (!RENEW_KEYS.has(key)) throw badRequest(`[renew.${key}] Unknown parameter`);
+    // Both fields are canBeNull: false in the schema.
+    if (renew.mode !== undefined) {
+      if (typeof renew.mode !== 'string' || !MODES.includes(renew.mode)) throw notBelonging('renew.mode', renew.mode, 'services.expanded.Renew.ModeEnum');
+      update.mode = renew.mode as Update['mode'];
+    }
+    if (renew.period !== undefined) {
+      if (typeof renew.period !== 'string' || !DURATION.test(renew.period) || renew.period === 'P') throw badRequest(`[renew.period] Given data (${String(renew.period)}) is not valid for type duration`);
+      update.period = renew.period;
+    }
+  }
+  if (raw.terminationPolicy !== undefined && raw.terminationPolicy !== null) {
+    if (typeof raw.terminationPolicy !== 'string' || !POLICIES.includes(raw.terminationPolicy)) throw notBelonging('terminationPolicy', raw.terminationPolicy, 'services.expanded.terminationPolicyEnum');
+    update.policy = raw.terminationPolicy;
+  }
+  return update;
+}
+
+/** Validates the whole update against the service, then applies it; throws the OVH error otherwise. */
+export function updateService(s: ServiceRecord, body: unknown): void {
+  const update = parseUpdate(body);
+  if (s.lifecycleState === 'terminated') throw badRequest('This service is terminated and cannot be updated');
+  if (update.mode !== undefined && !allowedModes(s).includes(update.mode)) throw badRequest(`Renew mode ${update.mode} is not allowed for this service`);
+  if (update.period !== undefined && !s.plan.periods.includes(update.period)) throw badRequest(`Renew period ${update.period} is not allowed for this service`);
+  // The sandbox has no engagements: ending at the engagement date is never possible.
+  if (update.policy === 'terminateAtEngagementDate') throw badRequest('This service has no engagement');
+  if (s.kind === 'option' && update.policy === 'terminateAtExpirationDate') throw badRequest('An option ends with its parent service');
+
+  if (update.displayName !== undefined) s.displayName = update.displayName;
+  if (update.mode !== undefined) s.renewMode = update.mode;
+  if (update.period !== undefined) s.renewPeriod = update.period;
+  if (update.policy === 'terminateAtExpirationDate') {
+    if (!s.pendingActions.includes('terminateAtExpirationDate')) s.pendingActions.push('terminateAtExpirationDate');
+    s.terminationMs = s.expirationMs;
+  }
+  if (update.policy === 'empty') {
+    s.pendingActions = s.pendingActions.filter((action) => !ENDING.has(action));
+    s.terminationMs = null;
+  }
+}
