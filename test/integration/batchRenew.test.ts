@@ -6,11 +6,10 @@ import type { BatchPanel } from '../../src/panels/batchPanel';
 import { BatchMessageSchema, type BatchState } from '../../src/protocol/batchPanel';
 import { ovhCalendarDay } from '../../src/renewal';
 import type { TestingApi } from '../../src/testing';
-import { testingApi } from './support/extension';
 import { ledger, renewableService } from './support/renew';
 import { admin, sandbox } from './support/sandbox';
 import { ScriptedPrompter, type Answer } from './support/scriptedPrompter';
-import { signInToSandbox, signOutEverything } from './support/signIn';
+import { renewSuite } from './support/renewSuite';
 
 const PLACE = { confirm: 'Place Orders' };
 const PAY = { confirm: 'Pay All' };
@@ -28,13 +27,13 @@ suite('Batch renewal (real extension host + sandbox)', function () {
   /** Services that OVH renews alone (a strategy naming only them), soonest listed first. */
   let alone: number[];
 
+  // Sign-in, sandbox reset and journal cleanup as every renew suite; searches after a lost
+  // answer last twice the request timeout, hence 2 s.
+  const world = renewSuite({ requestTimeoutSeconds: 2, orderStepMs: 20 });
+
   suiteSetup(async () => {
-    testing = await testingApi();
-    testing.setStatusPollInterval(30);
-    // Searches after a lost answer last twice the request timeout.
-    await vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', 2, vscode.ConfigurationTarget.Global);
-    await signOutEverything(testing);
-    account = await signInToSandbox(testing);
+    testing = world.testing;
+    account = world.account;
     const api = await testing.accounts.api(account.id);
     assert.ok(api);
     const { services } = await api.listServices();
@@ -46,17 +45,8 @@ suite('Batch renewal (real extension host + sandbox)', function () {
     assert.ok(alone.length >= 10, `the sandbox account has only ${alone.length} services renewable alone`);
   });
 
-  setup(async () => {
-    await admin('POST', 'reset');
-    await admin('POST', 'config', { orderStepMs: 20 });
-    await admin('DELETE', 'faults');
-    for (const entry of testing.orderJournal.all()) await testing.orderJournal.end(entry.id);
-  });
+  setup(() => admin('DELETE', 'faults'));
   teardown(() => testing.batchPanels.dispose());
-  suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
-    await signOutEverything(testing);
-  });
 
   /** Opens a batch the way the tree's command does, and waits for its rows. */
   async function open(ids: readonly number[]): Promise<BatchPanel> {
