@@ -18,9 +18,21 @@ export default tseslint.config(
   {
     // The pure layers must stay usable outside VS Code (tests, benchmarks, the sandbox):
     // the API client, the domain, the protocol, and the pure halves of views/, panels/, outlook/ and settings/.
-    files: ['src/ovh/**/*.ts', 'src/renewal/**/*.ts', 'src/protocol/**/*.ts', 'src/translate.ts', 'src/views/pure/**/*.ts', 'src/panels/pure/**/*.ts', 'src/outlook/pure/**/*.ts', 'src/settings/pure/**/*.ts'],
+    files: [
+      'src/ovh/**/*.ts',
+      'src/renewal/**/*.ts',
+      'src/protocol/**/*.ts',
+      'src/translate.ts',
+      'src/views/pure/**/*.ts',
+      'src/panels/pure/**/*.ts',
+      'src/outlook/pure/**/*.ts',
+      'src/settings/pure/**/*.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/ovh, src/renewal, src/protocol and the pure/ folders must not depend on VS Code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'src/ovh, src/renewal, src/protocol and the pure/ folders must not depend on VS Code.' }] },
+      ],
     },
   },
   {
@@ -30,7 +42,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.\\./(?!\\.\\./(ovh|renewal|protocol|translate|views/pure)(/|$))', allowTypeImports: true, message: 'A pure/ module imports only pure modules (vscode-free).' }] },
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./(ovh|renewal|protocol|translate|views/pure)(/|$))',
+              allowTypeImports: true,
+              message: 'A pure/ module imports only pure modules (vscode-free).',
+            },
+          ],
+        },
       ],
     },
   },

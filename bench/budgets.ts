@@ -18,7 +18,9 @@ export async function paginatedBudget(): Promise<BudgetResult> {
   const run = await withSandbox({ services: n, latencyMs }, ({ info: sandbox }) =>
     runInWorker({ kind: 'extension', sandbox, n, spec: { variant: 'paginated', label: 'paginated', pagination: true, serverRateLimit: null, repeats: 1 } }),
   );
-  const routes = Object.entries(run.stats.byRoute).map(([route, count]) => `${count} × ${route}`).join(', ');
+  const routes = Object.entries(run.stats.byRoute)
+    .map(([route, count]) => `${count} × ${route}`)
+    .join(', ');
   return {
     name: `paginated listing of ${n} services ≤ ${GOALS.paginatedRequests} requests`,
     passed: !run.error && run.servicesListed === n && run.requests <= GOALS.paginatedRequests,
@@ -29,7 +31,12 @@ export async function paginatedBudget(): Promise<BudgetResult> {
 export async function fallbackBudget(): Promise<BudgetResult> {
   const { n, latencyMs } = QUICK.fallback;
   const run = await withSandbox({ services: n, latencyMs }, ({ info: sandbox }) =>
-    runInWorker({ kind: 'extension', sandbox, n, spec: { variant: 'fallback', label: 'fallback', pagination: false, serverRateLimit: SERVER_RATE_LIMIT, repeats: 1 } }),
+    runInWorker({
+      kind: 'extension',
+      sandbox,
+      n,
+      spec: { variant: 'fallback', label: 'fallback', pagination: false, serverRateLimit: SERVER_RATE_LIMIT, repeats: 1 },
+    }),
   );
   const perService = run.stats.byRoute['GET /services/{serviceId}'] ?? 0;
   const lists = run.stats.byRoute['GET /services'] ?? 0;

@@ -34,7 +34,13 @@ async function main(): Promise<number> {
   results.push(
     ...(await attempt(['outlook from the cached listing'], async () => {
       const outlook = await runOutlookBench(QUICK.paginated.n, log);
-      return [{ name: 'outlook from the cached listing', passed: outlook.requests === 0, detail: `${outlook.requests} request(s) for ${outlook.services} services (budget 0)` }];
+      return [
+        {
+          name: 'outlook from the cached listing',
+          passed: outlook.requests === 0,
+          detail: `${outlook.requests} request(s) for ${outlook.services} services (budget 0)`,
+        },
+      ];
     })),
   );
 

@@ -62,7 +62,8 @@ async function main(): Promise<void> {
       host = await withSandbox({ services: spec.services, latencyMs: spec.latencyMs }, (sandbox) =>
         runHostBench({ vsix: staged.vsixPath, sandbox, ...spec, verbose: flag('--verbose') }),
       );
-      if (host.heap && !host.heap.gcAvailable) notes.push('No GC could be forced in the extension host: heap numbers are the best of several rounds and include garbage.');
+      if (host.heap && !host.heap.gcAvailable)
+        notes.push('No GC could be forced in the extension host: heap numbers are the best of several rounds and include garbage.');
     }
   } finally {
     staged.dispose();

@@ -24,7 +24,8 @@ const known = layers.filter((layer) => layer.repeatable).map((layer) => layer.re
 for (const name of chosen) if (!known.includes(name)) throw new Error(`unknown layer "${name}"; one of: ${known.join(', ')}`);
 
 // Packaging happens once; each run then tests the same .vsix.
-const commandOf = (name) => (name === 'integration-vsix' ? 'node out/test/harness/runIntegration.js --vsix' : layers.find((layer) => layer.results === name).command);
+const commandOf = (name) =>
+  name === 'integration-vsix' ? 'node out/test/harness/runIntegration.js --vsix' : layers.find((layer) => layer.results === name).command;
 const prepare = ['npm run build', 'npm run compile-tests', ...(chosen.includes('integration-vsix') ? ['npm run package'] : [])];
 for (const command of prepare) {
   process.stdout.write(`=== ${command}\n`);
@@ -74,7 +75,9 @@ for (let round = 1; round <= times; round++) {
 }
 
 const failedRuns = runs.filter((run) => run.code !== 0).length;
-process.stdout.write(`\n${runs.length} runs of ${chosen.join(', ')}${values.grep ? ` (grep "${values.grep}")` : ''}: ${runs.length - failedRuns} passed, ${failedRuns} failed\n`);
+process.stdout.write(
+  `\n${runs.length} runs of ${chosen.join(', ')}${values.grep ? ` (grep "${values.grep}")` : ''}: ${runs.length - failedRuns} passed, ${failedRuns} failed\n`,
+);
 if (failures.size === 0) {
   process.stdout.write('No test failed in any run.\n');
 } else {

@@ -57,7 +57,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const journalFiles = new JournalFiles(path.join(context.globalStorageUri.fsPath, 'order-journal'));
   const journal = new OrderJournal(journalFiles, identityOf, () => journalChanged.fire());
   // The version before the journal kept its records in globalState.
-  void journal.migrateLegacy(context.globalState).catch((error: unknown) => log.warn(`Could not migrate the unpaid orders of an earlier version: ${String(error)}`));
+  void journal
+    .migrateLegacy(context.globalState)
+    .catch((error: unknown) => log.warn(`Could not migrate the unpaid orders of an earlier version: ${String(error)}`));
   const requestTimeoutMs = (): number => Math.max(1, vscode.workspace.getConfiguration('ovhcloud').get<number>('requestTimeoutSeconds', 20)) * 1000;
   // Lease files in the global storage folder, which every window of this machine shares.
   const leases = new LeaseFiles(path.join(context.globalStorageUri.fsPath, 'order-leases'), () => 3 * requestTimeoutMs());
@@ -110,7 +112,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const exportDeps: ExportDeps = { model: services.model, log, save: () => hooks?.saveDialog };
   const settingsDeps: SettingsDeps = { model: services.model, accounts, prompter, pickService: () => services.pickService(), log };
   let outlookPanels: OutlookPanels | undefined;
-  const outlook = (): OutlookPanels => (outlookPanels ??= features().createOutlookPanels(context, { model: services.model, log, now: () => new Date(), underTest: hooks !== undefined }));
+  const outlook = (): OutlookPanels =>
+    (outlookPanels ??= features().createOutlookPanels(context, { model: services.model, log, now: () => new Date(), underTest: hooks !== undefined }));
   const planning: PlanningCommands = {
     showOutlook: () => void outlook().show(),
     changeRenewal: (first, selection) => features().runRenewSettings(settingsDeps, 'renew', first, selection),
@@ -124,7 +127,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
   // In the production bundle OVHCLOUD_TEST_SEAMS is false: esbuild drops this branch and testing.ts.
-  if (OVHCLOUD_TEST_SEAMS && hooks) return { testing: createTestingApi(hooks, { context, accounts, journal, renewPanels: renew.panels, batchPanels: batch.panels, services, outlook }) };
+  if (OVHCLOUD_TEST_SEAMS && hooks)
+    return { testing: createTestingApi(hooks, { context, accounts, journal, renewPanels: renew.panels, batchPanels: batch.panels, services, outlook }) };
   return {};
 }
 

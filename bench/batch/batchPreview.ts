@@ -27,7 +27,8 @@ export interface BatchPreviewResult {
   readonly sequential: { readonly ms: number; readonly previewed: number; readonly requests: RequestStats; readonly perService: number };
 }
 
-const english = (message: string, ...args: Array<string | number | boolean>): string => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+const english = (message: string, ...args: Array<string | number | boolean>): string =>
+  message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 const quiet = { info: () => undefined, warn: () => undefined };
 
 /** Services the sandbox renews alone: each row previews one order of its own. */
@@ -36,7 +37,12 @@ async function renewable(api: OvhApi, count: number): Promise<ServiceSummary[]> 
   const found: ServiceSummary[] = [];
   for (const service of services.filter((candidate) => candidate.parentServiceId === undefined && candidate.lifecycleState !== 'terminated')) {
     const descriptions = await api.listRenewDescriptions(service.serviceId, false).catch(() => []);
-    if (descriptions.some((description) => description.strategies.some((strategy) => strategy.services.length === 1 && strategy.services[0] === service.serviceId))) found.push(service);
+    if (
+      descriptions.some((description) =>
+        description.strategies.some((strategy) => strategy.services.length === 1 && strategy.services[0] === service.serviceId),
+      )
+    )
+      found.push(service);
     if (found.length === count) return found;
   }
   throw new Error(`the sandbox has only ${found.length} services renewable alone, ${count} needed`);
@@ -59,7 +65,11 @@ function sessionBase(dir: string, api: OvhApi): Omit<SessionDeps, 'serviceId' | 
   };
 }
 
-async function measure(admin: SandboxAdmin, count: number, work: () => Promise<number>): Promise<{ ms: number; previewed: number; requests: RequestStats; perService: number }> {
+async function measure(
+  admin: SandboxAdmin,
+  count: number,
+  work: () => Promise<number>,
+): Promise<{ ms: number; previewed: number; requests: RequestStats; perService: number }> {
   await admin.clearRequests();
   const start = performance.now();
   const previewed = await work();
@@ -107,7 +117,12 @@ export async function runBatchPreviewBench(options: { services: number; latencyM
       const sequential = await measure(admin, count, async () => {
         let previewed = 0;
         for (const summary of summaries) {
-          const session = new RenewSession({ ...sessionBase(dir, singleApi), serviceId: summary.serviceId, owner: `bench/panel${summary.serviceId}`, onState: () => undefined });
+          const session = new RenewSession({
+            ...sessionBase(dir, singleApi),
+            serviceId: summary.serviceId,
+            owner: `bench/panel${summary.serviceId}`,
+            onState: () => undefined,
+          });
           await session.start();
           const row = session.optionRows.find((candidate) => candidate.services.length === 1) ?? session.optionRows[0];
           if (row) {

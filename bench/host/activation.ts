@@ -44,7 +44,17 @@ export async function measureActivation(settleMs: number): Promise<{ sample: Act
   const first = accounts[0];
   const credentialsStored = first !== undefined && (await testing.accounts.store.load(first.id)) !== undefined;
   return {
-    sample: { alreadyActive, activateMs, loadMs: loadTimer.loadMs, emptyExtensionMs, startedAt, settledAt, sockets, accounts: accounts.length, credentialsStored },
+    sample: {
+      alreadyActive,
+      activateMs,
+      loadMs: loadTimer.loadMs,
+      emptyExtensionMs,
+      startedAt,
+      settledAt,
+      sockets,
+      accounts: accounts.length,
+      credentialsStored,
+    },
     api,
   };
 }

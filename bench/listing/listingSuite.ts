@@ -70,7 +70,11 @@ export async function runListingSuite(plan: ListingPlan): Promise<ListingSize[]>
           );
         }
         const sample = !plan.fullBaseline && n > FULL.baselineSampleAbove ? FULL.baselineSampleAbove : undefined;
-        runs.push(await step(sample ? `baseline (${sample} timed, rest extrapolated)` : 'baseline', () => runInWorker({ kind: 'baseline', sandbox, n, ...(sample ? { sample } : {}) })));
+        runs.push(
+          await step(sample ? `baseline (${sample} timed, rest extrapolated)` : 'baseline', () =>
+            runInWorker({ kind: 'baseline', sandbox, n, ...(sample ? { sample } : {}) }),
+          ),
+        );
         return { n, latencyMs: plan.latencyMs, roundTripMs, runs };
       }),
     );

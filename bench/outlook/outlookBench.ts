@@ -78,7 +78,10 @@ export async function runOutlookBench(services: number, log: (line: string) => v
       const started = performance.now();
       const cached = readCachedListing(JSON.parse(cachedText));
       if (!cached) throw new Error('the cached listing does not read back');
-      const built = buildOutlookState({ services: cached.services.map((service) => ({ accountId: 'bench', service })), loading: false, now, span, locale: 'en' }, t);
+      const built = buildOutlookState(
+        { services: cached.services.map((service) => ({ accountId: 'bench', service })), loading: false, now, span, locale: 'en' },
+        t,
+      );
       const message = JSON.stringify({ type: 'state', state: built.state });
       OutlookHostMessageSchema.parse(JSON.parse(message));
       messageBytes = message.length;
@@ -87,7 +90,14 @@ export async function runOutlookBench(services: number, log: (line: string) => v
     };
     // One warm-up round of each, not counted: the first run pays for compiling the code.
     buildFromCache(12);
-    layoutServices(readCachedListing(JSON.parse(cachedText))!.services, { groupBy: 'productType', sortBy: 'expiry', filter: NO_FILTER, now, warningDays: 30, locale: 'en' });
+    layoutServices(readCachedListing(JSON.parse(cachedText))!.services, {
+      groupBy: 'productType',
+      sortBy: 'expiry',
+      filter: NO_FILTER,
+      now,
+      warningDays: 30,
+      locale: 'en',
+    });
     for (let round = 0; round < ROUNDS; round++) {
       const started = performance.now();
       const cached = readCachedListing(JSON.parse(cachedText));
@@ -126,6 +136,6 @@ export function outlookLines(result: OutlookBenchResult): string[] {
     '',
     `- Requests to OVH while building the outlook: ${result.requests}. Message to the webview: ${(result.messageBytes / 1024).toFixed(1)} KiB.`,
     `- Outlook webview bundle: ${(result.bundleBytes / 1024).toFixed(1)} KiB minified, of which the SVG chart code ${(result.chartBytes / 1024).toFixed(1)} KiB; no charting library.`,
-    '- The webview\'s own DOM paint is not in these figures (it draws 12 or 36 bars); the E2E suite shows it in a real workbench.',
+    "- The webview's own DOM paint is not in these figures (it draws 12 or 36 bars); the E2E suite shows it in a real workbench.",
   ];
 }

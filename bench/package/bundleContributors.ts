@@ -7,7 +7,10 @@ export interface Contributor {
 }
 
 interface Metafile {
-  readonly outputs: Record<string, { readonly entryPoint?: string; readonly bytes: number; readonly inputs: Record<string, { readonly bytesInOutput: number }> }>;
+  readonly outputs: Record<
+    string,
+    { readonly entryPoint?: string; readonly bytes: number; readonly inputs: Record<string, { readonly bytesInOutput: number }> }
+  >;
 }
 
 /** Where an input file's bytes are charged: its npm package (scoped names kept whole), or its src/ folder. */

@@ -78,7 +78,8 @@ function listingGoals(listing: readonly ListingSize[]): GoalRow[] {
 
 function activationGoals(host: HostBenchResult): GoalRow[] {
   const measured = host.activations.filter((window) => !window.sample.alreadyActive);
-  if (measured.length === 0) return [{ measure: '`activate()`', goal: '≤ 20 ms, with no network', measured: 'the workbench had already activated it', verdict: 'not measured' }];
+  if (measured.length === 0)
+    return [{ measure: '`activate()`', goal: '≤ 20 ms, with no network', measured: 'the workbench had already activated it', verdict: 'not measured' }];
   const times = measured.map((window) => window.sample.activateMs);
   const loads = measured.flatMap((window) => (window.sample.loadMs === undefined ? [] : [window.sample.loadMs]));
   const calls = measured.flatMap((window) => (window.sample.loadMs === undefined ? [] : [window.sample.activateMs - window.sample.loadMs]));
@@ -91,7 +92,10 @@ function activationGoals(host: HostBenchResult): GoalRow[] {
     {
       measure: '`activate()` call, bundle loaded (real extension host)',
       goal: `≤ ${GOALS.activateMs} ms, with no network`,
-      measured: calls.length > 0 ? `median ${ms(median(calls))} over ${calls.length} fresh hosts${floor}; ${requests} requests reached the sandbox, ${sockets} sockets opened` : 'not separable',
+      measured:
+        calls.length > 0
+          ? `median ${ms(median(calls))} over ${calls.length} fresh hosts${floor}; ${requests} requests reached the sandbox, ${sockets} sockets opened`
+          : 'not separable',
       verdict: calls.length > 0 ? verdict(median(calls) <= GOALS.activateMs && quiet) : 'not measured',
     },
     {
@@ -107,7 +111,8 @@ function activationGoals(host: HostBenchResult): GoalRow[] {
 
 function panelGoal(panel: PanelResult | undefined): GoalRow {
   const interactive = panel?.rounds.map((round) => round.interactiveMs ?? Number.POSITIVE_INFINITY) ?? [];
-  if (!panel || interactive.length === 0) return { measure: 'Panel to interactive', goal: `≤ ${GOALS.panelInteractiveMs} ms`, measured: '', verdict: 'not measured' };
+  if (!panel || interactive.length === 0)
+    return { measure: 'Panel to interactive', goal: `≤ ${GOALS.panelInteractiveMs} ms`, measured: '', verdict: 'not measured' };
   return {
     measure: `Panel to interactive (${FULL.host.latencyMs} ms latency, real workbench)`,
     goal: `≤ ${GOALS.panelInteractiveMs} ms`,
@@ -119,7 +124,8 @@ function panelGoal(panel: PanelResult | undefined): GoalRow {
 function heapGoal(heap: HeapResult | undefined): GoalRow {
   const growth = heap?.rounds.map((round) => round.heapAfterBytes - round.heapBeforeBytes) ?? [];
   const peaks = heap?.rounds.map((round) => round.heapPeakBytes - round.heapBeforeBytes) ?? [];
-  if (!heap || growth.length === 0) return { measure: 'Heap growth for 5000 services', goal: `≤ ${mib(GOALS.heapGrowthBytes)}`, measured: '', verdict: 'not measured' };
+  if (!heap || growth.length === 0)
+    return { measure: 'Heap growth for 5000 services', goal: `≤ ${mib(GOALS.heapGrowthBytes)}`, measured: '', verdict: 'not measured' };
   return {
     measure: `Heap growth for ${heap.rounds[0]!.services} services (extension host)`,
     goal: `≤ ${mib(GOALS.heapGrowthBytes)}`,
@@ -132,7 +138,12 @@ function sizeGoals(results: BenchResults): GoalRow[] {
   const sizes = results.sizes;
   if (!sizes) return [];
   return [
-    { measure: '`dist/extension.js` (production)', goal: `≤ ${kib(GOALS.bundleBytes)}`, measured: kib(sizes.bundleBytes), verdict: verdict(sizes.bundleBytes <= GOALS.bundleBytes) },
+    {
+      measure: '`dist/extension.js` (production)',
+      goal: `≤ ${kib(GOALS.bundleBytes)}`,
+      measured: kib(sizes.bundleBytes),
+      verdict: verdict(sizes.bundleBytes <= GOALS.bundleBytes),
+    },
     { measure: '`.vsix`', goal: `≤ ${kib(GOALS.vsixBytes)}`, measured: kib(sizes.vsixBytes), verdict: verdict(sizes.vsixBytes <= GOALS.vsixBytes) },
   ];
 }

@@ -31,20 +31,30 @@ export function listingTable(listing: readonly ListingSize[]): string {
 
 export function listingNotes(listing: readonly ListingSize[]): string[] {
   const trips = listing.map((size) => `${ms(size.roundTripMs)} at N = ${size.n}`).join(', ');
-  const notes = listing.length > 0 ? [`One round trip (a sequential GET by the extension's client, ${listing[0]!.latencyMs} ms injected latency): ${trips}.`] : [];
+  const notes =
+    listing.length > 0 ? [`One round trip (a sequential GET by the extension's client, ${listing[0]!.latencyMs} ms injected latency): ${trips}.`] : [];
   const sampled = listing.flatMap((size) => size.runs.filter((run) => run.extrapolatedFrom !== undefined).map((run) => ({ size, run })));
   for (const { size, run } of sampled) {
-    notes.push(`* N = ${size.n} baseline: ${run.extrapolatedFrom} of ${size.n} services fetched and timed; the wall time is GET /services plus ${size.n} × their mean (run with --full-baseline to time all of them).`);
+    notes.push(
+      `* N = ${size.n} baseline: ${run.extrapolatedFrom} of ${size.n} services fetched and timed; the wall time is GET /services plus ${size.n} × their mean (run with --full-baseline to time all of them).`,
+    );
   }
   for (const size of listing) {
     for (const run of size.runs.filter((candidate) => candidate.error)) notes.push(`N = ${size.n}, ${run.label}: ${run.error}`);
   }
-  notes.push(`"429s" is counted where the sandbox enforced ${SERVER_RATE_LIMIT} requests per second ("–": no limit set); peak req/s is the most requests the sandbox received in any one second.`);
+  notes.push(
+    `"429s" is counted where the sandbox enforced ${SERVER_RATE_LIMIT} requests per second ("–": no limit set); peak req/s is the most requests the sandbox received in any one second.`,
+  );
   return notes;
 }
 
 export function goalsTable(results: BenchResults): string {
-  const rows = goalRows(results).map((row) => [row.measure, row.goal, row.measured, row.verdict === 'met' ? 'met' : row.verdict === 'missed' ? '**missed**' : 'not measured']);
+  const rows = goalRows(results).map((row) => [
+    row.measure,
+    row.goal,
+    row.measured,
+    row.verdict === 'met' ? 'met' : row.verdict === 'missed' ? '**missed**' : 'not measured',
+  ]);
   return markdownTable(['measure', 'goal', 'measured', ''], rows);
 }
 
@@ -83,14 +93,20 @@ export function hostDetails(results: BenchResults): string[] {
     const { sample } = window;
     const requests = window.sandboxRequests.map((entry) => `${entry.method} ${entry.path}`).join(', ');
     lines.push(
-      `extension host ${index + 1}: ${sample.alreadyActive ? 'already active when the bench started' : `activate() ${ms(sample.activateMs)}${sample.loadMs === undefined ? '' : ` (loading dist/extension.js ${ms(sample.loadMs)})`}` +
-            (sample.emptyExtensionMs === undefined ? '' : `, an empty extension ${ms(sample.emptyExtensionMs)}`)}; ` +
+      `extension host ${index + 1}: ${
+        sample.alreadyActive
+          ? 'already active when the bench started'
+          : `activate() ${ms(sample.activateMs)}${sample.loadMs === undefined ? '' : ` (loading dist/extension.js ${ms(sample.loadMs)})`}` +
+            (sample.emptyExtensionMs === undefined ? '' : `, an empty extension ${ms(sample.emptyExtensionMs)}`)
+      }; ` +
         `${sample.accounts} stored account(s), credentials ${sample.credentialsStored ? 'readable' : 'missing'}; ` +
         `${window.sandboxRequests.length} sandbox request(s)${requests ? ` (${requests})` : ''}; ${sample.sockets.length} socket(s) opened`,
     );
   });
   for (const [index, round] of (host.panel?.rounds ?? []).entries()) {
-    lines.push(`panel open ${index + 1}: host state ready after ${ms(round.hostReadyMs)}, interactive in the webview after ${round.interactiveMs === null ? 'never (timeout)' : ms(round.interactiveMs)}, ${round.rows} rows`);
+    lines.push(
+      `panel open ${index + 1}: host state ready after ${ms(round.hostReadyMs)}, interactive in the webview after ${round.interactiveMs === null ? 'never (timeout)' : ms(round.interactiveMs)}, ${round.rows} rows`,
+    );
   }
   return lines;
 }

@@ -12,14 +12,7 @@ export interface SandboxSpec {
  * client and the server do not share an event loop), and stops it afterwards.
  */
 export async function withSandbox<T>(spec: SandboxSpec, work: (admin: SandboxAdmin) => Promise<T>): Promise<T> {
-  const sandbox = await startSandboxProcess([
-    '--services',
-    String(spec.services),
-    '--seed',
-    String(spec.seed ?? 1),
-    '--latency',
-    String(spec.latencyMs),
-  ]);
+  const sandbox = await startSandboxProcess(['--services', String(spec.services), '--seed', String(spec.seed ?? 1), '--latency', String(spec.latencyMs)]);
   try {
     return await work(new SandboxAdmin(sandbox.info));
   } finally {

@@ -17,7 +17,12 @@ const WINDOW_TIMEOUT_MS = 5 * 60 * 1000;
 const RUNNER = path.join(projectRoot, 'test', 'fixtures', 'vsix-runner');
 const HOST_ENTRIES = path.join(projectRoot, 'out', 'bench', 'host');
 /** Errors the offline workbench always logs; --verbose shows them anyway. */
-const WORKBENCH_NOISE = [/ENOTFOUND open-vsx\.org/, /^\[lifecycle\] Long running operations during shutdown/, /ripgrep\/bin\/rg ENOENT/, /IndexedDB database 'vscode-web-db' is closed/];
+const WORKBENCH_NOISE = [
+  /ENOTFOUND open-vsx\.org/,
+  /^\[lifecycle\] Long running operations during shutdown/,
+  /ripgrep\/bin\/rg ENOENT/,
+  /IndexedDB database 'vscode-web-db' is closed/,
+];
 
 export interface HostBenchOptions {
   readonly vsix: string;
@@ -90,7 +95,12 @@ export async function runHostBench(options: HostBenchOptions): Promise<HostBench
     await windows.run('signInPhase.js');
     for (let index = 0; index < options.activationWindows; index++) {
       const last = index === options.activationWindows - 1;
-      windowOptions = { heapRounds: last ? options.heapRounds : 0, panelRounds: last ? options.panelRounds : 0, settleMs: options.settleMs, quietMs: options.quietMs };
+      windowOptions = {
+        heapRounds: last ? options.heapRounds : 0,
+        panelRounds: last ? options.panelRounds : 0,
+        settleMs: options.settleMs,
+        quietMs: options.quietMs,
+      };
       await options.sandbox.clearRequests();
       await windows.run('activationPhase.js');
     }

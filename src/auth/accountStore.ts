@@ -124,7 +124,8 @@ export class AccountStore implements vscode.Disposable {
   /** Adds an account, or replaces the one with the same endpoint, nichandle and method. */
   async save(meta: AccountMeta, credentials: Credentials): Promise<AccountMeta> {
     const existing = this.list().find(
-      (other) => other.endpointId === meta.endpointId && other.customUrl === meta.customUrl && other.nichandle === meta.nichandle && other.method === meta.method,
+      (other) =>
+        other.endpointId === meta.endpointId && other.customUrl === meta.customUrl && other.nichandle === meta.nichandle && other.method === meta.method,
     );
     const saved: AccountMeta = existing ? { ...meta, id: existing.id } : meta;
     const secret = JSON.stringify(credentials);

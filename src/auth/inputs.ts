@@ -5,7 +5,10 @@ const MAX_INPUT_LENGTH = 256;
 
 /** Users paste keys with spaces, newlines or quotes around them: forgive that. */
 export function cleanKey(value: string): string {
-  return value.trim().replace(/^["'`]+|["'`]+$/g, '').trim();
+  return value
+    .trim()
+    .replace(/^["'`]+|["'`]+$/g, '')
+    .trim();
 }
 
 /** Returns an error message for a key-like input, or undefined when it looks right. */

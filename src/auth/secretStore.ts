@@ -13,7 +13,10 @@ export class SecretStorageUnavailableError extends Error {
     return typeof value === 'object' && value !== null && (value as { [SECRET_STORAGE_UNAVAILABLE]?: unknown })[SECRET_STORAGE_UNAVAILABLE] === true;
   }
 
-  constructor(readonly operation: 'read' | 'write' | 'delete', cause: unknown) {
+  constructor(
+    readonly operation: 'read' | 'write' | 'delete',
+    cause: unknown,
+  ) {
     super(`SecretStorage ${operation} failed`, { cause });
     this.name = 'SecretStorageUnavailableError';
     Object.defineProperty(this, SECRET_STORAGE_UNAVAILABLE, { value: true });

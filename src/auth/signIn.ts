@@ -37,7 +37,8 @@ export interface SignInDeps {
   readonly pollIntervalMs?: number;
 }
 
-export type SignInResult = { readonly status: 'signedIn'; readonly account: AccountMeta } | { readonly status: 'cancelled' } | { readonly status: 'failed'; readonly message: string };
+export type SignInResult =
+  { readonly status: 'signedIn'; readonly account: AccountMeta } | { readonly status: 'cancelled' } | { readonly status: 'failed'; readonly message: string };
 
 class Cancelled extends Error {}
 
@@ -142,18 +143,25 @@ async function pickMethod(prompter: Prompter, endpoint: Endpoint): Promise<SignI
       label: vscode.l10n.t('Application key and secret: create a consumer key for me'),
       detail: vscode.l10n.t('Recommended. You approve exactly the access this extension needs on OVHcloud’s page.'),
     },
-    { method: 'existingConsumerKey', label: vscode.l10n.t('I already have a consumer key'), detail: vscode.l10n.t('Application key, application secret and consumer key.') },
+    {
+      method: 'existingConsumerKey',
+      label: vscode.l10n.t('I already have a consumer key'),
+      detail: vscode.l10n.t('Application key, application secret and consumer key.'),
+    },
   ];
   if (endpoint.tokenUrl !== undefined || endpoint.id === 'custom') {
-    items.push({ method: 'oauth2', label: vscode.l10n.t('OAuth2 service account'), detail: vscode.l10n.t('Client id and client secret (OVHcloud Europe, Canada and US).') });
+    items.push({
+      method: 'oauth2',
+      label: vscode.l10n.t('OAuth2 service account'),
+      detail: vscode.l10n.t('Client id and client secret (OVHcloud Europe, Canada and US).'),
+    });
   }
-  return answered(await prompter.pick(items, { title: stepTitle(pathOf(endpoint), 'method'), placeHolder: vscode.l10n.t('How do you want to sign in?') })).method;
+  return answered(await prompter.pick(items, { title: stepTitle(pathOf(endpoint), 'method'), placeHolder: vscode.l10n.t('How do you want to sign in?') }))
+    .method;
 }
 
 async function askKey(prompter: Prompter, title: string, what: string, prompt: string, secret: boolean): Promise<string> {
-  const value = answered(
-    await prompter.input({ title, prompt, password: secret, ignoreFocusOut: true, validateInput: (input) => validateKey(what, input) }),
-  );
+  const value = answered(await prompter.input({ title, prompt, password: secret, ignoreFocusOut: true, validateInput: (input) => validateKey(what, input) }));
   const problem = validateKey(what, value);
   if (problem) throw new SignInError(problem);
   return cleanKey(value);
@@ -252,7 +260,9 @@ function credentialProblem(error: unknown, stage: 'application' | 'full' | 'oaut
   if (!isOvhApiError(error)) return describe(error);
   const e: OvhApiError = error;
   if (stage === 'oauth2' && e.kind === 'oauth2') {
-    return vscode.l10n.t('OVHcloud did not accept this client id and client secret. Check both values (they come from the service account you created), then try again.');
+    return vscode.l10n.t(
+      'OVHcloud did not accept this client id and client secret. Check both values (they come from the service account you created), then try again.',
+    );
   }
   if (e.errorCode === 'INVALID_KEY' || (e.kind === 'invalidCredential' && /application/i.test(e.serverMessage ?? ''))) {
     return vscode.l10n.t('OVHcloud does not know this application key. Check the application key, and that it was created on the same endpoint you picked.');
@@ -261,7 +271,9 @@ function credentialProblem(error: unknown, stage: 'application' | 'full' | 'oaut
     return vscode.l10n.t('The application secret does not match the application key. Check the application secret, then try again.');
   }
   if (e.kind === 'invalidCredential') {
-    return vscode.l10n.t('OVHcloud does not accept this consumer key: it is unknown, expired, revoked or not validated yet. Check the consumer key, or choose "create a consumer key for me".');
+    return vscode.l10n.t(
+      'OVHcloud does not accept this consumer key: it is unknown, expired, revoked or not validated yet. Check the consumer key, or choose "create a consumer key for me".',
+    );
   }
   if (e.kind === 'notGranted') {
     return vscode.l10n.t('This consumer key is valid but may not read your account (GET /me). Create a new key with "create a consumer key for me".');

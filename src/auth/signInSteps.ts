@@ -8,16 +8,7 @@
 export type SignInMethod = 'createConsumerKey' | 'existingConsumerKey' | 'oauth2';
 
 export type SignInStep =
-  | 'endpoint'
-  | 'customUrl'
-  | 'method'
-  | 'tokenUrl'
-  | 'clientId'
-  | 'clientSecret'
-  | 'application'
-  | 'applicationKey'
-  | 'applicationSecret'
-  | 'consumerKey';
+  'endpoint' | 'customUrl' | 'method' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'application' | 'applicationKey' | 'applicationSecret' | 'consumerKey';
 
 export interface SignInPath {
   /** Whether a custom API URL was picked; unknown before the first pick. */

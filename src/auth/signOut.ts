@@ -58,6 +58,8 @@ async function offerRevoke(deps: SignOutDeps, meta: AccountMeta): Promise<void> 
   } catch (error) {
     const description = describeError(error, vscode.l10n.t);
     deps.log.warn(`Could not revoke the consumer key of ${meta.label}: ${description.explanation}`);
-    void vscode.window.showWarningMessage(vscode.l10n.t('The consumer key could not be revoked at OVHcloud: {0} You are signed out on this computer anyway.', description.explanation));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The consumer key could not be revoked at OVHcloud: {0} You are signed out on this computer anyway.', description.explanation),
+    );
   }
 }

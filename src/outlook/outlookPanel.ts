@@ -70,7 +70,10 @@ export class OutlookPanel implements vscode.Disposable {
     private readonly deps: OutlookDeps,
     onDispose: () => void,
   ) {
-    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ovhcloud.svg');
     panel.webview.html = outlookHtml(panel.webview, extensionUri, safeLocale(vscode.env.language), vscode.l10n.t('Renewal Outlook'));
     this.disposables.push(
@@ -94,7 +97,15 @@ export class OutlookPanel implements vscode.Disposable {
     const ids = model.accountIds();
     const services = ids.flatMap((accountId) => (model.listing(accountId).services ?? []).map((service) => ({ accountId, service })));
     const built = buildOutlookState(
-      { services, loading: ids.some((id) => model.listing(id).loading), now: this.deps.now(), span: this.span, currency: this.currency, month: this.month, locale: safeLocale(vscode.env.language) },
+      {
+        services,
+        loading: ids.some((id) => model.listing(id).loading),
+        now: this.deps.now(),
+        span: this.span,
+        currency: this.currency,
+        month: this.month,
+        locale: safeLocale(vscode.env.language),
+      },
       vscode.l10n.t,
     );
     this.tokens = built.tokens;
@@ -165,7 +176,10 @@ export function createOutlookPanels(context: vscode.ExtensionContext, deps: Outl
         current.panel.reveal();
         return current;
       }
-      const panel = vscode.window.createWebviewPanel(OUTLOOK_VIEW_TYPE, vscode.l10n.t('Renewal Outlook'), vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: false });
+      const panel = vscode.window.createWebviewPanel(OUTLOOK_VIEW_TYPE, vscode.l10n.t('Renewal Outlook'), vscode.ViewColumn.Active, {
+        enableScripts: true,
+        retainContextWhenHidden: false,
+      });
       current = new OutlookPanel(panel, context.extensionUri, deps, () => (current = undefined));
       return current;
     },

@@ -51,7 +51,10 @@ export class OvhApi {
 
   private currency: Promise<string | undefined> | undefined;
 
-  constructor(options: TransportOptions, private readonly pageSize = DEFAULT_PAGE_SIZE) {
+  constructor(
+    options: TransportOptions,
+    private readonly pageSize = DEFAULT_PAGE_SIZE,
+  ) {
     this.transport = new OvhTransport(options);
   }
 
@@ -123,7 +126,14 @@ export class OvhApi {
   async previewRenew(serviceId: number, request: RenewRequest): Promise<OrderPreview> {
     const body = { dryRun: true, duration: request.duration, services: [...request.services] };
     const answer = (await this.transport.post(`/service/${serviceId}/renew`, { schema: OrderPreviewSchema, body })).data;
-    return { date: answer.date, expirationDate: answer.expirationDate, priceWithTax: answer.priceWithTax, priceWithoutTax: answer.priceWithoutTax, tax: answer.tax, retractionDate: answer.retractionDate };
+    return {
+      date: answer.date,
+      expirationDate: answer.expirationDate,
+      priceWithTax: answer.priceWithTax,
+      priceWithoutTax: answer.priceWithoutTax,
+      tax: answer.tax,
+      retractionDate: answer.retractionDate,
+    };
   }
 
   /** Creates a real order that will need paying. Call only after an explicit user confirmation. */

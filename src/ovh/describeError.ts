@@ -31,10 +31,7 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
   const [explanation, nextStep] = ((): [string, string] => {
     switch (error.kind) {
       case 'invalidSignature':
-        return [
-          t('OVHcloud rejected the request signature.'),
-          t('Check that the application secret belongs to this application key, then sign in again.'),
-        ];
+        return [t('OVHcloud rejected the request signature.'), t('Check that the application secret belongs to this application key, then sign in again.')];
       case 'clockSkew':
         return [
           t("OVHcloud rejected the request because this computer's clock differs too much from OVHcloud's."),
@@ -52,7 +49,11 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
       case 'notGranted':
         return [
           t('Your OVHcloud credentials are not allowed to call {0} {1}.', error.method, error.path),
-          t('Sign in again so a consumer key with the access rules this extension needs is created, or add the rule {0} {1} to your key.', error.method, ruleFor(error.path)),
+          t(
+            'Sign in again so a consumer key with the access rules this extension needs is created, or add the rule {0} {1} to your key.',
+            error.method,
+            ruleFor(error.path),
+          ),
         ];
       case 'iamNotGranted': {
         const actions = error.missingActions ?? [];
@@ -69,7 +70,10 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
       case 'forbidden':
         return [t('OVHcloud refused access to {0}.', error.path), t('Check the account permissions (IAM policies) for this account.')];
       case 'notFound':
-        return [t('OVHcloud does not know this item any more: {0}.', error.path), t('Refresh the Services view; the service or order may have been deleted or transferred.')];
+        return [
+          t('OVHcloud does not know this item any more: {0}.', error.path),
+          t('Refresh the Services view; the service or order may have been deleted or transferred.'),
+        ];
       case 'conflict':
         return [
           t('OVHcloud reported a conflict: the item changed or an operation is already in progress.'),
@@ -88,11 +92,17 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
           t('Renew the service first, or contact OVHcloud support if it should not be expired.'),
         ];
       case 'server':
-        return [t('OVHcloud had an internal problem ({0}).', error.status ?? 500), t('Try again in a few minutes. Check the OVHcloud status page if it persists.')];
+        return [
+          t('OVHcloud had an internal problem ({0}).', error.status ?? 500),
+          t('Try again in a few minutes. Check the OVHcloud status page if it persists.'),
+        ];
       case 'timeout':
         return [t('OVHcloud did not answer in time.'), t('Check your connection and try again. You can raise the ovhcloud.requestTimeoutSeconds setting.')];
       case 'connectionRefused':
-        return [t('The connection to the OVHcloud API was refused.'), t('Check the API endpoint in your account settings, any proxy or firewall, and try again.')];
+        return [
+          t('The connection to the OVHcloud API was refused.'),
+          t('Check the API endpoint in your account settings, any proxy or firewall, and try again.'),
+        ];
       case 'connectionReset':
       case 'network':
         return [t('The connection to the OVHcloud API failed.'), t('Check your network connection and try again.')];
@@ -108,7 +118,10 @@ export function describeError(error: unknown, t: Translate = english): ErrorDesc
       case 'cancelled':
         return [t('The request was not sent because the operation it belonged to had already failed.'), t('Try again.')];
       case 'unknown':
-        return [t('The OVHcloud API returned an unexpected error ({0}).', error.status ?? '?'), t('Try again; if it keeps happening, report it with the details below.')];
+        return [
+          t('The OVHcloud API returned an unexpected error ({0}).', error.status ?? '?'),
+          t('Try again; if it keeps happening, report it with the details below.'),
+        ];
     }
   })();
   return { explanation, nextStep, details };

@@ -78,7 +78,8 @@ export class RequestLimiter {
 
   private releaseSlot(): void {
     const next = this.waiting.shift();
-    if (next) next(); // the slot passes straight to the next task
+    if (next)
+      next(); // the slot passes straight to the next task
     else this.active--;
   }
 

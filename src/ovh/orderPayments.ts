@@ -87,7 +87,9 @@ async function usableMethodIds(transport: OvhTransport, orderId: number): Promis
 async function ovhAccountBalanceOf(transport: OvhTransport): Promise<number | undefined> {
   try {
     const ids = (await transport.get('/me/ovhAccount', { schema: StringListSchema })).data;
-    const accounts = await Promise.all(ids.map(async (id) => (await transport.get(`/me/ovhAccount/${encodeURIComponent(id)}`, { schema: OvhAccountSchema })).data));
+    const accounts = await Promise.all(
+      ids.map(async (id) => (await transport.get(`/me/ovhAccount/${encodeURIComponent(id)}`, { schema: OvhAccountSchema })).data),
+    );
     const balances = accounts.filter((account) => account.isActive !== false).map((account) => account.balance.value);
     return balances.length === 0 ? undefined : Math.max(...balances);
   } catch (error) {

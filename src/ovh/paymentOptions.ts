@@ -46,7 +46,7 @@ export function methodLabel(method: PaymentMethod): string {
   if (method.paymentType === 'PAYPAL') return raw ? `PayPal ${raw}` : 'PayPal';
   const last4 = /(\d{4})\D*$/.exec(raw)?.[1];
   const subType = method.paymentSubType && method.paymentSubType !== 'NONE' ? method.paymentSubType.replace(/_/g, ' ') : undefined;
-  const brand = subType ?? (method.paymentType === 'SEPA_DIRECT_DEBIT' ? 'SEPA' : method.icon?.name ?? method.paymentType);
+  const brand = subType ?? (method.paymentType === 'SEPA_DIRECT_DEBIT' ? 'SEPA' : (method.icon?.name ?? method.paymentType));
   return last4 ? `${brand} •••• ${last4}` : [brand, raw].filter(Boolean).join(' ');
 }
 
@@ -83,7 +83,8 @@ export function buildPaymentOptions(facts: PaymentFacts): PaymentOption[] {
     if (!facts.usableMethodIds && !acceptedTypes.has(method.paymentType)) continue;
     const base = { label: methodLabel(method), isDefault: method.default, status: method.status };
     const selectable = usable && method.status === 'VALID';
-    const legacyMean = facts.acceptedMeans.find((candidate) => (TYPES_FOR_MEAN[candidate] ?? []).includes(method.paymentType)) ?? LEGACY_MEAN[method.paymentType];
+    const legacyMean =
+      facts.acceptedMeans.find((candidate) => (TYPES_FOR_MEAN[candidate] ?? []).includes(method.paymentType)) ?? LEGACY_MEAN[method.paymentType];
     if (facts.usableMethodIds && facts.payRouteGranted !== false) {
       options.push({ ...base, paymentMean: method.paymentType, paymentMethodId: method.paymentMethodId, selectable });
     } else if (typeof method.paymentMeanId === 'number' && legacyMean) {
@@ -109,6 +110,7 @@ export function buildPaymentOptions(facts: PaymentFacts): PaymentOption[] {
 /** What payOrder sends, and where: the one place that decides the payment route. */
 export function paymentRequest(orderId: number, option: PaymentOption): { path: string; body: object } {
   if (option.paymentMethodId !== undefined) return { path: `/me/order/${orderId}/pay`, body: { paymentMethod: { id: option.paymentMethodId } } };
-  const body = option.paymentMeanId === undefined ? { paymentMean: option.paymentMean } : { paymentMean: option.paymentMean, paymentMeanId: option.paymentMeanId };
+  const body =
+    option.paymentMeanId === undefined ? { paymentMean: option.paymentMean } : { paymentMean: option.paymentMean, paymentMeanId: option.paymentMeanId };
   return { path: `/me/order/${orderId}/payWithRegisteredPaymentMean`, body };
 }

@@ -2,7 +2,5 @@
 export function schemaIssuePath(issues: ReadonlyArray<{ readonly path: ReadonlyArray<PropertyKey> }>): string {
   const path = issues[0]?.path ?? [];
   if (path.length === 0) return '(root)';
-  return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
-    .join('');
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`)).join('');
 }

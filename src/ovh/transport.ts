@@ -90,8 +90,11 @@ export class OvhTransport {
 
   /** GETs are idempotent: transient failures are retried with backoff. */
   get<T>(path: string, options: RequestOptions<T>): Promise<ApiResponse<T>> {
-    return withRetry(() => this.send('GET', path, options), this.retryPolicy, this.sleep, (error, attempt, delay) =>
-      this.options.log?.warn(`GET ${path} failed (${error.kind}); retry ${attempt} in ${delay} ms`),
+    return withRetry(
+      () => this.send('GET', path, options),
+      this.retryPolicy,
+      this.sleep,
+      (error, attempt, delay) => this.options.log?.warn(`GET ${path} failed (${error.kind}); retry ${attempt} in ${delay} ms`),
     );
   }
 
@@ -160,7 +163,9 @@ export class OvhTransport {
     if (!strained) return;
     const pauseMs = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : STRAIN_PAUSE_MS;
     this.limiter.backOff(pauseMs);
-    this.options.log?.warn(`OVH answered ${method(error)} with signs of load (${error.kind}${error.status ? ` ${error.status}` : ''}); slowing down to ${this.limiter.currentRate.toFixed(1)} requests/s.`);
+    this.options.log?.warn(
+      `OVH answered ${method(error)} with signs of load (${error.kind}${error.status ? ` ${error.status}` : ''}); slowing down to ${this.limiter.currentRate.toFixed(1)} requests/s.`,
+    );
   }
 
   private async authenticate(method: string, fullPath: string, body: string, auth: AuthMode, headers: Record<string, string>): Promise<void> {
@@ -288,4 +293,3 @@ function queryString(query: Query | undefined): string {
 function escapeNonAscii(json: string): string {
   return json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-

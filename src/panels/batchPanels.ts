@@ -35,7 +35,9 @@ export class BatchPanels implements vscode.Disposable {
 
   /** A new batch over these services of one account. */
   show(accountId: string, serviceIds: readonly number[], summaries: readonly ServiceSummary[]): BatchPanel {
-    const panel = vscode.window.createWebviewPanel(BATCH_PANEL_VIEW_TYPE, vscode.l10n.t('Renew several services'), vscode.ViewColumn.Active, { enableScripts: true });
+    const panel = vscode.window.createWebviewPanel(BATCH_PANEL_VIEW_TYPE, vscode.l10n.t('Renew several services'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+    });
     const batchId = `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
     return this.adopt(panel, { accountId, batchId }, serviceIds, summaries);
   }
@@ -87,7 +89,12 @@ export class BatchPanels implements vscode.Disposable {
       panel.dispose();
       return undefined;
     }
-    return this.adopt(panel, saved.data, record.rows.map((row) => row.serviceId), await this.deps.servicesOf(saved.data.accountId));
+    return this.adopt(
+      panel,
+      saved.data,
+      record.rows.map((row) => row.serviceId),
+      await this.deps.servicesOf(saved.data.accountId),
+    );
   }
 
   /** Renew Expiring Services…: the palette's quick picks, then one panel per account. */
@@ -128,7 +135,9 @@ async function pickExpiring(deps: BatchPanelRegistration): Promise<ServiceRef[] 
   type Item = vscode.QuickPickItem & { accountId: string; serviceId: number };
   const items: Item[] = [];
   for (const meta of deps.accounts.list()) {
-    const services = soonestFirst((await deps.servicesOf(meta.id)).filter((service) => service.lifecycleState !== 'terminated' && inScope(service, scope.scope, now, warningDays)));
+    const services = soonestFirst(
+      (await deps.servicesOf(meta.id)).filter((service) => service.lifecycleState !== 'terminated' && inScope(service, scope.scope, now, warningDays)),
+    );
     for (const service of services) {
       items.push({
         label: service.displayName,
@@ -144,6 +153,9 @@ async function pickExpiring(deps: BatchPanelRegistration): Promise<ServiceRef[] 
     void vscode.window.showInformationMessage(vscode.l10n.t('No service matches: nothing to renew.'));
     return undefined;
   }
-  const picked = await prompter.pickMany(items, { title: vscode.l10n.t('OVHcloud: Renew Expiring Services'), placeHolder: vscode.l10n.t('Services to renew, soonest expiry first') });
+  const picked = await prompter.pickMany(items, {
+    title: vscode.l10n.t('OVHcloud: Renew Expiring Services'),
+    placeHolder: vscode.l10n.t('Services to renew, soonest expiry first'),
+  });
   return picked && picked.length > 0 ? picked.map(({ accountId, serviceId }) => ({ accountId, serviceId })) : undefined;
 }

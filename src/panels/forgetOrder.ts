@@ -20,25 +20,39 @@ export interface ForgetDeps {
  */
 export async function forgetOrder(deps: ForgetDeps, target?: ServiceRef): Promise<string | undefined> {
   const identity = target ? deps.identityOf(target.accountId) : undefined;
-  const entries = deps.journal.all().filter((entry) => !target || (entry.identity === identity && (entry.serviceId === target.serviceId || entry.services.includes(target.serviceId))));
+  const entries = deps.journal
+    .all()
+    .filter((entry) => !target || (entry.identity === identity && (entry.serviceId === target.serviceId || entry.services.includes(target.serviceId))));
   if (entries.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No order is recorded here for this service.'));
     return undefined;
   }
   const picked = await deps.prompter().pick(
-    entries.map((entry) => ({ label: title(entry), description: entry.summary ? `${entry.summary.servicesText} · ${entry.summary.periodText}` : '', detail: entry.withTaxText, entry })),
+    entries.map((entry) => ({
+      label: title(entry),
+      description: entry.summary ? `${entry.summary.servicesText} · ${entry.summary.periodText}` : '',
+      detail: entry.withTaxText,
+      entry,
+    })),
     { placeHolder: vscode.l10n.t('Choose the order to forget') },
   );
   if (!picked) return undefined;
   const { entry } = picked;
   const action = vscode.l10n.t('Forget');
-  const answer = await deps.prompter().confirm(
-    vscode.l10n.t('Forget {0}?', title(entry)),
-    vscode.l10n.t('The extension stops offering it. Nothing changes at OVHcloud: an unpaid order stays there until it expires.'),
-    action,
-  );
+  const answer = await deps
+    .prompter()
+    .confirm(
+      vscode.l10n.t('Forget {0}?', title(entry)),
+      vscode.l10n.t('The extension stops offering it. Nothing changes at OVHcloud: an unpaid order stays there until it expires.'),
+      action,
+    );
   if (answer !== action) return undefined;
-  if (await deps.leases.holder([...new Set([entry.serviceId, ...entry.services])].map((id) => `${entry.identity}:${id}`), 'forget')) {
+  if (
+    await deps.leases.holder(
+      [...new Set([entry.serviceId, ...entry.services])].map((id) => `${entry.identity}:${id}`),
+      'forget',
+    )
+  ) {
     void vscode.window.showWarningMessage(vscode.l10n.t('This order is being placed or paid in another window. Try again when it has finished.'));
     return undefined;
   }
@@ -48,5 +62,7 @@ export async function forgetOrder(deps: ForgetDeps, target?: ServiceRef): Promis
 }
 
 function title(entry: JournalEntry): string {
-  return entry.orderId === undefined ? vscode.l10n.t('Order attempt of {0} (outcome unknown)', entry.startedAt.slice(0, 10)) : vscode.l10n.t('Order {0}', entry.orderId);
+  return entry.orderId === undefined
+    ? vscode.l10n.t('Order attempt of {0} (outcome unknown)', entry.startedAt.slice(0, 10))
+    : vscode.l10n.t('Order {0}', entry.orderId);
 }

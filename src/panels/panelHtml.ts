@@ -5,7 +5,13 @@ import * as vscode from 'vscode';
  * The panel's HTML: a strict CSP (nothing but our own bundled script with a fresh
  * nonce, our stylesheet and the codicon font), and every asset through asWebviewUri.
  */
-export function renewPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, locale: string, title: string, bundle: 'renewPanel' | 'batchPanel' = 'renewPanel'): string {
+export function renewPanelHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  locale: string,
+  title: string,
+  bundle: 'renewPanel' | 'batchPanel' = 'renewPanel',
+): string {
   const nonce = randomBytes(18).toString('base64');
   const asset = (...segments: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
   const csp = [

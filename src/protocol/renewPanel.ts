@@ -54,7 +54,16 @@ export const PanelStateSchema = z.object({
   selectedKey: OptionalText,
   busy: z.optional(z.enum(['loading', 'preview', 'order', 'pay', 'tracking', 'recovering'])),
   preview: z.optional(
-    z.object({ key: Key, periodLabel: Text, servicesText: Text, withoutTaxText: Text, taxText: Text, withTaxText: Text, newExpiryText: Text, expiryNoteText: OptionalText }),
+    z.object({
+      key: Key,
+      periodLabel: Text,
+      servicesText: Text,
+      withoutTaxText: Text,
+      taxText: Text,
+      withTaxText: Text,
+      newExpiryText: Text,
+      expiryNoteText: OptionalText,
+    }),
   ),
   order: z.optional(
     z.object({

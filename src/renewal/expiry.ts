@@ -39,11 +39,7 @@ const MS_PER_DAY = 86_400_000;
  * Because `daysLeft` rounds up, the same boundaries read on `daysLeft` are
  * ≤ 0, 1..7, 8..warningDays, > warningDays.
  */
-export function expiryStatus(
-  expirationDate: string | Date | null | undefined,
-  now: Date,
-  warningDays: number = DEFAULT_WARNING_DAYS,
-): ExpiryStatus {
+export function expiryStatus(expirationDate: string | Date | null | undefined, now: Date, warningDays: number = DEFAULT_WARNING_DAYS): ExpiryStatus {
   if (Number.isNaN(now.getTime())) {
     throw new RangeError('expiryStatus: invalid "now"');
   }
@@ -83,12 +79,7 @@ export type RenewMode = 'automatic' | 'manual' | 'unknown';
  * and `oneShot` services are never renewed; renewing any of them, if at all
  * possible, takes a manual order.
  */
-const MANUAL_LEGACY_MODES: ReadonlySet<string> = new Set([
-  'manual',
-  'deleteAtExpiration',
-  'deleteAtEndEngagement',
-  'oneShot',
-]);
+const MANUAL_LEGACY_MODES: ReadonlySet<string> = new Set(['manual', 'deleteAtExpiration', 'deleteAtEndEngagement', 'oneShot']);
 
 function classifyMode(mode: string | null | undefined): RenewMode {
   if (typeof mode !== 'string') {
@@ -121,12 +112,7 @@ export function renewModeOf(service: ServiceLike): RenewMode {
 }
 
 /** Pending lifecycle actions meaning the service is scheduled to end. */
-const TERMINATING_ACTIONS: ReadonlySet<string> = new Set([
-  'deleteAtExpiration',
-  'terminate',
-  'terminateAtExpirationDate',
-  'terminateAtEngagementDate',
-]);
+const TERMINATING_ACTIONS: ReadonlySet<string> = new Set(['deleteAtExpiration', 'terminate', 'terminateAtExpirationDate', 'terminateAtEngagementDate']);
 const TERMINATING_LEGACY_MODES: ReadonlySet<string> = new Set(['deleteAtExpiration', 'deleteAtEndEngagement']);
 
 /**

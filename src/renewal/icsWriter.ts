@@ -71,7 +71,10 @@ function nextDay(date: string): string {
 }
 
 function stampOf(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Days since 2000-01-01 of the event: later expiry, higher sequence. */
@@ -88,7 +91,14 @@ export function calendarUid(accountId: string, serviceId: number): string {
 }
 
 export function writeCalendar(events: Iterable<CalendarEvent>, options: CalendarOptions): string {
-  const lines: string[] = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODUCT_ID}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(options.calendarName)}`];
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${PRODUCT_ID}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(options.calendarName)}`,
+  ];
   const stamp = stampOf(options.stamp);
   for (const event of events) {
     if (!DATE_PATTERN.test(event.date)) throw new RangeError(`Calendar event date must be YYYY-MM-DD: ${event.date}`);

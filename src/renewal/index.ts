@@ -3,15 +3,7 @@
  * extension, the tests and the benchmarks.
  */
 
-export type {
-  ExpandedService,
-  LegacyService,
-  OvhPrice,
-  RenewDescription,
-  RenewServiceDetail,
-  RenewStrategy,
-  ServiceLike,
-} from './types';
+export type { ExpandedService, LegacyService, OvhPrice, RenewDescription, RenewServiceDetail, RenewStrategy, ServiceLike } from './types';
 
 export {
   addDuration,

@@ -203,8 +203,5 @@ export function formatMoney(ucents: number, currencyCode: string, locale: string
     return formatDecimalString(numberFormat(locale, { style: 'currency', currency: currencyCode.toUpperCase() }), decimal);
   }
   const fractionDigits = currencyCode === NO_CURRENCY ? 2 : 0;
-  return formatDecimalString(
-    numberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: 2 }),
-    decimal,
-  );
+  return formatDecimalString(numberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: 2 }), decimal);
 }

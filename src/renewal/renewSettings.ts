@@ -16,9 +16,7 @@ import { outlookKind, type OutlookService } from './outlook';
 export type RenewModeChoice = 'automatic' | 'manual';
 
 export type SettingsChange =
-  | { readonly kind: 'renew'; readonly mode: RenewModeChoice; readonly period?: string }
-  | { readonly kind: 'stopAtExpiry' }
-  | { readonly kind: 'undoStop' };
+  { readonly kind: 'renew'; readonly mode: RenewModeChoice; readonly period?: string } | { readonly kind: 'stopAtExpiry' } | { readonly kind: 'undoStop' };
 
 export interface SettingsTarget extends OutlookService {
   readonly displayName: string;
@@ -110,7 +108,10 @@ export function changeVisible(after: SettingsTarget, change: SettingsChange): bo
     case 'undoStop':
       return !isEnding(after);
     case 'renew':
-      return outlookKind({ ...after, pendingActions: [] }) === change.mode && (change.period === undefined || change.mode === 'manual' || after.renewPeriod === change.period);
+      return (
+        outlookKind({ ...after, pendingActions: [] }) === change.mode &&
+        (change.period === undefined || change.mode === 'manual' || after.renewPeriod === change.period)
+      );
   }
 }
 

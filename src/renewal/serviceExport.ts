@@ -36,7 +36,13 @@ export function renewalFacts(service: ExportService): RenewalFacts {
   const periodDuration = parseDuration(period);
   const pricingDuration = parseDuration(service.pricing?.duration);
   const ucents = service.pricing?.ucents;
-  const priced = periodDuration !== undefined && pricingDuration !== undefined && ucents !== undefined && Number.isSafeInteger(ucents) && ucents >= 0 && !!service.pricing?.currency;
+  const priced =
+    periodDuration !== undefined &&
+    pricingDuration !== undefined &&
+    ucents !== undefined &&
+    Number.isSafeInteger(ucents) &&
+    ucents >= 0 &&
+    !!service.pricing?.currency;
   return {
     kind: outlookKind(service),
     expiry: expiry === undefined ? undefined : dayKey(expiry),
@@ -56,7 +62,16 @@ export function servicesCsv(services: Iterable<ExportService>, labels: CsvLabels
   const rows: CsvCell[][] = [];
   for (const s of services) {
     const facts = renewalFacts(s);
-    rows.push([labels.type(s.type), s.displayName, s.serviceId, facts.expiry, facts.kind, facts.period, facts.ucents === undefined ? undefined : decimalAmount(facts.ucents), facts.currency]);
+    rows.push([
+      labels.type(s.type),
+      s.displayName,
+      s.serviceId,
+      facts.expiry,
+      facts.kind,
+      facts.period,
+      facts.ucents === undefined ? undefined : decimalAmount(facts.ucents),
+      facts.currency,
+    ]);
   }
   return writeCsv(labels.header, rows, new Set([0, 1]));
 }

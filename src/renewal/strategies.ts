@@ -261,25 +261,16 @@ function stableSort<T>(rows: readonly T[], compare: Comparator<T>, direction: So
  * By total price. Amounts in different currencies are compared as numbers;
  * OVH quotes one account in one currency, so mixed lists are not expected.
  */
-export function sortByTotal<T extends Pick<RenewOptionRow, 'totalUcents'>>(
-  rows: readonly T[],
-  direction: SortDirection = 'ascending',
-): T[] {
+export function sortByTotal<T extends Pick<RenewOptionRow, 'totalUcents'>>(rows: readonly T[], direction: SortDirection = 'ascending'): T[] {
   return stableSort(rows, (a, b) => a.totalUcents - b.totalUcents, direction);
 }
 
 /** By price per month (same caveat on currencies as `sortByTotal`). */
-export function sortByPerMonth<T extends Pick<RenewOptionRow, 'perMonthUcents'>>(
-  rows: readonly T[],
-  direction: SortDirection = 'ascending',
-): T[] {
+export function sortByPerMonth<T extends Pick<RenewOptionRow, 'perMonthUcents'>>(rows: readonly T[], direction: SortDirection = 'ascending'): T[] {
   return stableSort(rows, (a, b) => a.perMonthUcents - b.perMonthUcents, direction);
 }
 
 /** By period length; `P1Y` and `P12M` tie. Sort by a secondary key first to break ties. */
-export function sortByPeriod<T extends Pick<RenewOptionRow, 'period'>>(
-  rows: readonly T[],
-  direction: SortDirection = 'ascending',
-): T[] {
+export function sortByPeriod<T extends Pick<RenewOptionRow, 'period'>>(rows: readonly T[], direction: SortDirection = 'ascending'): T[] {
   return stableSort(rows, (a, b) => compareDurations(a.period, b.period), direction);
 }

@@ -89,7 +89,9 @@ export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange[
       const signIn = t('Sign In Again');
       const answer = await prompter.confirm(
         t('This OVHcloud key cannot change renew settings yet'),
-        t('It was approved before this extension asked for the access rule PUT /services/* (and GET /services/*/renewPeriodCapacities). Sign in again and approve the new access request; nothing is changed until then.'),
+        t(
+          'It was approved before this extension asked for the access rule PUT /services/* (and GET /services/*/renewPeriodCapacities). Sign in again and approve the new access request; nothing is changed until then.',
+        ),
         signIn,
       );
       if (answer === signIn) await vscode.commands.executeCommand('ovhcloud.signIn');
@@ -118,18 +120,31 @@ export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange[
       else toSend.push({ accountId, target });
     }
   }
-  const skippedResults: ServiceOutcome[] = skipped.map(({ target, reason }) => ({ serviceId: target.serviceId, displayName: target.displayName, outcome: 'skipped', detail: skipText(reason, t) }));
+  const skippedResults: ServiceOutcome[] = skipped.map(({ target, reason }) => ({
+    serviceId: target.serviceId,
+    displayName: target.displayName,
+    outcome: 'skipped',
+    detail: skipText(reason, t),
+  }));
   if (toSend.length === 0) {
     await prompter.confirm(t('Nothing to change'), skipped.map(({ target, reason }) => `• ${target.displayName}: ${skipText(reason, t)}`).join('\n'));
     return { status: 'nothingToDo', results: skippedResults };
   }
-  const text = confirmationText(change, toSend.map((entry) => entry.target), skipped, locale, t);
+  const text = confirmationText(
+    change,
+    toSend.map((entry) => entry.target),
+    skipped,
+    locale,
+    t,
+  );
   if ((await prompter.confirm(text.message, text.detail, text.action)) !== text.action) {
     deps.log.info(`Renew settings: ${change.kind} cancelled at the confirmation`);
     return { status: 'cancelled', results: [] };
   }
 
-  const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Changing renewal settings…') }, () => apply(deps, apis, change, toSend));
+  const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Changing renewal settings…') }, () =>
+    apply(deps, apis, change, toSend),
+  );
   const all = [...results, ...skippedResults];
   await report(prompter, change, all);
   return { status: 'done', results: all };
@@ -184,7 +199,12 @@ async function chooseRenew(
   return { change: { kind: 'renew', mode: 'automatic', period: period.period }, periods };
 }
 
-async function apply(deps: SettingsDeps, apis: Map<string, OvhApi>, change: SettingsChange, toSend: readonly { accountId: string; target: ServiceSummary }[]): Promise<ServiceOutcome[]> {
+async function apply(
+  deps: SettingsDeps,
+  apis: Map<string, OvhApi>,
+  change: SettingsChange,
+  toSend: readonly { accountId: string; target: ServiceSummary }[],
+): Promise<ServiceOutcome[]> {
   const body = settingsBody(change);
   const sent: { accountId: string; target: ServiceSummary }[] = [];
   const results: ServiceOutcome[] = [];
@@ -222,11 +242,22 @@ async function apply(deps: SettingsDeps, apis: Map<string, OvhApi>, change: Sett
 async function report(prompter: Prompter, change: SettingsChange, results: readonly ServiceOutcome[]): Promise<void> {
   const counts = countOutcomes(results);
   if (results.length === 1 && counts.changed === 1) {
-    const done = change.kind === 'stopAtExpiry' ? t('{0} will end at expiry.', results[0].displayName) : change.kind === 'undoStop' ? t('{0} keeps renewing.', results[0].displayName) : t('Renewal of {0} changed.', results[0].displayName);
+    const done =
+      change.kind === 'stopAtExpiry'
+        ? t('{0} will end at expiry.', results[0].displayName)
+        : change.kind === 'undoStop'
+          ? t('{0} keeps renewing.', results[0].displayName)
+          : t('Renewal of {0} changed.', results[0].displayName);
     void vscode.window.showInformationMessage(done);
     return;
   }
-  const summary = t('{0} changed, {1} refused, {2} not confirmed yet, {3} left unchanged', counts.changed, counts.refused + counts.failed, counts.unconfirmed, counts.skipped);
+  const summary = t(
+    '{0} changed, {1} refused, {2} not confirmed yet, {3} left unchanged',
+    counts.changed,
+    counts.refused + counts.failed,
+    counts.unconfirmed,
+    counts.skipped,
+  );
   await prompter.confirm(summary, results.map((result) => outcomeLine(result, t)).join('\n'));
 }
 

@@ -46,7 +46,12 @@ export async function pickService(options: PickServiceOptions, source: PickSourc
   }
   type Item = vscode.QuickPickItem & { readonly ref: ServiceRef };
   const items = pickServiceEntries(source, options).then((entries) =>
-    entries.map((entry): Item => ({ label: entry.label, description: entry.description, detail: entry.detail, ref: { accountId: entry.accountId, serviceId: entry.serviceId } })),
+    entries.map((entry): Item => ({
+      label: entry.label,
+      description: entry.description,
+      detail: entry.detail,
+      ref: { accountId: entry.accountId, serviceId: entry.serviceId },
+    })),
   );
   // showQuickPick shows a busy bar while the (possibly first) listing loads.
   const picked = await vscode.window.showQuickPick(items, {

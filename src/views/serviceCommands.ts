@@ -25,7 +25,8 @@ function findService(model: ServicesModel, ref: ServiceRef | undefined): Service
 /** The account a retry targets: an error node, an account node, or an id string. */
 function accountIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
-  if (arg !== null && typeof arg === 'object' && typeof (arg as { accountId?: unknown }).accountId === 'string') return (arg as { accountId: string }).accountId;
+  if (arg !== null && typeof arg === 'object' && typeof (arg as { accountId?: unknown }).accountId === 'string')
+    return (arg as { accountId: string }).accountId;
   return undefined;
 }
 

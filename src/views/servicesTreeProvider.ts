@@ -166,13 +166,27 @@ export class ServicesTreeProvider implements vscode.TreeDataProvider<ServicesNod
           accountLabel: meta.label,
           showAccount: withAccountNode,
         };
-        this.register(node, entry.options.map((option) => serviceNode(option, node)));
+        this.register(
+          node,
+          entry.options.map((option) => serviceNode(option, node)),
+        );
         return node;
       };
       if (layout.groups.length > 0) {
         for (const group of layout.groups) {
-          const groupNode: GroupNode = { kind: 'group', id: nodeIds.group(accountId, options.groupBy, group.key), accountId, parent, groupBy: options.groupBy, key: group.key, entries: group.entries };
-          this.register(groupNode, group.entries.map((entry) => serviceNode(entry, groupNode)));
+          const groupNode: GroupNode = {
+            kind: 'group',
+            id: nodeIds.group(accountId, options.groupBy, group.key),
+            accountId,
+            parent,
+            groupBy: options.groupBy,
+            key: group.key,
+            entries: group.entries,
+          };
+          this.register(
+            groupNode,
+            group.entries.map((entry) => serviceNode(entry, groupNode)),
+          );
           nodes.push(groupNode);
         }
       } else {

@@ -147,7 +147,11 @@ function serviceItem(node: ServiceNode, context: ItemContext): vscode.TreeItem {
   item.description = description;
   item.iconPath = new vscode.ThemeIcon(PRODUCT_ICONS[service.type] ?? PRODUCT_ICONS.other, color(URGENCY_COLORS[facts.urgency]));
   item.contextValue = serviceContextValue(node, unpaidOrder);
-  const tooltip = serviceTooltip(facts, { locale: context.locale, warningDays: context.warningDays, accountLabel: node.showAccount ? node.accountLabel : undefined }, context.t);
+  const tooltip = serviceTooltip(
+    facts,
+    { locale: context.locale, warningDays: context.warningDays, accountLabel: node.showAccount ? node.accountLabel : undefined },
+    context.t,
+  );
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.appendMarkdown('**');
   markdown.appendText(tooltip.title);
@@ -165,7 +169,12 @@ function serviceItem(node: ServiceNode, context: ItemContext): vscode.TreeItem {
   item.tooltip = markdown;
   // Colour alone says nothing to a screen reader: spell the urgency out.
   item.accessibilityInformation = {
-    label: accessibleLabel([service.displayName, description, renewModeText(facts.renewMode, context.t), urgencyText(facts.urgency, context.warningDays, context.t)]),
+    label: accessibleLabel([
+      service.displayName,
+      description,
+      renewModeText(facts.renewMode, context.t),
+      urgencyText(facts.urgency, context.warningDays, context.t),
+    ]),
   };
   return item;
 }
@@ -184,7 +193,9 @@ function messageItem(node: MessageNode, context: ItemContext): vscode.TreeItem {
       item.label = described.explanation;
       item.description = t('Retry');
       item.iconPath = new vscode.ThemeIcon('error', color('list.errorForeground'));
-      item.tooltip = new vscode.MarkdownString().appendText(`${described.explanation}\n\n${described.nextStep}${described.details ? `\n\n${described.details}` : ''}`);
+      item.tooltip = new vscode.MarkdownString().appendText(
+        `${described.explanation}\n\n${described.nextStep}${described.details ? `\n\n${described.details}` : ''}`,
+      );
       item.contextValue = 'ovhcloud error retry';
       item.command = { command: 'ovhcloud.services.retry', title: t('Retry'), arguments: [node.accountId] };
       break;

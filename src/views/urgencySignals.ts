@@ -123,16 +123,18 @@ export class UrgencySignals implements vscode.Disposable {
     this.lastNotification = { message, actions: [show, renew] };
     this.deps.log.info(`Expiry notification: ${items.length} service(s) need attention`);
     // Not awaited by the caller's flow: the message stays until the user answers.
-    void Promise.resolve(this.deps.ui().notify(message, show, renew)).then(async (choice) => {
-      if (choice !== show && choice !== renew) return;
-      // The user may answer long after: act on what still needs attention now.
-      const current = this.stillNeedingAttention(items);
-      if (current.length === 0) {
-        this.deps.ui().inform(vscode.l10n.t('Nothing in this notification needs attention any more: it was renewed or changed since.'));
-        return;
-      }
-      if (choice === show) await this.deps.show(current[0]);
-      else await this.deps.renew(current);
-    }).catch((error: unknown) => this.deps.log.warn(`Expiry notification action failed: ${String(error)}`));
+    void Promise.resolve(this.deps.ui().notify(message, show, renew))
+      .then(async (choice) => {
+        if (choice !== show && choice !== renew) return;
+        // The user may answer long after: act on what still needs attention now.
+        const current = this.stillNeedingAttention(items);
+        if (current.length === 0) {
+          this.deps.ui().inform(vscode.l10n.t('Nothing in this notification needs attention any more: it was renewed or changed since.'));
+          return;
+        }
+        if (choice === show) await this.deps.show(current[0]);
+        else await this.deps.renew(current);
+      })
+      .catch((error: unknown) => this.deps.log.warn(`Expiry notification action failed: ${String(error)}`));
   }
 }

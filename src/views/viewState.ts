@@ -1,6 +1,15 @@
 import * as vscode from 'vscode';
 import { clampWarningDays } from './pure/serviceFacts';
-import { DEFAULT_VIEW_OPTIONS, isFilterActive, NO_FILTER, parseStoredArrangement, type GroupBy, type ServiceFilter, type SortBy, type ViewOptions } from './pure/viewOptions';
+import {
+  DEFAULT_VIEW_OPTIONS,
+  isFilterActive,
+  NO_FILTER,
+  parseStoredArrangement,
+  type GroupBy,
+  type ServiceFilter,
+  type SortBy,
+  type ViewOptions,
+} from './pure/viewOptions';
 
 const ARRANGEMENT_KEY = 'ovhcloud.services.arrangement';
 

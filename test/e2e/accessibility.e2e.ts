@@ -39,7 +39,9 @@ async function expectFocus(frame: Frame, id: string, step: string): Promise<void
     )
     .catch(async () => {
       await screenshot(`a11y-focus-failure-${step.replace(/\W+/g, '-')}`);
-      throw new Error(`after ${step}, focus is on "${await focusedId(frame)}" (document focused: ${String(await frame.evaluate('document.hasFocus()'))}), not on "${id}"`);
+      throw new Error(
+        `after ${step}, focus is on "${await focusedId(frame)}" (document focused: ${String(await frame.evaluate('document.hasFocus()'))}), not on "${id}"`,
+      );
     });
 }
 

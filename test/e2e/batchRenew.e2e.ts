@@ -11,13 +11,19 @@ async function renewableAlone(): Promise<Set<string>> {
   const info = sandbox();
   const endpoint = parseCustomEndpoint(info.url);
   assert.ok(endpoint.ok);
-  const api = new OvhApi({ endpoint: endpoint.endpoint, credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey } });
+  const api = new OvhApi({
+    endpoint: endpoint.endpoint,
+    credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey },
+  });
   try {
     const { services } = await api.listServices();
     const names = new Set<string>();
-    for (const service of services.filter((s) => s.parentServiceId === undefined && s.lifecycleState !== 'terminated' && /^[\x20-\x7e]+$/.test(s.displayName))) {
+    for (const service of services.filter(
+      (s) => s.parentServiceId === undefined && s.lifecycleState !== 'terminated' && /^[\x20-\x7e]+$/.test(s.displayName),
+    )) {
       const descriptions = await api.listRenewDescriptions(service.serviceId, false).catch(() => []);
-      if (descriptions.some((d) => d.strategies.some((strategy) => strategy.services.length === 1 && strategy.services[0] === service.serviceId))) names.add(service.displayName);
+      if (descriptions.some((d) => d.strategies.some((strategy) => strategy.services.length === 1 && strategy.services[0] === service.serviceId)))
+        names.add(service.displayName);
     }
     return names;
   } finally {

@@ -52,7 +52,10 @@ suite('Renewal outlook: chart, month list, renew panel — dark and light (Playw
     const frame = await openOutlookFromTitleBar();
     assert.equal(await frame.locator('.bar').count(), 12);
     // Theme colours: the segments are painted with the theme's chart colours, not black.
-    const fill = await frame.locator('rect.segment.automatic').first().evaluate((element) => (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(element).fill);
+    const fill = await frame
+      .locator('rect.segment.automatic')
+      .first()
+      .evaluate((element) => (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(element).fill);
     assert.notEqual(fill, 'rgb(0, 0, 0)');
     await screenshot('outlook-dark');
 
@@ -84,10 +87,18 @@ suite('Renewal outlook: chart, month list, renew panel — dark and light (Playw
     const bars = frame.locator('.bar');
     await bars.first().focus();
     await page().keyboard.press('ArrowRight');
-    await poll('focus on the second month', async () => (await bars.nth(1).evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)) || undefined);
+    await poll(
+      'focus on the second month',
+      async () =>
+        (await bars.nth(1).evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)) ||
+        undefined,
+    );
     const month = await bars.nth(1).getAttribute('data-month');
     await page().keyboard.press('Enter');
-    await poll('the second month listed', async () => (await frame.locator('#month-title').count()) > 0 && (await bars.nth(1).getAttribute('aria-pressed')) === 'true');
+    await poll(
+      'the second month listed',
+      async () => (await frame.locator('#month-title').count()) > 0 && (await bars.nth(1).getAttribute('aria-pressed')) === 'true',
+    );
     assert.ok(month);
     // The text table is there for screen readers, one row per month.
     assert.equal(await frame.locator('#outlook-table tbody tr').count(), 12);

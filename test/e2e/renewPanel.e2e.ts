@@ -4,7 +4,19 @@ import type { Locator, Page } from 'playwright-core';
 import { resultsRoot } from '../harness/paths';
 import type { ServiceSummary } from '../../src/ovh';
 import { renewableServices } from './sandboxServices';
-import { chooseMenuItem, closeWorkbench, openWorkbench, page, panelFrame, poll, reloadWindow, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
+import {
+  chooseMenuItem,
+  closeWorkbench,
+  openWorkbench,
+  page,
+  panelFrame,
+  poll,
+  reloadWindow,
+  runFromPalette,
+  sandbox,
+  screenshot,
+  setTheme,
+} from './workbench';
 
 const widget = (): Locator => page().locator('.quick-input-widget');
 const inputBox = (): Locator => widget().locator('.quick-input-box input');
@@ -117,7 +129,9 @@ suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', 
     await pick('Application key and secret: create a consumer key for me');
     await type('Application key', info.applicationKey);
     let opened: Page | undefined;
-    page().context().once('page', (tab) => (opened = tab));
+    page()
+      .context()
+      .once('page', (tab) => (opened = tab));
     await type('Application secret', info.applicationSecret);
     // VS Code may ask before opening an external website: the user agrees.
     const openDialog = page().locator('.monaco-dialog-box', { hasText: /external website/i });
@@ -159,4 +173,3 @@ suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', 
     await runFromPalette('View: Close All Editors');
   });
 });
-

@@ -14,7 +14,10 @@ export async function renewableServices(
   const info = sandbox();
   const endpoint = parseCustomEndpoint(info.url);
   assert.ok(endpoint.ok);
-  const api = new OvhApi({ endpoint: endpoint.endpoint, credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey } });
+  const api = new OvhApi({
+    endpoint: endpoint.endpoint,
+    credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey },
+  });
   try {
     const { services } = await api.listServices();
     const found: ServiceSummary[] = [];
@@ -30,7 +33,8 @@ export async function renewableServices(
 
 /** Services with a plain, unique name (typed into quick picks) that can be renewed alone. */
 export async function plainServicesRenewableAlone(): Promise<ServiceSummary[]> {
-  const unique = (service: ServiceSummary, all: readonly ServiceSummary[]): boolean => all.filter((other) => other.displayName === service.displayName).length === 1;
+  const unique = (service: ServiceSummary, all: readonly ServiceSummary[]): boolean =>
+    all.filter((other) => other.displayName === service.displayName).length === 1;
   return renewableServices(
     (service, all) => service.parentServiceId === undefined && unique(service, all) && /^[a-z0-9.-]+$/.test(service.displayName),
     (descriptions) => descriptions.some((d) => d.strategies.some((strategy) => strategy.services.length === 1)),

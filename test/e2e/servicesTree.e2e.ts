@@ -61,9 +61,18 @@ suite('Services tree (Playwright)', function () {
     const labels = await visibleLabels();
     assert.ok(labels.includes('Domains'), `grouped by product type: ${labels.join(' | ')}`);
     const descriptions = await sidebar().locator('.monaco-list-row .label-description').allInnerTexts();
-    assert.ok(descriptions.some((text) => /^(in \d+ days|tomorrow)$/.test(text)), `a relative expiry: ${descriptions.join(' | ')}`);
-    assert.ok(descriptions.some((text) => /^expired \d+ days ago$/.test(text)), 'an expired service');
-    assert.ok(descriptions.some((text) => /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/.test(text)), 'a later one as a date');
+    assert.ok(
+      descriptions.some((text) => /^(in \d+ days|tomorrow)$/.test(text)),
+      `a relative expiry: ${descriptions.join(' | ')}`,
+    );
+    assert.ok(
+      descriptions.some((text) => /^expired \d+ days ago$/.test(text)),
+      'an expired service',
+    );
+    assert.ok(
+      descriptions.some((text) => /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/.test(text)),
+      'a later one as a date',
+    );
 
     const badge = await page().locator('.activitybar .action-item:has([aria-label^="OVHcloud"]) .badge-content').first().innerText();
     assert.match(badge, /^\d+$/);
@@ -78,7 +87,10 @@ suite('Services tree (Playwright)', function () {
     await quickInput().fill('pixel');
     await page().keyboard.press('Enter');
     const filtered = await waitForLabels('only pixel services', (labels) => labels.includes('pixel.net') && !labels.includes('atelier.eu'));
-    assert.ok(filtered.every((label) => /pixel|Domains|Web hosting|MX Plan/.test(label)), filtered.join(' | '));
+    assert.ok(
+      filtered.every((label) => /pixel|Domains|Web hosting|MX Plan/.test(label)),
+      filtered.join(' | '),
+    );
     // The active filter is spelled out above the tree (the view message).
     await sidebar().getByText('Filter: "pixel"').filter({ visible: true }).first().waitFor();
     await screenshot('services-tree-filtered');
@@ -96,7 +108,10 @@ suite('Services tree (Playwright)', function () {
 
   test('group by expiry from the title-bar submenu; screenshots in light and dark themes', async () => {
     await titleSubmenu('Group By', 'Group Services by Expiry');
-    const grouped = await waitForLabels('expiry groups', (labels) => labels.includes('Expired') && labels.includes('Within 7 days') && !labels.includes('Domains'));
+    const grouped = await waitForLabels(
+      'expiry groups',
+      (labels) => labels.includes('Expired') && labels.includes('Within 7 days') && !labels.includes('Domains'),
+    );
     assert.equal(grouped[0], 'Expired');
 
     await setTheme('Light Modern', 'vs');

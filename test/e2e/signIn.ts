@@ -21,7 +21,12 @@ async function waitForStep(kind: 'pick' | 'input', text: string): Promise<void> 
     if (!(await widget().isVisible())) return false;
     const placeholder = (await inputBox().getAttribute('placeholder')) ?? '';
     // An input box shows its prompt followed by "(Press 'Enter' to confirm…)".
-    const message = (await widget().locator('.quick-input-message').innerText().catch(() => '')).trim();
+    const message = (
+      await widget()
+        .locator('.quick-input-message')
+        .innerText()
+        .catch(() => '')
+    ).trim();
     const value = await inputBox().inputValue();
     return kind === 'pick' ? placeholder === text : message.startsWith(text) && value === '';
   });

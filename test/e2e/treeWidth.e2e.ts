@@ -72,7 +72,10 @@ suite('Services tree at the default sidebar width: every expiry in full (Playwri
       const fits = await rowFits();
       const services = fits.filter((row) => /\d|terminated|no expiry date/.test(row.description) && !/^\d+$/.test(row.description));
       assert.ok(services.length >= 15, `service rows are visible (${services.length})`);
-      assert.ok(services.some((row) => row.label.length >= 20 || row.label.includes('…')), 'long names are among them');
+      assert.ok(
+        services.some((row) => row.label.length >= 20 || row.label.includes('…')),
+        'long names are among them',
+      );
       const clipped = fits.filter((row) => row.clipped);
       await screenshot(`services-tree-default-width-${theme.slug}`);
       assert.deepEqual(

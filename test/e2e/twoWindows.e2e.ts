@@ -187,7 +187,10 @@ suite('Two windows, one account: one order and one payment per intent (Playwrigh
     await dialogButton(windowA, 'Pay').click();
     await dialogButton(windowB, 'Pay').click();
 
-    for (const [frame, name] of [[a, 'A'], [b, 'B']] as const) {
+    for (const [frame, name] of [
+      [a, 'A'],
+      [b, 'B'],
+    ] as const) {
       await frame
         .locator('.success', { hasText: 'Renewed' })
         .waitFor({ timeout: 120_000 })

@@ -102,8 +102,12 @@ export async function failureScreenshot(title: string): Promise<string | undefin
   const dir = path.join(resultsRoot, 'e2e', 'failures');
   fs.mkdirSync(dir, { recursive: true });
   const base = path.join(dir, title.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120));
-  const windows = current.page.context().pages().filter((window) => window === current?.page || window.url() === currentUrl);
-  for (const [index, window] of windows.entries()) await window.screenshot({ path: index === 0 ? `${base}.png` : `${base}-window${index + 1}.png` }).catch(() => undefined);
+  const windows = current.page
+    .context()
+    .pages()
+    .filter((window) => window === current?.page || window.url() === currentUrl);
+  for (const [index, window] of windows.entries())
+    await window.screenshot({ path: index === 0 ? `${base}.png` : `${base}-window${index + 1}.png` }).catch(() => undefined);
   return `${base}.png`;
 }
 
@@ -154,7 +158,13 @@ export async function panelFrame(selector = 'main#app .panel', timeoutMs = 30_00
     async () => {
       for (const frame of page().frames()) {
         if (frame.isDetached()) continue;
-        if (await frame.locator(selector).count().catch(() => 0)) return frame;
+        if (
+          await frame
+            .locator(selector)
+            .count()
+            .catch(() => 0)
+        )
+          return frame;
       }
       return undefined;
     },
@@ -186,7 +196,10 @@ export async function focusWithin(target: Locator, what: string): Promise<void> 
  */
 export async function chooseMenuItem(entry: string): Promise<void> {
   // The open menu: the one that lists the entry (menus live in a shadow root).
-  const menu = page().locator('.monaco-menu').filter({ has: page().locator('.action-menu-item', { hasText: entry }) }).first();
+  const menu = page()
+    .locator('.monaco-menu')
+    .filter({ has: page().locator('.action-menu-item', { hasText: entry }) })
+    .first();
   const item = menu.locator('.action-item', { has: page().locator('.action-menu-item', { hasText: entry }) }).first();
   await item.waitFor();
   await poll(`the menu entry "${entry}" under the pointer`, async () => {
@@ -239,14 +252,30 @@ export async function runFromPalette(title: string): Promise<void> {
   const row = p.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   // The palette lists the commands enabled when it opened: one whose "when" clause turns
   // true later (a window whose extension host is still starting) shows on reopening.
-  await poll(`"${title}" in the command palette`, async () => {
-    const input = await openPalette();
-    // The palette closes when something else takes the focus (a notification, a webview).
-    if (!(await input.fill(`>${title}`, { timeout: 2000 }).then(() => true, () => false))) return false;
-    if (await row.waitFor({ timeout: 5000 }).then(() => true, () => false)) return true;
-    await p.keyboard.press('Escape');
-    return false;
-  }, 60_000);
+  await poll(
+    `"${title}" in the command palette`,
+    async () => {
+      const input = await openPalette();
+      // The palette closes when something else takes the focus (a notification, a webview).
+      if (
+        !(await input.fill(`>${title}`, { timeout: 2000 }).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return false;
+      if (
+        await row.waitFor({ timeout: 5000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return true;
+      await p.keyboard.press('Escape');
+      return false;
+    },
+    60_000,
+  );
   await p.keyboard.press('Enter');
 }
 
@@ -261,7 +290,10 @@ export async function setTheme(name: string, themeClass: 'vs' | 'vs-dark' | 'hc-
   await page().locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
   await page().locator('.quick-input-widget .quick-input-box input[placeholder^="Select Color Theme"]').waitFor();
   await quickInput().fill(name);
-  await page().locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${name}`) }).first().waitFor();
+  await page()
+    .locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${name}`) })
+    .first()
+    .waitFor();
   await page().keyboard.press('Enter');
   await page().locator(`.monaco-workbench.${themeClass}`).waitFor({ timeout: 30_000 });
   // The quick pick closes when the theme is applied; then wait for it to be painted.

@@ -4,8 +4,8 @@ import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium, or CHROMIUM_PATH; Playwright's own browser download cannot work offline. */
 export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (candidate): candidate is string => Boolean(candidate),
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((candidate): candidate is string =>
+    Boolean(candidate),
   );
   const found = candidates.find((candidate) => fs.existsSync(candidate));
   if (!found) {

@@ -56,7 +56,9 @@ function banner(where: string, sandbox: SandboxProcess['info']): string {
 
 function openInBrowser(url: string): void {
   const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'start' : 'xdg-open';
-  spawn(opener, [url], { stdio: 'ignore', detached: true, shell: process.platform === 'win32' }).on('error', () => undefined).unref();
+  spawn(opener, [url], { stdio: 'ignore', detached: true, shell: process.platform === 'win32' })
+    .on('error', () => undefined)
+    .unref();
 }
 
 async function main(): Promise<void> {
@@ -92,7 +94,8 @@ async function main(): Promise<void> {
         ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--extensionDevelopmentPath', projectRoot, '--new-window', workspace],
         { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: sandbox.info.caCertPath } },
       );
-      if (result.error) throw new Error(`Could not start desktop VS Code (${code}): ${result.error.message}. Put "code" on PATH or set VSCODE_EXECUTABLE_PATH.`);
+      if (result.error)
+        throw new Error(`Could not start desktop VS Code (${code}): ${result.error.message}. Put "code" on PATH or set VSCODE_EXECUTABLE_PATH.`);
       process.stdout.write(banner('Desktop VS Code is starting with the extension in development mode.', sandbox.info));
     } else {
       if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: "npm run demo" packages it first.`);

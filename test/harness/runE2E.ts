@@ -26,7 +26,10 @@ async function main(): Promise<number> {
       workbench.keepLogsOnClose(path.join(resultsDir, 'logs'));
     },
   });
-  for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.e2e.js')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.e2e.js'))
+    .sort()) {
     mocha.addFile(path.join(dir, file));
   }
   return new Promise<number>((resolve) => recordRun(mocha.run(resolve), 'e2e', resultsDir));

@@ -137,7 +137,7 @@ main().then(
     process.exit(code);
   },
   (error: unknown) => {
-    process.stderr.write(`[integration] ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`[integration] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },
 );

@@ -26,9 +26,9 @@ class MemoryMemento implements vscode.Memento {
 
 /** A Linux desktop without a keyring: every SecretStorage call fails the way VS Code's does. */
 const brokenKeyring: vscode.SecretStorage = {
-  get: () => Promise.reject(new Error('An OS keyring couldn\'t be identified for storing the encryption related data')),
-  store: () => Promise.reject(new Error('An OS keyring couldn\'t be identified for storing the encryption related data')),
-  delete: () => Promise.reject(new Error('An OS keyring couldn\'t be identified')),
+  get: () => Promise.reject(new Error("An OS keyring couldn't be identified for storing the encryption related data")),
+  store: () => Promise.reject(new Error("An OS keyring couldn't be identified for storing the encryption related data")),
+  delete: () => Promise.reject(new Error("An OS keyring couldn't be identified")),
   onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
 };
 
@@ -75,11 +75,25 @@ suite('Accounts and SecretStorage (real extension host + sandbox)', function () 
     // What another window's sign-in writes: the metadata, then the secret.
     const id = 'other-window-account';
     await testing.globalState.update('ovhcloud.accounts', [
-      { id, endpointId: 'custom', customUrl: sandbox().url, nichandle: 'zz9999-ovh', label: 'zz9999-ovh (other window)', method: 'appKey', createdConsumerKey: false, addedAt: new Date().toISOString() },
+      {
+        id,
+        endpointId: 'custom',
+        customUrl: sandbox().url,
+        nichandle: 'zz9999-ovh',
+        label: 'zz9999-ovh (other window)',
+        method: 'appKey',
+        createdConsumerKey: false,
+        addedAt: new Date().toISOString(),
+      },
     ]);
     await testing.secrets.store(
       AccountStore.secretKeyOf(id),
-      JSON.stringify({ kind: 'appKey', applicationKey: sandbox().applicationKey, applicationSecret: sandbox().applicationSecret, consumerKey: sandbox().consumerKey }),
+      JSON.stringify({
+        kind: 'appKey',
+        applicationKey: sandbox().applicationKey,
+        applicationSecret: sandbox().applicationSecret,
+        consumerKey: sandbox().consumerKey,
+      }),
     );
     await changed;
     assert.deepEqual(
@@ -99,7 +113,10 @@ suite('Accounts and SecretStorage (real extension host + sandbox)', function () 
     assert.deepEqual(testing.accounts.list(), [], 'the signed-out account does not come back');
     const again = await signInToSandbox(testing);
     assert.notEqual(again.id, account.id, 'signing in again makes a new account, never the removed one');
-    assert.deepEqual(testing.accounts.list().map((meta) => meta.id), [again.id]);
+    assert.deepEqual(
+      testing.accounts.list().map((meta) => meta.id),
+      [again.id],
+    );
   });
 
   test('signing out of a key the extension created can revoke it at OVHcloud', async () => {
@@ -122,7 +139,10 @@ suite('Accounts and SecretStorage (real extension host + sandbox)', function () 
     assert.deepEqual(testing.accounts.list(), []);
     const endpoint = parseCustomEndpoint(sandbox().url);
     assert.ok(endpoint.ok);
-    const old = new OvhApi({ endpoint: endpoint.endpoint, credentials: { kind: 'appKey', applicationKey: sandbox().applicationKey, applicationSecret: sandbox().applicationSecret, consumerKey } });
+    const old = new OvhApi({
+      endpoint: endpoint.endpoint,
+      credentials: { kind: 'appKey', applicationKey: sandbox().applicationKey, applicationSecret: sandbox().applicationSecret, consumerKey },
+    });
     try {
       await assert.rejects(old.me(), (error: { kind?: string }) => error.kind === 'invalidCredential');
     } finally {

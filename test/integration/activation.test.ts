@@ -14,9 +14,7 @@ suite('Extension host', () => {
     assert.ok(extension, `${EXTENSION_ID} is not installed`);
     await extension.activate();
     assert.equal(extension.isActive, true);
-    const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map(
-      (entry) => entry.command,
-    );
+    const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map((entry) => entry.command);
     assert.ok(contributed.length > 0, 'the manifest contributes no command');
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter((command) => !registered.has(command));

@@ -40,7 +40,12 @@ suite('Batch renewal (real extension host + sandbox)', function () {
     alone = [];
     for (const service of services.filter((candidate) => candidate.parentServiceId === undefined && candidate.lifecycleState !== 'terminated')) {
       const descriptions = await api.listRenewDescriptions(service.serviceId, false).catch(() => []);
-      if (descriptions.some((description) => description.strategies.some((strategy) => strategy.services.length === 1 && strategy.services[0] === service.serviceId))) alone.push(service.serviceId);
+      if (
+        descriptions.some((description) =>
+          description.strategies.some((strategy) => strategy.services.length === 1 && strategy.services[0] === service.serviceId),
+        )
+      )
+        alone.push(service.serviceId);
     }
     assert.ok(alone.length >= 10, `the sandbox account has only ${alone.length} services renewable alone`);
   });
@@ -50,7 +55,11 @@ suite('Batch renewal (real extension host + sandbox)', function () {
 
   /** Opens a batch the way the tree's command does, and waits for its rows. */
   async function open(ids: readonly number[]): Promise<BatchPanel> {
-    const keys = await vscode.commands.executeCommand<string[]>('ovhcloud.renewSelected', undefined, ids.map((serviceId) => ({ accountId: account.id, serviceId })));
+    const keys = await vscode.commands.executeCommand<string[]>(
+      'ovhcloud.renewSelected',
+      undefined,
+      ids.map((serviceId) => ({ accountId: account.id, serviceId })),
+    );
     assert.equal(keys.length, 1);
     const panel = testing.batchPanels.get(keys[0] as string);
     assert.ok(panel);
@@ -191,7 +200,14 @@ suite('Batch renewal (real extension host + sandbox)', function () {
     await orderAll(panel);
     const second = panel.state.rows[1]?.orderId;
     assert.ok(second);
-    await admin('POST', 'faults', { method: 'POST', path: `/me/order/${second}/pay`, kind: 'status', status: 403, message: "This order can't be paid with 'creditCard'", times: 1 });
+    await admin('POST', 'faults', {
+      method: 'POST',
+      path: `/me/order/${second}/pay`,
+      kind: 'status',
+      status: 403,
+      message: "This order can't be paid with 'creditCard'",
+      times: 1,
+    });
     await send(panel, { type: 'payAll' }, [PAY]);
     assert.deepEqual(statuses(panel.state), ['delivered', 'payFailed', 'delivered']);
     const book = await ledger();
@@ -254,20 +270,38 @@ suite('Batch renewal (real extension host + sandbox)', function () {
     await panel.started;
     const api = await testing.accounts.api(account.id);
     const { services } = await api!.listServices();
-    const soon = services.filter((service) => service.lifecycleState !== 'terminated' && service.expirationDate && Date.parse(service.expirationDate) - Date.now() <= 7 * 86_400_000);
-    assert.ok(soon.length > 0);
-    assert.deepEqual(
-      panel.state.rows.map((row) => Number(row.key)).sort(),
-      soon.map((service) => service.serviceId).sort(),
+    const soon = services.filter(
+      (service) => service.lifecycleState !== 'terminated' && service.expirationDate && Date.parse(service.expirationDate) - Date.now() <= 7 * 86_400_000,
     );
+    assert.ok(soon.length > 0);
+    assert.deepEqual(panel.state.rows.map((row) => Number(row.key)).sort(), soon.map((service) => service.serviceId).sort());
     const expiries = panel.state.rows.map((row) => Date.parse(services.find((service) => service.serviceId === Number(row.key))?.expirationDate ?? ''));
-    assert.deepEqual(expiries, [...expiries].sort((a, b) => a - b));
+    assert.deepEqual(
+      expiries,
+      [...expiries].sort((a, b) => a - b),
+    );
     assert.equal((await ledger()).orders.length, 0);
   });
 
   test('webview fuzzing of the batch protocol: 0 API calls, nothing asked', async () => {
     const panel = await open(alone.slice(0, 3));
-    const types = ['ready', 'setIncluded', 'choose', 'previewAll', 'placeOrders', 'checkAgain', 'stopBatch', 'selectPayment', 'payAll', 'payLater', 'retryRow', 'openLink', 'openPanel', 'eval', ''];
+    const types = [
+      'ready',
+      'setIncluded',
+      'choose',
+      'previewAll',
+      'placeOrders',
+      'checkAgain',
+      'stopBatch',
+      'selectPayment',
+      'payAll',
+      'payLater',
+      'retryRow',
+      'openLink',
+      'openPanel',
+      'eval',
+      '',
+    ];
     const nearMiss = fc.record(
       {
         type: fc.constantFrom(...types),

@@ -48,28 +48,34 @@ suite('Export Expiry Calendar and Export Services as CSV (real extension host + 
     assert.equal(result?.count, expected.length);
     const calendar = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')) as unknown[]);
     const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
-    assert.deepEqual(
-      events.map((event) => event.summary).sort(),
-      expected.map((service) => `${service.displayName} expires`).sort(),
-    );
+    assert.deepEqual(events.map((event) => event.summary).sort(), expected.map((service) => `${service.displayName} expires`).sort());
     for (const event of events) {
       const service = expected.find((candidate) => calendarUid(s.account.id, candidate.serviceId) === event.uid);
       assert.ok(service, `event ${event.uid} is one of the account's services`);
       assert.equal(event.summary, `${service.displayName} expires`);
       assert.equal(event.startDate.toString(), service.expirationDate!.slice(0, 10));
-      assert.deepEqual(event.component.getAllSubcomponents('valarm').map((alarm) => String(alarm.getFirstPropertyValue('trigger'))), ['-P30D', '-P7D']);
+      assert.deepEqual(
+        event.component.getAllSubcomponents('valarm').map((alarm) => String(alarm.getFirstPropertyValue('trigger'))),
+        ['-P30D', '-P7D'],
+      );
     }
     const uids = events.map((event) => event.uid);
     assert.equal(new Set(uids).size, uids.length);
     const log = await admin<RequestLog>('GET', 'requests');
-    assert.deepEqual(Object.keys(log.counts).filter((key) => !key.includes('/auth/time')), []);
+    assert.deepEqual(
+      Object.keys(log.counts).filter((key) => !key.includes('/auth/time')),
+      [],
+    );
 
     // A second export writes the same UIDs: a calendar re-import updates, never duplicates.
     const again = path.join(dir, 'again.ics');
     answerSave(again);
     await vscode.commands.executeCommand('ovhcloud.exportCalendar');
     const second = new ICAL.Component(ICAL.parse(fs.readFileSync(again, 'utf8')) as unknown[]);
-    assert.deepEqual(second.getAllSubcomponents('vevent').map((c) => String(c.getFirstPropertyValue('uid'))), uids);
+    assert.deepEqual(
+      second.getAllSubcomponents('vevent').map((c) => String(c.getFirstPropertyValue('uid'))),
+      uids,
+    );
   });
 
   test('the CSV has a header and one row per service, non-ASCII names intact', async () => {

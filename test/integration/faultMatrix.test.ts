@@ -16,7 +16,13 @@ import { CREATE, CUSTOM, runSignIn, signInToSandbox, signOutEverything } from '.
  * shown), the panel works again once the fault is gone, no POST is retried, the
  * ledger never holds a duplicate, and nothing unhandled reaches the extension host.
  */
-type Fault = { readonly name: string; readonly spec?: Record<string, unknown>; readonly clockSkew?: boolean; readonly iam?: boolean; readonly config?: Record<string, unknown> };
+type Fault = {
+  readonly name: string;
+  readonly spec?: Record<string, unknown>;
+  readonly clockSkew?: boolean;
+  readonly iam?: boolean;
+  readonly config?: Record<string, unknown>;
+};
 
 const FAULTS: Fault[] = [
   { name: '401', spec: { kind: 'status', status: 401 } },
@@ -34,10 +40,13 @@ const FAULTS: Fault[] = [
   { name: 'schema-violating JSON', spec: { kind: 'schemaViolation' } },
   { name: 'clock skew', clockSkew: true },
   // The refusals real OVH answers (ovh-api-realities.md §1, §6, §7).
-  { name: "403 payment mean refused", spec: { kind: 'status', status: 403, message: "This order can't be paid with 'creditCard'" } },
+  { name: '403 payment mean refused', spec: { kind: 'status', status: 403, message: "This order can't be paid with 'creditCard'" } },
   { name: '404 paymentMean not found', spec: { kind: 'status', status: 404, message: 'paymentMean not found' } },
   { name: '403 IAM forbidden with details', iam: true },
-  { name: '403 key refused', spec: { kind: 'status', status: 403, errorCode: 'INVALID_CREDENTIAL', message: 'This credential was refused by the account owner' } },
+  {
+    name: '403 key refused',
+    spec: { kind: 'status', status: 403, errorCode: 'INVALID_CREDENTIAL', message: 'This credential was refused by the account owner' },
+  },
   // OVH's orders are eventually consistent (issue 13): the request acts, its answer is lost.
   { name: 'answer lost after OVH acted', spec: { kind: 'timeout', after: true } },
   { name: 'completes after the client gave up', spec: { kind: 'timeout', completeAfterMs: 1500 } },
@@ -139,8 +148,16 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
     const view = testing.services;
     await inject(fault, 'list services');
     await view.model.refresh(account.id);
-    const shown = walk(view).filter((row) => row.node.kind === 'message' && ['error', 'signIn', 'unreadable'].includes((row.node as { message: string }).message));
-    assert.equal(shown.length, 1, `one error node, got ${walk(view).map((row) => labelOf(row.item)).join(' | ')}`);
+    const shown = walk(view).filter(
+      (row) => row.node.kind === 'message' && ['error', 'signIn', 'unreadable'].includes((row.node as { message: string }).message),
+    );
+    assert.equal(
+      shown.length,
+      1,
+      `one error node, got ${walk(view)
+        .map((row) => labelOf(row.item))
+        .join(' | ')}`,
+    );
     assert.ok(labelOf(shown[0].item).length > 10, 'the typed explanation is shown');
     await heal();
     // Rejected credentials wait for a new sign-in instead of failing again and again.
@@ -237,7 +254,10 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
     const result = await runSignIn(testing, prompter);
     assert.equal(result.status, 'failed');
     assert.match(result.status === 'failed' ? result.message : '', /refused/);
-    assert.deepEqual(testing.accounts.list().map((meta) => meta.id), before);
+    assert.deepEqual(
+      testing.accounts.list().map((meta) => meta.id),
+      before,
+    );
     assert.deepEqual(unhandled, [], 'nothing unhandled reached the extension host');
     passed++;
   });

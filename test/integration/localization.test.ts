@@ -161,7 +161,9 @@ suite('Localization: manifest, Services tree and renew panel in the display lang
       account = await signInToSandbox(testing);
     } else {
       // signInToSandbox answers the quick picks by their English labels.
-      const answers = existingKeyAnswers().map((answer) => ('pick' in answer && typeof answer.pick === 'string' ? { pick: expected.picks[answer.pick] ?? answer.pick } : answer));
+      const answers = existingKeyAnswers().map((answer) =>
+        'pick' in answer && typeof answer.pick === 'string' ? { pick: expected.picks[answer.pick] ?? answer.pick } : answer,
+      );
       const result = await runSignIn(testing, new ScriptedPrompter(answers));
       assert.equal(result.status, 'signedIn', `sign-in in ${language}: ${JSON.stringify(result)}`);
       if (result.status === 'signedIn') account = result.account;

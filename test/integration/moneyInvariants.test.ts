@@ -25,10 +25,13 @@ suite('Money invariants under concurrency (real extension host + sandbox)', func
 
   /** A second webview panel on the same service, as a restored panel would be. */
   async function extraPanel(): Promise<PanelDriver> {
-    const panel = testing.renewPanels.adopt(vscode.window.createWebviewPanel('ovhcloud.renewPanel', 'second', vscode.ViewColumn.Beside, { enableScripts: true }), {
-      accountId: account.id,
-      serviceId,
-    });
+    const panel = testing.renewPanels.adopt(
+      vscode.window.createWebviewPanel('ovhcloud.renewPanel', 'second', vscode.ViewColumn.Beside, { enableScripts: true }),
+      {
+        accountId: account.id,
+        serviceId,
+      },
+    );
     const driver = new PanelDriver(panel, testing);
     await driver.ready();
     return driver;

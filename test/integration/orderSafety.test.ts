@@ -50,7 +50,9 @@ suite('Order safety: journal, leases, recovery by content (real extension host +
   }
 
   async function previewAlone(driver: PanelDriver, serviceId: number): Promise<void> {
-    const row = driver.state.rows.find((candidate) => candidate.months === 12 && candidate.services.length === 1) ?? driver.state.rows.find((candidate) => candidate.services.length === 1);
+    const row =
+      driver.state.rows.find((candidate) => candidate.months === 12 && candidate.services.length === 1) ??
+      driver.state.rows.find((candidate) => candidate.services.length === 1);
     assert.ok(row, `a row renewing ${serviceId} alone`);
     await driver.previewRow(row.key);
   }
@@ -87,11 +89,13 @@ suite('Order safety: journal, leases, recovery by content (real extension host +
     } finally {
       testing.setPrompter(undefined);
     }
-    const shown = await driver.until('the outcome', (s) => s.busy === undefined, 30_000).catch((error: unknown) => {
-      throw new Error(`${String(error)}: ${JSON.stringify({ ...driver.state, rows: undefined })}`);
-    });
+    const shown = await driver
+      .until('the outcome', (s) => s.busy === undefined, 30_000)
+      .catch((error: unknown) => {
+        throw new Error(`${String(error)}: ${JSON.stringify({ ...driver.state, rows: undefined })}`);
+      });
     assert.ok(shown.error, JSON.stringify({ ...shown, rows: undefined }));
-    assert.equal(shown.order, undefined, 'the twin domain\'s order was adopted');
+    assert.equal(shown.order, undefined, "the twin domain's order was adopted");
     assert.match(shown.error?.explanation ?? '', /not known whether the order was created/);
     assert.ok(!testing.orderJournal.all().some((entry) => entry.orderId === other.orderId));
     assert.equal(testing.orderJournal.all()[0]?.state, 'unknown', 'the attempt stays recorded');

@@ -45,8 +45,14 @@ suite('Renewal outlook panel (real extension host + sandbox)', function () {
       state.months.map((m) => Math.round(m.total * UCENTS_PER_UNIT)),
       expected.months.map((m) => m.charges.reduce((sum, c) => sum + c.ucents, 0)),
     );
-    assert.ok(state.months.some((m) => m.segments.some((seg) => seg.kind === 'ending')), 'services set to end are shown');
-    assert.deepEqual(Object.keys((await admin<RequestLog>('GET', 'requests')).counts).filter((key) => !key.includes('/auth/time')), []);
+    assert.ok(
+      state.months.some((m) => m.segments.some((seg) => seg.kind === 'ending')),
+      'services set to end are shown',
+    );
+    assert.deepEqual(
+      Object.keys((await admin<RequestLog>('GET', 'requests')).counts).filter((key) => !key.includes('/auth/time')),
+      [],
+    );
 
     await outlook.simulate({ type: 'setSpan', span: 36 });
     assert.equal(outlook.state?.months.length, 36);

@@ -73,7 +73,10 @@ suite('Payments against the real-API sandbox (real extension host + sandbox)', f
     await driver.send({ type: 'pay' }, [PAY]);
     await driver.until('delivery', (s) => s.order?.delivered === true && s.busy === undefined);
     const { payments } = await ledger();
-    assert.deepEqual(payments.map((p) => [p.paymentMean, p.route]), [['ovhAccount', 'payWithRegisteredPaymentMean']]);
+    assert.deepEqual(
+      payments.map((p) => [p.paymentMean, p.route]),
+      [['ovhAccount', 'payWithRegisteredPaymentMean']],
+    );
     const config = await admin<{ ovhAccountBalance: number }>('GET', 'config');
     assert.ok(config.ovhAccountBalance < 100_000, 'the balance was spent');
   });
@@ -101,7 +104,8 @@ suite('Payments against the real-API sandbox (real extension host + sandbox)', f
     const view = testing.services;
     await view.model.refresh(account.id);
     await loadTree(view);
-    const expiryInTree = (): string | null | undefined => serviceRows(view).find((row) => row.node.facts.service.serviceId === serviceId)?.node.facts.service.expirationDate;
+    const expiryInTree = (): string | null | undefined =>
+      serviceRows(view).find((row) => row.node.facts.service.serviceId === serviceId)?.node.facts.service.expirationDate;
     const before = expiryInTree();
     assert.ok(before, 'the service is in the tree');
     const driver = await orderPlaced();
@@ -114,21 +118,25 @@ suite('Payments against the real-API sandbox (real extension host + sandbox)', f
     assert.ok(after && Date.parse(after) > Date.parse(before), `${before} → ${after}`);
   });
 
-  test('Refresh bypasses OVH\'s list cache; an automatic reload does not', async () => {
+  test("Refresh bypasses OVH's list cache; an automatic reload does not", async () => {
     const view = testing.services;
     await view.model.refresh(account.id);
     await loadTree(view);
-    const expiryInTree = (): string | null | undefined => serviceRows(view).find((row) => row.node.facts.service.serviceId === serviceId)?.node.facts.service.expirationDate;
+    const expiryInTree = (): string | null | undefined =>
+      serviceRows(view).find((row) => row.node.facts.service.serviceId === serviceId)?.node.facts.service.expirationDate;
     const before = expiryInTree();
     // Renewed outside the panel (as in the Control Panel): nothing tells the view.
     const api = (await testing.accounts.api(account.id))!;
     const offer = (await api.listRenewDescriptions(serviceId, false))[0];
     const order = await api.createRenewOrder(serviceId, { duration: offer.renewPeriod, services: offer.strategies[0].services });
-    await api.payOrder(order.orderId, (await api.listPaymentOptions(order.orderId)).find((option) => option.isDefault && option.selectable)!);
+    await api.payOrder(
+      order.orderId,
+      (await api.listPaymentOptions(order.orderId)).find((option) => option.isDefault && option.selectable)!,
+    );
     await waitFor('delivery', async () => (await api.getOrderStatus(order.orderId)) === 'delivered');
     await view.model.refreshStarted();
     await view.model.whenIdle();
-    assert.equal(expiryInTree(), before, 'an automatic reload is served from OVH\'s cache');
+    assert.equal(expiryInTree(), before, "an automatic reload is served from OVH's cache");
     await vscode.commands.executeCommand('ovhcloud.services.refresh');
     await view.model.whenIdle();
     const after = await waitFor('the new expiry', () => {
@@ -165,6 +173,9 @@ suite('Payments against the real-API sandbox (real extension host + sandbox)', f
     await driver.send({ type: 'pay' }, [PAY]);
     await driver.until('delivery', (s) => s.order?.delivered === true && s.busy === undefined);
     const { payments } = await ledger();
-    assert.deepEqual(payments.map((p) => p.paymentMean), ['PAYPAL']);
+    assert.deepEqual(
+      payments.map((p) => p.paymentMean),
+      ['PAYPAL'],
+    );
   });
 });

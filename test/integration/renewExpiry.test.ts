@@ -42,7 +42,10 @@ suite('Renew panel: the promised new expiry is the delivered one (real extension
       const promised = row.newExpiryText;
       if (expired) {
         assert.ok(row.expiryNoteText, 'the row says the new expiry counts from the past expiry');
-        assert.ok(row.expiryNoteText.includes(driver.state.service.expiryText), `${row.expiryNoteText} names the expiry date ${driver.state.service.expiryText}`);
+        assert.ok(
+          row.expiryNoteText.includes(driver.state.service.expiryText),
+          `${row.expiryNoteText} names the expiry date ${driver.state.service.expiryText}`,
+        );
         assert.ok(row.expiryNoteText.includes(promised));
       } else {
         assert.equal(row.expiryNoteText, undefined);

@@ -55,7 +55,10 @@ suite('Renew panel (real extension host + sandbox)', function () {
     assert.ok(ordered.payment?.selectedId !== undefined, 'the default payment method is preselected');
     const defaultOption = ordered.payment.options.find((option) => option.id === ordered.payment?.selectedId);
     assert.equal(defaultOption?.isDefault, true);
-    assert.ok(ordered.payment.options.some((option) => !option.selectable), 'an expired method is shown but not selectable');
+    assert.ok(
+      ordered.payment.options.some((option) => !option.selectable),
+      'an expired method is shown but not selectable',
+    );
 
     const paying = await driver.send({ type: 'pay' }, [{ confirm: PAY }]);
     assert.match(paying.asked[0], /^confirm: Pay the renewal of .+ for .+\?$/);
@@ -106,7 +109,10 @@ suite('Renew panel (real extension host + sandbox)', function () {
     await driver.until('delivery', (s) => s.order?.delivered === true);
     const final = await ledger();
     assert.equal(final.orders.length, 1);
-    assert.deepEqual(final.payments.map((p) => p.orderId), [first.order?.orderId]);
+    assert.deepEqual(
+      final.payments.map((p) => p.orderId),
+      [first.order?.orderId],
+    );
   });
 
   test('20 rapid "Place order" messages make exactly one order', async () => {
@@ -126,7 +132,7 @@ suite('Renew panel (real extension host + sandbox)', function () {
     assert.equal(prompter.asked.length, 1, 'one confirmation, not twenty');
   });
 
-  test('the tree\'s context menu opens the panel of that service, without asking which', async () => {
+  test("the tree's context menu opens the panel of that service, without asking which", async () => {
     await testing.services.model.refresh(account.id);
     const node = testing.services.provider.findService(account.id, vpsId);
     assert.ok(node, 'the service is in the tree');

@@ -15,7 +15,9 @@ interface RequestLog {
 
 const PUT = 'PUT /services/{serviceId}';
 const ending = (s: ServiceSummary): boolean =>
-  willTerminate({ billing: { lifecycle: { current: { pendingActions: s.pendingActions, state: s.lifecycleState ?? null, terminationDate: s.terminationDate ?? null } } } });
+  willTerminate({
+    billing: { lifecycle: { current: { pendingActions: s.pendingActions, state: s.lifecycleState ?? null, terminationDate: s.terminationDate ?? null } } },
+  });
 
 suite('Renew settings: automatic/manual, period, stop at expiry (real extension host + sandbox)', function () {
   this.timeout(120_000);
@@ -41,7 +43,9 @@ suite('Renew settings: automatic/manual, period, stop at expiry (real extension 
   };
   const puts = async (): Promise<number> => (await admin<RequestLog>('GET', 'requests')).counts[PUT] ?? 0;
   const switchable = (mode: string): ServiceSummary[] =>
-    s.raw.filter((x) => x.parentServiceId === undefined && x.lifecycleState === 'active' && x.renewModes?.includes('manual') && !ending(x) && x.renewMode === mode);
+    s.raw.filter(
+      (x) => x.parentServiceId === undefined && x.lifecycleState === 'active' && x.renewModes?.includes('manual') && !ending(x) && x.renewMode === mode,
+    );
 
   test('one service: manual to automatic with a period OVH offers; the sandbox and the tree show it', async () => {
     await loadTree(s.view);
@@ -55,7 +59,10 @@ suite('Renew settings: automatic/manual, period, stop at expiry (real extension 
       node(target.serviceId),
     );
     assert.equal(run.status, 'done');
-    assert.deepEqual(run.results.map((r) => [r.serviceId, r.outcome]), [[target.serviceId, 'changed']]);
+    assert.deepEqual(
+      run.results.map((r) => [r.serviceId, r.outcome]),
+      [[target.serviceId, 'changed']],
+    );
     assert.match(prompter.asked[2], new RegExp(`^confirm: Renew .+ automatically, every ${formatDuration(parseDurationOrThrow(period), 'en')}\\?$`));
     const after = await fresh(target.serviceId);
     assert.deepEqual([after.renewMode, after.renewPeriod], ['automatic', period]);
@@ -66,17 +73,34 @@ suite('Renew settings: automatic/manual, period, stop at expiry (real extension 
   test('several services to manual: one refused by OVHcloud, one forced automatic; each gets its own result', async () => {
     await loadTree(s.view);
     const [a, b] = switchable('automatic');
-    const forced = s.raw.find((x) => x.renewModes?.length === 1 && x.renewModes[0] === 'automatic' && x.parentServiceId === undefined && x.lifecycleState === 'active');
+    const forced = s.raw.find(
+      (x) => x.renewModes?.length === 1 && x.renewModes[0] === 'automatic' && x.parentServiceId === undefined && x.lifecycleState === 'active',
+    );
     assert.ok(a && b && forced, 'two switchable automatic services and a forced-automatic one');
-    await admin('POST', 'faults', { method: 'PUT', path: `/services/${b.serviceId}`, kind: 'status', status: 400, message: 'Renew mode manual is not allowed for this service', times: 1 });
+    await admin('POST', 'faults', {
+      method: 'PUT',
+      path: `/services/${b.serviceId}`,
+      kind: 'status',
+      status: 400,
+      message: 'Renew mode manual is not allowed for this service',
+      times: 1,
+    });
     const selection = [node(a.serviceId), node(b.serviceId), node(forced.serviceId)];
-    const { run, prompter } = await command('ovhcloud.services.changeRenewal', [{ pick: 'Manual renewal' }, { confirm: 'Change Renewal' }, { confirm: undefined }], selection[0], selection);
+    const { run, prompter } = await command(
+      'ovhcloud.services.changeRenewal',
+      [{ pick: 'Manual renewal' }, { confirm: 'Change Renewal' }, { confirm: undefined }],
+      selection[0],
+      selection,
+    );
     assert.equal(run.status, 'done');
     const outcome = Object.fromEntries(run.results.map((r) => [r.serviceId, r.outcome]));
     assert.deepEqual(outcome, { [a.serviceId]: 'changed', [b.serviceId]: 'refused', [forced.serviceId]: 'skipped' });
     assert.match(run.results.find((r) => r.serviceId === b.serviceId)?.detail ?? '', /not allowed/);
     assert.match(prompter.asked[2], /^confirm: 1 changed, 1 refused, 0 not confirmed yet, 1 left unchanged$/);
-    assert.deepEqual([(await fresh(a.serviceId)).renewMode, (await fresh(b.serviceId)).renewMode, (await fresh(forced.serviceId)).renewMode], ['manual', 'automatic', 'automatic']);
+    assert.deepEqual(
+      [(await fresh(a.serviceId)).renewMode, (await fresh(b.serviceId)).renewMode, (await fresh(forced.serviceId)).renewMode],
+      ['manual', 'automatic', 'automatic'],
+    );
     assert.equal(node(a.serviceId).facts.service.renewMode, 'manual');
     assert.equal(node(b.serviceId).facts.service.renewMode, 'automatic');
     // The forced-automatic service was never sent.
@@ -88,14 +112,20 @@ suite('Renew settings: automatic/manual, period, stop at expiry (real extension 
     const target = switchable('automatic')[0];
     const stop = await command('ovhcloud.services.stopAtExpiry', [{ confirm: 'Stop Renewing' }], node(target.serviceId));
     assert.match(stop.prompter.asked[0], /^confirm: Stop renewing .+ at expiry\?$/);
-    assert.deepEqual(stop.run.results.map((r) => r.outcome), ['changed']);
+    assert.deepEqual(
+      stop.run.results.map((r) => r.outcome),
+      ['changed'],
+    );
     assert.ok((await fresh(target.serviceId)).pendingActions.includes('terminateAtExpirationDate'));
     const marked = s.view.provider.getTreeItem(node(target.serviceId));
     assert.match(String(marked.contextValue), /\bending\b/);
     assert.match(String(marked.description), /^ends /);
 
     const undo = await command('ovhcloud.services.keepRenewing', [{ confirm: 'Keep Renewing' }], node(target.serviceId));
-    assert.deepEqual(undo.run.results.map((r) => r.outcome), ['changed']);
+    assert.deepEqual(
+      undo.run.results.map((r) => r.outcome),
+      ['changed'],
+    );
     assert.ok(!ending(await fresh(target.serviceId)));
     assert.match(String(s.view.provider.getTreeItem(node(target.serviceId)).contextValue), /\brenewSettings\b/);
     assert.equal(await puts(), 2);
@@ -114,7 +144,10 @@ suite('Renew settings: automatic/manual, period, stop at expiry (real extension 
     } finally {
       s.testing.setPrompter(undefined);
     }
-    assert.deepEqual(prompter.asked.map((question) => question.split(':')[0]), ['pick', 'confirm']);
+    assert.deepEqual(
+      prompter.asked.map((question) => question.split(':')[0]),
+      ['pick', 'confirm'],
+    );
     assert.ok((await fresh(target.serviceId)).pendingActions.includes('terminateAtExpirationDate'));
     assert.match(String(s.view.provider.getTreeItem(node(target.serviceId)).contextValue), /\bending\b/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -134,7 +167,10 @@ suite('Renew settings: automatic/manual, period, stop at expiry (real extension 
       await command('ovhcloud.services.stopAtExpiry', [{ cancel: true }], node(target.serviceId)),
       await command('ovhcloud.services.keepRenewing', [{ confirm: undefined }], node(endingOne.serviceId)),
     ];
-    assert.deepEqual(runs.map(({ run }) => run.status), Array(6).fill('cancelled'));
+    assert.deepEqual(
+      runs.map(({ run }) => run.status),
+      Array(6).fill('cancelled'),
+    );
     assert.equal(await puts(), 0);
     assert.deepEqual([await fresh(target.serviceId), await fresh(endingOne.serviceId)], before);
   });

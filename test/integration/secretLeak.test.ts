@@ -54,7 +54,14 @@ suite('Secret leak scan (real extension host + sandbox)', function () {
     if (wrong.status === 'failed') shown.push(wrong.message);
     const oauth = await runSignIn(
       testing,
-      new ScriptedPrompter([{ pick: CUSTOM }, { input: sandbox().url.replace('127.0.0.1', 'localhost') }, { pick: OAUTH2 }, { input: sandbox().tokenUrl }, { input: sandbox().clientId }, { input: clientSecret }]),
+      new ScriptedPrompter([
+        { pick: CUSTOM },
+        { input: sandbox().url.replace('127.0.0.1', 'localhost') },
+        { pick: OAUTH2 },
+        { input: sandbox().tokenUrl },
+        { input: sandbox().clientId },
+        { input: clientSecret },
+      ]),
     );
     assert.equal(oauth.status, 'signedIn');
 

@@ -23,12 +23,15 @@ suite('Services tree: labels, colours, options, grouping, sorting, filters (real
 
   test('labels, descriptions and urgency colours of every service; options under their parent', async () => {
     const root = await loadTree(view);
-    assert.deepEqual(root.map((node) => labelOf(view.provider.getTreeItem(node))), ['Domains', 'Web hosting', 'VPS', 'Dedicated servers']);
+    assert.deepEqual(
+      root.map((node) => labelOf(view.provider.getTreeItem(node))),
+      ['Domains', 'Web hosting', 'VPS', 'Dedicated servers'],
+    );
     for (const node of root) {
       const group = view.provider.getTreeItem(node);
       // "Domains, 18 services", not "Domains 18", for screen readers.
       const count = Number(group.description);
-      assert.equal(group.accessibilityInformation?.label, `${labelOf(group)}, ${count} ${count === 1 ? "service" : "services"}`);
+      assert.equal(group.accessibilityInformation?.label, `${labelOf(group)}, ${count} ${count === 1 ? 'service' : 'services'}`);
     }
     const rows = serviceRows(view);
     assert.equal(rows.length, raw.length, 'every service of the account, options included');
@@ -97,7 +100,11 @@ suite('Services tree: labels, colours, options, grouping, sorting, filters (real
     const vps = item('Entwicklung München');
     assert.equal(vps.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     const options = view.provider.getChildren(vps.node);
-    assert.deepEqual(options.map((node) => labelOf(view.provider.getTreeItem(node))).sort(), ['Automated Backup', 'Snapshot'], "options under their parent, without repeating the parent's name");
+    assert.deepEqual(
+      options.map((node) => labelOf(view.provider.getTreeItem(node))).sort(),
+      ['Automated Backup', 'Snapshot'],
+      "options under their parent, without repeating the parent's name",
+    );
     for (const option of options) assert.equal(view.provider.getParent(option), vps.node, 'getParent of an option is its service');
     assert.equal(view.provider.getParent(vps.node)?.kind, 'group');
     assert.match(String(vps.item.contextValue), /renewable/);
@@ -123,28 +130,50 @@ suite('Services tree: labels, colours, options, grouping, sorting, filters (real
     await loadTree(view);
     await vscode.commands.executeCommand('ovhcloud.services.groupByExpiry');
     const groups = view.provider.getChildren();
-    assert.deepEqual(groups.map((node) => labelOf(view.provider.getTreeItem(node))), ['Expired', 'Within 7 days', 'Within 30 days', 'Later', 'Terminated']);
-    const expiredNames = serviceRows(view, [groups[0]]).filter((row) => row.depth === 1).map((row) => row.node.facts.service.displayName);
-    const oracle = raw.filter((service) => service.lifecycleState !== 'terminated' && (Date.parse(service.expirationDate ?? '') - now.getTime()) <= 0 && service.parentServiceId === undefined);
+    assert.deepEqual(
+      groups.map((node) => labelOf(view.provider.getTreeItem(node))),
+      ['Expired', 'Within 7 days', 'Within 30 days', 'Later', 'Terminated'],
+    );
+    const expiredNames = serviceRows(view, [groups[0]])
+      .filter((row) => row.depth === 1)
+      .map((row) => row.node.facts.service.displayName);
+    const oracle = raw.filter(
+      (service) =>
+        service.lifecycleState !== 'terminated' && Date.parse(service.expirationDate ?? '') - now.getTime() <= 0 && service.parentServiceId === undefined,
+    );
     assert.deepEqual(expiredNames.sort(), oracle.map((service) => service.displayName).sort());
     assert.deepEqual(testing.globalState.get('ovhcloud.services.arrangement'), { groupBy: 'expiry', sortBy: 'expiry' });
 
     await vscode.commands.executeCommand('ovhcloud.services.groupByNone');
     const flat = serviceRows(view).filter((row) => row.depth === 0);
-    const live = flat.filter((row) => row.node.facts.service.lifecycleState !== 'terminated').map((row) => Date.parse(row.node.facts.service.expirationDate ?? ''));
-    assert.deepEqual(live, [...live].sort((a, b) => a - b), 'soonest first');
+    const live = flat
+      .filter((row) => row.node.facts.service.lifecycleState !== 'terminated')
+      .map((row) => Date.parse(row.node.facts.service.expirationDate ?? ''));
+    assert.deepEqual(
+      live,
+      [...live].sort((a, b) => a - b),
+      'soonest first',
+    );
     assert.equal(flat[flat.length - 1].node.facts.service.lifecycleState, 'terminated', 'terminated services last');
 
     await vscode.commands.executeCommand('ovhcloud.services.sortByName');
-    const byName = serviceRows(view).filter((row) => row.depth === 0).map((row) => row.node.facts.service.displayName);
+    const byName = serviceRows(view)
+      .filter((row) => row.depth === 0)
+      .map((row) => row.node.facts.service.displayName);
     assert.deepEqual(byName, [...byName].sort(new Intl.Collator('en', { sensitivity: 'base', numeric: true }).compare));
-    assert.notDeepEqual(byName, flat.map((row) => row.node.facts.service.displayName));
+    assert.notDeepEqual(
+      byName,
+      flat.map((row) => row.node.facts.service.displayName),
+    );
     assert.deepEqual(testing.globalState.get('ovhcloud.services.arrangement'), { groupBy: 'none', sortBy: 'name' });
   });
 
   test('filters: text, quick toggles, view description, no-match state', async () => {
     await loadTree(view);
-    const shown = (): string[] => serviceRows(view).map((row) => row.node.facts.service.displayName).sort();
+    const shown = (): string[] =>
+      serviceRows(view)
+        .map((row) => row.node.facts.service.displayName)
+        .sort();
     const filter = (value: object) => vscode.commands.executeCommand('ovhcloud.services.filter', value);
 
     await filter({ text: 'pixel' });
@@ -153,7 +182,12 @@ suite('Services tree: labels, colours, options, grouping, sorting, filters (real
     assert.equal(view.view.message, 'Filter: "pixel"', 'also above the tree, visible when the view header is folded away');
 
     await filter({ within: 7 });
-    const soon = raw.filter((service) => service.lifecycleState !== 'terminated' && (Date.parse(service.expirationDate ?? '') - now.getTime()) / DAY > 0 && (Date.parse(service.expirationDate ?? '') - now.getTime()) / DAY <= 7);
+    const soon = raw.filter(
+      (service) =>
+        service.lifecycleState !== 'terminated' &&
+        (Date.parse(service.expirationDate ?? '') - now.getTime()) / DAY > 0 &&
+        (Date.parse(service.expirationDate ?? '') - now.getTime()) / DAY <= 7,
+    );
     assert.deepEqual(shown(), soon.map((service) => service.displayName).sort());
     assert.equal(view.view.description, 'Filter: within 7 days');
 
@@ -176,5 +210,4 @@ suite('Services tree: labels, colours, options, grouping, sorting, filters (real
     assert.equal(serviceRows(view).length, raw.length);
     assert.equal(view.provider.rootState, 'ready');
   });
-
 });

@@ -53,7 +53,8 @@ suite('Services tree: lazy loading, cache, per-account errors, sign-in again (re
     assert.ok(cached?.services.every((service) => service.pricing?.currency === 'EUR'));
     assert.equal(cached?.services.length, 40);
     const text = JSON.stringify(cached);
-    for (const secret of [sandbox().consumerKey, sandbox().applicationSecret, sandbox().applicationKey]) assert.ok(!text.includes(secret), 'no credential in the cache');
+    for (const secret of [sandbox().consumerKey, sandbox().applicationSecret, sandbox().applicationKey])
+      assert.ok(!text.includes(secret), 'no credential in the cache');
 
     view.model.forgetSession();
     await admin('POST', 'latency', { ms: 1500 });
@@ -73,7 +74,10 @@ suite('Services tree: lazy loading, cache, per-account errors, sign-in again (re
     const refreshing = vscode.commands.executeCommand('ovhcloud.services.refresh');
     await until('the refresh starts', () => view.model.isLoading(account.id));
     assert.equal(testing.globalState.get(cacheKey(account.id)), undefined);
-    assert.deepEqual(view.provider.getChildren().map((node) => labelOf(view.provider.getTreeItem(node))), ['Loading services…']);
+    assert.deepEqual(
+      view.provider.getChildren().map((node) => labelOf(view.provider.getTreeItem(node))),
+      ['Loading services…'],
+    );
     await refreshing;
     await admin('DELETE', 'latency');
     assert.equal(testing.globalState.get<{ services: unknown[] }>(cacheKey(account.id))?.services.length, 40);
@@ -90,7 +94,10 @@ suite('Services tree: lazy loading, cache, per-account errors, sign-in again (re
     const other = await signInToSandbox(testing, sandbox().url.replace('127.0.0.1', 'localhost'));
     await admin('DELETE', 'requests');
     const root = await loadTree(view);
-    assert.deepEqual(root.map((node) => labelOf(view.provider.getTreeItem(node))), [account.label, other.label]);
+    assert.deepEqual(
+      root.map((node) => labelOf(view.provider.getTreeItem(node))),
+      [account.label, other.label],
+    );
     assert.equal(await listingRequests(), 4, 'the failing GET was tried four times (3 retries), nothing more');
     assert.equal(serviceRows(view, [root[0]]).length, 40, 'the first account still shows everything');
 
@@ -100,7 +107,10 @@ suite('Services tree: lazy loading, cache, per-account errors, sign-in again (re
     assert.equal(labelOf(item), 'OVHcloud had an internal problem (500).');
     assert.deepEqual(iconOf(item), { id: 'error', color: 'list.errorForeground' });
     assert.match(String(item.contextValue), /retry/);
-    assert.deepEqual(item.command && { command: item.command.command, arguments: item.command.arguments }, { command: 'ovhcloud.services.retry', arguments: [other.id] });
+    assert.deepEqual(item.command && { command: item.command.command, arguments: item.command.arguments }, {
+      command: 'ovhcloud.services.retry',
+      arguments: [other.id],
+    });
 
     assert.ok(item.command);
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));

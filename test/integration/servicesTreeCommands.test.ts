@@ -40,7 +40,8 @@ suite('Services tree: partial data, empty state, context menu, quick pick, auto-
     assert.deepEqual(await loadTree(view), []);
     assert.equal(view.provider.rootState, 'empty');
     assert.equal(view.view.badge, undefined);
-    const welcome = (vscode.extensions.getExtension('renewalsdev.ovhcloud-renewals')?.packageJSON as { contributes: { viewsWelcome: Array<{ when: string }> } }).contributes.viewsWelcome;
+    const welcome = (vscode.extensions.getExtension('renewalsdev.ovhcloud-renewals')?.packageJSON as { contributes: { viewsWelcome: Array<{ when: string }> } })
+      .contributes.viewsWelcome;
     assert.ok(welcome.some((entry) => entry.when.includes('ovhcloud.services.state == empty')));
   });
 
@@ -64,17 +65,34 @@ suite('Services tree: partial data, empty state, context menu, quick pick, auto-
       contributes: { menus: Record<string, Array<{ command?: string; when?: string; group?: string }>> };
     };
     const itemMenu = manifest.contributes.menus['view/item/context'];
-    const contextValues = [...new Set(view.provider.getChildren().flatMap((group) => [group, ...view.provider.getChildren(group)]).map((entry) => String(view.provider.getTreeItem(entry).contextValue)))];
+    const contextValues = [
+      ...new Set(
+        view.provider
+          .getChildren()
+          .flatMap((group) => [group, ...view.provider.getChildren(group)])
+          .map((entry) => String(view.provider.getTreeItem(entry).contextValue)),
+      ),
+    ];
     // Control Panel and retry nodes need other states; unpaidOrder is checked by the renew panel suite.
     const conditional = ['ovhcloud.services.openInControlPanel', 'ovhcloud.payUnpaidOrder', 'ovhcloud.forgetOrder'];
     for (const entry of itemMenu.filter((menu) => !conditional.includes(menu.command ?? '') && !/retry/.test(menu.when ?? ''))) {
       const regex = /viewItem =~ \/([^/]+)\//.exec(entry.when ?? '')?.[1];
       assert.ok(regex, `${entry.command} is matched by a viewItem regex`);
-      assert.ok(contextValues.some((value) => new RegExp(regex).test(value)), `${entry.command} (${regex}) appears on some node of ${contextValues.join(' | ')}`);
+      assert.ok(
+        contextValues.some((value) => new RegExp(regex).test(value)),
+        `${entry.command} (${regex}) appears on some node of ${contextValues.join(' | ')}`,
+      );
     }
     assert.ok(itemMenu.some((menu) => menu.command === 'ovhcloud.compareRenewStrategies' && menu.group === 'inline@1'));
     const hidden = manifest.contributes.menus.commandPalette.filter((menu) => menu.when === 'false').map((menu) => menu.command);
-    assert.deepEqual(hidden.sort(), ['ovhcloud.payUnpaidOrder', 'ovhcloud.renewSelected', 'ovhcloud.services.copyId', 'ovhcloud.services.copyName', 'ovhcloud.services.openInControlPanel', 'ovhcloud.services.retry']);
+    assert.deepEqual(hidden.sort(), [
+      'ovhcloud.payUnpaidOrder',
+      'ovhcloud.renewSelected',
+      'ovhcloud.services.copyId',
+      'ovhcloud.services.copyName',
+      'ovhcloud.services.openInControlPanel',
+      'ovhcloud.services.retry',
+    ]);
   });
 
   test('the service quick pick offers renewable services, soonest expiry first', async () => {

@@ -52,7 +52,10 @@ suite('Services tree: badge, status bar, daily notification (real extension host
     await loadTree(view);
     await until('the notification', () => notifications.length === 1);
     const expected = expectedAttention(raw, now, 30).length;
-    assert.match(notifications[0].message, new RegExp(`^${expected} OVHcloud services have expired or expire within 30 days: orbit-garden\\.fr \\(expired \\d+ days ago\\)`));
+    assert.match(
+      notifications[0].message,
+      new RegExp(`^${expected} OVHcloud services have expired or expire within 30 days: orbit-garden\\.fr \\(expired \\d+ days ago\\)`),
+    );
     assert.deepEqual(notifications[0].actions, ['Show', 'Renew…']);
     const first = findRaw(raw, 'orbit-garden.fr');
     await until('"Show" selects the first service', () => view.view.selection[0]?.id === `${account.id}:service:${first.serviceId}`);

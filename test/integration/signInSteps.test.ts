@@ -26,14 +26,28 @@ suite('Sign-in step counter (real extension host + sandbox)', function () {
 
   for (const [label, answers] of [
     ['an existing consumer key on a custom URL', () => existingKeyAnswers()],
-    ['an OAuth2 service account on a custom URL', () => [{ pick: CUSTOM }, { input: sandbox().url }, { pick: OAUTH2 }, { input: sandbox().tokenUrl }, { input: sandbox().clientId }, { input: sandbox().clientSecret }]],
+    [
+      'an OAuth2 service account on a custom URL',
+      () => [
+        { pick: CUSTOM },
+        { input: sandbox().url },
+        { pick: OAUTH2 },
+        { input: sandbox().tokenUrl },
+        { input: sandbox().clientId },
+        { input: sandbox().clientSecret },
+      ],
+    ],
   ] as const) {
     test(`${label}: every prompt has its own number, and the last one is n/n`, async () => {
       const prompter = new ScriptedPrompter([...answers()]);
       const result = await runSignIn(testing, prompter);
       assert.equal(result.status, 'signedIn', JSON.stringify(result));
       const seen = counters(prompter.titles);
-      assert.deepEqual(seen.map(([n]) => n), seen.map((_, index) => index + 1), prompter.titles.join(' → '));
+      assert.deepEqual(
+        seen.map(([n]) => n),
+        seen.map((_, index) => index + 1),
+        prompter.titles.join(' → '),
+      );
       assert.deepEqual(seen.at(-1), [seen.length, seen.length], prompter.titles.join(' → '));
       for (const [n, total] of seen) assert.ok(n <= total);
     });

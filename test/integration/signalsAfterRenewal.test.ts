@@ -38,7 +38,9 @@ suite('Attention signals after a renewal (real extension host + sandbox)', funct
   test('badge and status bar count from fresh data after a renewal, even when the view was not shown this session', async () => {
     await loadTree(view);
     const before = expectedAttention(raw, s.now, 30);
-    const renewable = before.find((service) => service.expirationDate !== undefined && Date.parse(service.expirationDate) < Date.now() && service.type !== 'option');
+    const renewable = before.find(
+      (service) => service.expirationDate !== undefined && Date.parse(service.expirationDate) < Date.now() && service.type !== 'option',
+    );
     assert.ok(renewable, 'an expired service to renew');
     // A new window: badge and status bar paint from the cache, the view has not loaded anything.
     view.model.forgetSession();
@@ -68,11 +70,18 @@ suite('Attention signals after a renewal (real extension host + sandbox)', funct
       const first = view.signals.attention[0];
       assert.ok(shown[0].includes(first.facts.service.displayName), 'the first service is listed');
       await renewThroughPanel(testing, account, first.facts.service.serviceId);
-      await until('fresh data without the renewed service', () => !view.signals.attention.some((item) => item.facts.service.serviceId === first.facts.service.serviceId), 20_000);
+      await until(
+        'fresh data without the renewed service',
+        () => !view.signals.attention.some((item) => item.facts.service.serviceId === first.facts.service.serviceId),
+        20_000,
+      );
 
       const next = view.signals.attention[0];
       answer('Show');
-      await until('"Show" selects the first service that still needs attention', () => view.view.selection[0]?.id === `${account.id}:service:${next.facts.service.serviceId}`);
+      await until(
+        '"Show" selects the first service that still needs attention',
+        () => view.view.selection[0]?.id === `${account.id}:service:${next.facts.service.serviceId}`,
+      );
       assert.notEqual(next.facts.service.serviceId, first.facts.service.serviceId);
     } finally {
       view.setUi({

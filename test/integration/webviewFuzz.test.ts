@@ -27,9 +27,9 @@ function hostileMessages(count: number): unknown[] {
     },
     { requiredKeys: ['type'] },
   );
-  const polluted = fc.constantFrom(...HOSTILE_KEYS).chain((key) =>
-    fc.constantFrom(...TYPES).map((type) => JSON.parse(`{"type":"${type}","${key}":{"polluted":true,"type":"pay"}}`) as unknown),
-  );
+  const polluted = fc
+    .constantFrom(...HOSTILE_KEYS)
+    .chain((key) => fc.constantFrom(...TYPES).map((type) => JSON.parse(`{"type":"${type}","${key}":{"polluted":true,"type":"pay"}}`) as unknown));
   const huge = fc.constantFrom(...TYPES).map((type) => ({ type, key: 'x'.repeat(1_000_000) }));
   const junk = fc.anything({ maxDepth: 4, withBigInt: false, withMap: true, withSet: true, withDate: true, withTypedArray: true });
   return fc.sample(fc.oneof(nearMiss, polluted, huge, junk), { numRuns: count, seed: 20261129 });

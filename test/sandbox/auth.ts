@@ -10,8 +10,7 @@ import { ApiError, knownError, loginFirst, refusedCredential } from './errors';
  */
 
 export type AuthResult =
-  | { readonly kind: 'consumerKey'; readonly application: Application; readonly credential: Credential }
-  | { readonly kind: 'oauth2'; readonly clientId: string };
+  { readonly kind: 'consumerKey'; readonly application: Application; readonly credential: Credential } | { readonly kind: 'oauth2'; readonly clientId: string };
 
 export function signature(secret: string, consumerKey: string, method: string, url: string, body: string, timestamp: string): string {
   return '$1$' + createHash('sha1').update([secret, consumerKey, method, url, body, timestamp].join('+')).digest('hex');
@@ -28,7 +27,7 @@ const header = (headers: IncomingHttpHeaders, name: string): string | undefined 
  * were given, port included. Both are accepted.
  */
 export function signedUrlCandidates(hostHeader: string, rawUrl: string): string[] {
-  const hostOnly = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0] ?? hostHeader;
+  const hostOnly = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : (hostHeader.split(':')[0] ?? hostHeader);
   // node-ovh given host '::1' signs it without brackets.
   const bare = hostOnly.replace(/^\[|\]$/g, '');
   return [...new Set([`https://${hostHeader}${rawUrl}`, `https://${hostOnly}${rawUrl}`, `https://${bare}${rawUrl}`])];

@@ -44,9 +44,33 @@ function monthly(code: string, invoiceName: string, productName: string, service
 }
 
 export const HOSTING_PLANS: readonly Plan[] = [
-  { code: 'perso2014', invoiceName: 'Hosting Perso', productName: 'hosting-web', productDescription: 'Web hosting Perso', serviceType: 'Hosting Perso 2014', periods: ['P1Y'], baseCents: 4788 },
-  { code: 'pro2014', invoiceName: 'Hosting Pro', productName: 'hosting-web', productDescription: 'Web hosting Pro', serviceType: 'Hosting Pro 2014', periods: ['P1Y'], baseCents: 9588 },
-  { code: 'perf1', invoiceName: 'Hosting Performance 1', productName: 'hosting-web', productDescription: 'Web hosting Performance', serviceType: 'Hosting Performance 1', periods: ['P1Y'], baseCents: 22788 },
+  {
+    code: 'perso2014',
+    invoiceName: 'Hosting Perso',
+    productName: 'hosting-web',
+    productDescription: 'Web hosting Perso',
+    serviceType: 'Hosting Perso 2014',
+    periods: ['P1Y'],
+    baseCents: 4788,
+  },
+  {
+    code: 'pro2014',
+    invoiceName: 'Hosting Pro',
+    productName: 'hosting-web',
+    productDescription: 'Web hosting Pro',
+    serviceType: 'Hosting Pro 2014',
+    periods: ['P1Y'],
+    baseCents: 9588,
+  },
+  {
+    code: 'perf1',
+    invoiceName: 'Hosting Performance 1',
+    productName: 'hosting-web',
+    productDescription: 'Web hosting Performance',
+    serviceType: 'Hosting Performance 1',
+    periods: ['P1Y'],
+    baseCents: 22788,
+  },
 ];
 
 export const VPS_PLANS: readonly Plan[] = [

@@ -49,7 +49,10 @@ export const ALL_RULES: readonly AccessRule[] = (['GET', 'POST', 'PUT', 'DELETE'
 /** OVH rule paths are globs where `*` matches any run of characters, slashes included. */
 export function ruleMatches(rule: AccessRule, method: string, path: string): boolean {
   if (rule.method !== method) return false;
-  const pattern = rule.path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = rule.path
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(path);
 }
 
@@ -116,7 +119,15 @@ export class CredentialStore {
     return policy === 'all' || (policy !== 'none' && policy.includes(action));
   }
 
-  add(consumerKey: string, applicationKey: string, state: CredentialState, rules: AccessRule[], nowMs: number, expirationMs: number | null, redirection: string | null): Credential {
+  add(
+    consumerKey: string,
+    applicationKey: string,
+    state: CredentialState,
+    rules: AccessRule[],
+    nowMs: number,
+    expirationMs: number | null,
+    redirection: string | null,
+  ): Credential {
     const credential: Credential = {
       credentialId: this.nextCredentialId++,
       consumerKey,

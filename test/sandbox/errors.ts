@@ -57,19 +57,15 @@ export const refusedCredential = (): ApiError =>
   new ApiError(403, legacy(403, 'Client::Forbidden', 'INVALID_CREDENTIAL', 'This credential was refused by the account owner'));
 
 /** An order that cannot be paid with this mean, in OVH's words (php-ovh #101, terraform #646). */
-export const cannotPayWith = (mean: string): ApiError =>
-  new ApiError(403, { class: 'Client::Forbidden', message: `This order can't be paid with '${mean}'` });
+export const cannotPayWith = (mean: string): ApiError => new ApiError(403, { class: 'Client::Forbidden', message: `This order can't be paid with '${mean}'` });
 
 export const paymentMeanNotFound = (): ApiError => new ApiError(404, { class: 'Client::NotFound', message: 'paymentMean not found' });
 
-export const loginFirst = (): ApiError =>
-  new ApiError(401, { class: 'Client::Unauthorized', message: 'You must login first' });
+export const loginFirst = (): ApiError => new ApiError(401, { class: 'Client::Unauthorized', message: 'You must login first' });
 
-export const invalidUrl = (): ApiError =>
-  new ApiError(404, { class: 'Client::NotFound', message: 'Got an invalid (or empty) URL' });
+export const invalidUrl = (): ApiError => new ApiError(404, { class: 'Client::NotFound', message: 'Got an invalid (or empty) URL' });
 
-export const notFound = (message = 'This service does not exist'): ApiError =>
-  new ApiError(404, { class: 'Client::NotFound', message });
+export const notFound = (message = 'This service does not exist'): ApiError => new ApiError(404, { class: 'Client::NotFound', message });
 
 export const badRequest = (message: string): ApiError => new ApiError(400, { class: 'Client::BadRequest', message });
 
@@ -80,11 +76,7 @@ export const expiredService = (): ApiError => new ApiError(460, { message: 'This
 
 /** OVH documents no 429 body; this one follows the class/message shape. */
 export function tooManyRequests(retryAfterSeconds: number): ApiError {
-  return new ApiError(
-    429,
-    { class: 'Client::TooManyRequests', message: 'Too many requests, retry later' },
-    { 'Retry-After': String(retryAfterSeconds) },
-  );
+  return new ApiError(429, { class: 'Client::TooManyRequests', message: 'Too many requests, retry later' }, { 'Retry-After': String(retryAfterSeconds) });
 }
 
 /** Default body for an injected status, with optional errorCode/message overrides. */

@@ -150,7 +150,18 @@ export class LatencyRegistry {
 }
 
 // An order answer loses its price: orderId is optional in a dry-run answer (no public example shows one).
-const REQUIRED_KEYS = ['serviceId', 'billing', 'priceWithTax', 'orderId', 'paymentMethodId', 'renewPeriod', 'nichandle', 'status', 'consumerKey', 'access_token'];
+const REQUIRED_KEYS = [
+  'serviceId',
+  'billing',
+  'priceWithTax',
+  'orderId',
+  'paymentMethodId',
+  'renewPeriod',
+  'nichandle',
+  'status',
+  'consumerKey',
+  'access_token',
+];
 
 /**
  * Valid JSON that breaks the documented schema: a required field removed, or a value of the

@@ -46,16 +46,49 @@ const SHOWCASE: readonly (Partial<Traits> & { kind: GroupKind })[] = [
   { kind: 'bundle', expiry: 'later', mode: 'automatic', options: 0 },
 ];
 
-const WORDS = ['atelier', 'blue', 'cloud', 'data', 'alpine', 'pixel', 'nova', 'garden', 'studio', 'maison', 'north', 'river', 'lumen', 'orbit', 'quartz', 'vertex', 'harbor', 'ember', 'solar', 'fjord'];
+const WORDS = [
+  'atelier',
+  'blue',
+  'cloud',
+  'data',
+  'alpine',
+  'pixel',
+  'nova',
+  'garden',
+  'studio',
+  'maison',
+  'north',
+  'river',
+  'lumen',
+  'orbit',
+  'quartz',
+  'vertex',
+  'harbor',
+  'ember',
+  'solar',
+  'fjord',
+];
 const UNICODE_WORDS = ['café-crème', 'boulangerie-zoé', 'münchen-shop', 'crêperie', 'añejo', 'łódź-dev'];
-const UNICODE_LABELS = ['Serveur de recette de Zoé', 'Boutique Crème Brûlée', 'Entwicklung München', 'Łódź mirror', '日本語テスト', 'Rocket 🚀 launch', 'Señor Ñandú staging'];
+const UNICODE_LABELS = [
+  'Serveur de recette de Zoé',
+  'Boutique Crème Brûlée',
+  'Entwicklung München',
+  'Łódź mirror',
+  '日本語テスト',
+  'Rocket 🚀 launch',
+  'Señor Ñandú staging',
+];
 const FIRST = ['Zoé', 'Jérôme', 'Anaïs', 'François', 'Jane', 'Björn'];
 const LAST = ['Dupont', 'Müller', 'Lefèvre', 'Doe', 'Nowak'];
 
 export function generateAccount(prng: Prng): Account {
   const first = prng.pick(FIRST);
   const last = prng.pick(LAST);
-  const ascii = (s: string): string => s.normalize('NFD').replace(/[^a-zA-Z]/g, '').toLowerCase();
+  const ascii = (s: string): string =>
+    s
+      .normalize('NFD')
+      .replace(/[^a-zA-Z]/g, '')
+      .toLowerCase();
   return {
     nichandle: `${prng.token(2, 'abcdefghijklmnopqrstuvwxyz')}${prng.int(10000, 99999)}-ovh`,
     email: `${ascii(first)}.${ascii(last)}@example.com`,
@@ -153,7 +186,14 @@ class ServiceFactory {
     return this.nextId++;
   }
 
-  private add(kind: ServiceKind, plan: Plan, t: Traits, expirationMs: number, name: string, extra: { bundleId?: number; displayName?: string } = {}): ServiceRecord {
+  private add(
+    kind: ServiceKind,
+    plan: Plan,
+    t: Traits,
+    expirationMs: number,
+    name: string,
+    extra: { bundleId?: number; displayName?: string } = {},
+  ): ServiceRecord {
     const monthlyPlan = plan.periods[0] === 'P1M';
     const period = monthlyPlan ? this.prng.pick(['P1M', 'P1M', 'P1M', 'P3M', 'P6M', 'P1Y']) : 'P1Y';
     const years = this.prng.int(1, 6);
@@ -204,7 +244,15 @@ class ServiceFactory {
   private expiration(expiry: Expiry, daily: boolean): number {
     const p = this.prng;
     const days =
-      expiry === 'expired' ? -p.int(1, 25) : expiry === 'terminated' ? -p.int(40, 200) : expiry === 'week' ? p.int(1, 6) : expiry === 'month' ? p.int(8, 29) : p.int(31, daily ? 700 : 330);
+      expiry === 'expired'
+        ? -p.int(1, 25)
+        : expiry === 'terminated'
+          ? -p.int(40, 200)
+          : expiry === 'week'
+            ? p.int(1, 6)
+            : expiry === 'month'
+              ? p.int(8, 29)
+              : p.int(31, daily ? 700 : 330);
     // Re-anchor on Paris midnight so expiries stay at 00:00 local across DST changes.
     return parisMidnight(this.today + days * DAY_MS + 12 * 3_600_000);
   }

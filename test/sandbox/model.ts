@@ -6,12 +6,7 @@ export type ServiceKind = 'domain' | 'hosting' | 'vps' | 'dedicated' | 'option';
 export type RenewMode = 'automatic' | 'manual';
 export type LifecycleState = 'active' | 'error' | 'inCreation' | 'rupture' | 'terminated' | 'toRenew' | 'unpaid' | 'unrenewed';
 export type LifecycleAction =
-  | 'autorenewInProgress'
-  | 'deleteAtExpiration'
-  | 'earlyRenewal'
-  | 'terminate'
-  | 'terminateAtEngagementDate'
-  | 'terminateAtExpirationDate';
+  'autorenewInProgress' | 'deleteAtExpiration' | 'earlyRenewal' | 'terminate' | 'terminateAtEngagementDate' | 'terminateAtExpirationDate';
 export type ResourceState = 'active' | 'deleted' | 'suspended' | 'toActivate' | 'toDelete' | 'toSuspend';
 
 export interface ServiceRecord {

@@ -221,7 +221,12 @@ export function payWithMethod(state: SandboxState, order: OrderRecord, body: unk
   if (!method) throw notFound(`The requested object (paymentMethodId = ${id}) does not exist`);
   if (order.payment) throw conflict(`Order ${order.orderId} has already been paid`);
   if (method.status !== 'VALID' || refuses(rules, method)) throw cannotPayWith(method.paymentMeanId === null ? method.paymentType : legacyMean(method));
-  recordPayment(state, order, { paymentMean: method.paymentType, paymentMeanId: method.paymentMeanId, paymentMethodId: method.paymentMethodId, route: 'pay' }, nowMs);
+  recordPayment(
+    state,
+    order,
+    { paymentMean: method.paymentType, paymentMeanId: method.paymentMeanId, paymentMethodId: method.paymentMethodId, route: 'pay' },
+    nowMs,
+  );
 }
 
 function recordPayment(state: SandboxState, order: OrderRecord, payment: Omit<LedgerPayment, 'orderId' | 'at'>, nowMs: number): void {

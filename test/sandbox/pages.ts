@@ -51,7 +51,11 @@ export function validationPage(core: SandboxCore, method: string, query: URLSear
   credential.state = 'validated';
   credential.validationToken = null;
   if (credential.redirection) {
-    return { status: 303, headers: { Location: credential.redirection }, raw: { contentType: 'text/plain; charset=utf-8', text: `Redirecting to ${credential.redirection}` } };
+    return {
+      status: 303,
+      headers: { Location: credential.redirection },
+      raw: { contentType: 'text/plain; charset=utf-8', text: `Redirecting to ${credential.redirection}` },
+    };
   }
   return page(200, 'Access authorized', '<p>The application can now use the API. You can close this page.</p>');
 }

@@ -40,7 +40,11 @@ export function parsePagination(headers: IncomingHttpHeaders, enabled: boolean):
     const cursor = header(headers, 'x-pagination-cursor');
     let offset = 0;
     if (cursor !== undefined && cursor !== '') {
-      offset = Number(Buffer.from(cursor, 'base64url').toString('utf8').replace(/^offset:/, ''));
+      offset = Number(
+        Buffer.from(cursor, 'base64url')
+          .toString('utf8')
+          .replace(/^offset:/, ''),
+      );
       if (!Number.isInteger(offset) || offset < 0) throw badRequest('Invalid X-Pagination-Cursor header');
     }
     return { mode, offset, size };

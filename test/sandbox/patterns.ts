@@ -1,7 +1,10 @@
 /** Admin path patterns: exact paths, or globs where `*` matches any characters. */
 export function globMatches(pattern: string, path: string): boolean {
   if (!pattern.includes('*')) return pattern === path;
-  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${source}$`).test(path);
 }
 

@@ -9,8 +9,21 @@ import type { Prng } from './prng';
  */
 
 export const REUSABLE_PAYMENT_MEANS = [
-  'CREDIT_CARD', 'CURRENT_ACCOUNT', 'DEFERRED_PAYMENT_ACCOUNT', 'DOMESTIC_CARD', 'ENTERPRISE', 'INTERNAL_TRUSTED_ACCOUNT',
-  'PAYPAL', 'RUPAY', 'SEPA_DIRECT_DEBIT', 'bankAccount', 'creditCard', 'deferredPaymentAccount', 'fidelityAccount', 'ovhAccount', 'paypal',
+  'CREDIT_CARD',
+  'CURRENT_ACCOUNT',
+  'DEFERRED_PAYMENT_ACCOUNT',
+  'DOMESTIC_CARD',
+  'ENTERPRISE',
+  'INTERNAL_TRUSTED_ACCOUNT',
+  'PAYPAL',
+  'RUPAY',
+  'SEPA_DIRECT_DEBIT',
+  'bankAccount',
+  'creditCard',
+  'deferredPaymentAccount',
+  'fidelityAccount',
+  'ovhAccount',
+  'paypal',
 ] as const;
 
 /** Means for which OVH requires a paymentMeanId (legacy lower-case and current upper-case names). */

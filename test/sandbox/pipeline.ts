@@ -150,7 +150,8 @@ function failEarly(fault: FaultRule, res: ServerResponse, req: IncomingMessage, 
     if (fault.kind === 'rateLimit' || fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter ?? 1);
     const body = fault.body ?? (status === 429 ? tooManyRequests(fault.retryAfter ?? 1).body : bodyForStatus(status, fault.errorCode, fault.message));
     // A string body is sent as an HTML page, like the 408 pages OVH's front ends served under load.
-    const reply: Reply = typeof body === 'string' ? { status, headers, raw: { contentType: 'text/html; charset=utf-8', text: body } } : { status, body, headers };
+    const reply: Reply =
+      typeof body === 'string' ? { status, headers, raw: { contentType: 'text/html; charset=utf-8', text: body } } : { status, body, headers };
     log(send(res, reply), fault);
     return true;
   }

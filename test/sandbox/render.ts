@@ -101,7 +101,14 @@ export function legacyService(s: ServiceRecord): object {
       : {
           dayOfMonth: new Date(s.expirationMs).getUTCDate(),
           interval: s.renewPeriod,
-          mode: s.kind === 'option' ? 'option' : s.automaticOnly ? 'automaticForcedProduct' : s.pendingActions.includes('deleteAtExpiration') ? 'deleteAtExpiration' : (LEGACY_MODE[s.renewMode] ?? 'manual'),
+          mode:
+            s.kind === 'option'
+              ? 'option'
+              : s.automaticOnly
+                ? 'automaticForcedProduct'
+                : s.pendingActions.includes('deleteAtExpiration')
+                  ? 'deleteAtExpiration'
+                  : (LEGACY_MODE[s.renewMode] ?? 'manual'),
           possibleIntervals: [...s.plan.periods],
           possibleModes,
         },

@@ -51,12 +51,14 @@ function parseUpdate(body: unknown): Update {
       update.mode = renew.mode as Update['mode'];
     }
     if (renew.period !== undefined) {
-      if (typeof renew.period !== 'string' || !DURATION.test(renew.period) || renew.period === 'P') throw badRequest(`[renew.period] Given data (${String(renew.period)}) is not valid for type duration`);
+      if (typeof renew.period !== 'string' || !DURATION.test(renew.period) || renew.period === 'P')
+        throw badRequest(`[renew.period] Given data (${String(renew.period)}) is not valid for type duration`);
       update.period = renew.period;
     }
   }
   if (raw.terminationPolicy !== undefined && raw.terminationPolicy !== null) {
-    if (typeof raw.terminationPolicy !== 'string' || !POLICIES.includes(raw.terminationPolicy)) throw notBelonging('terminationPolicy', raw.terminationPolicy, 'services.expanded.terminationPolicyEnum');
+    if (typeof raw.terminationPolicy !== 'string' || !POLICIES.includes(raw.terminationPolicy))
+      throw notBelonging('terminationPolicy', raw.terminationPolicy, 'services.expanded.terminationPolicyEnum');
     update.policy = raw.terminationPolicy;
   }
   return update;

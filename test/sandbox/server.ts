@@ -90,7 +90,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   // The port, hence the info, is only known once listening; the handler reads it lazily.
   const infoRef: { current?: SandboxInfo } = {};
-  const server = https.createServer({ key: fs.readFileSync(certs.key), cert: fs.readFileSync(certs.cert) }, createHandler(core, router, () => infoRef.current ?? {}));
+  const server = https.createServer(
+    { key: fs.readFileSync(certs.key), cert: fs.readFileSync(certs.cert) },
+    createHandler(core, router, () => infoRef.current ?? {}),
+  );
   // Keep-alive sockets would otherwise hold close() open.
   server.keepAliveTimeout = 2000;
 
@@ -138,8 +141,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests: core.log,
     ledger: () => core.ledger(),
     info: () => ({ ...fixed }),
-    createCredential: (rules = [...ALL_RULES], state = 'validated', expiresInSeconds) =>
-      creds.create(rules, state, core.nowMs(), expiresInSeconds).consumerKey,
+    createCredential: (rules = [...ALL_RULES], state = 'validated', expiresInSeconds) => creds.create(rules, state, core.nowMs(), expiresInSeconds).consumerKey,
     createServiceAccount: (policy) => creds.createServiceAccount(policy),
     setClockOffset: (seconds) => {
       core.config.clockOffsetSeconds = seconds;

@@ -70,7 +70,11 @@ export function buildOutlookState(input: OutlookInput, t: Translate): OutlookBui
   const { locale } = input;
   const byId = new Map<number, { accountId: string; service: ServiceSummary }>();
   for (const entry of input.services) if (!byId.has(entry.service.serviceId)) byId.set(entry.service.serviceId, entry);
-  const outlook = renewalOutlook([...byId.values()].map((entry) => entry.service), input.now, input.span);
+  const outlook = renewalOutlook(
+    [...byId.values()].map((entry) => entry.service),
+    input.now,
+    input.span,
+  );
   const codes = outlook.totals.map((total) => total.currency);
   // The currency with the most at stake first: the account's own in practice.
   const ranked = [...outlook.totals].sort((a, b) => b.withEnding - a.withEnding).map((total) => total.currency);
@@ -89,7 +93,13 @@ export function buildOutlookState(input: OutlookInput, t: Translate): OutlookBui
       total: stack.total / UCENTS_PER_UNIT,
       totalText: money(stack.total),
       count: charges.length,
-      segments: stack.segments.map((segment) => ({ kind: segment.kind, typeLabel: typeLabel(segment.type), value: segment.ucents / UCENTS_PER_UNIT, text: money(segment.ucents), count: segment.count })),
+      segments: stack.segments.map((segment) => ({
+        kind: segment.kind,
+        typeLabel: typeLabel(segment.type),
+        value: segment.ucents / UCENTS_PER_UNIT,
+        text: money(segment.ucents),
+        count: segment.count,
+      })),
       byKind: { automatic: money(kindSum('automatic')), manual: money(kindSum('manual')), ending: money(kindSum('ending')) },
     };
   });

@@ -80,7 +80,16 @@ export class BatchSession {
   get current(): BatchState {
     const coverage = this.coverage();
     const models = this.rows.map((row, index) => ({ ...row, summary: row.session.serviceSummary, options: row.session.optionRows, coverage: coverage[index] }));
-    return renderBatch(this.step, { format: this.format, t: this.deps.t, rows: models, payment: this.payment(), progress: this.progress, notice: this.notice, error: this.error, totals: this.totals() });
+    return renderBatch(this.step, {
+      format: this.format,
+      t: this.deps.t,
+      rows: models,
+      payment: this.payment(),
+      progress: this.progress,
+      notice: this.notice,
+      error: this.error,
+      totals: this.totals(),
+    });
   }
 
   get currentStep(): BatchStep {
@@ -122,7 +131,8 @@ export class BatchSession {
       const options = row.session.optionRows;
       if (recorded?.outcome && recorded.outcome !== 'elsewhere') return this.restore(row, recorded);
       if (options.length === 0) return this.setPhase(row, { kind: 'blocked', reason: 'noOffer' });
-      if (!options.some((option) => option.key === row.chosenKey)) row.chosenKey = defaultOption(options, row.serviceId, row.session.serviceSummary?.renewPeriod)?.key;
+      if (!options.some((option) => option.key === row.chosenKey))
+        row.chosenKey = defaultOption(options, row.serviceId, row.session.serviceSummary?.renewPeriod)?.key;
       this.setPhase(row, { kind: 'ready' });
     });
     if (!record) await this.save();
@@ -188,7 +198,8 @@ export class BatchSession {
       await row.session.handle({ type: 'select', key: row.chosenKey ?? '' });
       await row.session.handle({ type: 'preview' });
       const step = row.session.currentStep;
-      if (step.kind === 'previewed' && step.previewed.row.key === row.chosenKey) this.setPhase(row, { kind: 'previewed', row: step.previewed.row, preview: step.previewed.preview });
+      if (step.kind === 'previewed' && step.previewed.row.key === row.chosenKey)
+        this.setPhase(row, { kind: 'previewed', row: step.previewed.row, preview: step.previewed.preview });
       else this.setPhase(row, { kind: 'previewFailed' }, this.sessionError(row) ?? this.deps.t('The preview failed.'));
       this.progress = { done: (this.progress?.done ?? 0) + 1, total: rows.length };
       this.emit();
@@ -233,7 +244,10 @@ export class BatchSession {
       await this.settle(row);
       // settle() moved the phase on: read it again, not as narrowed above.
       if ((row.phase as RowPhase).kind === 'uncertain') {
-        this.error = this.deps.t('It is not known whether the order for {0} was created. Nothing more is ordered until it is found or proven absent.', this.nameOf(row));
+        this.error = this.deps.t(
+          'It is not known whether the order for {0} was created. Nothing more is ordered until it is found or proven absent.',
+          this.nameOf(row),
+        );
         return this.go({ kind: 'paused', row: index });
       }
     }
@@ -274,7 +288,11 @@ export class BatchSession {
     const confirmed = await this.deps.confirm(
       t('Pay {0} orders?', orders.length),
       [
-        ...rows.map((row) => ('known' in row.phase ? `${t('Order {0}', row.phase.known.order.orderId)} · ${this.nameOf(row)} · ${this.format.money(row.phase.known.order.priceWithTax)}` : '')),
+        ...rows.map((row) =>
+          'known' in row.phase
+            ? `${t('Order {0}', row.phase.known.order.orderId)} · ${this.nameOf(row)} · ${this.format.money(row.phase.known.order.priceWithTax)}`
+            : '',
+        ),
         t('Total with tax: {0}, charged to {1}.', this.sum(orders.map((order) => order.priceWithTax)).join(' + '), paymentLabel(option, t)),
       ].join('\n'),
       t('Pay All'),
@@ -330,7 +348,13 @@ export class BatchSession {
   /** Included rows that would place an order of their own, and have none yet. */
   private orderable(): Row[] {
     const coverage = this.coverage();
-    return this.rows.filter((row, index) => row.included && coverage[index]?.kind === 'orders' && !isSettled(row.phase) && (row.phase.kind === 'ready' || row.phase.kind === 'previewed' || RETRYABLE.has(row.phase.kind)));
+    return this.rows.filter(
+      (row, index) =>
+        row.included &&
+        coverage[index]?.kind === 'orders' &&
+        !isSettled(row.phase) &&
+        (row.phase.kind === 'ready' || row.phase.kind === 'previewed' || RETRYABLE.has(row.phase.kind)),
+    );
   }
 
   private coverage(): Coverage[] {
@@ -355,7 +379,9 @@ export class BatchSession {
   }
 
   private sum(prices: ReadonlyArray<Order['priceWithTax']>): string[] {
-    return batchTotals(prices.map((price) => ({ ucents: priceUcents(price), currencyCode: price.currencyCode ?? NO_CURRENCY }))).map((money) => formatMoney(money.ucents, money.currencyCode, this.deps.locale));
+    return batchTotals(prices.map((price) => ({ ucents: priceUcents(price), currencyCode: price.currencyCode ?? NO_CURRENCY }))).map((money) =>
+      formatMoney(money.ucents, money.currencyCode, this.deps.locale),
+    );
   }
 
   private changeable(row: Row): boolean {
@@ -376,10 +402,29 @@ export class BatchSession {
 
   private restore(row: Row, recorded: RowRecord): void {
     const order = recorded.order as Order | undefined;
-    const known: KnownOrder | undefined = order ? { order, status: recorded.status ?? 'unknown', entry: { id: `recorded-${row.serviceId}`, identity: this.deps.identity, serviceId: row.serviceId, services: [row.serviceId], serviceNames: [], intentKey: '', duration: '', state: 'unpaid', withTaxText: '', withTaxValue: order.priceWithTax.value, startedAt: '' } } : undefined;
+    const known: KnownOrder | undefined = order
+      ? {
+          order,
+          status: recorded.status ?? 'unknown',
+          entry: {
+            id: `recorded-${row.serviceId}`,
+            identity: this.deps.identity,
+            serviceId: row.serviceId,
+            services: [row.serviceId],
+            serviceNames: [],
+            intentKey: '',
+            duration: '',
+            state: 'unpaid',
+            withTaxText: '',
+            withTaxValue: order.priceWithTax.value,
+            startedAt: '',
+          },
+        }
+      : undefined;
     const outcome = recorded.outcome;
     row.errorText = recorded.errorText;
-    if (known && (outcome === 'delivered' || outcome === 'ended' || outcome === 'paid')) return this.setPhase(row, { kind: outcome, known }, recorded.errorText);
+    if (known && (outcome === 'delivered' || outcome === 'ended' || outcome === 'paid'))
+      return this.setPhase(row, { kind: outcome, known }, recorded.errorText);
     // Without a journal entry an attempt has ended: what it did is no longer known here.
     if (known) return this.setPhase(row, { kind: 'ended', known }, recorded.errorText);
     this.setPhase(row, outcome === 'refused' ? { kind: 'refused' } : { kind: 'notAttempted' }, recorded.errorText);
@@ -395,7 +440,15 @@ export class BatchSession {
         const known = 'known' in row.phase ? row.phase.known : undefined;
         const kind = row.phase.kind;
         const outcome = kind === 'paying' ? 'ordered' : isSettled(row.phase) || RETRYABLE.has(kind) ? (kind as RowRecord['outcome']) : undefined;
-        return { serviceId: row.serviceId, included: row.included, chosenKey: row.chosenKey, outcome: kind === 'previewFailed' ? undefined : outcome, order: known ? recordedOrder(known.order) : undefined, status: known?.status, errorText: row.errorText };
+        return {
+          serviceId: row.serviceId,
+          included: row.included,
+          chosenKey: row.chosenKey,
+          outcome: kind === 'previewFailed' ? undefined : outcome,
+          order: known ? recordedOrder(known.order) : undefined,
+          status: known?.status,
+          errorText: row.errorText,
+        };
       }),
     };
     await this.records.write(record).catch((error: unknown) => this.deps.log.warn(`Could not record batch ${this.deps.batchId}: ${String(error)}`));
@@ -408,7 +461,8 @@ export class BatchSession {
       summary,
       owner: `${this.deps.owner}/${serviceId}`,
       // The batch's modal has been answered for every row it covers; a changed amount goes on to the pay modal, which shows real amounts.
-      confirm: async (_message, _detail, _action, kind) => this.grant !== undefined && (kind === this.grant || (kind === 'priceChange' && this.grant === 'order')),
+      confirm: async (_message, _detail, _action, kind) =>
+        this.grant !== undefined && (kind === this.grant || (kind === 'priceChange' && this.grant === 'order')),
       onState: () => this.emit(),
       onRenewed: () => (this.renewed = true),
     };

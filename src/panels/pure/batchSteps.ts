@@ -159,7 +159,16 @@ export interface BatchView {
 /** The status the table shows: what the row's order did, else where its choice stands. */
 export function rowStatus(row: RowModel): RowStatus {
   const phase = row.phase.kind;
-  if (phase === 'blocked' || phase === 'loading' || isSettled(row.phase) || phase === 'refused' || phase === 'notAttempted' || phase === 'elsewhere' || phase === 'previewFailed') return phase;
+  if (
+    phase === 'blocked' ||
+    phase === 'loading' ||
+    isSettled(row.phase) ||
+    phase === 'refused' ||
+    phase === 'notAttempted' ||
+    phase === 'elsewhere' ||
+    phase === 'previewFailed'
+  )
+    return phase;
   if (!row.included) return 'excluded';
   if (row.coverage.kind === 'covered' || row.coverage.kind === 'conflict') return row.coverage.kind;
   return phase;

@@ -29,7 +29,11 @@ export class OrderPlacement {
     if (await this.busyElsewhere(row.services)) return;
     const confirmed = await this.s.deps.confirm(
       this.s.deps.t('Order the renewal of {0} for {1}?', this.s.format.servicesText(row), this.s.format.periodLabel(row)),
-      this.s.deps.t('Amount with tax: {0}. New expiry: {1}. OVHcloud creates an order that you then pay.', this.s.format.money(preview.priceWithTax), this.s.format.date(row.newExpiry)),
+      this.s.deps.t(
+        'Amount with tax: {0}. New expiry: {1}. OVHcloud creates an order that you then pay.',
+        this.s.format.money(preview.priceWithTax),
+        this.s.format.date(row.newExpiry),
+      ),
       this.s.deps.t('Place Order'),
       'order',
     );
@@ -54,7 +58,13 @@ export class OrderPlacement {
     const api = await this.s.requireApi();
     const startedAt = await this.serverNow(api);
     const names = this.serviceNames(row);
-    const existing = await unpaidOrdersNaming(api, { serviceNames: names, since: new Date(startedAt.getTime() - EXISTING_ORDER_WINDOW_MS), now: startedAt, claimed: this.s.deps.journal.claimedOrderIds(this.s.deps.identity), match: 'any' });
+    const existing = await unpaidOrdersNaming(api, {
+      serviceNames: names,
+      since: new Date(startedAt.getTime() - EXISTING_ORDER_WINDOW_MS),
+      now: startedAt,
+      claimed: this.s.deps.journal.claimedOrderIds(this.s.deps.identity),
+      match: 'any',
+    });
     const entry: JournalEntry = {
       id: `${startedAt.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
       identity: this.s.deps.identity,
@@ -96,10 +106,17 @@ export class OrderPlacement {
     }
     const unknown: JournalEntry = { ...entry, state: 'unknown' };
     await this.s.deps.journal.write(unknown);
-    this.s.go({ kind: 'searching', entry: unknown }, { notice: this.s.deps.t('The order request got no clear answer. Looking for the order at OVHcloud before anything else…') });
+    this.s.go(
+      { kind: 'searching', entry: unknown },
+      { notice: this.s.deps.t('The order request got no clear answer. Looking for the order at OVHcloud before anything else…') },
+    );
     const { found } = await searchAfterLostAnswer(
       api,
-      { serviceNames: entry.serviceNames, since: new Date(Date.parse(entry.startedAt) - START_TOLERANCE_MS), claimed: this.s.deps.journal.claimedOrderIds(this.s.deps.identity, entry.id) },
+      {
+        serviceNames: entry.serviceNames,
+        since: new Date(Date.parse(entry.startedAt) - START_TOLERANCE_MS),
+        claimed: this.s.deps.journal.claimedOrderIds(this.s.deps.identity, entry.id),
+      },
       { now: () => this.s.now(), sleep: (ms) => this.s.sleep(ms), heartbeat: () => lease.refresh() },
       2 * this.s.requestTimeoutMs,
     );
@@ -112,8 +129,12 @@ export class OrderPlacement {
     this.s.fail(
       error,
       found.length > 1
-        ? this.s.deps.t('It is not known which order was created: several unpaid orders at OVHcloud match this renewal, and none was chosen. Check your orders at OVHcloud.')
-        : this.s.deps.t('It is not known whether the order was created: OVHcloud lists no matching order yet. The attempt stays recorded and is checked again when this panel opens; check your orders at OVHcloud before ordering again.'),
+        ? this.s.deps.t(
+            'It is not known which order was created: several unpaid orders at OVHcloud match this renewal, and none was chosen. Check your orders at OVHcloud.',
+          )
+        : this.s.deps.t(
+            'It is not known whether the order was created: OVHcloud lists no matching order yet. The attempt stays recorded and is checked again when this panel opens; check your orders at OVHcloud before ordering again.',
+          ),
     );
     this.s.go({ kind: 'orderUnknown', entry: unknown }, { notice: undefined });
   }
@@ -125,14 +146,26 @@ export class OrderPlacement {
     const known: KnownOrder = { entry: record, order, status: 'notPaid' };
     if (confirmedValue !== undefined && Math.abs(order.priceWithTax.value - confirmedValue) >= 0.005) {
       const confirmedText = entry.withTaxText;
-      this.s.go({ kind: 'confirmingPrice', known }, { notice: this.s.deps.t('The amount of order {0} ({1}) differs from the amount you confirmed ({2}).', order.orderId, record.withTaxText, confirmedText) });
+      this.s.go(
+        { kind: 'confirmingPrice', known },
+        {
+          notice: this.s.deps.t('The amount of order {0} ({1}) differs from the amount you confirmed ({2}).', order.orderId, record.withTaxText, confirmedText),
+        },
+      );
       const keep = await this.s.deps.confirm(
         this.s.deps.t('The amount of order {0} differs from the one you confirmed. Go on to payment?', order.orderId),
         this.s.deps.t('You confirmed {0}; OVHcloud ordered {1}. Nothing is charged until you pay.', confirmedText, record.withTaxText),
         this.s.deps.t('Go On'),
         'priceChange',
       );
-      if (!keep) this.s.addNotice(this.s.deps.t('Order {0} stays unpaid: nothing is charged unless you pay it. It can no longer be paid after {1}.', order.orderId, this.s.format.date(order.expirationDate)));
+      if (!keep)
+        this.s.addNotice(
+          this.s.deps.t(
+            'Order {0} stays unpaid: nothing is charged unless you pay it. It can no longer be paid after {1}.',
+            order.orderId,
+            this.s.format.date(order.expirationDate),
+          ),
+        );
     }
     await this.s.offerPayment(api, known);
   }
@@ -145,7 +178,9 @@ export class OrderPlacement {
     if (this.s.deps.journal.forServices(this.s.deps.identity, services).length > 0) {
       this.s.go({ kind: 'loading' });
       await this.s.start();
-      this.s.addNotice(this.s.deps.t('This service already has an order in progress or unpaid: it is shown here. Pay it, or forget it, before ordering again.'));
+      this.s.addNotice(
+        this.s.deps.t('This service already has an order in progress or unpaid: it is shown here. Pay it, or forget it, before ordering again.'),
+      );
       return true;
     }
     return false;
@@ -154,7 +189,8 @@ export class OrderPlacement {
   /** The services' names as OVH's order details write them; a service without one can never be proven. */
   private serviceNames(row: RenewOptionRow): string[] {
     return row.services.flatMap((id) => {
-      const name = row.servicesDetails.find((detail) => detail.serviceId === id)?.serviceName ?? (id === this.s.deps.serviceId ? this.s.serviceSummary?.name : undefined);
+      const name =
+        row.servicesDetails.find((detail) => detail.serviceId === id)?.serviceName ?? (id === this.s.deps.serviceId ? this.s.serviceSummary?.name : undefined);
       return name ? [name] : [];
     });
   }

@@ -65,7 +65,12 @@ export interface SearchClock {
  * first search. OVH may list a new order late, or create it after the client gave up.
  * A failed listing counts as "not known", never as "nothing found".
  */
-export async function searchAfterLostAnswer(api: SearchApi, query: Omit<OrderQuery, 'now' | 'match'>, clock: SearchClock, windowMs: number): Promise<{ found: Order[]; searched: boolean }> {
+export async function searchAfterLostAnswer(
+  api: SearchApi,
+  query: Omit<OrderQuery, 'now' | 'match'>,
+  clock: SearchClock,
+  windowMs: number,
+): Promise<{ found: Order[]; searched: boolean }> {
   const start = clock.now().getTime();
   let delay = 1000;
   let searched = false;

@@ -38,10 +38,22 @@ export class OrderResume {
     if (entry.orderId === undefined) {
       // Sent by a window that is gone (no fresh lease): look for its order once more.
       const since = new Date(Date.parse(entry.startedAt) - START_TOLERANCE_MS);
-      const found = await unpaidOrdersNaming(api, { serviceNames: entry.serviceNames, since, now: this.s.now(), claimed: this.s.deps.journal.claimedOrderIds(this.s.deps.identity, entry.id), match: 'exact' });
+      const found = await unpaidOrdersNaming(api, {
+        serviceNames: entry.serviceNames,
+        since,
+        now: this.s.now(),
+        claimed: this.s.deps.journal.claimedOrderIds(this.s.deps.identity, entry.id),
+        match: 'exact',
+      });
       const [order] = found;
       if (order && found.length === 1) {
-        const record: JournalEntry = { ...entry, state: 'unpaid', orderId: order.orderId, withTaxText: this.s.format.money(order.priceWithTax), withTaxValue: order.priceWithTax.value };
+        const record: JournalEntry = {
+          ...entry,
+          state: 'unpaid',
+          orderId: order.orderId,
+          withTaxText: this.s.format.money(order.priceWithTax),
+          withTaxValue: order.priceWithTax.value,
+        };
         await this.s.deps.journal.write(record);
         this.s.addNotice(t('OVHcloud created the order despite the error. Nothing else was ordered.'));
         await this.s.offerPayment(api, { entry: record, order, status: 'notPaid' });
@@ -49,10 +61,23 @@ export class OrderResume {
       }
       if (found.length === 0 && this.s.now().getTime() - Date.parse(entry.startedAt) > ABANDONED_ATTEMPT_MS) {
         await this.s.deps.journal.end(entry.id);
-        this.s.addNotice(t('No order was found for the attempt of {0}, and an order that old could no longer be paid: the attempt is no longer shown.', this.s.format.date(entry.startedAt)));
+        this.s.addNotice(
+          t(
+            'No order was found for the attempt of {0}, and an order that old could no longer be paid: the attempt is no longer shown.',
+            this.s.format.date(entry.startedAt),
+          ),
+        );
         return undefined;
       }
-      this.s.patch({ error: { explanation: t('It is not known whether the order attempted on {0} was created: OVHcloud lists no matching order yet.', this.s.format.date(entry.startedAt)), nextStep: t('Check your orders at OVHcloud, then try again. If you know better, run "Forget This Order".') } });
+      this.s.patch({
+        error: {
+          explanation: t(
+            'It is not known whether the order attempted on {0} was created: OVHcloud lists no matching order yet.',
+            this.s.format.date(entry.startedAt),
+          ),
+          nextStep: t('Check your orders at OVHcloud, then try again. If you know better, run "Forget This Order".'),
+        },
+      });
       return { kind: 'orderUnknown', entry };
     }
     let order: Order;
@@ -72,7 +97,13 @@ export class OrderResume {
     if (status === 'notPaid') {
       if (read !== undefined && isExpired(order, this.s.now())) {
         await this.s.deps.journal.end(entry.id);
-        this.s.addNotice(t('Order {0} expired unpaid on {1}: it can no longer be paid and is no longer offered here.', entry.orderId, this.s.format.date(order.expirationDate)));
+        this.s.addNotice(
+          t(
+            'Order {0} expired unpaid on {1}: it can no longer be paid and is no longer offered here.',
+            entry.orderId,
+            this.s.format.date(order.expirationDate),
+          ),
+        );
         return undefined;
       }
       if (paymentSent) return { kind: 'payUncertain', known };

@@ -63,7 +63,12 @@ export class PaymentFlow {
   }
 
   /** After the modal: the journal and OVH again, then `paying` before the POST. */
-  private async payUnderLease(api: RenewApi, known: KnownOrder, option: PaymentOption, heartbeat: () => Promise<void>): Promise<'paid' | 'paidElsewhere' | 'inProgress' | 'failed'> {
+  private async payUnderLease(
+    api: RenewApi,
+    known: KnownOrder,
+    option: PaymentOption,
+    heartbeat: () => Promise<void>,
+  ): Promise<'paid' | 'paidElsewhere' | 'inProgress' | 'failed'> {
     const s = this.session;
     if ((await api.getOrderStatus(known.order.orderId)) !== 'notPaid') return 'paidElsewhere';
     const current = s.deps.journal.get(known.entry.id);
@@ -112,7 +117,10 @@ export class PaymentFlow {
     }
     const uncertain: KnownOrder = { ...known, entry: { ...known.entry, state: 'payUncertain' } };
     await s.deps.journal.write(uncertain.entry);
-    s.fail(error, s.deps.t('It is not known whether the payment went through. Pay stays off while the order status is checked; the order page at OVHcloud shows it too.'));
+    s.fail(
+      error,
+      s.deps.t('It is not known whether the payment went through. Pay stays off while the order status is checked; the order page at OVHcloud shows it too.'),
+    );
     await this.followUncertain(api, uncertain, heartbeat);
   }
 

@@ -46,7 +46,16 @@ export class RenewSession {
   }
 
   get current(): PanelState {
-    return renderStep(this.step, { ...this.view, rows: this.view.rows, format: this.format, summary: this.summary, selectedKey: this.view.selectedKey, payment: this.view.payment, notice: this.view.notice, error: this.view.error });
+    return renderStep(this.step, {
+      ...this.view,
+      rows: this.view.rows,
+      format: this.format,
+      summary: this.summary,
+      selectedKey: this.view.selectedKey,
+      payment: this.view.payment,
+      notice: this.view.notice,
+      error: this.view.error,
+    });
   }
 
   get serviceSummary(): ServiceSummary | undefined {
@@ -90,7 +99,9 @@ export class RenewSession {
     } catch (error) {
       // Never blocks the options: the journal entry stays and is looked at again next time.
       this.deps.log.warn(`Could not resume the orders of service ${this.deps.serviceId}: ${String(error)}`);
-      this.addNotice(this.deps.t('The orders already known for this service could not be checked ({0}). Try again later.', describeError(error, this.deps.t).explanation));
+      this.addNotice(
+        this.deps.t('The orders already known for this service could not be checked ({0}). Try again later.', describeError(error, this.deps.t).explanation),
+      );
     }
     try {
       await this.loadOptions(api);
@@ -183,10 +194,16 @@ export class RenewSession {
   async trackDelivery(api: RenewApi, start: KnownOrder): Promise<void> {
     let known = start;
     this.go({ kind: 'tracking', known }, { payment: undefined });
-    const status = await followOrder(api, known.order.orderId, this.deps.statusPollMs ?? ORDER_POLL_MS, () => this.disposed, (current) => {
-      known = { ...known, status: current };
-      if (this.step.kind === 'tracking') this.go({ kind: 'tracking', known });
-    });
+    const status = await followOrder(
+      api,
+      known.order.orderId,
+      this.deps.statusPollMs ?? ORDER_POLL_MS,
+      () => this.disposed,
+      (current) => {
+        known = { ...known, status: current };
+        if (this.step.kind === 'tracking') this.go({ kind: 'tracking', known });
+      },
+    );
     known = { ...known, status };
     if (!isFinalStatus(status)) return;
     await this.deps.journal.end(known.entry.id);
@@ -230,7 +247,13 @@ export class RenewSession {
     this.deps.reportFailure?.(error);
     const description = describeError(error, this.deps.t);
     this.deps.log.warn(`Renew panel for service ${this.deps.serviceId}: ${error instanceof Error ? error.message : String(error)}`);
-    this.patch({ error: { explanation: extra ? `${description.explanation} ${extra}` : description.explanation, nextStep: description.nextStep, details: description.details } });
+    this.patch({
+      error: {
+        explanation: extra ? `${description.explanation} ${extra}` : description.explanation,
+        nextStep: description.nextStep,
+        details: description.details,
+      },
+    });
   }
 
   async requireApi(): Promise<RenewApi> {

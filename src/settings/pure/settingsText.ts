@@ -70,10 +70,20 @@ export function confirmationText(
       message = single ? t('Stop renewing {0} at expiry?', single.displayName) : t('Stop renewing {0} services at expiry?', targets.length);
       lines.push(
         single
-          ? t('{0} will not be renewed. On {1} OVHcloud ends it and deletes the service and its data (files, emails, databases, DNS as the product has them).', single.displayName, expiry ?? '')
-          : t('They will not be renewed. At each one\'s expiry OVHcloud ends it and deletes the service and its data (files, emails, databases, DNS as the product has them).'),
+          ? t(
+              '{0} will not be renewed. On {1} OVHcloud ends it and deletes the service and its data (files, emails, databases, DNS as the product has them).',
+              single.displayName,
+              expiry ?? '',
+            )
+          : t(
+              "They will not be renewed. At each one's expiry OVHcloud ends it and deletes the service and its data (files, emails, databases, DNS as the product has them).",
+            ),
       );
-      lines.push(single ? t('You can undo this until {0} with "Keep Renewing".', expiry ?? '') : t('You can undo this for each service until its expiry with "Keep Renewing".'));
+      lines.push(
+        single
+          ? t('You can undo this until {0} with "Keep Renewing".', expiry ?? '')
+          : t('You can undo this for each service until its expiry with "Keep Renewing".'),
+      );
       action = t('Stop Renewing');
       break;
     case 'undoStop':

@@ -113,7 +113,10 @@ export function readCachedListing(raw: unknown): CachedListing | undefined {
   }
   const unreadable = Array.isArray(value.unreadable)
     ? value.unreadable
-        .filter((entry): entry is { serviceId?: unknown; schemaPath: string } => entry !== null && typeof entry === 'object' && typeof (entry as { schemaPath?: unknown }).schemaPath === 'string')
+        .filter(
+          (entry): entry is { serviceId?: unknown; schemaPath: string } =>
+            entry !== null && typeof entry === 'object' && typeof (entry as { schemaPath?: unknown }).schemaPath === 'string',
+        )
         .map((entry) => ({ serviceId: typeof entry.serviceId === 'number' ? entry.serviceId : undefined, schemaPath: entry.schemaPath }))
     : [];
   return { format: CACHE_FORMAT, fetchedAt: value.fetchedAt, services, unreadable };

@@ -65,10 +65,7 @@ export function compareEntries(sortBy: SortBy, locale: string): (a: ServiceFacts
   const byName = (a: ServiceFacts, b: ServiceFacts): number =>
     names.compare(a.service.displayName, b.service.displayName) || a.service.serviceId - b.service.serviceId;
   if (sortBy === 'name') return byName;
-  return (a, b) =>
-    expiryRank(a) - expiryRank(b) ||
-    (a.status.expiresAt?.getTime() ?? 0) - (b.status.expiresAt?.getTime() ?? 0) ||
-    byName(a, b);
+  return (a, b) => expiryRank(a) - expiryRank(b) || (a.status.expiresAt?.getTime() ?? 0) - (b.status.expiresAt?.getTime() ?? 0) || byName(a, b);
 }
 
 export function layoutServices(services: readonly ServiceSummary[], options: LayoutOptions): AccountLayout {

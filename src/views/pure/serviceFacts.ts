@@ -32,7 +32,9 @@ export function asExpandedService(service: ServiceSummary): ExpandedService {
     billing: {
       expirationDate: service.expirationDate ?? null,
       renew: { current: { mode: service.renewMode ?? null, period: service.renewPeriod ?? null } },
-      lifecycle: { current: { pendingActions: service.pendingActions, state: service.lifecycleState ?? null, terminationDate: service.terminationDate ?? null } },
+      lifecycle: {
+        current: { pendingActions: service.pendingActions, state: service.lifecycleState ?? null, terminationDate: service.terminationDate ?? null },
+      },
     },
   };
 }

@@ -32,33 +32,73 @@ export function render(state: BatchState, ctx: BatchContext): HTMLElement {
   const root = h('div', { class: 'batch' }, h('h1', {}, s('title')));
   if (state.phase === 'loading') root.append(h('p', { class: 'muted' }, icon('loading'), ' ', s('loading')));
   if (state.progress) {
-    root.append(h('progress', { id: 'progress', max: String(state.progress.total), value: String(state.progress.done), 'aria-label': `${state.progress.done}/${state.progress.total}` }));
+    root.append(
+      h('progress', {
+        id: 'progress',
+        max: String(state.progress.total),
+        value: String(state.progress.done),
+        'aria-label': `${state.progress.done}/${state.progress.total}`,
+      }),
+    );
   }
   if (state.error) root.append(h('div', { class: 'error', role: 'alert' }, icon('error'), ' ', state.error));
   if (state.notice) root.append(h('div', { class: 'notice', role: 'status' }, state.notice));
   const table = h(
     'table',
     { class: 'rows' },
-    h('thead', {}, h('tr', {}, ...['include', 'service', 'expiry', 'option', 'price', 'status'].map((key) => h('th', { scope: 'col' }, s(key))), h('th', { scope: 'col' }, ''))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ...['include', 'service', 'expiry', 'option', 'price', 'status'].map((key) => h('th', { scope: 'col' }, s(key))),
+        h('th', { scope: 'col' }, ''),
+      ),
+    ),
     h('tbody', {}, ...state.rows.map((row) => renderRow(row, state, ctx, busy))),
   );
   root.append(table);
   if (state.totals.length > 0) root.append(h('p', { class: 'total', id: 'total' }, `${s('total')}: `, h('strong', {}, state.totals.join(' + '))));
   const actions = h('div', { class: 'actions' });
   if (state.phase === 'choosing' || state.phase === 'previewed' || state.phase === 'previewing') {
-    actions.append(h('button', { id: 'previewAll', class: 'secondary', disabled: busy || !state.canPreview, onclick: () => ctx.send({ type: 'previewAll' }) }, s('previewAll')));
-    actions.append(h('button', { id: 'placeOrders', class: 'primary', disabled: busy || !state.canOrder, onclick: () => ctx.send({ type: 'placeOrders' }) }, s('placeOrders')));
+    actions.append(
+      h(
+        'button',
+        { id: 'previewAll', class: 'secondary', disabled: busy || !state.canPreview, onclick: () => ctx.send({ type: 'previewAll' }) },
+        s('previewAll'),
+      ),
+    );
+    actions.append(
+      h(
+        'button',
+        { id: 'placeOrders', class: 'primary', disabled: busy || !state.canOrder, onclick: () => ctx.send({ type: 'placeOrders' }) },
+        s('placeOrders'),
+      ),
+    );
   }
   if (state.phase === 'paused') actions.append(h('button', { id: 'stopBatch', class: 'secondary', onclick: () => ctx.send({ type: 'stopBatch' }) }, s('stop')));
   if (state.payment) {
     const select = h(
       'select',
-      { id: 'paymentMethod', 'aria-label': s('paymentMethod'), disabled: busy, onchange: (event: Event) => ctx.send({ type: 'selectPayment', optionId: (event.target as HTMLSelectElement).value }) },
-      ...state.payment.options.map((option) => h('option', { value: option.id, disabled: !option.selectable, selected: option.id === state.payment?.selectedId }, option.statusText ? `${option.label} (${option.statusText})` : option.label)),
+      {
+        id: 'paymentMethod',
+        'aria-label': s('paymentMethod'),
+        disabled: busy,
+        onchange: (event: Event) => ctx.send({ type: 'selectPayment', optionId: (event.target as HTMLSelectElement).value }),
+      },
+      ...state.payment.options.map((option) =>
+        h(
+          'option',
+          { value: option.id, disabled: !option.selectable, selected: option.id === state.payment?.selectedId },
+          option.statusText ? `${option.label} (${option.statusText})` : option.label,
+        ),
+      ),
     );
     actions.append(h('label', { for: 'paymentMethod' }, s('paymentMethod')), select);
     actions.append(h('button', { id: 'payAll', class: 'primary', disabled: busy || !state.canPay, onclick: () => ctx.send({ type: 'payAll' }) }, s('payAll')));
-    if (state.phase === 'ordered') actions.append(h('button', { id: 'payLater', class: 'secondary', onclick: () => ctx.send({ type: 'payLater' }) }, s('payLater')));
+    if (state.phase === 'ordered')
+      actions.append(h('button', { id: 'payLater', class: 'secondary', onclick: () => ctx.send({ type: 'payLater' }) }, s('payLater')));
   }
   root.append(actions);
   return root;
@@ -80,16 +120,37 @@ function renderRow(row: BatchRow, state: BatchState, ctx: BatchContext, busy: bo
       ? h('span', { class: 'muted' }, '—')
       : h(
           'select',
-          { id: `option-${row.key}`, 'aria-label': `${s('option')} ${row.name}`, disabled: !editable || !row.included, onchange: (event: Event) => ctx.send({ type: 'choose', row: row.key, option: (event.target as HTMLSelectElement).value }) },
+          {
+            id: `option-${row.key}`,
+            'aria-label': `${s('option')} ${row.name}`,
+            disabled: !editable || !row.included,
+            onchange: (event: Event) => ctx.send({ type: 'choose', row: row.key, option: (event.target as HTMLSelectElement).value }),
+          },
           ...row.options.map((choice) =>
-            h('option', { value: choice.key, selected: choice.key === row.chosenKey }, `${choice.label} — ${choice.priceText} (${choice.perMonthText}/${s('month')})${choice.cheapestPerMonth ? ` ★ ${s('cheapest')}` : ''}`),
+            h(
+              'option',
+              { value: choice.key, selected: choice.key === row.chosenKey },
+              `${choice.label} — ${choice.priceText} (${choice.perMonthText}/${s('month')})${choice.cheapestPerMonth ? ` ★ ${s('cheapest')}` : ''}`,
+            ),
           ),
         );
   const actions = h('td', { class: 'row-actions' });
-  if (row.canRetry) actions.append(h('button', { id: `retry-${row.key}`, class: 'secondary', disabled: busy, onclick: () => ctx.send({ type: 'retryRow', row: row.key }) }, s('retry')));
-  if (row.canCheckAgain) actions.append(h('button', { id: `check-${row.key}`, class: 'primary', onclick: () => ctx.send({ type: 'checkAgain', row: row.key }) }, s('checkAgain')));
+  if (row.canRetry)
+    actions.append(
+      h('button', { id: `retry-${row.key}`, class: 'secondary', disabled: busy, onclick: () => ctx.send({ type: 'retryRow', row: row.key }) }, s('retry')),
+    );
+  if (row.canCheckAgain)
+    actions.append(h('button', { id: `check-${row.key}`, class: 'primary', onclick: () => ctx.send({ type: 'checkAgain', row: row.key }) }, s('checkAgain')));
   if (row.hasOrderLink && row.orderId !== undefined) {
-    actions.append(h('button', { id: `order-${row.key}`, class: 'link', disabled: busy, onclick: () => ctx.send({ type: 'openLink', row: row.key }) }, icon('link-external'), ' ', fill(s('openOrder'), String(row.orderId))));
+    actions.append(
+      h(
+        'button',
+        { id: `order-${row.key}`, class: 'link', disabled: busy, onclick: () => ctx.send({ type: 'openLink', row: row.key }) },
+        icon('link-external'),
+        ' ',
+        fill(s('openOrder'), String(row.orderId)),
+      ),
+    );
   }
   const statusIcon = STATUS_ICON[row.status];
   return h(
@@ -100,7 +161,14 @@ function renderRow(row: BatchRow, state: BatchState, ctx: BatchContext, busy: bo
     h('td', {}, row.expiryText, row.newExpiryText ? h('div', { class: 'muted' }, `→ ${row.newExpiryText}`) : false),
     h('td', {}, option),
     h('td', { class: 'price' }, row.withTaxText ?? ''),
-    h('td', { class: 'status' }, statusIcon ? icon(statusIcon) : false, ' ', row.statusText, row.errorText ? h('div', { class: 'error-text' }, row.errorText) : false),
+    h(
+      'td',
+      { class: 'status' },
+      statusIcon ? icon(statusIcon) : false,
+      ' ',
+      row.statusText,
+      row.errorText ? h('div', { class: 'error-text' }, row.errorText) : false,
+    ),
     actions,
   );
 }

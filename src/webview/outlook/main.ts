@@ -20,24 +20,61 @@ function toolbar(s: OutlookState): HTMLElement {
     'div',
     { class: 'spans', role: 'radiogroup', 'aria-label': s.strings.chartLabel },
     ...([12, 36] as const).map((span) =>
-      h('button', { id: `span-${span}`, type: 'button', role: 'radio', 'aria-checked': String(s.span === span), class: s.span === span ? 'active' : undefined, onClick: () => send({ type: 'setSpan', span }) }, span === 12 ? s.strings.span12 : s.strings.span36),
+      h(
+        'button',
+        {
+          id: `span-${span}`,
+          type: 'button',
+          role: 'radio',
+          'aria-checked': String(s.span === span),
+          class: s.span === span ? 'active' : undefined,
+          onClick: () => send({ type: 'setSpan', span }),
+        },
+        span === 12 ? s.strings.span12 : s.strings.span36,
+      ),
     ),
   );
   const bar = h('div', { class: 'toolbar' }, spans);
   if (s.currencies.length > 1) {
-    const select = h('select', { id: 'currency', 'aria-label': s.strings.currency, onChange: (event: Event) => send({ type: 'setCurrency', currency: (event.target as HTMLSelectElement).value }) }, ...s.currencies.map((c) => h('option', { value: c.code, selected: c.code === s.currency }, c.label)));
+    const select = h(
+      'select',
+      {
+        id: 'currency',
+        'aria-label': s.strings.currency,
+        onChange: (event: Event) => send({ type: 'setCurrency', currency: (event.target as HTMLSelectElement).value }),
+      },
+      ...s.currencies.map((c) => h('option', { value: c.code, selected: c.code === s.currency }, c.label)),
+    );
     bar.append(h('label', { for: 'currency' }, s.strings.currency), select);
   }
   return bar;
 }
 
 function legend(s: OutlookState): HTMLElement {
-  return h('ul', { class: 'legend' }, ...(['automatic', 'manual', 'ending'] as const).map((kind) => h('li', {}, h('span', { class: `swatch ${kind}`, 'aria-hidden': 'true' }), s.strings[kind])));
+  return h(
+    'ul',
+    { class: 'legend' },
+    ...(['automatic', 'manual', 'ending'] as const).map((kind) => h('li', {}, h('span', { class: `swatch ${kind}`, 'aria-hidden': 'true' }), s.strings[kind])),
+  );
 }
 
 function table(s: OutlookState): HTMLElement {
-  const head = h('tr', {}, ...[s.strings.month, s.strings.automatic, s.strings.manual, s.strings.ending, s.strings.total].map((text) => h('th', { scope: 'col' }, text)));
-  const rows = s.months.map((m) => h('tr', {}, h('th', { scope: 'row' }, m.label), h('td', {}, m.byKind.automatic), h('td', {}, m.byKind.manual), h('td', {}, m.byKind.ending), h('td', {}, m.totalText)));
+  const head = h(
+    'tr',
+    {},
+    ...[s.strings.month, s.strings.automatic, s.strings.manual, s.strings.ending, s.strings.total].map((text) => h('th', { scope: 'col' }, text)),
+  );
+  const rows = s.months.map((m) =>
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, m.label),
+      h('td', {}, m.byKind.automatic),
+      h('td', {}, m.byKind.manual),
+      h('td', {}, m.byKind.ending),
+      h('td', {}, m.totalText),
+    ),
+  );
   return h('table', { class: 'sr-only', id: 'outlook-table' }, h('caption', {}, s.strings.tableCaption), h('thead', {}, head), h('tbody', {}, ...rows));
 }
 
@@ -49,7 +86,17 @@ function monthList(s: OutlookState): HTMLElement | false {
     h(
       'li',
       { class: `service ${service.kind}` },
-      h('button', { type: 'button', class: 'link', title: s.strings.openHint, 'data-token': service.token, onClick: () => send({ type: 'openService', token: service.token }) }, service.name),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link',
+          title: s.strings.openHint,
+          'data-token': service.token,
+          onClick: () => send({ type: 'openService', token: service.token }),
+        },
+        service.name,
+      ),
       h('span', { class: 'meta' }, `${service.typeLabel} · ${service.dateText} · ${service.kindLabel}`),
       h('span', { class: 'amount' }, service.amountText),
     ),
@@ -63,7 +110,12 @@ function render(s: OutlookState): HTMLElement {
     root.append(h('p', { class: 'status', role: 'status' }, s.phase === 'loading' ? s.strings.loading : s.strings.empty));
     return root;
   }
-  const figure = h('figure', { class: 'figure' }, chart(s, (month) => send({ type: 'selectMonth', month })), legend(s));
+  const figure = h(
+    'figure',
+    { class: 'figure' },
+    chart(s, (month) => send({ type: 'selectMonth', month })),
+    legend(s),
+  );
   const totals = h('dl', { class: 'totals' }, ...s.totals.flatMap((total) => [h('dt', {}, total.label), h('dd', {}, total.text)]));
   root.append(figure, table(s), totals, ...s.notes.map((note) => h('p', { class: 'note' }, note)));
   const list = monthList(s);

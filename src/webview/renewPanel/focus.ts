@@ -18,7 +18,11 @@ export function focusTargets(previous: PanelState | undefined, next: PanelState)
 }
 
 /** What a screen reader hears, politely, for the same changes; undefined when nothing new. */
-export function announcement(previous: PanelState | undefined, next: PanelState, s: (key: 'announcePreview' | 'announceOrder' | 'announceStatus' | 'delivered') => string): string | undefined {
+export function announcement(
+  previous: PanelState | undefined,
+  next: PanelState,
+  s: (key: 'announcePreview' | 'announceOrder' | 'announceStatus' | 'delivered') => string,
+): string | undefined {
   const fill = (template: string, ...args: string[]): string => template.replace(/\{(\d+)\}/g, (match, index: string) => args[Number(index)] ?? match);
   const order = next.order;
   if (order?.delivered && order.newExpiryText && !previous?.order?.delivered) return fill(s('delivered'), order.newExpiryText);

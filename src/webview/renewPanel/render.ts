@@ -33,7 +33,13 @@ function header(state: PanelState, ctx: ViewContext): HTMLElement {
     {},
     h('h1', {}, state.service.displayName),
     h('p', { class: 'muted' }, [state.service.typeLabel, fill(s('currentExpiry'), state.service.expiryText)].filter(Boolean).join(' · ')),
-    h('button', { id: 'renew-settings', type: 'button', class: 'secondary', onClick: () => ctx.send({ type: 'renewSettings' }) }, icon('gear'), ' ', s('renewSettings')),
+    h(
+      'button',
+      { id: 'renew-settings', type: 'button', class: 'secondary', onClick: () => ctx.send({ type: 'renewSettings' }) },
+      icon('gear'),
+      ' ',
+      s('renewSettings'),
+    ),
   );
 }
 
@@ -46,7 +52,13 @@ function errorBox(state: PanelState, ctx: ViewContext): HTMLElement {
     h('p', {}, error.explanation),
     h('p', {}, error.nextStep),
     error.details ? h('p', { class: 'muted details' }, error.details) : null,
-    h('button', { id: 'retry', type: 'button', disabled: state.busy !== undefined, onclick: () => ctx.send({ type: 'retry' }) }, icon('refresh'), ' ', ctx.strings('retry')),
+    h(
+      'button',
+      { id: 'retry', type: 'button', disabled: state.busy !== undefined, onclick: () => ctx.send({ type: 'retry' }) },
+      icon('refresh'),
+      ' ',
+      ctx.strings('retry'),
+    ),
   );
 }
 
@@ -88,7 +100,12 @@ function comparison(state: PanelState, ctx: ViewContext): HTMLElement {
       ),
     ),
   );
-  const head = h('tr', {}, h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, s('chooseStrategy'))), ...['period', 'renews', 'price', 'perMonth', 'newExpiry'].map((key) => h('th', { scope: 'col' }, s(key as PanelStringKey))));
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, s('chooseStrategy'))),
+    ...['period', 'renews', 'price', 'perMonth', 'newExpiry'].map((key) => h('th', { scope: 'col' }, s(key as PanelStringKey))),
+  );
   const body = h('tbody', {}, ...sortedRows(state.rows, sort).map((row, index) => rowElement(row, index, state, ctx)));
   return h(
     'section',
@@ -98,7 +115,13 @@ function comparison(state: PanelState, ctx: ViewContext): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      h('button', { id: 'preview', type: 'button', class: 'primary', disabled: busy || !state.selectedKey, onclick: () => ctx.send({ type: 'preview' }) }, icon('eye'), ' ', s('previewOrder')),
+      h(
+        'button',
+        { id: 'preview', type: 'button', class: 'primary', disabled: busy || !state.selectedKey, onclick: () => ctx.send({ type: 'preview' }) },
+        icon('eye'),
+        ' ',
+        s('previewOrder'),
+      ),
     ),
   );
 }
@@ -110,7 +133,15 @@ function rowElement(row: Row, index: number, state: PanelState, ctx: ViewContext
   const services = h(
     'ul',
     { class: 'services' },
-    ...row.services.map((service) => h('li', {}, service.name, service.type ? h('span', { class: 'muted' }, ` ${service.type}`) : null, service.isThisService ? h('span', { class: 'muted' }, ` (${s('thisService')})`) : null)),
+    ...row.services.map((service) =>
+      h(
+        'li',
+        {},
+        service.name,
+        service.type ? h('span', { class: 'muted' }, ` ${service.type}`) : null,
+        service.isThisService ? h('span', { class: 'muted' }, ` (${s('thisService')})`) : null,
+      ),
+    ),
   );
   const badges = h(
     'div',
@@ -166,7 +197,13 @@ function preview(state: PanelState, ctx: ViewContext): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      h('button', { id: 'place-order', type: 'button', class: 'primary', disabled: state.busy !== undefined || stale, onclick: () => ctx.send({ type: 'placeOrder' }) }, icon('credit-card'), ' ', s('placeOrder')),
+      h(
+        'button',
+        { id: 'place-order', type: 'button', class: 'primary', disabled: state.busy !== undefined || stale, onclick: () => ctx.send({ type: 'placeOrder' }) },
+        icon('credit-card'),
+        ' ',
+        s('placeOrder'),
+      ),
     ),
   );
 }
@@ -179,15 +216,40 @@ function order(state: PanelState, ctx: ViewContext): HTMLElement {
     { class: 'order', 'aria-labelledby': 'order-title' },
     h('h2', { id: 'order-title', tabindex: '-1' }, fill(s('orderTitle'), String(o.orderId))),
     buying(state, ctx),
-    h('dl', { class: 'amounts' }, h('dt', {}, s('withTax')), h('dd', { class: 'money' }, o.withTaxText), h('dt', {}, s('orderStatus')), h('dd', { id: 'order-status' }, o.statusLabel)),
+    h(
+      'dl',
+      { class: 'amounts' },
+      h('dt', {}, s('withTax')),
+      h('dd', { class: 'money' }, o.withTaxText),
+      h('dt', {}, s('orderStatus')),
+      h('dd', { id: 'order-status' }, o.statusLabel),
+    ),
     o.retractionText ? h('p', { class: 'muted' }, fill(s('retraction'), o.retractionText)) : null,
     h(
       'div',
       { class: 'actions' },
-      o.hasOrderLink ? h('button', { id: 'open-order', type: 'button', class: 'secondary', onclick: () => ctx.send({ type: 'openLink', which: 'order' }) }, icon('link-external'), ' ', s('openOrder')) : null,
-      o.hasPdfLink ? h('button', { id: 'open-pdf', type: 'button', class: 'secondary', onclick: () => ctx.send({ type: 'openLink', which: 'pdf' }) }, icon('file-pdf'), ' ', s('openPdf')) : null,
+      o.hasOrderLink
+        ? h(
+            'button',
+            { id: 'open-order', type: 'button', class: 'secondary', onclick: () => ctx.send({ type: 'openLink', which: 'order' }) },
+            icon('link-external'),
+            ' ',
+            s('openOrder'),
+          )
+        : null,
+      o.hasPdfLink
+        ? h(
+            'button',
+            { id: 'open-pdf', type: 'button', class: 'secondary', onclick: () => ctx.send({ type: 'openLink', which: 'pdf' }) },
+            icon('file-pdf'),
+            ' ',
+            s('openPdf'),
+          )
+        : null,
     ),
-    o.delivered && o.newExpiryText ? h('p', { class: 'success', id: 'result', tabindex: '-1' }, icon('pass-filled'), ' ', fill(s('delivered'), o.newExpiryText)) : null,
+    o.delivered && o.newExpiryText
+      ? h('p', { class: 'success', id: 'result', tabindex: '-1' }, icon('pass-filled'), ' ', fill(s('delivered'), o.newExpiryText))
+      : null,
     state.payment && !o.paid ? payment(state, ctx) : null,
   );
 }
@@ -198,7 +260,10 @@ function buying(state: PanelState, ctx: ViewContext): HTMLElement | null {
   const s = ctx.strings;
   const o = state.order;
   // A resumed order has no preview in this panel: what the journal recorded is shown.
-  if (!p) return o?.servicesText ? h('div', { class: 'buying' }, h('p', { id: 'order-what' }, fill(s('orderWhat'), o.servicesText, o.periodText ?? '', o.expectedExpiryText ?? ''))) : null;
+  if (!p)
+    return o?.servicesText
+      ? h('div', { class: 'buying' }, h('p', { id: 'order-what' }, fill(s('orderWhat'), o.servicesText, o.periodText ?? '', o.expectedExpiryText ?? '')))
+      : null;
   return h(
     'div',
     { class: 'buying' },
@@ -233,6 +298,16 @@ function payment(state: PanelState, ctx: ViewContext): HTMLElement {
         option.statusText ? h('span', { class: 'muted' }, ` — ${option.statusText}`) : null,
       ),
     ),
-    h('div', { class: 'actions' }, h('button', { id: 'pay', type: 'button', class: 'primary', disabled: busy || pay.selectedId === undefined, onclick: () => ctx.send({ type: 'pay' }) }, icon('credit-card'), ' ', s('pay'))),
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        { id: 'pay', type: 'button', class: 'primary', disabled: busy || pay.selectedId === undefined, onclick: () => ctx.send({ type: 'pay' }) },
+        icon('credit-card'),
+        ' ',
+        s('pay'),
+      ),
+    ),
   );
 }

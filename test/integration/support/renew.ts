@@ -8,7 +8,13 @@ import { waitFor } from './wait';
 
 export interface Ledger {
   orders: Array<{ orderId: number; serviceId: number; duration: string; services: number[] }>;
-  payments: Array<{ orderId: number; paymentMean: string; paymentMeanId: number | null; paymentMethodId: number | null; route: 'pay' | 'payWithRegisteredPaymentMean' }>;
+  payments: Array<{
+    orderId: number;
+    paymentMean: string;
+    paymentMeanId: number | null;
+    paymentMethodId: number | null;
+    route: 'pay' | 'payWithRegisteredPaymentMean';
+  }>;
 }
 
 export const ledger = (): Promise<Ledger> => admin<Ledger>('GET', 'ledger');

@@ -16,9 +16,13 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
  * asynchronously and an accept sent before it is up does nothing, so keep accepting.
  */
 export async function acceptQuickPickUntil(what: string, done: () => boolean, timeoutMs = 15_000): Promise<void> {
-  await waitFor(what, async () => {
-    if (done()) return true;
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    return done();
-  }, timeoutMs);
+  await waitFor(
+    what,
+    async () => {
+      if (done()) return true;
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return done();
+    },
+    timeoutMs,
+  );
 }

@@ -46,7 +46,8 @@ function updateConfig(config: SandboxConfig, body: Record<string, unknown>): str
   return updateRealityConfig(config, body);
 }
 
-const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): value is T => typeof value === 'string' && (allowed as readonly string[]).includes(value);
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): value is T =>
+  typeof value === 'string' && (allowed as readonly string[]).includes(value);
 
 /** The controls for the behaviours of the real API that issue 14 added (see README). */
 function updateRealityConfig(config: SandboxConfig, body: Record<string, unknown>): string | undefined {
@@ -175,7 +176,12 @@ function setCredentialState(core: SandboxCore, consumerKey: string, body: unknow
 
 /** An unpaid renew order placed elsewhere (the Control Panel, another machine): {services, duration?}. */
 function externalOrder(core: SandboxCore, body: unknown): Reply {
-  if (!isRecord(body) || !Array.isArray(body.services) || body.services.length === 0 || !body.services.every((id) => typeof id === 'number' && core.state.lookup(id))) {
+  if (
+    !isRecord(body) ||
+    !Array.isArray(body.services) ||
+    body.services.length === 0 ||
+    !body.services.every((id) => typeof id === 'number' && core.state.lookup(id))
+  ) {
     return fail('expected {"services": [existing service ids], "duration"?: "P1Y"}');
   }
   if (body.duration !== undefined && typeof body.duration !== 'string') return fail('duration must be a string such as "P1Y"');

@@ -1,6 +1,16 @@
 import { badRequest, notFound } from '../errors';
 import type { SandboxCore } from '../core';
-import { availableMeans, findOrder, orderDetails, orderMethods, orderStatus, payWithMethod, payWithRegisteredMean, renderOrder, type PaymentRules } from '../orders';
+import {
+  availableMeans,
+  findOrder,
+  orderDetails,
+  orderMethods,
+  orderStatus,
+  payWithMethod,
+  payWithRegisteredMean,
+  renderOrder,
+  type PaymentRules,
+} from '../orders';
 import { listReply, parsePagination } from '../pagination';
 import { applyDefaultMethod, renderPaymentMethod } from '../payments';
 import { isoDateTime } from '../dates';
@@ -52,7 +62,12 @@ export function addOrderRoutes(router: Router): void {
       .filter((o) => !o.gone && o.dateMs <= listedBefore && (from === null || o.dateMs >= from) && (to === null || o.dateMs <= to))
       .sort((a, b) => a.orderId - b.orderId);
     const page = parsePagination(ctx.headers, ctx.core.config.pagination);
-    return listReply(orders, page, (o) => o.orderId, (o) => renderOrder(o, ctx.core.origin));
+    return listReply(
+      orders,
+      page,
+      (o) => o.orderId,
+      (o) => renderOrder(o, ctx.core.origin),
+    );
   });
 
   router.add('GET', '/me/order/{orderId}', 'signed', (ctx) => ({ body: renderOrder(findOrder(ctx.core.state, ctx.params.orderId ?? ''), ctx.core.origin) }));
@@ -101,7 +116,8 @@ export function addOrderRoutes(router: Router): void {
   router.add('GET', '/me/ovhAccount', 'signed', (ctx) => ({ body: [ovhAccountId(ctx.core)] }));
 
   router.add('GET', '/me/ovhAccount/{ovhAccountId}', 'signed', (ctx) => {
-    if (ctx.params.ovhAccountId !== ovhAccountId(ctx.core)) throw notFound(`The requested object (ovhAccountId = ${ctx.params.ovhAccountId ?? ''}) does not exist`);
+    if (ctx.params.ovhAccountId !== ovhAccountId(ctx.core))
+      throw notFound(`The requested object (ovhAccountId = ${ctx.params.ovhAccountId ?? ''}) does not exist`);
     return {
       body: {
         alertThreshold: null,
@@ -121,9 +137,7 @@ export function addOrderRoutes(router: Router): void {
     const status = ctx.query.get('status');
     const all = methods(ctx.core).filter(
       (m) =>
-        (wantDefault === null || String(m.isDefault) === wantDefault) &&
-        (type === null || m.paymentType === type) &&
-        (status === null || m.status === status),
+        (wantDefault === null || String(m.isDefault) === wantDefault) && (type === null || m.paymentType === type) && (status === null || m.status === status),
     );
     const page = parsePagination(ctx.headers, ctx.core.config.pagination);
     return listReply(all, page, (m) => m.paymentMethodId, renderPaymentMethod);

@@ -39,7 +39,12 @@ export function addServiceRoutes(router: Router): void {
       (s) => (resourceName === null || s.name === resourceName) && (!routes || (s.routePath !== null && routes.includes(s.routePath))),
     );
     const page = parsePagination(ctx.headers, ctx.core.config.pagination);
-    return listReply(items, page, (s) => s.serviceId, (s) => expandedService(s, state.account));
+    return listReply(
+      items,
+      page,
+      (s) => s.serviceId,
+      (s) => expandedService(s, state.account),
+    );
   });
 
   router.add('GET', '/services/{serviceId}', 'signed', (ctx) => ({ body: expandedService(findService(ctx), ctx.core.state.account) }));
@@ -74,7 +79,12 @@ export function addServiceRoutes(router: Router): void {
     if (!req.dryRun) {
       // orderPriceDeltaCents: the price changed between the dry run and the order (a promotion ended).
       const delta = ctx.core.config.orderPriceDeltaCents;
-      return { body: renderOrder(createOrder(state, id, delta === 0 ? req : { ...req, strategy: { ...req.strategy, cents: req.strategy.cents + delta } }, ctx.nowMs), origin) };
+      return {
+        body: renderOrder(
+          createOrder(state, id, delta === 0 ? req : { ...req, strategy: { ...req.strategy, cents: req.strategy.cents + delta } }, ctx.nowMs),
+          origin,
+        ),
+      };
     }
     // No public source shows a real dry-run answer: each plausible orderId is a control.
     const preview = renderOrder(dryRunOrder(id, req, ctx.nowMs), origin) as Record<string, unknown>;

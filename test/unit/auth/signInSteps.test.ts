@@ -3,18 +3,41 @@ import { type SignInPath, signInSteps, stepPosition } from '../../../src/auth/si
 
 suite('Sign-in step counter: numbers the prompts the user actually sees', () => {
   for (const [label, path, steps] of [
-    ['known endpoint, new consumer key', { custom: false, createAppUrl: true, method: 'createConsumerKey' }, ['endpoint', 'method', 'application', 'applicationKey', 'applicationSecret']],
-    ['known endpoint, existing consumer key', { custom: false, createAppUrl: true, method: 'existingConsumerKey' }, ['endpoint', 'method', 'applicationKey', 'applicationSecret', 'consumerKey']],
+    [
+      'known endpoint, new consumer key',
+      { custom: false, createAppUrl: true, method: 'createConsumerKey' },
+      ['endpoint', 'method', 'application', 'applicationKey', 'applicationSecret'],
+    ],
+    [
+      'known endpoint, existing consumer key',
+      { custom: false, createAppUrl: true, method: 'existingConsumerKey' },
+      ['endpoint', 'method', 'applicationKey', 'applicationSecret', 'consumerKey'],
+    ],
     ['known endpoint, OAuth2', { custom: false, createAppUrl: true, method: 'oauth2' }, ['endpoint', 'method', 'clientId', 'clientSecret']],
-    ['custom URL, new consumer key (no application page)', { custom: true, createAppUrl: false, method: 'createConsumerKey' }, ['endpoint', 'customUrl', 'method', 'applicationKey', 'applicationSecret']],
-    ['custom URL, existing consumer key', { custom: true, createAppUrl: false, method: 'existingConsumerKey' }, ['endpoint', 'customUrl', 'method', 'applicationKey', 'applicationSecret', 'consumerKey']],
-    ['custom URL, OAuth2 (asks the token URL)', { custom: true, createAppUrl: false, method: 'oauth2' }, ['endpoint', 'customUrl', 'method', 'tokenUrl', 'clientId', 'clientSecret']],
+    [
+      'custom URL, new consumer key (no application page)',
+      { custom: true, createAppUrl: false, method: 'createConsumerKey' },
+      ['endpoint', 'customUrl', 'method', 'applicationKey', 'applicationSecret'],
+    ],
+    [
+      'custom URL, existing consumer key',
+      { custom: true, createAppUrl: false, method: 'existingConsumerKey' },
+      ['endpoint', 'customUrl', 'method', 'applicationKey', 'applicationSecret', 'consumerKey'],
+    ],
+    [
+      'custom URL, OAuth2 (asks the token URL)',
+      { custom: true, createAppUrl: false, method: 'oauth2' },
+      ['endpoint', 'customUrl', 'method', 'tokenUrl', 'clientId', 'clientSecret'],
+    ],
   ] as const) {
     test(label, () => {
       assert.deepEqual(signInSteps(path), steps);
       // Every prompt has its own number: no two prompts share "(n/N)".
       const positions = steps.map((step) => stepPosition(path, step).join('/'));
-      assert.deepEqual(positions, steps.map((_, index) => `${index + 1}/${steps.length}`));
+      assert.deepEqual(
+        positions,
+        steps.map((_, index) => `${index + 1}/${steps.length}`),
+      );
     });
   }
 

@@ -75,8 +75,15 @@ suite('bench helpers', () => {
   test('the activation budget needs a stored account and no request or socket', () => {
     assert.equal(activationNetworkBudget({ activations: [{ sample: sample(), sandboxRequests: [] }] }).passed, true);
     assert.equal(activationNetworkBudget({ activations: [{ sample: sample(), sandboxRequests: [logged(0, 200, '/me')] }] }).passed, false);
-    assert.equal(activationNetworkBudget({ activations: [{ sample: sample({ sockets: [{ host: '127.0.0.1', port: 1, atMs: 3 }] }), sandboxRequests: [] }] }).passed, false);
-    assert.equal(activationNetworkBudget({ activations: [{ sample: sample({ accounts: 0 }), sandboxRequests: [] }] }).passed, false, 'vacuous without an account');
+    assert.equal(
+      activationNetworkBudget({ activations: [{ sample: sample({ sockets: [{ host: '127.0.0.1', port: 1, atMs: 3 }] }), sandboxRequests: [] }] }).passed,
+      false,
+    );
+    assert.equal(
+      activationNetworkBudget({ activations: [{ sample: sample({ accounts: 0 }), sandboxRequests: [] }] }).passed,
+      false,
+      'vacuous without an account',
+    );
     assert.equal(activationNetworkBudget({ activations: [] }).passed, false);
   });
 });

@@ -122,7 +122,9 @@ suite('l10n: runtime bundles', () => {
 
       test('translations are non-empty and not English copies', () => {
         const allowed = new Set(SAME_AS_ENGLISH[language]);
-        const empty = Object.entries(bundle).filter(([, translation]) => translation.trim() === '').map(([message]) => message);
+        const empty = Object.entries(bundle)
+          .filter(([, translation]) => translation.trim() === '')
+          .map(([message]) => message);
         assert.deepEqual(empty, [], `empty translations in ${language}:${list(empty)}`);
         const copies = Object.entries(bundle)
           .filter(([message, translation]) => translation === message && !allowed.has(message) && !isBrandOnly(message))

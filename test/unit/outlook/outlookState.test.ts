@@ -25,7 +25,10 @@ function summary(serviceId: number, over: Partial<ServiceSummary> = {}): Service
 suite('outlook: the state sent to the webview', () => {
   const services = [
     { accountId: 'a', service: summary(1) },
-    { accountId: 'a', service: summary(2, { renewMode: 'manual', type: 'vps', pricing: { duration: 'P1M', ucents: 500_000_000, currency: 'EUR' }, renewPeriod: undefined }) },
+    {
+      accountId: 'a',
+      service: summary(2, { renewMode: 'manual', type: 'vps', pricing: { duration: 'P1M', ucents: 500_000_000, currency: 'EUR' }, renewPeriod: undefined }),
+    },
     { accountId: 'b', service: summary(3, { pendingActions: ['terminateAtExpirationDate'] }) },
     { accountId: 'b', service: summary(4, { pricing: { duration: 'P1Y', ucents: 100_000_000, currency: 'USD' } }) },
     { accountId: 'b', service: summary(5, { pricing: undefined }) },
@@ -42,8 +45,14 @@ suite('outlook: the state sent to the webview', () => {
     assert.ok(Math.abs(january.total - 30.98) < 1e-9);
     assert.deepEqual(january.byKind, { automatic: '€12.99', manual: '€5.00', ending: '€12.99' });
     // Monthly from January 10: eleven renewals (January to November) inside the window.
-    assert.deepEqual(state.totals.map((row) => row.text), ['€12.99', '€55.00', '€67.99', '€80.98']);
-    assert.deepEqual(state.notes, ['1 services are left out: OVHcloud gave no price, period or renewal date for them.', 'Amounts in USD are shown separately: choose the currency above.']);
+    assert.deepEqual(
+      state.totals.map((row) => row.text),
+      ['€12.99', '€55.00', '€67.99', '€80.98'],
+    );
+    assert.deepEqual(state.notes, [
+      '1 services are left out: OVHcloud gave no price, period or renewal date for them.',
+      'Amounts in USD are shown separately: choose the currency above.',
+    ]);
     assert.ok(state.ticks.every((tick, i) => i === 0 || tick.value > state.ticks[i - 1].value));
     assert.ok(OutlookHostMessageSchema.safeParse({ type: 'state', state }).success);
   });
@@ -51,13 +60,19 @@ suite('outlook: the state sent to the webview', () => {
   test('a chosen month lists its services behind opaque tokens; another currency switches the figures', () => {
     const built = buildOutlookState({ services, loading: false, now: NOW, span: 12, month: '2027-01', locale: 'en' }, t);
     const listed = built.state.selected!.services;
-    assert.deepEqual(listed.map((s) => [s.name, s.kind, s.amountText]), [
-      ['s1.example', 'automatic', '€12.99'],
-      ['s2.example', 'manual', '€5.00'],
-      ['s3.example', 'ending', '€12.99'],
-    ]);
+    assert.deepEqual(
+      listed.map((s) => [s.name, s.kind, s.amountText]),
+      [
+        ['s1.example', 'automatic', '€12.99'],
+        ['s2.example', 'manual', '€5.00'],
+        ['s3.example', 'ending', '€12.99'],
+      ],
+    );
     assert.deepEqual(built.tokens.get(listed[2].token), { accountId: 'b', serviceId: 3 });
-    assert.ok(listed.every((s) => !/\d{4,}/.test(s.token)), 'tokens do not carry service ids');
+    assert.ok(
+      listed.every((s) => !/\d{4,}/.test(s.token)),
+      'tokens do not carry service ids',
+    );
     const usd = buildOutlookState({ services, loading: false, now: NOW, span: 36, currency: 'USD', locale: 'en' }, t).state;
     assert.equal(usd.months.length, 36);
     assert.deepEqual(usd.totals.map((row) => row.text).slice(-1), ['$3.00']);

@@ -26,7 +26,10 @@ const CALLS: Array<[string, string]> = [
 suite('Access rules', () => {
   test('every call the client makes is granted', () => {
     for (const [method, path] of CALLS) {
-      assert.ok(REQUIRED_ACCESS_RULES.some((rule) => ruleGrants(rule, method, path)), `${method} ${path}`);
+      assert.ok(
+        REQUIRED_ACCESS_RULES.some((rule) => ruleGrants(rule, method, path)),
+        `${method} ${path}`,
+      );
     }
   });
 

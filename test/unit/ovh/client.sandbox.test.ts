@@ -60,7 +60,10 @@ suite('OVH client against the sandbox: the renewal journey', function () {
 
   test('non-ASCII names, escaped as \\uXXXX on the wire, arrive intact', async () => {
     const listing = await api.listServices();
-    const expected = sb.state.services.filter((s) => /[^\x00-\x7f]/.test(s.displayName)).map((s) => s.displayName).sort();
+    const expected = sb.state.services
+      .filter((s) => /[^\x00-\x7f]/.test(s.displayName))
+      .map((s) => s.displayName)
+      .sort();
     assert.ok(expected.length > 0, 'the seeded account has non-ASCII names');
     const names = listing.services.map((s) => s.displayName);
     for (const name of expected) assert.ok(names.includes(name), name);
@@ -113,12 +116,18 @@ suite('OVH client against the sandbox: the renewal journey', function () {
     const options = await api.listPaymentOptions(order.orderId);
     assert.ok(options.length >= 2);
     assert.equal(options[0].isDefault, true, 'the default method comes first');
-    assert.ok(options.some((option) => !option.selectable), 'an expired method is listed but not selectable');
+    assert.ok(
+      options.some((option) => !option.selectable),
+      'an expired method is listed but not selectable',
+    );
     assert.match(options[0].label, /•••• \d{4}$/);
 
     const before = domain.expirationMs;
     await api.payOrder(order.orderId, options[0]);
-    assert.deepEqual(sb.ledger().payments.map((p) => p.orderId), [order.orderId]);
+    assert.deepEqual(
+      sb.ledger().payments.map((p) => p.orderId),
+      [order.orderId],
+    );
     const seen = new Set<string>();
     await until('the order is delivered', async () => {
       seen.add(await api.getOrderStatus(order.orderId));
@@ -160,7 +169,12 @@ const ERROR_CASES: ErrorCase[] = [
       return () => api.me();
     },
   },
-  { name: '401', kind: 'unauthorized', explanation: /sign-in/, arrange: async (sb, api) => (fault(sb, { path: '/me', kind: 'status', status: 401 }), () => api.me()) },
+  {
+    name: '401',
+    kind: 'unauthorized',
+    explanation: /sign-in/,
+    arrange: async (sb, api) => (fault(sb, { path: '/me', kind: 'status', status: 401 }), () => api.me()),
+  },
   {
     name: '403 invalid credential',
     kind: 'invalidCredential',
@@ -210,8 +224,18 @@ const ERROR_CASES: ErrorCase[] = [
       return () => api.createRenewOrder(terminated.serviceId, { duration: 'P1Y', services: [terminated.serviceId] });
     },
   },
-  { name: '500', kind: 'server', explanation: /internal problem \(500\)/, arrange: async (sb, api) => (fault(sb, { path: '/me', kind: 'status', status: 500 }), () => api.me()) },
-  { name: '503', kind: 'server', explanation: /internal problem \(503\)/, arrange: async (sb, api) => (fault(sb, { path: '/me', kind: 'status', status: 503 }), () => api.me()) },
+  {
+    name: '500',
+    kind: 'server',
+    explanation: /internal problem \(500\)/,
+    arrange: async (sb, api) => (fault(sb, { path: '/me', kind: 'status', status: 500 }), () => api.me()),
+  },
+  {
+    name: '503',
+    kind: 'server',
+    explanation: /internal problem \(503\)/,
+    arrange: async (sb, api) => (fault(sb, { path: '/me', kind: 'status', status: 503 }), () => api.me()),
+  },
   {
     name: 'timeout',
     kind: 'timeout',
@@ -222,7 +246,12 @@ const ERROR_CASES: ErrorCase[] = [
       return () => impatient.me();
     },
   },
-  { name: 'connection reset', kind: 'connectionReset', explanation: /connection/, arrange: async (sb, api) => (fault(sb, { path: '/me', kind: 'reset' }), () => api.me()) },
+  {
+    name: 'connection reset',
+    kind: 'connectionReset',
+    explanation: /connection/,
+    arrange: async (sb, api) => (fault(sb, { path: '/me', kind: 'reset' }), () => api.me()),
+  },
   {
     name: 'connection refused',
     kind: 'connectionRefused',
@@ -235,7 +264,12 @@ const ERROR_CASES: ErrorCase[] = [
       return () => refused.me();
     },
   },
-  { name: 'a non-JSON body', kind: 'malformedResponse', explanation: /not valid JSON/, arrange: async (sb, api) => (fault(sb, { path: '/me', kind: 'malformedJson' }), () => api.me()) },
+  {
+    name: 'a non-JSON body',
+    kind: 'malformedResponse',
+    explanation: /not valid JSON/,
+    arrange: async (sb, api) => (fault(sb, { path: '/me', kind: 'malformedJson' }), () => api.me()),
+  },
   {
     name: 'a body that breaks the schema',
     kind: 'schemaMismatch',

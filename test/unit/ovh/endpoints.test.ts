@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { controlPanelRoot, ENDPOINT_IDS, endpointBaseUrl, endpointLabel, isOwnOrderLink, KNOWN_ENDPOINT_IDS, knownEndpoint, parseCustomEndpoint } from '../../../src/ovh';
+import {
+  controlPanelRoot,
+  ENDPOINT_IDS,
+  endpointBaseUrl,
+  endpointLabel,
+  isOwnOrderLink,
+  KNOWN_ENDPOINT_IDS,
+  knownEndpoint,
+  parseCustomEndpoint,
+} from '../../../src/ovh';
 
 suite('Endpoints', () => {
   test('the seven OVH endpoints, with OAuth2 on EU/CA/US only', () => {
@@ -40,7 +49,7 @@ suite('Endpoints', () => {
     });
   }
 
-  test('order links open only on the endpoint\'s own OVH sites', () => {
+  test("order links open only on the endpoint's own OVH sites", () => {
     const eu = knownEndpoint('ovh-eu');
     const yes = ['https://www.ovh.com/cgi-bin/order/displayOrder.cgi?orderId=1', 'https://www.ovh.de/order/1.pdf', 'https://eu.ovhcloud.com/x'];
     const no = [

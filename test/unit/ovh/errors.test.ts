@@ -44,19 +44,46 @@ suite('OVH error classification', () => {
 
   test('only transient kinds are worth retrying', () => {
     const transient = (kind: OvhErrorKind): boolean => new OvhApiError({ kind, method: 'GET', path: '/x' }).transient;
-    assert.deepEqual(
-      (['rateLimited', 'server', 'timeout', 'connectionReset', 'connectionRefused', 'network'] as OvhErrorKind[]).map(transient),
-      [true, true, true, true, true, true],
-    );
-    assert.deepEqual((['notGranted', 'badRequest', 'conflict', 'expiredService', 'schemaMismatch'] as OvhErrorKind[]).map(transient), [false, false, false, false, false]);
+    assert.deepEqual((['rateLimited', 'server', 'timeout', 'connectionReset', 'connectionRefused', 'network'] as OvhErrorKind[]).map(transient), [
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    assert.deepEqual((['notGranted', 'badRequest', 'conflict', 'expiredService', 'schemaMismatch'] as OvhErrorKind[]).map(transient), [
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
 suite('User-facing error text', () => {
   const kinds: OvhErrorKind[] = [
-    'invalidSignature', 'clockSkew', 'badRequest', 'unauthorized', 'invalidCredential', 'notGranted', 'forbidden', 'notFound',
-    'conflict', 'rateLimited', 'expiredService', 'server', 'timeout', 'connectionRefused', 'connectionReset', 'network',
-    'malformedResponse', 'schemaMismatch', 'oauth2', 'unknown',
+    'invalidSignature',
+    'clockSkew',
+    'badRequest',
+    'unauthorized',
+    'invalidCredential',
+    'notGranted',
+    'forbidden',
+    'notFound',
+    'conflict',
+    'rateLimited',
+    'expiredService',
+    'server',
+    'timeout',
+    'connectionRefused',
+    'connectionReset',
+    'network',
+    'malformedResponse',
+    'schemaMismatch',
+    'oauth2',
+    'unknown',
   ];
 
   test('every kind has its own explanation and a next step', () => {
@@ -79,7 +106,15 @@ suite('User-facing error text', () => {
 
   test('rate limiting says how long to wait; details carry OVH message and query id', () => {
     const description = describeError(
-      new OvhApiError({ kind: 'rateLimited', method: 'GET', path: '/services', status: 429, retryAfterSeconds: 12, serverMessage: 'Slow down', queryId: 'EU.ext-1.abc' }),
+      new OvhApiError({
+        kind: 'rateLimited',
+        method: 'GET',
+        path: '/services',
+        status: 429,
+        retryAfterSeconds: 12,
+        serverMessage: 'Slow down',
+        queryId: 'EU.ext-1.abc',
+      }),
     );
     assert.match(description.explanation, /12 seconds/);
     assert.match(description.details ?? '', /Slow down/);

@@ -45,7 +45,10 @@ suite('Request limiter', () => {
 
   test('a failing task releases its slot', async () => {
     const limiter = new RequestLimiter({ maxConcurrent: 1, perSecond: 1000, burst: 1000 });
-    await assert.rejects(limiter.run(() => Promise.reject(new Error('boom'))), /boom/);
+    await assert.rejects(
+      limiter.run(() => Promise.reject(new Error('boom'))),
+      /boom/,
+    );
     assert.equal(await limiter.run(async () => 42), 42);
   });
 });
@@ -96,8 +99,14 @@ suite('Retry policy', () => {
   test('backoff grows and stays within [ceiling/2, ceiling]', () => {
     for (const attempt of [1, 2, 3]) {
       const ceiling = 100 * 2 ** (attempt - 1);
-      assert.equal(retryDelayMs(error('server'), attempt, policy, () => 0), ceiling / 2);
-      assert.equal(retryDelayMs(error('server'), attempt, policy, () => 1), ceiling);
+      assert.equal(
+        retryDelayMs(error('server'), attempt, policy, () => 0),
+        ceiling / 2,
+      );
+      assert.equal(
+        retryDelayMs(error('server'), attempt, policy, () => 1),
+        ceiling,
+      );
     }
   });
 });

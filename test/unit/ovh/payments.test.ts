@@ -4,12 +4,26 @@ import { loadFixture } from './fixtures';
 
 const visa = PaymentMethodSchema.parse(loadFixture('payment-method.json'));
 const method = (overrides: Partial<PaymentMethod>): PaymentMethod => ({ ...visa, ...overrides });
-const expiredCard = method({ paymentMethodId: 1, paymentMeanId: 11, default: false, status: 'EXPIRED', label: '5132-XXXX-XXXX-9876', paymentSubType: 'MASTERCARD' });
+const expiredCard = method({
+  paymentMethodId: 1,
+  paymentMeanId: 11,
+  default: false,
+  status: 'EXPIRED',
+  label: '5132-XXXX-XXXX-9876',
+  paymentSubType: 'MASTERCARD',
+});
 const paypal = method({ paymentMethodId: 2, paymentMeanId: 22, paymentType: 'PAYPAL', paymentSubType: null, label: 'jane@example.com', default: false });
-const sepa = method({ paymentMethodId: 3, paymentMeanId: null, paymentType: 'SEPA_DIRECT_DEBIT', paymentSubType: null, label: 'FR76 XXXX 0042', default: true });
+const sepa = method({
+  paymentMethodId: 3,
+  paymentMeanId: null,
+  paymentType: 'SEPA_DIRECT_DEBIT',
+  paymentSubType: null,
+  label: 'FR76 XXXX 0042',
+  default: true,
+});
 
 suite('Payment options', () => {
-  test('with the order\'s own method list: every accepted method is paid by its paymentMethodId, default first', () => {
+  test("with the order's own method list: every accepted method is paid by its paymentMethodId, default first", () => {
     const options = buildPaymentOptions({
       acceptedMeans: ['paypal', 'creditCard', 'SEPA_DIRECT_DEBIT'],
       methods: [expiredCard, paypal, { ...visa, default: false }, sepa],
@@ -31,9 +45,12 @@ suite('Payment options', () => {
     assert.deepEqual(buildPaymentOptions({ acceptedMeans: ['paypal'], methods: [visa], usableMethodIds: [], amount: 5 }), []);
   });
 
-  test('without the order\'s list, only a real legacy id goes to payWithRegisteredPaymentMean; a method without one is left out', () => {
+  test("without the order's list, only a real legacy id goes to payWithRegisteredPaymentMean; a method without one is left out", () => {
     const options = buildPaymentOptions({ acceptedMeans: ['creditCard', 'bankAccount'], methods: [visa, sepa], amount: 5 });
-    assert.deepEqual(options.map((option) => [option.paymentMean, option.paymentMeanId, option.paymentMethodId]), [['creditCard', visa.paymentMeanId, undefined]]);
+    assert.deepEqual(
+      options.map((option) => [option.paymentMean, option.paymentMeanId, option.paymentMethodId]),
+      [['creditCard', visa.paymentMeanId, undefined]],
+    );
   });
 
   test('a key without the /pay rule: a real legacy id goes to the legacy route, a method without one asks to sign in again', () => {
@@ -56,8 +73,14 @@ suite('Payment options', () => {
   test('upper-case means (CREDIT_CARD, PAYPAL) and lower-case legacy ones match the same methods', () => {
     const upper = buildPaymentOptions({ acceptedMeans: ['CREDIT_CARD', 'PAYPAL'], methods: [visa, paypal], amount: 5 });
     const lower = buildPaymentOptions({ acceptedMeans: ['creditCard', 'paypal'], methods: [visa, paypal], amount: 5 });
-    assert.deepEqual(upper.map((option) => option.paymentMeanId), [visa.paymentMeanId, 22]);
-    assert.deepEqual(lower.map((option) => option.paymentMeanId), [visa.paymentMeanId, 22]);
+    assert.deepEqual(
+      upper.map((option) => option.paymentMeanId),
+      [visa.paymentMeanId, 22],
+    );
+    assert.deepEqual(
+      lower.map((option) => option.paymentMeanId),
+      [visa.paymentMeanId, 22],
+    );
   });
 
   test('the prepaid account is selectable only when its balance covers the amount', () => {
@@ -70,14 +93,20 @@ suite('Payment options', () => {
 
   test('fidelity points only for a free order', () => {
     assert.equal(buildPaymentOptions({ acceptedMeans: ['fidelityAccount'], methods: [], amount: 3 }).length, 0);
-    assert.deepEqual(buildPaymentOptions({ acceptedMeans: ['fidelityAccount'], methods: [], amount: 0 }).map((o) => o.paymentMean), ['fidelityAccount']);
+    assert.deepEqual(
+      buildPaymentOptions({ acceptedMeans: ['fidelityAccount'], methods: [], amount: 0 }).map((o) => o.paymentMean),
+      ['fidelityAccount'],
+    );
   });
 
   test('the payment request: /pay with the method id, never a paymentMethodId as paymentMeanId', () => {
-    assert.deepEqual(paymentRequest(7, { paymentMean: 'SEPA_DIRECT_DEBIT', paymentMethodId: 3, label: '', isDefault: true, status: 'VALID', selectable: true }), {
-      path: '/me/order/7/pay',
-      body: { paymentMethod: { id: 3 } },
-    });
+    assert.deepEqual(
+      paymentRequest(7, { paymentMean: 'SEPA_DIRECT_DEBIT', paymentMethodId: 3, label: '', isDefault: true, status: 'VALID', selectable: true }),
+      {
+        path: '/me/order/7/pay',
+        body: { paymentMethod: { id: 3 } },
+      },
+    );
     assert.deepEqual(paymentRequest(7, { paymentMean: 'ovhAccount', label: '', isDefault: false, status: 'VALID', selectable: true }), {
       path: '/me/order/7/payWithRegisteredPaymentMean',
       body: { paymentMean: 'ovhAccount' },

@@ -69,7 +69,10 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
       const enough = (await api.listPaymentOptions(orderId)).find((option) => option.paymentMean === 'ovhAccount');
       assert.equal(enough?.selectable, true);
       await api.payOrder(orderId, enough!);
-      assert.deepEqual(sb.ledger().payments.map((p) => [p.paymentMean, p.route]), [['ovhAccount', 'payWithRegisteredPaymentMean']]);
+      assert.deepEqual(
+        sb.ledger().payments.map((p) => [p.paymentMean, p.route]),
+        [['ovhAccount', 'payWithRegisteredPaymentMean']],
+      );
       assert.equal(sb.config.ovhAccountBalance, 0);
     });
 
@@ -91,7 +94,9 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
     });
 
     test('a key created before the new rules: cards with a legacy id pay through the legacy route, SEPA asks to sign in again, nothing is lost', async () => {
-      const oldRules = REQUIRED_ACCESS_RULES.filter((rule) => !(rule.method === 'POST' && rule.path === '/me/order/*/pay') && !rule.path.startsWith('/me/ovhAccount'));
+      const oldRules = REQUIRED_ACCESS_RULES.filter(
+        (rule) => !(rule.method === 'POST' && rule.path === '/me/order/*/pay') && !rule.path.startsWith('/me/ovhAccount'),
+      );
       const oldKey = apiFor(sb, { consumerKey: sb.createCredential(oldRules.map((r) => ({ method: r.method as 'GET' | 'POST', path: r.path }))) });
       try {
         const orderId = await newOrder();
@@ -99,7 +104,10 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
         assert.equal(options.find((option) => option.paymentMean === 'ovhAccount')?.status, 'BALANCE_UNKNOWN');
         const sepa = options.find((option) => option.paymentMean === 'SEPA_DIRECT_DEBIT');
         assert.deepEqual([sepa?.selectable, sepa?.status], [false, 'NEEDS_REAUTHORIZE']);
-        assert.ok(options.filter((option) => option.selectable).every((option) => option.paymentMethodId === undefined), 'no option needs the route the key lacks');
+        assert.ok(
+          options.filter((option) => option.selectable).every((option) => option.paymentMethodId === undefined),
+          'no option needs the route the key lacks',
+        );
         // Forcing the newer route anyway: refused as not granted, with the re-authorize step, and nothing is paid.
         const card = sb.state.paymentMethods.find((m) => m.isDefault)!;
         const error = await rejection(oldKey.payOrder(orderId, { paymentMean: 'CREDIT_CARD', paymentMethodId: card.paymentMethodId }));
@@ -109,7 +117,10 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
         const legacy = options.find((option) => option.isDefault && option.selectable)!;
         assert.equal(legacy.paymentMeanId, card.paymentMeanId);
         await oldKey.payOrder(orderId, legacy);
-        assert.deepEqual(sb.ledger().payments.map((p) => [p.route, p.paymentMeanId]), [['payWithRegisteredPaymentMean', card.paymentMeanId]]);
+        assert.deepEqual(
+          sb.ledger().payments.map((p) => [p.route, p.paymentMeanId]),
+          [['payWithRegisteredPaymentMean', card.paymentMeanId]],
+        );
       } finally {
         oldKey.dispose();
       }
@@ -134,7 +145,10 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
       const offers = await api.listRenewDescriptions(s.serviceId, false);
       const total = offers.reduce((sum, offer) => sum + offer.strategies.length, 0);
       const comparison = compareRenewStrategies(offers, s.serviceId, null, new Date());
-      assert.deepEqual(comparison.issues.map((issue) => [issue.kind, issue.descriptionIndex, issue.strategyIndex]), [['invalidPrice', 0, 0]]);
+      assert.deepEqual(
+        comparison.issues.map((issue) => [issue.kind, issue.descriptionIndex, issue.strategyIndex]),
+        [['invalidPrice', 0, 0]],
+      );
       assert.equal(comparison.rows.length, total - 1);
     });
   });
@@ -182,7 +196,7 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
       });
     }
 
-    test('a policy with exactly the README\'s IAM actions runs the whole journey, payment included', async () => {
+    test("a policy with exactly the README's IAM actions runs the whole journey, payment included", async () => {
       const readme = fs.readFileSync(path.join(__dirname, '../../../../README.md'), 'utf8');
       const section = readme.slice(readme.indexOf('### OAuth2 service accounts and IAM'), readme.indexOf('### How the extension talks to OVH'));
       const actions = [...new Set(section.match(/account:apiovh:[A-Za-z/]+/g) ?? [])];
@@ -199,12 +213,18 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
         await oauth.listOrderIds(new Date(0));
         sb.config.ovhAccountBalance = 1000;
         const options = await oauth.listPaymentOptions(order.orderId);
-        await oauth.payOrder(order.orderId, options.find((option) => option.paymentMean === 'ovhAccount' && option.selectable)!);
+        await oauth.payOrder(
+          order.orderId,
+          options.find((option) => option.paymentMean === 'ovhAccount' && option.selectable)!,
+        );
         assert.notEqual(await oauth.getOrderStatus(order.orderId), 'notPaid');
         const second = await oauth.createRenewOrder(s.serviceId, { duration: 'P1Y', services: [s.serviceId] });
         const card = (await oauth.listPaymentOptions(second.orderId)).find((option) => option.paymentMethodId !== undefined && option.selectable);
         await oauth.payOrder(second.orderId, card!);
-        assert.deepEqual(sb.ledger().payments.map((p) => p.route), ['payWithRegisteredPaymentMean', 'pay']);
+        assert.deepEqual(
+          sb.ledger().payments.map((p) => p.route),
+          ['payWithRegisteredPaymentMean', 'pay'],
+        );
       } finally {
         oauth.dispose();
       }
@@ -235,12 +255,18 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
     }
   });
 
-  test('8. order links are kept only on the endpoint\'s own host', async () => {
+  test("8. order links are kept only on the endpoint's own host", async () => {
     const orderId = await newOrder();
     const order = await api.getOrder(orderId);
     assert.ok(order.url?.startsWith(sb.origin) && order.pdfUrl?.startsWith(sb.origin));
     const raw = (await api.transport.get(`/me/order/${orderId}`, { schema: (await import('zod/mini')).unknown() })).data as Record<string, unknown>;
-    sb.faults.add({ method: 'GET', path: `/me/order/${orderId}`, kind: 'status', status: 200, body: { ...raw, url: 'https://evil.example/order', pdfUrl: 'https://www.ovh.com.evil.example/x.pdf' } });
+    sb.faults.add({
+      method: 'GET',
+      path: `/me/order/${orderId}`,
+      kind: 'status',
+      status: 200,
+      body: { ...raw, url: 'https://evil.example/order', pdfUrl: 'https://www.ovh.com.evil.example/x.pdf' },
+    });
     const tampered = await api.getOrder(orderId);
     assert.deepEqual([tampered.url, tampered.pdfUrl], [null, null]);
   });

@@ -14,7 +14,11 @@ export function apiOptions(sb: Sandbox): TransportOptions {
 import type { Sandbox } from '../../sandbox/server';
 
 /** The extension's API client pointed at an in-process sandbox, with fast retries for tests. */
-export function apiFor(sb: Sandbox, credentials?: Partial<Credentials> & { kind?: Credentials['kind'] }, options: { timeoutMs?: number; pageSize?: number } = {}): OvhApi {
+export function apiFor(
+  sb: Sandbox,
+  credentials?: Partial<Credentials> & { kind?: Credentials['kind'] },
+  options: { timeoutMs?: number; pageSize?: number } = {},
+): OvhApi {
   const parsed = parseCustomEndpoint(sb.url, sb.tokenUrl);
   if (!parsed.ok) throw new Error(`bad sandbox url ${sb.url}`);
   const creds: Credentials =

@@ -9,7 +9,12 @@ suite('Limiter back-off under strain', () => {
   test('a back-off pauses the next request and halves the rate, down to an eighth; calm answers win it back', async () => {
     let clock = 0;
     const waits: number[] = [];
-    const limiter = new RequestLimiter({ maxConcurrent: 1, perSecond: 16, burst: 1, now: () => clock, sleep: async (ms) => {
+    const limiter = new RequestLimiter({
+      maxConcurrent: 1,
+      perSecond: 16,
+      burst: 1,
+      now: () => clock,
+      sleep: async (ms) => {
         waits.push(ms);
         clock += ms;
       },
@@ -54,10 +59,12 @@ suite('Transport strain signs against the sandbox', function () {
     });
   }
 
-  test('an HTML 408 page is a timeout, and its HTML is not shown as OVH\'s message', async () => {
+  test("an HTML 408 page is a timeout, and its HTML is not shown as OVH's message", async () => {
     const api = apiFor(sb);
     try {
-      sb.faults.add({ method: 'POST', path: '/service/*/renew', kind: 'status', status: 408, body: '<html>408</html>' } as Parameters<Sandbox['faults']['add']>[0]);
+      sb.faults.add({ method: 'POST', path: '/service/*/renew', kind: 'status', status: 408, body: '<html>408</html>' } as Parameters<
+        Sandbox['faults']['add']
+      >[0]);
       const error = await api.createRenewOrder(1, { duration: 'P1Y', services: [1] }).then(
         () => undefined,
         (e: unknown) => e,
@@ -88,21 +95,42 @@ suite('Order status polling', () => {
     const { clock, waits } = fakeClock();
     const statuses = ['checking', 'delivering', 'delivered'];
     const seen: string[] = [];
-    const final = await followOrder({ getOrderStatus: async () => statuses.shift() ?? 'unexpected' }, 1, ORDER_POLL_MS, () => false, (s) => seen.push(s), clock);
+    const final = await followOrder(
+      { getOrderStatus: async () => statuses.shift() ?? 'unexpected' },
+      1,
+      ORDER_POLL_MS,
+      () => false,
+      (s) => seen.push(s),
+      clock,
+    );
     assert.deepEqual([final, seen, waits.length], ['delivered', ['checking', 'delivering', 'delivered'], 3]);
   });
 
   test('a 404 means the order is gone', async () => {
     const { clock } = fakeClock();
     const gone = new OvhApiError({ kind: 'notFound', method: 'GET', path: '/me/order/1/status', status: 404 });
-    const final = await followOrder({ getOrderStatus: () => Promise.reject(gone) }, 1, ORDER_POLL_MS, () => false, () => undefined, clock);
+    const final = await followOrder(
+      { getOrderStatus: () => Promise.reject(gone) },
+      1,
+      ORDER_POLL_MS,
+      () => false,
+      () => undefined,
+      clock,
+    );
     assert.equal(final, 'gone');
   });
 
   test('gives up after 30 minutes of an order that never finishes', async () => {
     const { clock, waits } = fakeClock();
     let calls = 0;
-    const final = await followOrder({ getOrderStatus: async () => (calls++, 'checking') }, 1, ORDER_POLL_MS, () => false, () => undefined, clock);
+    const final = await followOrder(
+      { getOrderStatus: async () => (calls++, 'checking') },
+      1,
+      ORDER_POLL_MS,
+      () => false,
+      () => undefined,
+      clock,
+    );
     assert.equal(final, 'checking');
     const total = waits.reduce((sum, ms) => sum + ms, 0);
     assert.ok(total >= ORDER_FOLLOW_CEILING_MS && total < ORDER_FOLLOW_CEILING_MS + 60_000, `waited ${total} ms`);

@@ -42,7 +42,10 @@ suite('Batch session: transitions and money guarantees', function () {
     assert.equal(batch.step, 'done');
     assert.equal(world.ovh.payRequests.length, 10);
     assert.equal(new Set(world.ovh.payRequests).size, 10);
-    assert.ok(Object.values(batch.statuses()).every((status) => status === 'delivered'), JSON.stringify(batch.statuses()));
+    assert.ok(
+      Object.values(batch.statuses()).every((status) => status === 'delivered'),
+      JSON.stringify(batch.statuses()),
+    );
     assert.equal(world.modals.length, 2);
     assert.match(world.modals[0]?.message ?? '', /Place 10 renewal orders/);
     assert.match(world.modals[1]?.message ?? '', /Pay 10 orders/);
@@ -106,7 +109,13 @@ suite('Batch session: transitions and money guarantees', function () {
     assert.equal(world.journal().all().length, 3);
     await batch.handle({ type: 'payLater' });
     assert.equal(batch.step, 'done');
-    assert.equal(world.journal().all().filter((entry) => entry.state === 'unpaid').length, 3);
+    assert.equal(
+      world
+        .journal()
+        .all()
+        .filter((entry) => entry.state === 'unpaid').length,
+      3,
+    );
   });
 
   /** A fault on the third order POST only. */
@@ -211,7 +220,10 @@ suite('Batch session: transitions and money guarantees', function () {
     };
     await batch.handle({ type: 'payAll' });
     assert.equal(world.ovh.payRequests.length, 3);
-    assert.ok(Object.values(batch.statuses()).every((status) => status === 'delivered'), JSON.stringify(batch.statuses()));
+    assert.ok(
+      Object.values(batch.statuses()).every((status) => status === 'delivered'),
+      JSON.stringify(batch.statuses()),
+    );
     assert.equal(batch.step, 'done');
   });
 

@@ -3,7 +3,21 @@ import { BATCH_ACCEPTS, batchAccepts, RETRYABLE, rowPhaseAfter, rowStatus, type 
 import type { KnownOrder, Step } from '../../../src/panels/pure/renewSteps';
 import type { BatchMessage } from '../../../src/protocol/batchPanel';
 
-const MESSAGES: ReadonlyArray<BatchMessage['type']> = ['ready', 'setIncluded', 'choose', 'previewAll', 'placeOrders', 'checkAgain', 'stopBatch', 'selectPayment', 'payAll', 'payLater', 'retryRow', 'openLink', 'openPanel'];
+const MESSAGES: ReadonlyArray<BatchMessage['type']> = [
+  'ready',
+  'setIncluded',
+  'choose',
+  'previewAll',
+  'placeOrders',
+  'checkAgain',
+  'stopBatch',
+  'selectPayment',
+  'payAll',
+  'payLater',
+  'retryRow',
+  'openLink',
+  'openPanel',
+];
 
 const STEPS: BatchStep[] = [
   { kind: 'loading' },
@@ -20,8 +34,32 @@ const STEPS: BatchStep[] = [
 ];
 
 const known = (status: string): KnownOrder => ({
-  entry: { id: 'e1', identity: 'ovh-eu/x', serviceId: 2, services: [2], serviceNames: ['beta.com'], intentKey: 'P1Y|2', duration: 'P1Y', state: 'unpaid', orderId: 7, withTaxText: '€12.00', withTaxValue: 12, startedAt: '2026-11-01T10:00:00.000Z' },
-  order: { orderId: 7, date: '2026-11-01T10:00:01Z', expirationDate: '2026-11-02T10:00:00Z', pdfUrl: null, url: null, password: null, priceWithTax: { currencyCode: 'EUR', text: '12.00 €', value: 12 }, priceWithoutTax: { currencyCode: 'EUR', text: '10.00 €', value: 10 }, tax: { currencyCode: 'EUR', text: '2.00 €', value: 2 }, retractionDate: null },
+  entry: {
+    id: 'e1',
+    identity: 'ovh-eu/x',
+    serviceId: 2,
+    services: [2],
+    serviceNames: ['beta.com'],
+    intentKey: 'P1Y|2',
+    duration: 'P1Y',
+    state: 'unpaid',
+    orderId: 7,
+    withTaxText: '€12.00',
+    withTaxValue: 12,
+    startedAt: '2026-11-01T10:00:00.000Z',
+  },
+  order: {
+    orderId: 7,
+    date: '2026-11-01T10:00:01Z',
+    expirationDate: '2026-11-02T10:00:00Z',
+    pdfUrl: null,
+    url: null,
+    password: null,
+    priceWithTax: { currencyCode: 'EUR', text: '12.00 €', value: 12 },
+    priceWithoutTax: { currencyCode: 'EUR', text: '10.00 €', value: 10 },
+    tax: { currencyCode: 'EUR', text: '2.00 €', value: 2 },
+    retractionDate: null,
+  },
   status,
 });
 
@@ -49,7 +87,11 @@ suite('batch steps: the table of allowed messages', () => {
     );
   });
   test('every step has an entry and every entry is a protocol message', () => {
-    for (const step of STEPS) assert.ok(BATCH_ACCEPTS[step.kind].every((type) => MESSAGES.includes(type)), step.kind);
+    for (const step of STEPS)
+      assert.ok(
+        BATCH_ACCEPTS[step.kind].every((type) => MESSAGES.includes(type)),
+        step.kind,
+      );
     assert.equal(Object.keys(BATCH_ACCEPTS).length, STEPS.length);
   });
 });
@@ -85,7 +127,17 @@ suite('batch steps: a row session step becomes a row phase', () => {
 });
 
 suite('batch steps: what the table shows for a row', () => {
-  const base: RowModel = { key: '1', serviceId: 1, summary: undefined, included: true, options: [], chosenKey: undefined, phase: { kind: 'ready' }, coverage: { kind: 'orders', services: [1] }, errorText: undefined };
+  const base: RowModel = {
+    key: '1',
+    serviceId: 1,
+    summary: undefined,
+    included: true,
+    options: [],
+    chosenKey: undefined,
+    phase: { kind: 'ready' },
+    coverage: { kind: 'orders', services: [1] },
+    errorText: undefined,
+  };
   test('an unchecked row is left out; a covered one says so; an ordered one shows its order whatever the choice', () => {
     assert.equal(rowStatus({ ...base, included: false }), 'excluded');
     assert.equal(rowStatus({ ...base, coverage: { kind: 'covered', by: 2 } }), 'covered');
@@ -95,7 +147,7 @@ suite('batch steps: what the table shows for a row', () => {
 });
 
 suite('batch steps: Retry only where no order can exist', () => {
-  test('refused, not attempted and failed previews; never an order, an attempt, or another window\'s work', () => {
+  test("refused, not attempted and failed previews; never an order, an attempt, or another window's work", () => {
     assert.deepEqual([...RETRYABLE].sort(), ['notAttempted', 'previewFailed', 'refused']);
   });
 });

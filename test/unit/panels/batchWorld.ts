@@ -12,7 +12,12 @@ import { english } from './sessionWorld';
 /** Ten domains besides the fake's alpha, beta and beta's hosting: a month-end batch. */
 export const MANY: readonly FakeService[] = [
   ...SERVICES,
-  ...Array.from({ length: 9 }, (_, index): FakeService => ({ serviceId: 11 + index, name: `site${index + 1}.fr`, type: 'DOMAIN', strategies: [{ services: [11 + index], price: 8 + index }] })),
+  ...Array.from({ length: 9 }, (_, index): FakeService => ({
+    serviceId: 11 + index,
+    name: `site${index + 1}.fr`,
+    type: 'DOMAIN',
+    strategies: [{ services: [11 + index], price: 8 + index }],
+  })),
 ];
 
 export interface Modal {
@@ -52,7 +57,11 @@ export class BatchWorld {
       owner: `window/${batchId}`,
       api: async () => api,
       journal: this.journal(),
-      leases: new LeaseFiles(path.join(this.storageDir, 'leases'), () => 60_000, () => this.ovh.clockMs),
+      leases: new LeaseFiles(
+        path.join(this.storageDir, 'leases'),
+        () => 60_000,
+        () => this.ovh.clockMs,
+      ),
       records: new JournalFiles(path.join(this.storageDir, 'order-journal')),
       confirm: async (message, detail, action) => {
         this.modals.push({ message, detail, action });

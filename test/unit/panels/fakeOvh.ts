@@ -29,8 +29,24 @@ type Fault = 'lostAnswer' | 'timeoutNothingDone' | 'refused' | 'serverError';
 
 export const SERVICES: readonly FakeService[] = [
   { serviceId: 1, name: 'alpha.com', type: 'DOMAIN', strategies: [{ services: [1], price: 10 }] },
-  { serviceId: 2, name: 'beta.com', type: 'DOMAIN', strategies: [{ services: [2], price: 10 }, { services: [2, 3], price: 50 }] },
-  { serviceId: 3, name: 'hosting-beta', type: 'HOSTING', strategies: [{ services: [3], price: 40 }, { services: [2, 3], price: 50 }] },
+  {
+    serviceId: 2,
+    name: 'beta.com',
+    type: 'DOMAIN',
+    strategies: [
+      { services: [2], price: 10 },
+      { services: [2, 3], price: 50 },
+    ],
+  },
+  {
+    serviceId: 3,
+    name: 'hosting-beta',
+    type: 'HOSTING',
+    strategies: [
+      { services: [3], price: 40 },
+      { services: [2, 3], price: 50 },
+    ],
+  },
 ];
 
 const TAX = 1.2;
@@ -88,7 +104,14 @@ export class FakeOvh {
   summary(serviceId: number): ServiceSummary {
     const service = this.services.find((candidate) => candidate.serviceId === serviceId);
     if (!service) throw new OvhApiError({ kind: 'notFound', method: 'GET', path: `/services/${serviceId}`, status: 404 });
-    return { serviceId, name: service.name, displayName: service.name, type: service.type === 'DOMAIN' ? 'domain' : 'webHosting', expirationDate: '2026-12-01T00:00:00+01:00', pendingActions: [] } as ServiceSummary;
+    return {
+      serviceId,
+      name: service.name,
+      displayName: service.name,
+      type: service.type === 'DOMAIN' ? 'domain' : 'webHosting',
+      expirationDate: '2026-12-01T00:00:00+01:00',
+      pendingActions: [],
+    } as ServiceSummary;
   }
 
   private renderOrder(order: FakeOrder): Order {
@@ -110,7 +133,14 @@ export class FakeOvh {
 
   private find(orderId: number, path: string): FakeOrder {
     const order = this.orders.get(orderId);
-    if (!order || order.gone) throw new OvhApiError({ kind: 'notFound', method: 'GET', path, status: 404, serverMessage: `The requested object (orderId = ${orderId}) does not exist` });
+    if (!order || order.gone)
+      throw new OvhApiError({
+        kind: 'notFound',
+        method: 'GET',
+        path,
+        status: 404,
+        serverMessage: `The requested object (orderId = ${orderId}) does not exist`,
+      });
     return order;
   }
 
@@ -142,7 +172,18 @@ export class FakeOvh {
       previewRenew: async (serviceId: number, request: { duration: string; services: readonly number[] }): Promise<Order> => {
         if (this.previewFails) throw new OvhApiError({ kind: 'server', method: 'POST', path: `/service/${serviceId}/renew`, status: 500 });
         const price = this.priceOf(serviceId, request.services);
-        return { ...this.renderOrder({ orderId: 0, dateMs: this.clockMs, expirationMs: this.clockMs, withTax: price, services: request.services, paid: false, gone: false }), orderId: 0 };
+        return {
+          ...this.renderOrder({
+            orderId: 0,
+            dateMs: this.clockMs,
+            expirationMs: this.clockMs,
+            withTax: price,
+            services: request.services,
+            paid: false,
+            gone: false,
+          }),
+          orderId: 0,
+        };
       },
       createRenewOrder: async (serviceId: number, request: { duration: string; services: readonly number[] }): Promise<Order> => {
         this.orderPosts.push({ serviceId, services: [...request.services] });
@@ -175,9 +216,17 @@ export class FakeOvh {
         const order = this.find(orderId, `/me/order/${orderId}/details/${detailId}`);
         const serviceId = order.services[detailId - orderId * 10 - 1];
         const service = this.services.find((candidate) => candidate.serviceId === serviceId);
-        return { orderDetailId: detailId, description: `Renouvellement ${service?.type ?? ''} - 1 an(s)`, domain: service?.name ?? '', detailType: 'RENEW', quantity: '1' };
+        return {
+          orderDetailId: detailId,
+          description: `Renouvellement ${service?.type ?? ''} - 1 an(s)`,
+          domain: service?.name ?? '',
+          detailType: 'RENEW',
+          quantity: '1',
+        };
       },
-      listPaymentOptions: async (): Promise<PaymentOption[]> => [{ paymentMean: 'creditCard', paymentMeanId: 7, label: 'VISA •••• 4242', isDefault: true, status: 'VALID', selectable: true }],
+      listPaymentOptions: async (): Promise<PaymentOption[]> => [
+        { paymentMean: 'creditCard', paymentMeanId: 7, label: 'VISA •••• 4242', isDefault: true, status: 'VALID', selectable: true },
+      ],
       payOrder: async (orderId: number) => {
         this.payRequests.push(orderId);
         this.duringPay?.();
@@ -185,7 +234,14 @@ export class FakeOvh {
         const order = this.find(orderId, `/me/order/${orderId}/pay`);
         if (this.payFault === 'refused') throw new OvhApiError({ kind: 'forbidden', method: 'POST', path: `/me/order/${orderId}/pay`, status: 403 });
         if (this.payFault === 'timeoutNothingDone') throw timeout('POST', `/me/order/${orderId}/pay`);
-        if (order.paid) throw new OvhApiError({ kind: 'conflict', method: 'POST', path: `/me/order/${orderId}/pay`, status: 409, serverMessage: `Order ${orderId} has already been paid` });
+        if (order.paid)
+          throw new OvhApiError({
+            kind: 'conflict',
+            method: 'POST',
+            path: `/me/order/${orderId}/pay`,
+            status: 409,
+            serverMessage: `Order ${orderId} has already been paid`,
+          });
         order.paid = true;
         if (this.payFault === 'lostAnswer') throw timeout('POST', `/me/order/${orderId}/pay`);
       },
@@ -193,9 +249,9 @@ export class FakeOvh {
   }
 
   private priceOf(serviceId: number, services: readonly number[]): number {
-    const strategy = this.services.find((candidate) => candidate.serviceId === serviceId)?.strategies.find(
-      (candidate) => candidate.services.length === services.length && candidate.services.every((id) => services.includes(id)),
-    );
+    const strategy = this.services
+      .find((candidate) => candidate.serviceId === serviceId)
+      ?.strategies.find((candidate) => candidate.services.length === services.length && candidate.services.every((id) => services.includes(id)));
     return Math.round((strategy?.price ?? 0) * TAX * 100) / 100;
   }
 }

@@ -7,7 +7,19 @@ import { OrderJournal, type JournalEntry } from '../../../src/panels/pure/orderJ
 import { SessionWorld } from './sessionWorld';
 
 function entry(id: string, serviceId: number): JournalEntry {
-  return { id, identity: 'ovh-eu/ab12345-ovh', serviceId, services: [serviceId], serviceNames: [`s${serviceId}`], intentKey: `P1Y|${serviceId}`, duration: 'P1Y', state: 'placing', withTaxText: '€12.00', withTaxValue: 12, startedAt: '2026-11-01T10:00:00.000Z' };
+  return {
+    id,
+    identity: 'ovh-eu/ab12345-ovh',
+    serviceId,
+    services: [serviceId],
+    serviceNames: [`s${serviceId}`],
+    intentKey: `P1Y|${serviceId}`,
+    duration: 'P1Y',
+    state: 'placing',
+    withTaxText: '€12.00',
+    withTaxValue: 12,
+    startedAt: '2026-11-01T10:00:00.000Z',
+  };
 }
 
 suite('Order journal files (shared by every window of the machine)', () => {
@@ -34,7 +46,13 @@ suite('Order journal files (shared by every window of the machine)', () => {
     const windowA = journalIn(dir);
     const windowB = journalIn(dir);
     await Promise.all([windowA.write(entry('a', 1)), windowB.write(entry('b', 2))]);
-    assert.deepEqual(journalIn(dir).all().map((e) => e.id).sort(), ['a', 'b']);
+    assert.deepEqual(
+      journalIn(dir)
+        .all()
+        .map((e) => e.id)
+        .sort(),
+      ['a', 'b'],
+    );
   });
 
   test("one window's entry is visible to another at once, and its end too", async () => {
@@ -52,7 +70,10 @@ suite('Order journal files (shared by every window of the machine)', () => {
     const journal = journalIn(dir);
     await Promise.all(Array.from({ length: 20 }, (_, i) => journal.write(entry(`e${i}`, i))));
     assert.equal(journal.all().length, 20);
-    assert.deepEqual(fs.readdirSync(dir).filter((name) => !name.endsWith('.json')), []);
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((name) => !name.endsWith('.json')),
+      [],
+    );
     fs.writeFileSync(path.join(dir, 'broken.json'), '{"id": "half');
     assert.equal(journal.all().length, 20);
     assert.deepEqual(journalIn(path.join(dir, 'missing')).all(), [], 'no folder yet: no entry');

@@ -11,7 +11,11 @@ suite('Lease files: the cross-window lock', () => {
   setup(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovh-leases-'));
     now = 1_000_000;
-    leases = new LeaseFiles(dir, () => 60_000, () => now);
+    leases = new LeaseFiles(
+      dir,
+      () => 60_000,
+      () => now,
+    );
   });
   teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -113,7 +113,10 @@ suite('Renew session: money safety scenarios (issue 13)', () => {
     await settledOrPosted(world, placingHosting, 2);
     release();
     await Promise.all([placingHosting, placingBundle]);
-    assert.deepEqual(world.ovh.orderPosts.map((post) => post.services), [[2, 3]]);
+    assert.deepEqual(
+      world.ovh.orderPosts.map((post) => post.services),
+      [[2, 3]],
+    );
     assert.match(hosting.allText, /being placed in another window|being placed in another panel/);
   });
 

@@ -3,7 +3,20 @@ import { accountIdentity, OrderJournal, type JournalEntry } from '../../../src/p
 import { SessionWorld } from './sessionWorld';
 
 function entry(id: string, serviceId: number, extra: Partial<JournalEntry> = {}): JournalEntry {
-  return { id, identity: 'ovh-eu/ab12345-ovh', serviceId, services: [serviceId], serviceNames: [`s${serviceId}`], intentKey: `P1Y|${serviceId}`, duration: 'P1Y', state: 'unpaid', withTaxText: '€12.00', withTaxValue: 12, startedAt: '2026-11-01T10:00:00.000Z', ...extra };
+  return {
+    id,
+    identity: 'ovh-eu/ab12345-ovh',
+    serviceId,
+    services: [serviceId],
+    serviceNames: [`s${serviceId}`],
+    intentKey: `P1Y|${serviceId}`,
+    duration: 'P1Y',
+    state: 'unpaid',
+    withTaxText: '€12.00',
+    withTaxValue: 12,
+    startedAt: '2026-11-01T10:00:00.000Z',
+    ...extra,
+  };
 }
 
 suite('Order journal', () => {
@@ -18,7 +31,14 @@ suite('Order journal', () => {
     const b = world.window('B');
     await Promise.all([world.journal(a).write(entry('a', 1)), world.journal(b).write(entry('b', 2))]);
     world.propagate();
-    assert.deepEqual(world.journal(world.window('C')).all().map((e) => e.id).sort(), ['a', 'b']);
+    assert.deepEqual(
+      world
+        .journal(world.window('C'))
+        .all()
+        .map((e) => e.id)
+        .sort(),
+      ['a', 'b'],
+    );
   });
 
   test('several entries per service; a bundle entry counts for each of its services', async () => {
@@ -26,12 +46,24 @@ suite('Order journal', () => {
     await journal.write(entry('old', 2, { orderId: 1, startedAt: '2026-10-01T00:00:00.000Z' }));
     await journal.write(entry('new', 2, { orderId: 2 }));
     await journal.write(entry('bundle', 2, { services: [2, 3], orderId: 3, startedAt: '2026-11-02T10:00:00.000Z' }));
-    assert.deepEqual(journal.forServices('ovh-eu/ab12345-ovh', [2]).map((e) => e.id), ['old', 'new', 'bundle']);
-    assert.deepEqual(journal.forServices('ovh-eu/ab12345-ovh', [3]).map((e) => e.id), ['bundle']);
+    assert.deepEqual(
+      journal.forServices('ovh-eu/ab12345-ovh', [2]).map((e) => e.id),
+      ['old', 'new', 'bundle'],
+    );
+    assert.deepEqual(
+      journal.forServices('ovh-eu/ab12345-ovh', [3]).map((e) => e.id),
+      ['bundle'],
+    );
     assert.deepEqual(journal.forServices('other/identity', [2]), []);
     assert.deepEqual([...journal.claimedOrderIds('ovh-eu/ab12345-ovh', 'new')].sort(), [1, 3]);
     await journal.end('old');
-    assert.deepEqual(journal.all().map((e) => e.id).sort(), ['bundle', 'new']);
+    assert.deepEqual(
+      journal
+        .all()
+        .map((e) => e.id)
+        .sort(),
+      ['bundle', 'new'],
+    );
   });
 
   test('the tree asks by account id; any sign-in of the same account sees the entries', async () => {
@@ -47,19 +79,52 @@ suite('Order journal', () => {
     const window = world.window('A');
     await window.memento.update('ovhcloud.orderJournal.bad', { id: 'bad', serviceId: 'x' });
     await world.journal(window).write(entry('good', 1));
-    assert.deepEqual(world.journal(window).all().map((e) => e.id), ['good']);
+    assert.deepEqual(
+      world
+        .journal(window)
+        .all()
+        .map((e) => e.id),
+      ['good'],
+    );
   });
 
   test('records of the previous version become entries: no unpaid order is forgotten by the upgrade', async () => {
     const window = world.window('A');
     await window.memento.update('ovhcloud.pendingOrders', [
-      { accountId: 'acc', serviceId: 2, intentKey: 'P1Y|2', duration: 'P1Y', services: [2], state: 'unpaid', orderId: 5, withTaxText: '€12.00', withTaxValue: 12, startedAt: '2026-11-01T10:00:00.000Z' },
-      { accountId: 'acc', serviceId: 3, intentKey: 'P1Y|3', duration: 'P1Y', services: [3], state: 'placing', withTaxText: '€48.00', withTaxValue: 48, startedAt: '2026-11-01T10:00:00.000Z' },
+      {
+        accountId: 'acc',
+        serviceId: 2,
+        intentKey: 'P1Y|2',
+        duration: 'P1Y',
+        services: [2],
+        state: 'unpaid',
+        orderId: 5,
+        withTaxText: '€12.00',
+        withTaxValue: 12,
+        startedAt: '2026-11-01T10:00:00.000Z',
+      },
+      {
+        accountId: 'acc',
+        serviceId: 3,
+        intentKey: 'P1Y|3',
+        duration: 'P1Y',
+        services: [3],
+        state: 'placing',
+        withTaxText: '€48.00',
+        withTaxValue: 48,
+        startedAt: '2026-11-01T10:00:00.000Z',
+      },
     ]);
     const journal = new OrderJournal(window.memento, () => 'ovh-eu/ab12345-ovh');
     await journal.migrateLegacy();
     const entries = journal.all().sort((x, y) => x.serviceId - y.serviceId);
-    assert.deepEqual(entries.map((e) => [e.serviceId, e.state, e.orderId]), [[2, 'unpaid', 5], [3, 'unknown', undefined]]);
+    assert.deepEqual(
+      entries.map((e) => [e.serviceId, e.state, e.orderId]),
+      [
+        [2, 'unpaid', 5],
+        [3, 'unknown', undefined],
+      ],
+    );
     assert.equal(window.memento.get('ovhcloud.pendingOrders'), undefined);
   });
 
@@ -67,6 +132,9 @@ suite('Order journal', () => {
     const appKey = accountIdentity({ endpointId: 'ovh-eu', nichandle: 'ab12345-ovh' });
     assert.equal(accountIdentity({ endpointId: 'ovh-eu', nichandle: 'AB12345-OVH' }), appKey);
     assert.notEqual(accountIdentity({ endpointId: 'ovh-ca', nichandle: 'ab12345-ovh' }), appKey);
-    assert.notEqual(accountIdentity({ endpointId: 'custom', customUrl: 'https://a.example/1.0', nichandle: 'ab12345-ovh' }), accountIdentity({ endpointId: 'custom', customUrl: 'https://b.example/1.0', nichandle: 'ab12345-ovh' }));
+    assert.notEqual(
+      accountIdentity({ endpointId: 'custom', customUrl: 'https://a.example/1.0', nichandle: 'ab12345-ovh' }),
+      accountIdentity({ endpointId: 'custom', customUrl: 'https://b.example/1.0', nichandle: 'ab12345-ovh' }),
+    );
   });
 });

@@ -11,9 +11,18 @@ suite('Order recovery: proof by content', () => {
     const alpha = ovh.seedOrder([1], 12);
     const beta = ovh.seedOrder([2], 12);
     const bundle = ovh.seedOrder([2, 3], 60);
-    assert.deepEqual((await query(ovh, ['beta.com'], 'exact')).map((o) => o.orderId), [beta.orderId]);
-    assert.deepEqual((await query(ovh, ['beta.com', 'hosting-beta'], 'exact')).map((o) => o.orderId), [bundle.orderId]);
-    assert.deepEqual((await query(ovh, ['hosting-beta'], 'any')).map((o) => o.orderId), [bundle.orderId]);
+    assert.deepEqual(
+      (await query(ovh, ['beta.com'], 'exact')).map((o) => o.orderId),
+      [beta.orderId],
+    );
+    assert.deepEqual(
+      (await query(ovh, ['beta.com', 'hosting-beta'], 'exact')).map((o) => o.orderId),
+      [bundle.orderId],
+    );
+    assert.deepEqual(
+      (await query(ovh, ['hosting-beta'], 'any')).map((o) => o.orderId),
+      [bundle.orderId],
+    );
     assert.ok(!(await query(ovh, ['beta.com'], 'any')).some((o) => o.orderId === alpha.orderId));
   });
 

@@ -3,7 +3,8 @@ import { PanelFormat } from '../../../src/panels/pure/panelFormat';
 import { compareRenewStrategies } from '../../../src/renewal';
 import { ovhCalendarDay } from '../../../src/renewal/dates';
 
-const english = (message: string, ...args: Array<string | number | boolean>): string => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+const english = (message: string, ...args: Array<string | number | boolean>): string =>
+  message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 
 suite('Renew panel formatting', () => {
   const format = new PanelFormat(english, 'en');
@@ -35,13 +36,22 @@ suite('Renew panel formatting', () => {
     const shown = format.row(row, 1);
     assert.equal(shown.newExpiryText, 'December 9, 2026');
     assert.equal(shown.expiryNoteText, 'Counted from the expiry date, November 9, 2026: expires again December 9, 2026, in 8 days.');
-    const preview = format.preview(row, { priceWithTax: { currencyCode: 'EUR', value: 6, text: '6 €' }, priceWithoutTax: { currencyCode: 'EUR', value: 5, text: '5 €' }, tax: { currencyCode: 'EUR', value: 1, text: '1 €' } } as never);
+    const preview = format.preview(row, {
+      priceWithTax: { currencyCode: 'EUR', value: 6, text: '6 €' },
+      priceWithoutTax: { currencyCode: 'EUR', value: 5, text: '5 €' },
+      tax: { currencyCode: 'EUR', value: 1, text: '1 €' },
+    } as never);
     assert.equal(preview.expiryNoteText, shown.expiryNoteText);
   });
 
   test('a service expiring today or later gets no note', () => {
     for (const expiry of ['2026-12-01', '2027-01-05']) {
-      const [row] = compareRenewStrategies([{ renewPeriod: 'P1M', strategies: [{ price: { currencyCode: 'EUR', value: 5 }, services: [1] }] }], 1, expiry, new Date('2026-12-01T09:00:00Z')).rows;
+      const [row] = compareRenewStrategies(
+        [{ renewPeriod: 'P1M', strategies: [{ price: { currencyCode: 'EUR', value: 5 }, services: [1] }] }],
+        1,
+        expiry,
+        new Date('2026-12-01T09:00:00Z'),
+      ).rows;
       assert.equal(format.row(row, 1).expiryNoteText, undefined, expiry);
     }
   });
@@ -62,7 +72,10 @@ suite('Renew panel formatting', () => {
       rows.map((row) => format.row(row, 1).versusShortestText),
       [undefined, 'Same price per month as 1 year', 'Saves €2.97 compared with renewing 1 year at a time', 'Costs €0.05 more than renewing 1 year at a time'],
     );
-    assert.deepEqual(rows.map((row) => format.row(row, 1).cheapestPerMonth), [false, false, true, false]);
+    assert.deepEqual(
+      rows.map((row) => format.row(row, 1).cheapestPerMonth),
+      [false, false, true, false],
+    );
   });
 
   test('ovhCalendarDay reads the day from the text and rejects garbage', () => {

@@ -4,11 +4,46 @@ import { ACCEPTS, accepts, renderStep, type KnownOrder, type Step, type StepView
 import type { WebviewMessage } from '../../../src/protocol/renewPanel';
 import { english } from './sessionWorld';
 
-const MESSAGES: ReadonlyArray<WebviewMessage['type']> = ['ready', 'retry', 'setIncludeOptions', 'select', 'preview', 'placeOrder', 'selectPayment', 'pay', 'openLink'];
+const MESSAGES: ReadonlyArray<WebviewMessage['type']> = [
+  'ready',
+  'retry',
+  'setIncludeOptions',
+  'select',
+  'preview',
+  'placeOrder',
+  'selectPayment',
+  'pay',
+  'openLink',
+];
 
 const known: KnownOrder = {
-  entry: { id: 'e1', identity: 'ovh-eu/x', serviceId: 2, services: [2], serviceNames: ['beta.com'], intentKey: 'P1Y|2', duration: 'P1Y', state: 'unpaid', orderId: 7, withTaxText: '€12.00', withTaxValue: 12, startedAt: '2026-11-01T10:00:00.000Z', summary: { servicesText: 'beta.com', periodText: '1 year', newExpiryText: 'December 1, 2027' } },
-  order: { orderId: 7, date: '2026-11-01T10:00:01Z', expirationDate: '2026-11-02T10:00:00Z', pdfUrl: null, url: null, password: null, priceWithTax: { currencyCode: 'EUR', text: '12.00 €', value: 12 }, priceWithoutTax: { currencyCode: 'EUR', text: '10.00 €', value: 10 }, tax: { currencyCode: 'EUR', text: '2.00 €', value: 2 }, retractionDate: null },
+  entry: {
+    id: 'e1',
+    identity: 'ovh-eu/x',
+    serviceId: 2,
+    services: [2],
+    serviceNames: ['beta.com'],
+    intentKey: 'P1Y|2',
+    duration: 'P1Y',
+    state: 'unpaid',
+    orderId: 7,
+    withTaxText: '€12.00',
+    withTaxValue: 12,
+    startedAt: '2026-11-01T10:00:00.000Z',
+    summary: { servicesText: 'beta.com', periodText: '1 year', newExpiryText: 'December 1, 2027' },
+  },
+  order: {
+    orderId: 7,
+    date: '2026-11-01T10:00:01Z',
+    expirationDate: '2026-11-02T10:00:00Z',
+    pdfUrl: null,
+    url: null,
+    password: null,
+    priceWithTax: { currencyCode: 'EUR', text: '12.00 €', value: 12 },
+    priceWithoutTax: { currencyCode: 'EUR', text: '10.00 €', value: 10 },
+    tax: { currencyCode: 'EUR', text: '2.00 €', value: 2 },
+    retractionDate: null,
+  },
   status: 'notPaid',
 };
 
@@ -50,8 +85,12 @@ suite('Renew steps: the table of allowed messages and the pure rendering', () =>
   });
 
   test('"placeOrder" only after a preview; "pay" only on an unpaid order', () => {
-    const placing = Object.entries(ACCEPTS).filter(([, types]) => types.includes('placeOrder')).map(([kind]) => kind);
-    const paying = Object.entries(ACCEPTS).filter(([, types]) => types.includes('pay')).map(([kind]) => kind);
+    const placing = Object.entries(ACCEPTS)
+      .filter(([, types]) => types.includes('placeOrder'))
+      .map(([kind]) => kind);
+    const paying = Object.entries(ACCEPTS)
+      .filter(([, types]) => types.includes('pay'))
+      .map(([kind]) => kind);
     assert.deepEqual(placing, ['previewed']);
     assert.deepEqual(paying, ['unpaid']);
   });

@@ -75,7 +75,10 @@ export class TestPanel {
   holdConfirms = false;
   session!: RenewSession;
 
-  constructor(readonly window: TestWindow, readonly serviceId: number) {}
+  constructor(
+    readonly window: TestWindow,
+    readonly serviceId: number,
+  ) {}
 
   get state(): PanelState {
     return this.session.current;
@@ -126,7 +129,11 @@ export class TestWindow {
   readonly memento: WindowMemento;
   private panelCount = 0;
 
-  constructor(readonly world: SessionWorld, readonly name: string, readonly accountId: string) {
+  constructor(
+    readonly world: SessionWorld,
+    readonly name: string,
+    readonly accountId: string,
+  ) {
     this.memento = new WindowMemento(world.shared);
   }
 
@@ -179,7 +186,11 @@ export class SessionWorld {
 
   deps(window: TestWindow, panel: TestPanel, owner: string): SessionDeps {
     const api = this.ovh.api();
-    const leases = new LeaseFiles(path.join(this.storageDir, 'leases'), () => 3 * this.requestTimeoutMs, () => this.ovh.clockMs);
+    const leases = new LeaseFiles(
+      path.join(this.storageDir, 'leases'),
+      () => 3 * this.requestTimeoutMs,
+      () => this.ovh.clockMs,
+    );
     const deps: SessionDeps = {
       accountId: window.accountId,
       identity: this.identity,
@@ -204,4 +215,3 @@ export class SessionWorld {
     return deps;
   }
 }
-

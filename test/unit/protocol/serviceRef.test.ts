@@ -13,7 +13,18 @@ suite('protocol: service reference', () => {
   });
 
   test('anything else is not a reference', () => {
-    for (const arg of [undefined, null, 'a1', 42, { accountId: 'a1' }, { kind: 'account', accountId: 'a1' }, { accountId: 'a1', serviceId: '42' }, { accountId: 1, serviceId: 42 }, { accountId: 'a1', serviceId: 4.2 }, { accountId: 'a1', serviceId: Number.NaN }]) {
+    for (const arg of [
+      undefined,
+      null,
+      'a1',
+      42,
+      { accountId: 'a1' },
+      { kind: 'account', accountId: 'a1' },
+      { accountId: 'a1', serviceId: '42' },
+      { accountId: 1, serviceId: 42 },
+      { accountId: 'a1', serviceId: 4.2 },
+      { accountId: 'a1', serviceId: Number.NaN },
+    ]) {
       assert.equal(serviceRefOf(arg), undefined, JSON.stringify(arg));
     }
   });

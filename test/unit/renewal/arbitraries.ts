@@ -10,11 +10,13 @@ export const MS_PER_DAY = 86_400_000;
 /** Any non-zero duration the parser accepts, optionally with small components so dates stay readable. */
 export function durationArb(maxComponent = 9999): fc.Arbitrary<Duration> {
   const component = fc.integer({ min: 0, max: maxComponent });
-  return fc
-    .record({ years: component, months: component, weeks: component, days: component })
-    .filter((d) => d.years + d.months + d.weeks + d.days > 0)
-    // fc.record builds null-prototype objects; strict deepEqual would tell them apart.
-    .map((d) => ({ ...d }));
+  return (
+    fc
+      .record({ years: component, months: component, weeks: component, days: component })
+      .filter((d) => d.years + d.months + d.weeks + d.days > 0)
+      // fc.record builds null-prototype objects; strict deepEqual would tell them apart.
+      .map((d) => ({ ...d }))
+  );
 }
 
 /** Durations made of years and months only (exact month arithmetic). */
@@ -26,9 +28,7 @@ export function monthDurationArb(maxComponent = 50): fc.Arbitrary<Duration> {
 }
 
 /** Dates between 1970 and 2200, any millisecond. */
-export const dateArb: fc.Arbitrary<Date> = fc
-  .integer({ min: 0, max: Date.UTC(2200, 0, 1) })
-  .map((ms) => new Date(ms));
+export const dateArb: fc.Arbitrary<Date> = fc.integer({ min: 0, max: Date.UTC(2200, 0, 1) }).map((ms) => new Date(ms));
 
 /** UTC midnights between 1970 and 2200 (OVH's date-only expiries). */
 export const midnightArb: fc.Arbitrary<Date> = fc

@@ -1,5 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { batchBlock, batchTotals, defaultOption, inScope, parseDurationOrThrow, resolveCoverage, soonestFirst, type BatchOption, type CoverageInput } from '../../../src/renewal';
+import {
+  batchBlock,
+  batchTotals,
+  defaultOption,
+  inScope,
+  parseDurationOrThrow,
+  resolveCoverage,
+  soonestFirst,
+  type BatchOption,
+  type CoverageInput,
+} from '../../../src/renewal';
 
 function option(key: string, renewPeriod: string, services: number[], perMonthUcents = 100): BatchOption {
   return { key, renewPeriod, period: parseDurationOrThrow(renewPeriod), services, perMonthUcents, currencyCode: 'EUR' };
@@ -36,21 +46,30 @@ suite('batch domain: coverage (no two orders renew the same service)', () => {
       { serviceId: 2, chosen: { services: [2] } },
       { serviceId: 3, chosen: { services: [2, 3] } },
     ]);
-    assert.deepEqual(coverage, [{ kind: 'covered', by: 3 }, { kind: 'orders', services: [2, 3] }]);
+    assert.deepEqual(coverage, [
+      { kind: 'covered', by: 3 },
+      { kind: 'orders', services: [2, 3] },
+    ]);
   });
   test('two overlapping bundles: the second is a conflict, not a second order', () => {
     const coverage = resolveCoverage([
       { serviceId: 1, chosen: { services: [1, 2] } },
       { serviceId: 3, chosen: { services: [3, 2] } },
     ]);
-    assert.deepEqual(coverage, [{ kind: 'orders', services: [1, 2] }, { kind: 'conflict', with: 1 }]);
+    assert.deepEqual(coverage, [
+      { kind: 'orders', services: [1, 2] },
+      { kind: 'conflict', with: 1 },
+    ]);
   });
   test('an ordered row keeps its services against any later choice', () => {
     const coverage = resolveCoverage([
       { serviceId: 2, fixed: true, chosen: { services: [2] } },
       { serviceId: 3, chosen: { services: [2, 3] } },
     ]);
-    assert.deepEqual(coverage, [{ kind: 'orders', services: [2] }, { kind: 'conflict', with: 2 }]);
+    assert.deepEqual(coverage, [
+      { kind: 'orders', services: [2] },
+      { kind: 'conflict', with: 2 },
+    ]);
   });
   test('left-out rows order nothing', () => {
     assert.deepEqual(resolveCoverage([{ serviceId: 1 }]), [{ kind: 'excluded' }]);
@@ -109,12 +128,7 @@ suite('batch domain: totals and the palette scopes', () => {
     assert.equal(inScope({}, 'withinWarning', now, 30), false);
   });
   test('soonest first, services without expiry last, ties by id', () => {
-    const sorted = soonestFirst([
-      { serviceId: 3, ...at(5) },
-      { serviceId: 1 },
-      { serviceId: 2, ...at(5) },
-      { serviceId: 4, ...at(-2) },
-    ]);
+    const sorted = soonestFirst([{ serviceId: 3, ...at(5) }, { serviceId: 1 }, { serviceId: 2, ...at(5) }, { serviceId: 4, ...at(-2) }]);
     assert.deepEqual(
       sorted.map((service) => service.serviceId),
       [4, 2, 3, 1],

@@ -80,8 +80,7 @@ suite('renewal/duration: parseDuration', () => {
       assert.equal(parseDuration(input), undefined);
       assert.throws(
         () => parseDurationOrThrow(input),
-        (error: unknown) =>
-          error instanceof DurationSyntaxError && error instanceof RangeError && error.input === input,
+        (error: unknown) => error instanceof DurationSyntaxError && error instanceof RangeError && error.input === input,
       );
     });
   }
@@ -303,9 +302,7 @@ suite('renewal/duration: formatDuration', () => {
     fc.assert(
       fc.property(durationArb(12), (duration) => {
         const text = formatDuration(duration, 'en');
-        const mentioned = (['year', 'month', 'week', 'day'] as const).filter((unit) =>
-          new RegExp(`\\b\\d+ ${unit}s?\\b`).test(text),
-        );
+        const mentioned = (['year', 'month', 'week', 'day'] as const).filter((unit) => new RegExp(`\\b\\d+ ${unit}s?\\b`).test(text));
         const expected = (['year', 'month', 'week', 'day'] as const).filter((unit) => duration[`${unit}s`] !== 0);
         assert.deepEqual(mentioned, expected);
       }),

@@ -83,33 +83,24 @@ suite('renewal/expiry: expiryStatus boundaries', () => {
 
   test('property: the bucket can be read off daysLeft with the same boundaries', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: -400 * MS_PER_DAY, max: 400 * MS_PER_DAY }),
-        fc.integer({ min: 0, max: 100 }),
-        (offset, warningDays) => {
-          const { bucket, daysLeft } = expiryStatus(at(offset), NOW, warningDays);
-          assert.ok(daysLeft !== undefined && Number.isInteger(daysLeft) && !Object.is(daysLeft, -0));
-          const expected: ExpiryBucket =
-            daysLeft <= 0 ? 'expired' : daysLeft <= 7 ? 'critical' : daysLeft <= warningDays ? 'warning' : 'ok';
-          assert.equal(bucket, expected);
-          assert.ok(daysLeft - 1 < offset / MS_PER_DAY && offset / MS_PER_DAY <= daysLeft);
-        },
-      ),
+      fc.property(fc.integer({ min: -400 * MS_PER_DAY, max: 400 * MS_PER_DAY }), fc.integer({ min: 0, max: 100 }), (offset, warningDays) => {
+        const { bucket, daysLeft } = expiryStatus(at(offset), NOW, warningDays);
+        assert.ok(daysLeft !== undefined && Number.isInteger(daysLeft) && !Object.is(daysLeft, -0));
+        const expected: ExpiryBucket = daysLeft <= 0 ? 'expired' : daysLeft <= 7 ? 'critical' : daysLeft <= warningDays ? 'warning' : 'ok';
+        assert.equal(bucket, expected);
+        assert.ok(daysLeft - 1 < offset / MS_PER_DAY && offset / MS_PER_DAY <= daysLeft);
+      }),
     );
   });
 
   test('property: a later expiry is never more urgent', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: -400 * MS_PER_DAY, max: 400 * MS_PER_DAY }),
-        fc.integer({ min: 0, max: 400 * MS_PER_DAY }),
-        (offset, extra) => {
-          const sooner = expiryStatus(at(offset), NOW);
-          const later = expiryStatus(at(offset + extra), NOW);
-          assert.ok(rank[sooner.bucket] <= rank[later.bucket]);
-          assert.ok((sooner.daysLeft ?? 0) <= (later.daysLeft ?? 0));
-        },
-      ),
+      fc.property(fc.integer({ min: -400 * MS_PER_DAY, max: 400 * MS_PER_DAY }), fc.integer({ min: 0, max: 400 * MS_PER_DAY }), (offset, extra) => {
+        const sooner = expiryStatus(at(offset), NOW);
+        const later = expiryStatus(at(offset + extra), NOW);
+        assert.ok(rank[sooner.bucket] <= rank[later.bucket]);
+        assert.ok((sooner.daysLeft ?? 0) <= (later.daysLeft ?? 0));
+      }),
     );
   });
 });
@@ -173,11 +164,7 @@ suite('renewal/expiry: renewModeOf', () => {
   });
 });
 
-function lifecycle(current: {
-  pendingActions?: string[] | null;
-  state?: string | null;
-  terminationDate?: string | null;
-}): ServiceLike {
+function lifecycle(current: { pendingActions?: string[] | null; state?: string | null; terminationDate?: string | null }): ServiceLike {
   return { billing: { lifecycle: { current } } };
 }
 

@@ -67,7 +67,13 @@ suite('renewal: calendar and CSV exports', () => {
       const event = new ICAL.Event(component);
       assert.equal(event.uid, calendarUid('ab12345-ovh', s.serviceId));
       assert.equal(event.summary, `Expires: ${s.displayName}`);
-      assert.equal(event.description, labels.description(s, { kind: s.pendingActions.length > 0 ? 'ending' : s.renewMode === 'automatic' ? 'automatic' : 'manual', period: s.renewPeriod ?? s.pricing?.duration }));
+      assert.equal(
+        event.description,
+        labels.description(s, {
+          kind: s.pendingActions.length > 0 ? 'ending' : s.renewMode === 'automatic' ? 'automatic' : 'manual',
+          period: s.renewPeriod ?? s.pricing?.duration,
+        }),
+      );
       assert.equal(event.startDate.isDate, true);
       assert.equal(event.startDate.toString(), s.expirationDate!.slice(0, 10));
       const triggers = component.getAllSubcomponents('valarm').map((alarm) => String(alarm.getFirstPropertyValue('trigger')));
@@ -79,20 +85,32 @@ suite('renewal: calendar and CSV exports', () => {
   test('a later export keeps each UID and raises SEQUENCE when the expiry moved later', () => {
     const before = exportService(3);
     const after = { ...before, expirationDate: '2028-06-01T00:00:00+02:00' };
-    const read = (s: ExportService) => parseCalendar(writeCalendar(calendarEvents([s], 'acc', 30, labels), { calendarName: 'c', stamp: STAMP })).getFirstSubcomponent('vevent')!;
+    const read = (s: ExportService) =>
+      parseCalendar(writeCalendar(calendarEvents([s], 'acc', 30, labels), { calendarName: 'c', stamp: STAMP })).getFirstSubcomponent('vevent')!;
     const [a, b] = [read(before), read(after)];
     assert.equal(a.getFirstPropertyValue('uid'), b.getFirstPropertyValue('uid'));
     assert.ok(Number(b.getFirstPropertyValue('sequence')) > Number(a.getFirstPropertyValue('sequence')));
   });
 
   test('a warning window of 7 days gives one alarm, not two; UIDs encode odd account ids', () => {
-    const component = parseCalendar(writeCalendar(calendarEvents([exportService(1)], 'a b@c', 7, labels), { calendarName: 'c', stamp: STAMP })).getFirstSubcomponent('vevent')!;
+    const component = parseCalendar(
+      writeCalendar(calendarEvents([exportService(1)], 'a b@c', 7, labels), { calendarName: 'c', stamp: STAMP }),
+    ).getFirstSubcomponent('vevent')!;
     assert.equal(component.getAllSubcomponents('valarm').length, 1);
     assert.equal(component.getFirstPropertyValue('uid'), 'ovhcloud-service-1001.a%20b%40c@ovhcloud-renewals');
   });
 
   test('CSV quotes commas, quotes, line breaks and edge spaces; keeps non-ASCII; guards formulas in names only', () => {
-    const csv = writeCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', ' pad'], ['café 日本', -3], ['=1+1', '-5']], new Set([0]));
+    const csv = writeCsv(
+      ['a', 'b'],
+      [
+        ['x,y', 'say "hi"'],
+        ['line\nbreak', ' pad'],
+        ['café 日本', -3],
+        ['=1+1', '-5'],
+      ],
+      new Set([0]),
+    );
     assert.ok(csv.startsWith(CSV_BOM));
     assert.equal(csv.slice(1), 'a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak"," pad"\r\ncafé 日本,-3\r\n\'=1+1,-5\r\n');
   });
@@ -109,7 +127,10 @@ suite('renewal: calendar and CSV exports', () => {
   });
 
   test('amounts keep two decimals and drop only extra zeros', () => {
-    assert.deepEqual([decimalAmount(1_299_000_000), decimalAmount(50_000_000), decimalAmount(314_159_000), decimalAmount(0)], ['12.99', '0.50', '3.14159', '0.00']);
+    assert.deepEqual(
+      [decimalAmount(1_299_000_000), decimalAmount(50_000_000), decimalAmount(314_159_000), decimalAmount(0)],
+      ['12.99', '0.50', '3.14159', '0.00'],
+    );
   });
 });
 

@@ -244,7 +244,10 @@ suite('renewal/money: sums', () => {
       fc.property(fc.array(fc.integer({ min: -(2 ** 45), max: 2 ** 45 }), { maxLength: 100 }), (amounts) => {
         const sum = sumUcents(amounts);
         assert.ok(Number.isSafeInteger(sum));
-        assert.equal(BigInt(sum), amounts.reduce((acc, amount) => acc + BigInt(amount), 0n));
+        assert.equal(
+          BigInt(sum),
+          amounts.reduce((acc, amount) => acc + BigInt(amount), 0n),
+        );
       }),
     );
   });

@@ -55,7 +55,10 @@ suite('renewal: outlook arithmetic', () => {
     assert.equal(outlook.months[0].month, '2026-12');
     assert.equal(outlook.months[11].month, '2027-11');
     const charged = outlook.months.flatMap((m) => m.charges.map((c) => ({ month: m.month, ...c })));
-    assert.deepEqual(charged.map((c) => [c.month, c.date, c.kind, c.ucents, c.currency]), [['2027-01', '2027-01-15', 'automatic', 999_000_000, 'EUR']]);
+    assert.deepEqual(
+      charged.map((c) => [c.month, c.date, c.kind, c.ucents, c.currency]),
+      [['2027-01', '2027-01-15', 'automatic', 999_000_000, 'EUR']],
+    );
     assert.deepEqual(outlook.totals, [{ currency: 'EUR', automatic: 999_000_000, manual: 0, ending: 0, withoutEnding: 999_000_000, withEnding: 999_000_000 }]);
   });
 
@@ -77,17 +80,34 @@ suite('renewal: outlook arithmetic', () => {
 
   test('month ends clamp from the first date, without drifting: Jan 31 monthly stays on month ends', () => {
     const dates = billingDates(new Date(Date.UTC(2027, 0, 31)), parseDurationOrThrow('P1M'), new Date(Date.UTC(2027, 0, 1)), new Date(Date.UTC(2027, 5, 1)));
-    assert.deepEqual(dates.map((d) => d.toISOString().slice(0, 10)), ['2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31']);
+    assert.deepEqual(
+      dates.map((d) => d.toISOString().slice(0, 10)),
+      ['2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31'],
+    );
   });
 
   test('a stale date in the past rolls forward by whole periods', () => {
-    const outlook = renewalOutlook([svc({ serviceId: 1, renewPeriod: 'P1M', pricing: { duration: 'P1M', ucents: 100, currency: 'EUR' }, nextBillingDate: '2020-03-10T00:00:00+01:00' })], NOW, 12);
+    const outlook = renewalOutlook(
+      [svc({ serviceId: 1, renewPeriod: 'P1M', pricing: { duration: 'P1M', ucents: 100, currency: 'EUR' }, nextBillingDate: '2020-03-10T00:00:00+01:00' })],
+      NOW,
+      12,
+    );
     assert.deepEqual(outlook.months.map((m) => m.charges.map((c) => c.date)).flat()[0], '2026-12-10');
   });
 
   test('a manual service whose current period is empty uses the pricing duration', () => {
-    const outlook = renewalOutlook([svc({ serviceId: 1, renewMode: 'manual', renewPeriod: undefined, pricing: { duration: 'P6M', ucents: 600, currency: 'EUR' } })], NOW, 12);
-    assert.deepEqual(outlook.months.flatMap((m) => m.charges).map((c) => [c.kind, c.period, c.ucents]), [['manual', 'P6M', 600], ['manual', 'P6M', 600]]);
+    const outlook = renewalOutlook(
+      [svc({ serviceId: 1, renewMode: 'manual', renewPeriod: undefined, pricing: { duration: 'P6M', ucents: 600, currency: 'EUR' } })],
+      NOW,
+      12,
+    );
+    assert.deepEqual(
+      outlook.months.flatMap((m) => m.charges).map((c) => [c.kind, c.period, c.ucents]),
+      [
+        ['manual', 'P6M', 600],
+        ['manual', 'P6M', 600],
+      ],
+    );
   });
 
   test('the price scales from the pricing duration to the renew period, exactly and half-up', () => {
@@ -97,9 +117,16 @@ suite('renewal: outlook arithmetic', () => {
   });
 
   test('a service set to end shows once on its expiry and is left out of the total without the ending ones', () => {
-    const outlook = renewalOutlook([svc({ serviceId: 1, renewPeriod: 'P1M', pricing: { duration: 'P1M', ucents: 500, currency: 'EUR' }, pendingActions: ['terminateAtExpirationDate'] })], NOW, 12);
+    const outlook = renewalOutlook(
+      [svc({ serviceId: 1, renewPeriod: 'P1M', pricing: { duration: 'P1M', ucents: 500, currency: 'EUR' }, pendingActions: ['terminateAtExpirationDate'] })],
+      NOW,
+      12,
+    );
     const charges = outlook.months.flatMap((m) => m.charges);
-    assert.deepEqual(charges.map((c) => [c.kind, c.date]), [['ending', '2027-01-15']]);
+    assert.deepEqual(
+      charges.map((c) => [c.kind, c.date]),
+      [['ending', '2027-01-15']],
+    );
     assert.deepEqual(outlook.totals[0], { currency: 'EUR', automatic: 0, manual: 0, ending: 500, withoutEnding: 0, withEnding: 500 });
   });
 
@@ -135,7 +162,10 @@ suite('renewal: outlook arithmetic', () => {
           assert.equal(total.manual, sum('manual'));
           assert.equal(total.ending, sum('ending'));
           assert.equal(total.withEnding, total.withoutEnding + total.ending);
-          assert.equal(monthStacks(outlook, total.currency).reduce((n, m) => n + m.total, 0), total.withEnding);
+          assert.equal(
+            monthStacks(outlook, total.currency).reduce((n, m) => n + m.total, 0),
+            total.withEnding,
+          );
         }
       }),
     );
@@ -163,7 +193,10 @@ suite('renewal: outlook arithmetic', () => {
           if (d >= to) break;
           if (d >= from) expected.push(d.toISOString().slice(0, 10));
         }
-        assert.deepEqual(charges.map((c) => c.date), expected);
+        assert.deepEqual(
+          charges.map((c) => c.date),
+          expected,
+        );
         for (let i = 1; i < charges.length; i += 1) {
           const a = new Date(`${charges[i - 1].date}T00:00:00Z`);
           const b = new Date(`${charges[i].date}T00:00:00Z`);

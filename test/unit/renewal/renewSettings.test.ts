@@ -1,5 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { changeVisible, commonPeriods, countOutcomes, isForcedAutomatic, modesOffered, type SettingsChange, settingsBody, type SettingsTarget, skipReason } from '../../../src/renewal/renewSettings';
+import {
+  changeVisible,
+  commonPeriods,
+  countOutcomes,
+  isForcedAutomatic,
+  modesOffered,
+  type SettingsChange,
+  settingsBody,
+  type SettingsTarget,
+  skipReason,
+} from '../../../src/renewal/renewSettings';
 
 const target = (over: Partial<SettingsTarget> = {}): SettingsTarget => ({
   serviceId: 1,
@@ -21,7 +31,13 @@ suite('renewal: renew settings', () => {
   });
 
   test('common periods: only those every service accepts, shortest first, unreadable ones dropped', () => {
-    assert.deepEqual(commonPeriods([['P1Y', 'P1M', 'P3M', 'weird'], ['P3M', 'P1Y', 'P2Y']]), ['P3M', 'P1Y']);
+    assert.deepEqual(
+      commonPeriods([
+        ['P1Y', 'P1M', 'P3M', 'weird'],
+        ['P3M', 'P1Y', 'P2Y'],
+      ]),
+      ['P3M', 'P1Y'],
+    );
     assert.deepEqual(commonPeriods([]), []);
     assert.deepEqual(commonPeriods([['P2Y', 'P12M', 'P1M']]), ['P1M', 'P12M', 'P2Y']);
   });
@@ -53,6 +69,13 @@ suite('renewal: renew settings', () => {
     assert.equal(changeVisible(target(), toAuto), false);
     assert.equal(changeVisible(target({ pendingActions: ['terminateAtExpirationDate'] }), { kind: 'stopAtExpiry' }), true);
     assert.equal(changeVisible(target(), { kind: 'undoStop' }), true);
-    assert.deepEqual(countOutcomes([{ serviceId: 1, displayName: 'a', outcome: 'changed' }, { serviceId: 2, displayName: 'b', outcome: 'refused' }, { serviceId: 3, displayName: 'c', outcome: 'changed' }]), { changed: 2, unconfirmed: 0, refused: 1, skipped: 0, failed: 0 });
+    assert.deepEqual(
+      countOutcomes([
+        { serviceId: 1, displayName: 'a', outcome: 'changed' },
+        { serviceId: 2, displayName: 'b', outcome: 'refused' },
+        { serviceId: 3, displayName: 'c', outcome: 'changed' },
+      ]),
+      { changed: 2, unconfirmed: 0, refused: 1, skipped: 0, failed: 0 },
+    );
   });
 });

@@ -10,7 +10,7 @@ const PERIODS = ['P1M', 'P2M', 'P3M', 'P6M', 'P12M', 'P1Y', 'P2Y', 'P3Y', 'P5Y',
 const MONTHS: Record<string, number> = { P1M: 1, P2M: 2, P3M: 3, P6M: 6, P12M: 12, P1Y: 12, P2Y: 24, P3Y: 36, P5Y: 60, P10Y: 120 };
 
 suite('renewal/renewedExpiry: the new expiry counts from the current expiry, as OVH', () => {
-  test('expired (the issue\'s VPS): November 9 + 1 month on December 1 is December 9, in 8 days, said to be from a past expiry', () => {
+  test("expired (the issue's VPS): November 9 + 1 month on December 1 is December 9, in 8 days, said to be from a past expiry", () => {
     const renewed = renew('2026-11-09', 'P1M', '2026-12-01T10:00:00Z');
     assert.equal(day(renewed.newExpiry.toISOString()), '2026-12-09');
     assert.equal(day(renewed.countedFrom.toISOString()), '2026-11-09');
@@ -26,7 +26,7 @@ suite('renewal/renewedExpiry: the new expiry counts from the current expiry, as 
     assert.ok(renewed.daysUntilNewExpiry < 0);
   });
 
-  test('expiring today: counted from today\'s expiry, not a past one', () => {
+  test("expiring today: counted from today's expiry, not a past one", () => {
     const renewed = renew('2026-12-01', 'P1M', '2026-12-01T23:59:59Z');
     assert.equal(day(renewed.newExpiry.toISOString()), '2027-01-01');
     assert.equal(renewed.fromPastExpiry, false);
@@ -92,14 +92,19 @@ suite('renewal/renewedExpiry: the new expiry counts from the current expiry, as 
   test('property: the promised calendar day is the day the sandbox delivers, for every period kind and any expiry, past or future', () => {
     const start = Date.UTC(2020, 0, 1);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 365 * 12 }), fc.constantFrom(...PERIODS.filter((p) => durationMonths(p) !== undefined)), fc.integer({ min: 0, max: 365 * 12 }), (offset, period, nowOffset) => {
-        // The sandbox writes expiries as Paris midnights; the panel reads the day OVH wrote.
-        const expiryMs = parisMidnight(start + offset * 86_400_000 + 43_200_000);
-        const written = isoDateTime(expiryMs);
-        const delivered = isoDate(addMonths(expiryMs, durationMonths(period)!));
-        const promised = renewedExpiry(ovhCalendarDay(written), parseDuration(period)!, new Date(start + nowOffset * 86_400_000));
-        assert.equal(day(promised.newExpiry.toISOString()), delivered, `${written} + ${period}`);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 365 * 12 }),
+        fc.constantFrom(...PERIODS.filter((p) => durationMonths(p) !== undefined)),
+        fc.integer({ min: 0, max: 365 * 12 }),
+        (offset, period, nowOffset) => {
+          // The sandbox writes expiries as Paris midnights; the panel reads the day OVH wrote.
+          const expiryMs = parisMidnight(start + offset * 86_400_000 + 43_200_000);
+          const written = isoDateTime(expiryMs);
+          const delivered = isoDate(addMonths(expiryMs, durationMonths(period)!));
+          const promised = renewedExpiry(ovhCalendarDay(written), parseDuration(period)!, new Date(start + nowOffset * 86_400_000));
+          assert.equal(day(promised.newExpiry.toISOString()), delivered, `${written} + ${period}`);
+        },
+      ),
     );
   });
 });

@@ -50,7 +50,7 @@ const GUIDE_EXAMPLE: RenewDescription[] = [
 ];
 
 suite('renewal/strategies: compareRenewStrategies', () => {
-  test("OVH guide example: the domain+hosting bundle is flagged as renewing more", () => {
+  test('OVH guide example: the domain+hosting bundle is flagged as renewing more', () => {
     const { rows, issues } = compareRenewStrategies(GUIDE_EXAMPLE, DOMAIN, '2025-06-01', NOW);
     assert.deepEqual(issues, []);
     assert.equal(rows.length, 2);
@@ -185,7 +185,10 @@ suite('renewal/strategies: compareRenewStrategies', () => {
       null,
       NOW,
     );
-    assert.deepEqual(rows.map((row) => row.cheapestPerMonth), [false, false]);
+    assert.deepEqual(
+      rows.map((row) => row.cheapestPerMonth),
+      [false, false],
+    );
     assert.equal(rows[0].versusShortest, undefined, 'the shortest period is the reference');
     assert.deepEqual(rows[1].versusShortest, { period: rows[0].period, differenceUcents: 0 });
   });
@@ -193,8 +196,20 @@ suite('renewal/strategies: compareRenewStrategies', () => {
   test('versusShortest: what a longer period saves (negative) or costs (positive) against the shortest one of the same services', () => {
     const { rows } = compareRenewStrategies(
       [
-        { renewPeriod: 'P1M', strategies: [{ services: [DOMAIN], price: eur(3) }, { services: [DOMAIN, HOSTING], price: eur(5) }] },
-        { renewPeriod: 'P1Y', strategies: [{ services: [DOMAIN], price: eur(30) }, { services: [DOMAIN, HOSTING], price: eur(66) }] },
+        {
+          renewPeriod: 'P1M',
+          strategies: [
+            { services: [DOMAIN], price: eur(3) },
+            { services: [DOMAIN, HOSTING], price: eur(5) },
+          ],
+        },
+        {
+          renewPeriod: 'P1Y',
+          strategies: [
+            { services: [DOMAIN], price: eur(30) },
+            { services: [DOMAIN, HOSTING], price: eur(66) },
+          ],
+        },
         { renewPeriod: 'P30D', strategies: [{ services: [DOMAIN], price: eur(2.9) }] },
       ],
       DOMAIN,
@@ -241,12 +256,7 @@ suite('renewal/strategies: compareRenewStrategies', () => {
   });
 
   test('a strategy that does not include the selected service', () => {
-    const { rows } = compareRenewStrategies(
-      [{ renewPeriod: 'P1Y', strategies: [{ services: [HOSTING], price: eur(30) }] }],
-      DOMAIN,
-      null,
-      NOW,
-    );
+    const { rows } = compareRenewStrategies([{ renewPeriod: 'P1Y', strategies: [{ services: [HOSTING], price: eur(30) }] }], DOMAIN, null, NOW);
     assert.equal(rows[0].renewsSelected, false);
     assert.equal(rows[0].renewsMoreThanSelected, true);
   });
@@ -387,7 +397,10 @@ suite('renewal/strategies: compareRenewStrategies', () => {
     fc.assert(
       fc.property(descriptionsArb, fc.integer({ min: 1, max: 8 }), (descriptions, selected) => {
         const { rows: all } = compareRenewStrategies(descriptions, selected, null, NOW);
-        assert.ok(all.every((row) => row.renewsSelected || !row.cheapestPerMonth), 'a row the user does not compare is never flagged');
+        assert.ok(
+          all.every((row) => row.renewsSelected || !row.cheapestPerMonth),
+          'a row the user does not compare is never flagged',
+        );
         const rows = all.filter((row) => row.renewsSelected);
         for (const currency of new Set(rows.map((row) => row.currencyCode))) {
           const sameCurrency = rows.filter((row) => row.currencyCode === currency);
@@ -407,7 +420,10 @@ suite('renewal/strategies: compareRenewStrategies', () => {
         const { rows } = compareRenewStrategies(descriptions, selected, '2025-06-01', NOW);
         for (const row of rows) {
           assert.equal(row.renewsSelected, row.services.includes(selected));
-          assert.equal(row.renewsMoreThanSelected, row.services.some((id) => id !== selected));
+          assert.equal(
+            row.renewsMoreThanSelected,
+            row.services.some((id) => id !== selected),
+          );
           const { numerator, denominator } = monthsRatio(row.period);
           const error = BigInt(row.perMonthUcents) * numerator - BigInt(row.totalUcents) * denominator;
           assert.ok((error < 0n ? -error : error) * 2n <= numerator);

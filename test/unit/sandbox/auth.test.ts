@@ -50,7 +50,12 @@ suite('sandbox: request signing and credentials', () => {
   test('an unknown consumer key answers 403 NOT_CREDENTIAL', async () => {
     const res = await call(sb, 'GET', '/me', { consumerKey: 'NoSuchConsumerKeyNoSuchConsumer0' });
     assert.equal(res.status, 403);
-    assert.deepEqual(res.json, { class: 'Client::Forbidden', errorCode: 'NOT_CREDENTIAL', httpCode: '403 Forbidden', message: 'This credential does not exist' });
+    assert.deepEqual(res.json, {
+      class: 'Client::Forbidden',
+      errorCode: 'NOT_CREDENTIAL',
+      httpCode: '403 Forbidden',
+      message: 'This credential does not exist',
+    });
   });
 
   for (const state of ['pendingValidation', 'refused', 'expired'] as const) {
@@ -58,7 +63,12 @@ suite('sandbox: request signing and credentials', () => {
       const ck = sb.createCredential(undefined, state);
       const res = await call(sb, 'GET', '/me', { consumerKey: ck });
       assert.equal(res.status, 403);
-      assert.deepEqual(res.json, { class: 'Client::Forbidden', errorCode: 'INVALID_CREDENTIAL', httpCode: '403 Forbidden', message: 'This credential is not valid' });
+      assert.deepEqual(res.json, {
+        class: 'Client::Forbidden',
+        errorCode: 'INVALID_CREDENTIAL',
+        httpCode: '403 Forbidden',
+        message: 'This credential is not valid',
+      });
     });
   }
 
@@ -139,7 +149,12 @@ suite('sandbox: request signing and credentials', () => {
     assert.equal((await call(sb, 'GET', '/me/order/1/status', { consumerKey: ck })).status, 404);
     const denied = await call(sb, 'GET', '/services', { consumerKey: ck });
     assert.equal(denied.status, 403);
-    assert.deepEqual(denied.json, { class: 'Client::Forbidden', errorCode: 'NOT_GRANTED_CALL', httpCode: '403 Forbidden', message: 'This call has not been granted' });
+    assert.deepEqual(denied.json, {
+      class: 'Client::Forbidden',
+      errorCode: 'NOT_GRANTED_CALL',
+      httpCode: '403 Forbidden',
+      message: 'This call has not been granted',
+    });
     // `/me/order/*` does not cover `/me/order` itself, and methods are matched exactly.
     assert.equal((await call(sb, 'GET', '/me/order', { consumerKey: ck })).status, 403);
     const post = await call(sb, 'POST', '/me/order/1/pay', { consumerKey: ck, body: {} });
@@ -156,17 +171,30 @@ suite('sandbox: request signing and credentials', () => {
     assert.equal((await admin(sb, 'POST', '/credentials', { state: 'bogus' })).status, 400);
   });
 
-  test('GET /auth/currentCredential reports the key with OVH\'s fields', async () => {
+  test("GET /auth/currentCredential reports the key with OVH's fields", async () => {
     const cred = await ok<Record<string, unknown>>(sb, 'GET', '/auth/currentCredential');
-    assert.deepEqual(Object.keys(cred).sort(), ['allowedIPs', 'applicationId', 'creation', 'credentialId', 'expiration', 'lastUse', 'ovhSupport', 'rules', 'status']);
+    assert.deepEqual(Object.keys(cred).sort(), [
+      'allowedIPs',
+      'applicationId',
+      'creation',
+      'credentialId',
+      'expiration',
+      'lastUse',
+      'ovhSupport',
+      'rules',
+      'status',
+    ]);
     assert.equal(cred.status, 'validated');
     assert.equal(cred.ovhSupport, false);
-    assert.deepEqual(cred.rules, ['GET', 'POST', 'PUT', 'DELETE'].map((method) => ({ method, path: '/*' })));
+    assert.deepEqual(
+      cred.rules,
+      ['GET', 'POST', 'PUT', 'DELETE'].map((method) => ({ method, path: '/*' })),
+    );
     assert.equal(typeof cred.applicationId, 'number');
     assert.match(String(cred.lastUse), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00$/);
   });
 
-  test('every response carries an X-Ovh-QueryID, unknown routes answer OVH\'s 404', async () => {
+  test("every response carries an X-Ovh-QueryID, unknown routes answer OVH's 404", async () => {
     const res = await call(sb, 'GET', '/no/such/route');
     assert.equal(res.status, 404);
     assert.deepEqual(res.json, { class: 'Client::NotFound', message: 'Got an invalid (or empty) URL' });

@@ -21,7 +21,7 @@ suite('sandbox: fault injection, latency and controls', () => {
     assert.equal(res.status, 201, res.text);
   };
 
-  test('status: OVH\'s body for the status, on the matching route only', async () => {
+  test("status: OVH's body for the status, on the matching route only", async () => {
     await fault({ path: '/me', kind: 'status', status: 503 });
     const res = await call(sb, 'GET', '/me');
     assert.equal(res.status, 503);
@@ -33,9 +33,14 @@ suite('sandbox: fault injection, latency and controls', () => {
   test('status: 403 variants, 460, and errorCode/message overrides', async () => {
     await fault({ path: '/services/*', kind: 'status', status: 403, errorCode: 'INVALID_CREDENTIAL', times: 1 });
     const invalid = await call(sb, 'GET', '/services/1');
-    assert.deepEqual(invalid.json, { class: 'Client::Forbidden', errorCode: 'INVALID_CREDENTIAL', httpCode: '403 Forbidden', message: 'This credential is not valid' });
+    assert.deepEqual(invalid.json, {
+      class: 'Client::Forbidden',
+      errorCode: 'INVALID_CREDENTIAL',
+      httpCode: '403 Forbidden',
+      message: 'This credential is not valid',
+    });
     await fault({ path: '/services/*', kind: 'status', status: 403, times: 1 });
-    assert.equal((((await call(sb, 'GET', '/services/1')).json) as { errorCode: string }).errorCode, 'NOT_GRANTED_CALL');
+    assert.equal(((await call(sb, 'GET', '/services/1')).json as { errorCode: string }).errorCode, 'NOT_GRANTED_CALL');
     await fault({ path: '/1.0/service/*/renew', method: 'GET', kind: 'status', status: 460, times: 1 });
     const expired = await call(sb, 'GET', '/service/1/renew');
     assert.equal(expired.status, 460);
@@ -68,7 +73,10 @@ suite('sandbox: fault injection, latency and controls', () => {
 
   test('reset: the connection is destroyed', async () => {
     await fault({ path: '/me', kind: 'reset', times: 1 });
-    await assert.rejects(call(sb, 'GET', '/me'), (e: NodeJS.ErrnoException) => ['ECONNRESET', 'EPIPE'].includes(e.code ?? '') || /socket hang up/.test(e.message));
+    await assert.rejects(
+      call(sb, 'GET', '/me'),
+      (e: NodeJS.ErrnoException) => ['ECONNRESET', 'EPIPE'].includes(e.code ?? '') || /socket hang up/.test(e.message),
+    );
     assert.equal((await call(sb, 'GET', '/me')).status, 200);
   });
 
@@ -137,7 +145,15 @@ suite('sandbox: fault injection, latency and controls', () => {
     await ok(sb, 'GET', `/services/${ids[1]}`);
     await call(sb, 'GET', '/nowhere');
     const log = (await admin(sb, 'GET', '/requests')).json as LogView;
-    assert.deepEqual(log.requests.map((r) => [r.method, r.status]), [['GET', 200], ['GET', 200], ['GET', 200], ['GET', 404]]);
+    assert.deepEqual(
+      log.requests.map((r) => [r.method, r.status]),
+      [
+        ['GET', 200],
+        ['GET', 200],
+        ['GET', 200],
+        ['GET', 404],
+      ],
+    );
     assert.equal(log.requests[1]?.path, `/services/${ids[0]}`);
     assert.ok(!Number.isNaN(Date.parse(log.requests[0]?.at ?? '')));
     assert.equal(log.counts['GET /services/{serviceId}'], 2);

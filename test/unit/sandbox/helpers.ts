@@ -124,7 +124,12 @@ export interface ServiceView {
 
 export interface RenewDescription {
   renewPeriod: string;
-  strategies: { services: number[]; price: { value: number; currencyCode: string; text: string; priceInUcents: number }; priceInUcents: number; servicesDetails: { serviceId: number; serviceType: string }[] }[];
+  strategies: {
+    services: number[];
+    price: { value: number; currencyCode: string; text: string; priceInUcents: number };
+    priceInUcents: number;
+    servicesDetails: { serviceId: number; serviceType: string }[];
+  }[];
 }
 
 /** Polls an asynchronous condition every few milliseconds until it holds, or fails naming it. */

@@ -17,7 +17,8 @@ suite('sandbox: orders are eventually consistent', () => {
     if (!s) throw new Error('no active domain');
     return s;
   };
-  const renew = (s: ServiceRecord, timeoutMs?: number) => call(sb, 'POST', `/service/${s.serviceId}/renew`, { body: { dryRun: false, duration: 'P1Y', services: [s.serviceId] }, timeoutMs });
+  const renew = (s: ServiceRecord, timeoutMs?: number) =>
+    call(sb, 'POST', `/service/${s.serviceId}/renew`, { body: { dryRun: false, duration: 'P1Y', services: [s.serviceId] }, timeoutMs });
 
   // A deadline, not a number of turns: a loaded machine only makes it wait longer.
   async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -39,7 +40,10 @@ suite('sandbox: orders are eventually consistent', () => {
   });
 
   test('completeAfterMs: the POST never answers, and the order exists once the client has given up', async () => {
-    assert.equal((await admin(sb, 'POST', '/faults', { method: 'POST', path: '/service/*/renew', kind: 'timeout', completeAfterMs: 300, times: 1 })).status, 201);
+    assert.equal(
+      (await admin(sb, 'POST', '/faults', { method: 'POST', path: '/service/*/renew', kind: 'timeout', completeAfterMs: 300, times: 1 })).status,
+      201,
+    );
     const s = domain();
     const res = await renew(s, 100).catch((error: unknown) => error);
     assert.ok(res instanceof Error, 'the client timed out');
@@ -61,7 +65,11 @@ suite('sandbox: orders are eventually consistent', () => {
     const [detail] = await ok<number[]>(sb, 'GET', `/me/order/${other.orderId}/details`);
     assert.equal((await ok<{ domain: string }>(sb, 'GET', `/me/order/${other.orderId}/details/${detail}`)).domain, b.name);
     assert.equal(await ok<string>(sb, 'GET', `/me/order/${other.orderId}/status`), 'notPaid');
-    assert.deepEqual(sb.ledger().orders.map((o) => o.orderId), [mine.orderId], 'orders placed elsewhere are not in the ledger');
+    assert.deepEqual(
+      sb.ledger().orders.map((o) => o.orderId),
+      [mine.orderId],
+      'orders placed elsewhere are not in the ledger',
+    );
     assert.equal((await admin(sb, 'POST', '/orders', { services: [999_999_999] })).status, 400);
   });
 

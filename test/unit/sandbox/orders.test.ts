@@ -59,7 +59,9 @@ suite('sandbox: orders and payment', () => {
     // OVH mixes legacy lower-case means with current upper-case ones; the prepaid account is listed too.
     assert.deepEqual(means.map((m) => m.paymentMean).sort(), ['SEPA_DIRECT_DEBIT', 'creditCard', 'ovhAccount', 'paypal']);
     const card = methods.find((m) => m.default) as PaymentMethod;
-    const paid = await call(sb, 'POST', `/me/order/${orderId}/payWithRegisteredPaymentMean`, { body: { paymentMean: 'creditCard', paymentMeanId: card.paymentMeanId } });
+    const paid = await call(sb, 'POST', `/me/order/${orderId}/payWithRegisteredPaymentMean`, {
+      body: { paymentMean: 'creditCard', paymentMeanId: card.paymentMeanId },
+    });
     assert.equal(paid.status, 200, paid.text);
     assert.equal(paid.json, null);
 
@@ -77,10 +79,16 @@ suite('sandbox: orders and payment', () => {
     });
 
     const ledger = (await admin(sb, 'GET', '/ledger')).json as { orders: { orderId: number }[]; payments: unknown[] };
-    assert.deepEqual(ledger.orders.map((o) => o.orderId), [orderId]);
+    assert.deepEqual(
+      ledger.orders.map((o) => o.orderId),
+      [orderId],
+    );
     assert.equal(ledger.payments.length, 1);
     const payment = ledger.payments[0] as Record<string, unknown>;
-    assert.deepEqual({ ...payment, at: 'x' }, { orderId, paymentMean: 'creditCard', paymentMeanId: card.paymentMeanId, paymentMethodId: null, route: 'payWithRegisteredPaymentMean', at: 'x' });
+    assert.deepEqual(
+      { ...payment, at: 'x' },
+      { orderId, paymentMean: 'creditCard', paymentMeanId: card.paymentMeanId, paymentMethodId: null, route: 'payWithRegisteredPaymentMean', at: 'x' },
+    );
   });
 
   test('delivery is applied once even when read many times', async () => {

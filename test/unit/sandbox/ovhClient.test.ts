@@ -61,17 +61,32 @@ suite('sandbox: the real ovh client', () => {
       { method: 'GET', path: '/*' },
       { method: 'POST', path: '/service/*/renew' },
     ];
-    const cred = (await bootstrap.requestPromised('POST', '/auth/credential', { accessRules: rules })) as { consumerKey: string; validationUrl: string; state: string };
+    const cred = (await bootstrap.requestPromised('POST', '/auth/credential', { accessRules: rules })) as {
+      consumerKey: string;
+      validationUrl: string;
+      state: string;
+    };
     assert.equal(cred.state, 'pendingValidation');
     await assert.rejects(appKeyClient(sb, cred.consumerKey).requestPromised('GET', '/me'), { error: 403, message: 'This credential is not valid' });
-    const page = await request(cred.validationUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'action=authorize' });
+    const page = await request(cred.validationUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'action=authorize',
+    });
     assert.equal(page.status, 200);
     const me = (await appKeyClient(sb, cred.consumerKey).requestPromised('GET', '/me')) as { nichandle: string };
     assert.match(me.nichandle, /-ovh$/);
   });
 
   test('the client also works through localhost', async () => {
-    const client = ovh({ appKey: sb.applicationKey, appSecret: sb.applicationSecret, consumerKey: sb.consumerKey, host: 'localhost', port: sb.port, basePath: '/1.0' });
+    const client = ovh({
+      appKey: sb.applicationKey,
+      appSecret: sb.applicationSecret,
+      consumerKey: sb.consumerKey,
+      host: 'localhost',
+      port: sb.port,
+      basePath: '/1.0',
+    });
     assert.ok(Array.isArray(await client.requestPromised('GET', '/services')));
   });
 
@@ -84,7 +99,7 @@ suite('sandbox: the real ovh client', () => {
     assert.equal(sb.requests.count('POST', '/auth/oauth2/token'), 1, 'the token is reused while valid');
   });
 
-  test('OAuth2 with a wrong client secret fails with the token endpoint\'s error', async () => {
+  test("OAuth2 with a wrong client secret fails with the token endpoint's error", async () => {
     await assert.rejects(oauthClient(sb, 'wrong').requestPromised('GET', '/me'), (e: { error: { statusCode: number; message: unknown } }) => {
       assert.equal(e.error.statusCode, 401);
       assert.deepEqual(e.error.message, { error: 'Invalid client' });
@@ -106,10 +121,18 @@ suite('sandbox: the real ovh client', () => {
     assert.equal(token.scope, 'all');
 
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.clientId, client_secret: sb.clientSecret }).toString();
-    const viaForm = await request(`${sb.origin}/auth/oauth2/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form });
+    const viaForm = await request(`${sb.origin}/auth/oauth2/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
     assert.equal(viaForm.status, 200);
 
-    const wrongGrant = await request(`${sb.origin}/auth/oauth2/token`, { method: 'POST', headers: { Authorization: `Basic ${basic}` }, body: 'grant_type=password' });
+    const wrongGrant = await request(`${sb.origin}/auth/oauth2/token`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${basic}` },
+      body: 'grant_type=password',
+    });
     assert.equal(wrongGrant.status, 400);
 
     const bearer = await request(`${sb.url}/me`, { headers: { Authorization: `Bearer ${token.access_token}` } });
@@ -118,7 +141,13 @@ suite('sandbox: the real ovh client', () => {
     assert.equal(bogus.status, 401);
 
     await admin(sb, 'POST', '/config', { tokenTtlSeconds: 0 });
-    const shortLived = (await request(`${sb.origin}/auth/oauth2/token`, { method: 'POST', headers: { Authorization: `Basic ${basic}` }, body: 'grant_type=client_credentials&scope=all' })).json as { access_token: string };
+    const shortLived = (
+      await request(`${sb.origin}/auth/oauth2/token`, {
+        method: 'POST',
+        headers: { Authorization: `Basic ${basic}` },
+        body: 'grant_type=client_credentials&scope=all',
+      })
+    ).json as { access_token: string };
     assert.equal((await request(`${sb.url}/me`, { headers: { Authorization: `Bearer ${shortLived.access_token}` } })).status, 401);
   });
 });

@@ -31,7 +31,8 @@ suite('sandbox: behaviours of the real API', () => {
   };
   const newOrder = async (): Promise<number> => {
     const s = renewable();
-    return (await ok<{ orderId: number }>(sb, 'POST', `/service/${s.serviceId}/renew`, { body: { dryRun: false, duration: 'P1Y', services: [s.serviceId] } })).orderId;
+    return (await ok<{ orderId: number }>(sb, 'POST', `/service/${s.serviceId}/renew`, { body: { dryRun: false, duration: 'P1Y', services: [s.serviceId] } }))
+      .orderId;
   };
   const allMethods = async (): Promise<Method[]> => ok<Method[]>(sb, 'GET', '/me/payment/method', { headers: PAGES });
 
@@ -86,7 +87,9 @@ suite('sandbox: behaviours of the real API', () => {
     const seen: unknown[] = [];
     for (const variant of ['zero', 'null', 'absent'] as const) {
       await admin(sb, 'POST', '/config', { dryRunOrderId: variant });
-      const preview = await ok<Record<string, unknown>>(sb, 'POST', `/service/${s.serviceId}/renew`, { body: { dryRun: true, duration: 'P1Y', services: [s.serviceId] } });
+      const preview = await ok<Record<string, unknown>>(sb, 'POST', `/service/${s.serviceId}/renew`, {
+        body: { dryRun: true, duration: 'P1Y', services: [s.serviceId] },
+      });
       seen.push('orderId' in preview ? preview.orderId : 'absent');
       assert.ok(typeof (preview.priceWithTax as { value: number }).value === 'number');
     }

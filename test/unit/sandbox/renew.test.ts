@@ -23,18 +23,27 @@ suite('sandbox: renew strategies and renew orders', () => {
     const renew = await ok<RenewDescription[]>(sb, 'GET', `/service/${domain.serviceId}/renew?includeOptions=false`);
     const p1y = renew.find((r) => r.renewPeriod === 'P1Y');
     assert.ok(p1y);
-    assert.deepEqual(p1y.strategies.map((s) => s.services), [[domain.serviceId], [domain.bundleId, domain.serviceId]]);
+    assert.deepEqual(
+      p1y.strategies.map((s) => s.services),
+      [[domain.serviceId], [domain.bundleId, domain.serviceId]],
+    );
     const [alone, bundle] = p1y.strategies;
     assert.ok(alone && bundle && bundle.price.value > alone.price.value);
     assert.equal(bundle.price.currencyCode, 'EUR');
     assert.equal(bundle.priceInUcents, Math.round(bundle.price.value * 100) * 1_000_000);
     assert.equal(bundle.price.priceInUcents, bundle.priceInUcents);
     assert.match(bundle.price.text, /^\d+\.\d\d \u20ac$/);
-    assert.deepEqual(bundle.servicesDetails.map((d) => d.serviceId), bundle.services);
-    assert.deepEqual(renew.map((r) => r.renewPeriod), ['P1Y', 'P2Y', 'P3Y']);
+    assert.deepEqual(
+      bundle.servicesDetails.map((d) => d.serviceId),
+      bundle.services,
+    );
+    assert.deepEqual(
+      renew.map((r) => r.renewPeriod),
+      ['P1Y', 'P2Y', 'P3Y'],
+    );
   });
 
-  test('includeOptions=true adds a parent\'s options to its strategies', async () => {
+  test("includeOptions=true adds a parent's options to its strategies", async () => {
     const vps = find('vps with options', (s) => s.kind === 'vps' && s.optionIds.length > 0 && !s.automaticOnly && s.lifecycleState !== 'terminated');
     const without = await ok<RenewDescription[]>(sb, 'GET', `/service/${vps.serviceId}/renew?includeOptions=false`);
     const withOptions = await ok<RenewDescription[]>(sb, 'GET', `/service/${vps.serviceId}/renew?includeOptions=true`);
@@ -82,7 +91,18 @@ suite('sandbox: renew strategies and renew orders', () => {
     const dry = await ok<Record<string, unknown>>(sb, 'POST', `/service/${domain.serviceId}/renew`, {
       body: { dryRun: true, duration: 'P1Y', services: [domain.bundleId, domain.serviceId] },
     });
-    assert.deepEqual(Object.keys(dry).sort(), ['date', 'expirationDate', 'orderId', 'password', 'pdfUrl', 'priceWithTax', 'priceWithoutTax', 'retractionDate', 'tax', 'url']);
+    assert.deepEqual(Object.keys(dry).sort(), [
+      'date',
+      'expirationDate',
+      'orderId',
+      'password',
+      'pdfUrl',
+      'priceWithTax',
+      'priceWithoutTax',
+      'retractionDate',
+      'tax',
+      'url',
+    ]);
     assert.equal(dry.orderId, 0);
     const withTax = (dry.priceWithTax as { value: number }).value;
     const withoutTax = (dry.priceWithoutTax as { value: number }).value;
@@ -95,7 +115,9 @@ suite('sandbox: renew strategies and renew orders', () => {
   test('a real renew creates a notPaid order listed in the ledger', async () => {
     const domain = find('bundled domain', (s) => s.kind === 'domain' && s.bundleId !== null && s.lifecycleState === 'active');
     const services = [domain.bundleId as number, domain.serviceId];
-    const order = await ok<{ orderId: number; url: string }>(sb, 'POST', `/service/${domain.serviceId}/renew`, { body: { dryRun: false, duration: 'P1Y', services } });
+    const order = await ok<{ orderId: number; url: string }>(sb, 'POST', `/service/${domain.serviceId}/renew`, {
+      body: { dryRun: false, duration: 'P1Y', services },
+    });
     assert.ok(order.orderId > 0);
     assert.ok(order.url.startsWith(sb.origin));
     assert.equal(await ok(sb, 'GET', `/me/order/${order.orderId}/status`), 'notPaid');

@@ -3,7 +3,10 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { call, ok, type ServiceView } from './helpers';
 
 interface Expanded extends ServiceView {
-  billing: ServiceView['billing'] & { pricing: { duration: string; priceInUcents: number; price: { currencyCode: string } }; lifecycle: { current: { state: string; pendingActions: string[]; terminationDate: string | null } } };
+  billing: ServiceView['billing'] & {
+    pricing: { duration: string; priceInUcents: number; price: { currencyCode: string } };
+    lifecycle: { current: { state: string; pendingActions: string[]; terminationDate: string | null } };
+  };
 }
 
 suite('sandbox: renew settings (PUT /services/{id}, renewPeriodCapacities, terminationPolicy)', () => {
@@ -20,7 +23,8 @@ suite('sandbox: renew settings (PUT /services/{id}, renewPeriodCapacities, termi
   });
 
   const get = (id: number): Promise<Expanded> => ok<Expanded>(sb, 'GET', `/services/${id}`);
-  const switchable = (): Expanded => services.find((s) => s.billing.renew?.capacities.mode.includes('manual') && s.parentServiceId === null && s.billing.lifecycle.current.state === 'active')!;
+  const switchable = (): Expanded =>
+    services.find((s) => s.billing.renew?.capacities.mode.includes('manual') && s.parentServiceId === null && s.billing.lifecycle.current.state === 'active')!;
 
   test('every listed service carries billing.pricing with a duration, ucents and a currency', () => {
     for (const s of services) {
@@ -43,16 +47,25 @@ suite('sandbox: renew settings (PUT /services/{id}, renewPeriodCapacities, termi
     assert.equal(after.billing.renew?.current.mode, 'manual');
   });
 
-  test('a period or mode the service does not allow is refused with OVH\'s error body, and nothing changes', async () => {
+  test("a period or mode the service does not allow is refused with OVH's error body, and nothing changes", async () => {
     const s = switchable();
     const before = await get(s.serviceId);
     const badPeriod = await call(sb, 'PUT', `/services/${s.serviceId}`, { body: { renew: { mode: 'manual', period: 'P7Y' } } });
     assert.equal(badPeriod.status, 400);
     assert.deepEqual(badPeriod.json, { class: 'Client::BadRequest', message: 'Renew period P7Y is not allowed for this service' });
     const badEnum = await call(sb, 'PUT', `/services/${s.serviceId}`, { body: { renew: { mode: 'sometimes' } } });
-    assert.deepEqual([badEnum.status, badEnum.json], [400, { class: 'Client::BadRequest', message: '[renew.mode] Given data (sometimes) does not belong to the services.expanded.Renew.ModeEnum enumeration' }]);
+    assert.deepEqual(
+      [badEnum.status, badEnum.json],
+      [
+        400,
+        { class: 'Client::BadRequest', message: '[renew.mode] Given data (sometimes) does not belong to the services.expanded.Renew.ModeEnum enumeration' },
+      ],
+    );
     const badType = await call(sb, 'PUT', `/services/${s.serviceId}`, { body: { renew: { period: 'yearly' } } });
-    assert.deepEqual([badType.status, (badType.json as { message: string }).message], [400, '[renew.period] Given data (yearly) is not valid for type duration']);
+    assert.deepEqual(
+      [badType.status, (badType.json as { message: string }).message],
+      [400, '[renew.period] Given data (yearly) is not valid for type duration'],
+    );
     assert.deepEqual(await get(s.serviceId), before);
 
     const forced = services.find((x) => x.billing.renew?.capacities.mode.length === 1);
@@ -69,7 +82,10 @@ suite('sandbox: renew settings (PUT /services/{id}, renewPeriodCapacities, termi
     assert.equal(after.billing.lifecycle.current.terminationDate, after.billing.expirationDate);
     assert.equal((await call(sb, 'PUT', `/services/${s.serviceId}`, { body: { terminationPolicy: 'empty' } })).status, 200);
     after = await get(s.serviceId);
-    assert.deepEqual(after.billing.lifecycle.current.pendingActions.filter((a) => a.startsWith('terminate')), []);
+    assert.deepEqual(
+      after.billing.lifecycle.current.pendingActions.filter((a) => a.startsWith('terminate')),
+      [],
+    );
     assert.equal(after.billing.lifecycle.current.terminationDate, null);
     const engagement = await call(sb, 'PUT', `/services/${s.serviceId}`, { body: { terminationPolicy: 'terminateAtEngagementDate' } });
     assert.deepEqual([engagement.status, engagement.json], [400, { class: 'Client::BadRequest', message: 'This service has no engagement' }]);
@@ -78,7 +94,8 @@ suite('sandbox: renew settings (PUT /services/{id}, renewPeriodCapacities, termi
   test('a change shows in a cached list page only with Pragma: no-cache', async () => {
     const s = switchable();
     const pages = { 'X-Pagination-Mode': 'CachedObjectList-Pages' };
-    const modeIn = async (headers: Record<string, string>) => (await ok<Expanded[]>(sb, 'GET', '/services', { headers })).find((x) => x.serviceId === s.serviceId)?.billing.renew?.current.mode;
+    const modeIn = async (headers: Record<string, string>) =>
+      (await ok<Expanded[]>(sb, 'GET', '/services', { headers })).find((x) => x.serviceId === s.serviceId)?.billing.renew?.current.mode;
     const before = await modeIn(pages);
     const target = before === 'manual' ? 'automatic' : 'manual';
     await ok(sb, 'PUT', `/services/${s.serviceId}`, { body: { renew: { mode: target } } });

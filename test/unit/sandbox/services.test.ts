@@ -35,7 +35,7 @@ suite('sandbox: services and pagination', () => {
     assert.equal((await call(sb, 'GET', '/services/abc')).status, 400);
   });
 
-  test('Pages mode returns full objects page by page with OVH\'s headers', async () => {
+  test("Pages mode returns full objects page by page with OVH's headers", async () => {
     const ids = await ok<number[]>(sb, 'GET', '/services');
     const seen: number[] = [];
     for (let page = 1; page <= 4; page++) {
@@ -95,7 +95,10 @@ suite('sandbox: services and pagination', () => {
     assert.ok(!/[^\x00-\x7f]/.test(res.text), 'no raw non-ASCII byte in the body');
     assert.match(res.text, /\\u[0-9a-f]{4}/);
     const names = (res.json as ServiceView[]).map((s) => s.resource.displayName);
-    assert.ok(names.some((n) => /[^\x00-\x7f]/.test(n)), 'some display names are non-ASCII once parsed');
+    assert.ok(
+      names.some((n) => /[^\x00-\x7f]/.test(n)),
+      'some display names are non-ASCII once parsed',
+    );
   });
 
   test('the account covers the cases the extension must handle', () => {
@@ -155,7 +158,10 @@ suite('sandbox: seeded generator', () => {
     const c = new SandboxState({ seed: 43, services: 200, anchorMs: anchor });
     assert.deepEqual(a.services, b.services);
     assert.deepEqual(a.account, b.account);
-    assert.notDeepEqual(a.services.map((s) => s.name), c.services.map((s) => s.name));
+    assert.notDeepEqual(
+      a.services.map((s) => s.name),
+      c.services.map((s) => s.name),
+    );
   });
 
   test('builds exactly N services with unique ids, 5000 well under a second', () => {

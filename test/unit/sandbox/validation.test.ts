@@ -39,7 +39,8 @@ suite('sandbox: credential request and validation page', () => {
   });
 
   test('authorizing through the page validates the key and redirects', async () => {
-    const cred = (await requestCredential({ accessRules: [{ method: 'GET', path: '/me' }], redirection: 'https://example.com/done' })).json as CredentialRequest;
+    const cred = (await requestCredential({ accessRules: [{ method: 'GET', path: '/me' }], redirection: 'https://example.com/done' }))
+      .json as CredentialRequest;
     const page = await request(cred.validationUrl);
     assert.equal(page.status, 200);
     assert.match(String(page.headers['content-type']), /text\/html/);

@@ -40,7 +40,11 @@ suite('views: listing cache and purity', () => {
   });
 
   test('an unknown product type from a newer version degrades to "other"', () => {
-    const read = readCachedListing({ format: CACHE_FORMAT, fetchedAt: 1, services: [{ serviceId: 1, name: 'n', displayName: 'd', type: 'quantum', pendingActions: [3, 'x'] }] });
+    const read = readCachedListing({
+      format: CACHE_FORMAT,
+      fetchedAt: 1,
+      services: [{ serviceId: 1, name: 'n', displayName: 'd', type: 'quantum', pendingActions: [3, 'x'] }],
+    });
     assert.equal(read?.services[0].type, 'other');
     assert.deepEqual(read?.services[0].pendingActions, ['x']);
   });

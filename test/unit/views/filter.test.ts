@@ -60,7 +60,12 @@ suite('views: filter', () => {
   });
 
   test('parseFilter accepts command arguments defensively', () => {
-    assert.deepEqual(parseFilter({ text: 'a', within: 7, manualOnly: true, expired: 'yes', extra: 1 }), { text: 'a', within: 7, manualOnly: true, expired: false });
+    assert.deepEqual(parseFilter({ text: 'a', within: 7, manualOnly: true, expired: 'yes', extra: 1 }), {
+      text: 'a',
+      within: 7,
+      manualOnly: true,
+      expired: false,
+    });
     assert.deepEqual(parseFilter({ within: 12 }), { text: '', within: undefined, manualOnly: false, expired: false });
     assert.equal(parseFilter(undefined), undefined);
     assert.equal(parseFilter('pixel'), undefined);

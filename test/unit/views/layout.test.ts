@@ -22,7 +22,10 @@ suite('views: layout (grouping, sorting, options under parents)', () => {
     const vpsEntry = layout.entries.find((entry) => entry.facts.service.serviceId === 1);
     assert.deepEqual(vpsEntry?.options.map((entry) => entry.facts.service.serviceId).sort(), [2, 3]);
     assert.ok(!layout.entries.some((entry) => entry.facts.service.serviceId === 2), 'the option is not also at the top level');
-    assert.ok(layout.entries.some((entry) => entry.facts.service.serviceId === 8), 'the orphan option is shown');
+    assert.ok(
+      layout.entries.some((entry) => entry.facts.service.serviceId === 8),
+      'the orphan option is shown',
+    );
     assert.equal(layout.total, 8);
     assert.equal(layout.shown, 8);
   });
@@ -32,7 +35,12 @@ suite('views: layout (grouping, sorting, options under parents)', () => {
   });
 
   test('sort by name: locale-aware and numeric ("vps-2" before "vps-10")', () => {
-    const list = [service({ displayName: 'vps-10' }), service({ displayName: 'Épicerie' }), service({ displayName: 'vps-2' }), service({ displayName: 'apple' })];
+    const list = [
+      service({ displayName: 'vps-10' }),
+      service({ displayName: 'Épicerie' }),
+      service({ displayName: 'vps-2' }),
+      service({ displayName: 'apple' }),
+    ];
     assert.deepEqual(names(layoutServices(list, { ...base, sortBy: 'name' })), ['apple', 'Épicerie', 'vps-2', 'vps-10']);
   });
 
@@ -66,14 +74,20 @@ suite('views: layout (grouping, sorting, options under parents)', () => {
 
   test('the warning window moves services between the warning and ok buckets', () => {
     const layout = layoutServices(all, { ...base, groupBy: 'expiry', warningDays: 10 });
-    assert.deepEqual(layout.groups.find((group) => group.key === 'ok')?.entries.map((entry) => entry.facts.service.serviceId), [1, 5]);
+    assert.deepEqual(
+      layout.groups.find((group) => group.key === 'ok')?.entries.map((entry) => entry.facts.service.serviceId),
+      [1, 5],
+    );
   });
 
   test('a filter keeps a parent whose option matches, with only the matching options', () => {
     const layout = layoutServices(all, { ...base, filter: { ...NO_FILTER, manualOnly: true } });
     assert.deepEqual(names(layout), ['alpha.fr', 'vps-one']);
     const vpsEntry = layout.entries.find((entry) => entry.facts.service.serviceId === 1);
-    assert.deepEqual(vpsEntry?.options.map((entry) => entry.facts.service.serviceId), [3]);
+    assert.deepEqual(
+      vpsEntry?.options.map((entry) => entry.facts.service.serviceId),
+      [3],
+    );
     assert.equal(layout.shown, 3);
     assert.equal(layout.total, 8);
   });
@@ -93,7 +107,10 @@ suite('views: layout (grouping, sorting, options under parents)', () => {
   test('unknown values (renew mode, lifecycle state, type) never throw', () => {
     const odd = service({ displayName: 'odd', type: 'other', renewMode: 'automaticV2031', lifecycleState: 'somethingNew', expirationDate: 'not a date' });
     const layout = layoutServices([odd], { ...base, groupBy: 'expiry' });
-    assert.deepEqual(layout.groups.map((group) => group.key), ['none']);
+    assert.deepEqual(
+      layout.groups.map((group) => group.key),
+      ['none'],
+    );
     assert.equal(layout.groups[0].entries[0].facts.renewMode, 'automatic');
   });
 });

@@ -49,7 +49,14 @@ suite('views: a 5000-service account', function () {
       const layout = layoutServices(listing.services, { groupBy: 'productType', sortBy: 'expiry', filter: NO_FILTER, now, warningDays: 30, locale: 'en' });
       const layoutMs = performance.now() - layoutStart;
       const filterStart = performance.now();
-      const filtered = layoutServices(listing.services, { groupBy: 'none', sortBy: 'name', filter: { ...NO_FILTER, text: 'vps backup' }, now, warningDays: 30, locale: 'en' });
+      const filtered = layoutServices(listing.services, {
+        groupBy: 'none',
+        sortBy: 'name',
+        filter: { ...NO_FILTER, text: 'vps backup' },
+        now,
+        warningDays: 30,
+        locale: 'en',
+      });
       const filterMs = performance.now() - filterStart;
       const countStart = performance.now();
       const attention = attentionItems([{ accountId: 'A', services: listing.services }], now, 30, 'en');
@@ -80,7 +87,10 @@ suite('views: a 5000-service account', function () {
     const parsed = parseCustomEndpoint(sb.url);
     assert.ok(parsed.ok);
     const api = new OvhApi(
-      { endpoint: parsed.endpoint, credentials: { kind: 'appKey', applicationKey: sb.applicationKey, applicationSecret: sb.applicationSecret, consumerKey: sb.consumerKey } },
+      {
+        endpoint: parsed.endpoint,
+        credentials: { kind: 'appKey', applicationKey: sb.applicationKey, applicationSecret: sb.applicationSecret, consumerKey: sb.consumerKey },
+      },
       1000,
     );
     try {

@@ -1,7 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { safeLocale } from '../../../src/views/pure/locale';
 import { factsOf } from '../../../src/views/pure/serviceFacts';
-import { accessibleLabel, expiryText, fitLabel, formatOvhDay, groupLabel, optionLabel, serviceDescription, serviceTooltip, treeDescription } from '../../../src/views/pure/serviceText';
+import {
+  accessibleLabel,
+  expiryText,
+  fitLabel,
+  formatOvhDay,
+  groupLabel,
+  optionLabel,
+  serviceDescription,
+  serviceTooltip,
+  treeDescription,
+} from '../../../src/views/pure/serviceText';
 import { expiringIn, NOW, service, t } from './fixtures';
 
 const facts = (partial: Parameters<typeof service>[0], warningDays = 30) => factsOf(service(partial), NOW, warningDays);
@@ -29,7 +39,10 @@ suite('views: descriptions and tooltips', () => {
   test('the tree description is the expiry alone (the renew mode moves to the tooltip), plus a coming termination', () => {
     assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(3), renewMode: 'manual' }), 'en', t), 'in 3 days');
     assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(100), renewMode: 'automatic' }), 'en', t), 'Jun 18, 2026');
-    assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(20), pendingActions: ['deleteAtExpiration'] }), 'en', t), 'ends in 20 days');
+    assert.equal(
+      treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(20), pendingActions: ['deleteAtExpiration'] }), 'en', t),
+      'ends in 20 days',
+    );
     assert.equal(treeDescription(facts({ displayName: 'a', expirationDate: expiringIn(-60), lifecycleState: 'terminated' }), 'en', t), 'terminated');
   });
 

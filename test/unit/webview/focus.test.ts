@@ -9,11 +9,24 @@ const base: PanelState = {
   rows: [],
   selectedKey: 'P1M:1',
 };
-const preview = { key: 'P1M:1', periodLabel: '1 month', servicesText: 'vps-1', withoutTaxText: '€10.00', taxText: '€2.00', withTaxText: '€12.00', newExpiryText: 'December 9, 2026' };
+const preview = {
+  key: 'P1M:1',
+  periodLabel: '1 month',
+  servicesText: 'vps-1',
+  withoutTaxText: '€10.00',
+  taxText: '€2.00',
+  withTaxText: '€12.00',
+  newExpiryText: 'December 9, 2026',
+};
 const order = { orderId: 42, withTaxText: '€12.00', statusLabel: 'Waiting for payment', paid: false, delivered: false, hasOrderLink: true, hasPdfLink: true };
 const payment = { options: [{ id: 'a', label: 'VISA', isDefault: true, selectable: true, statusText: '' }], selectedId: 'a' };
 const english = (key: string): string =>
-  ({ announcePreview: 'Order preview ready: {0} with tax. Next: Place order.', announceOrder: 'Order {0} created: {1} with tax. Next: choose how to pay, then Pay.', announceStatus: 'Order {0}: {1}.', delivered: 'Renewed. New expiry: {0}' })[key] ?? key;
+  ({
+    announcePreview: 'Order preview ready: {0} with tax. Next: Place order.',
+    announceOrder: 'Order {0} created: {1} with tax. Next: choose how to pay, then Pay.',
+    announceStatus: 'Order {0}: {1}.',
+    delivered: 'Renewed. New expiry: {0}',
+  })[key] ?? key;
 
 suite('Renew panel webview: where focus goes and what is announced', () => {
   test('a new preview: focus to "Place order…", announced with its total', () => {
