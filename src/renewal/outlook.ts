@@ -160,17 +160,15 @@ export function renewalOutlook(services: Iterable<OutlookService>, now: Date, sp
     const kind = outlookKind(service);
     const dates = billingDates(plan.first, plan.period, from, to);
     for (const date of kind === 'ending' ? dates.filter((d) => d.getTime() === plan.first.getTime()) : dates) {
-      buckets
-        .get(monthKey(date))!
-        .push({
-          serviceId: service.serviceId,
-          type: service.type,
-          kind,
-          date: dayKey(date),
-          period: plan.periodText,
-          ucents: plan.ucents,
-          currency: plan.currency,
-        });
+      buckets.get(monthKey(date))!.push({
+        serviceId: service.serviceId,
+        type: service.type,
+        kind,
+        date: dayKey(date),
+        period: plan.periodText,
+        ucents: plan.ucents,
+        currency: plan.currency,
+      });
       const total = totals.get(plan.currency) ?? { automatic: 0n, manual: 0n, ending: 0n };
       total[kind] += BigInt(plan.ucents);
       totals.set(plan.currency, total);
