@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { SessionWorld } from './sessionWorld';
 
 /** Waits for a condition of the session under test (real timers: the lease follow polls files). */
-async function until(check: () => boolean, what: string, timeoutMs = 1500): Promise<void> {
+async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
@@ -11,12 +11,32 @@ async function until(check: () => boolean, what: string, timeoutMs = 1500): Prom
 }
 
 /** Every transition of the renew state machine, through the real session with a fake OVH. */
-suite('Renew session: transitions', () => {
+suite('Renew session: transitions', function () {
+  // The lease follow polls real files with real timers: room for a loaded machine.
+  this.timeout(10_000);
   let world: SessionWorld;
   setup(() => {
     world = new SessionWorld();
   });
   teardown(() => world.dispose());
+
+  /**
+   * Windows A and B on service 2, both previewed; A's order POST is held on the server and
+   * B presses "Place order" meanwhile: B is told another window is placing it.
+   */
+  async function bothOrderingWhileAPosts() {
+    const a = await world.window('A').open(2);
+    const b = await world.window('B').open(2);
+    await a.choose([2]);
+    await b.choose([2]);
+    let release!: () => void;
+    world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
+    const placingA = a.handle({ type: 'placeOrder' });
+    while (world.ovh.orderPosts.length === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    await b.handle({ type: 'placeOrder' });
+    assert.equal(b.step, 'elsewhere');
+    return { a, b, release, placingA };
+  }
 
   test('loading → choosing, with the cheapest option selected', async () => {
     const panel = await world.window('A').open(2);
@@ -276,16 +296,7 @@ suite('Renew session: transitions', () => {
   });
 
   test('elsewhere → retry once the other window is done → the order is shown', async () => {
-    const a = await world.window('A').open(2);
-    const b = await world.window('B').open(2);
-    await a.choose([2]);
-    await b.choose([2]);
-    let release!: () => void;
-    world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
-    const placingA = a.handle({ type: 'placeOrder' });
-    while (world.ovh.orderPosts.length === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    await b.handle({ type: 'placeOrder' });
-    assert.equal(b.step, 'elsewhere');
+    const { a, b, release, placingA } = await bothOrderingWhileAPosts();
     // Previewing and ordering again while A still holds the lease: told again, nothing sent.
     await b.choose([2]);
     await b.handle({ type: 'placeOrder' });
@@ -301,16 +312,7 @@ suite('Renew session: transitions', () => {
 
   test('elsewhere → the other window lets go → the order it created is shown, without Retry', async () => {
     world.followOtherWindows = true;
-    const a = await world.window('A').open(2);
-    const b = await world.window('B').open(2);
-    await a.choose([2]);
-    await b.choose([2]);
-    let release!: () => void;
-    world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
-    const placingA = a.handle({ type: 'placeOrder' });
-    while (world.ovh.orderPosts.length === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    await b.handle({ type: 'placeOrder' });
-    assert.equal(b.step, 'elsewhere');
+    const { a, b, release, placingA } = await bothOrderingWhileAPosts();
     release();
     await placingA;
     world.propagate();
