@@ -300,7 +300,8 @@ export class RenewSession {
       // Met while paying: the other window paid it, or its payment left it unpaid.
       if (step.known && (await this.payments.paidMeanwhile(step.known))) return;
       await this.start();
-      this.addNotice(this.deps.t('The other window or panel has finished: this panel shows where things stand now.'));
+      // Unless yet another window holds a lease now: then this panel says so, and follows again.
+      if (this.step.kind !== 'elsewhere') this.addNotice(this.deps.t('The other window or panel has finished: this panel shows where things stand now.'));
     } catch (error) {
       this.deps.log.warn(`Could not follow the other window's order for service ${this.deps.serviceId}: ${String(error)}`);
     }
