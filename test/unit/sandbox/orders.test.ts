@@ -65,12 +65,16 @@ suite('sandbox: orders and payment', () => {
     assert.equal(paid.status, 200, paid.text);
     assert.equal(paid.json, null);
 
-    const seen = new Set<string>();
-    await until('the order is delivered', async () => {
-      seen.add(await ok<string>(sb, 'GET', `/me/order/${orderId}/status`));
-      return seen.has('delivered');
-    });
-    assert.deepEqual([...seen], ['checking', 'delivering', 'delivered']);
+    // Each state is read at a clock set inside its window: polling a 100 ms step on a loaded
+    // machine could miss 'checking' altogether.
+    const statusAt = async (offsetSeconds: number) => {
+      sb.setClockOffset(offsetSeconds);
+      return ok<string>(sb, 'GET', `/me/order/${orderId}/status`);
+    };
+    sb.config.orderStepMs = 3_600_000;
+    const states = [await statusAt(0), await statusAt(3_600), await statusAt(7_200)];
+    assert.deepEqual(states, ['checking', 'delivering', 'delivered']);
+    sb.setClockOffset(0);
 
     const after = await Promise.all(services.map((id) => ok<ServiceView>(sb, 'GET', `/services/${id}`)));
     after.forEach((s, i) => {
