@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Order } from '../../ovh';
+import type { RowPhaseKind } from './batchSteps';
 import type { JournalStore } from './orderJournal';
 
 /**
@@ -31,6 +32,34 @@ const RowRecordSchema = z.object({
   errorText: z.optional(z.string()),
 });
 export type RowRecord = z.infer<typeof RowRecordSchema>;
+
+/**
+ * The outcome recorded for each row phase, checked by the compiler against the schema: a
+ * phase the schema does not know would make the whole record unreadable after a reload.
+ * A row caught while its order request is in flight is recorded as uncertain; a paying row
+ * as ordered (its payment is followed from the journal); rows with nothing proven, and
+ * rows another window is ordering (its own panel follows them), none.
+ */
+export const RECORDED_OUTCOME: Readonly<Record<RowPhaseKind, RowRecord['outcome']>> = {
+  loading: undefined,
+  blocked: undefined,
+  ready: undefined,
+  previewing: undefined,
+  previewed: undefined,
+  previewFailed: undefined,
+  placing: 'uncertain',
+  refused: 'refused',
+  uncertain: 'uncertain',
+  elsewhere: undefined,
+  notAttempted: 'notAttempted',
+  ordered: 'ordered',
+  paying: 'ordered',
+  payFailed: 'payFailed',
+  payUncertain: 'payUncertain',
+  paid: 'paid',
+  delivered: 'delivered',
+  ended: 'ended',
+};
 
 const BatchRecordSchema = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import { describeError, type Order, type PaymentOption, type ServiceSummary } from '../../ovh';
 import type { BatchMessage, BatchState } from '../../protocol/batchPanel';
 import { batchBlock, batchTotals, defaultOption, formatMoney, NO_CURRENCY, priceUcents, resolveCoverage, type Coverage } from '../../renewal';
-import { BatchRecords, recordedOrder, type BatchRecord, type RowRecord } from './batchRecords';
+import { BatchRecords, RECORDED_OUTCOME, recordedOrder, type BatchRecord, type RowRecord } from './batchRecords';
 import { batchAccepts, isSettled, renderBatch, RETRYABLE, rowPhaseAfter, type BatchStep, type RowPhase } from './batchSteps';
 import type { JournalStore } from './orderJournal';
 import { PanelFormat } from './panelFormat';
@@ -439,12 +439,11 @@ export class BatchSession {
       rows: this.rows.map((row) => {
         const known = 'known' in row.phase ? row.phase.known : undefined;
         const kind = row.phase.kind;
-        const outcome = kind === 'paying' ? 'ordered' : isSettled(row.phase) || RETRYABLE.has(kind) ? (kind as RowRecord['outcome']) : undefined;
         return {
           serviceId: row.serviceId,
           included: row.included,
           chosenKey: row.chosenKey,
-          outcome: kind === 'previewFailed' ? undefined : outcome,
+          outcome: RECORDED_OUTCOME[kind],
           order: known ? recordedOrder(known.order) : undefined,
           status: known?.status,
           errorText: row.errorText,

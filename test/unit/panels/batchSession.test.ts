@@ -118,6 +118,11 @@ suite('Batch session: transitions and money guarantees', function () {
     );
   });
 
+  /** Yields to the event loop until `condition` holds (the fake OVH answers in microtasks). */
+  async function until(condition: () => boolean): Promise<void> {
+    while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+  }
+
   /** A fault on the third order POST only. */
   function faultOnThirdOrder(fault: 'lostAnswer' | 'serverError' | 'refused'): void {
     world.ovh.duringPost = () => {
@@ -243,6 +248,28 @@ suite('Batch session: transitions and money guarantees', function () {
     again.session.dispose();
     const third = await world.open([1, 11, 12, 13], 'batch-1');
     assert.deepEqual(third.statuses(), { '1': 'delivered', '11': 'delivered', '12': 'refused', '13': 'delivered' });
+    assert.equal(world.ovh.orderPosts.length, 4);
+  });
+
+  test('a panel closed while a row is being ordered keeps its record: delivered rows are never offered again', async () => {
+    faultOnThirdOrder('refused');
+    const first = await throughOrders([1, 11, 12]);
+    await first.handle({ type: 'payAll' });
+    assert.deepEqual(first.statuses(), { '1': 'delivered', '11': 'delivered', '12': 'refused' });
+    // The journal forgets delivered orders: from now on only the batch record knows them.
+    assert.deepEqual(world.journal().forServices(world.identity, [1, 11]), []);
+    await first.handle({ type: 'retryRow', row: '12' });
+    let release = () => undefined as void;
+    world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
+    const placing = first.handle({ type: 'placeOrders' });
+    await until(() => world.ovh.orderPosts.length === 4);
+    first.session.dispose();
+    release();
+    await placing;
+    const again = await world.open([1, 11, 12], 'batch-1');
+    assert.equal(again.row(1).status, 'delivered');
+    assert.equal(again.row(11).status, 'delivered');
+    assert.notEqual(again.row(12).status, 'ready');
     assert.equal(world.ovh.orderPosts.length, 4);
   });
 
