@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ServiceSummary } from '../ovh';
 import { type OutlookHostMessage, type OutlookState, OutlookWebviewMessageSchema } from '../protocol/outlook';
 import { safeLocale } from '../views/pure/locale';
+import { webviewHtml } from '../webviewHtml';
 import { buildOutlookState } from './pure/outlookState';
 
 export const OUTLOOK_VIEW_TYPE = 'ovhcloud.renewalOutlook';
@@ -20,28 +20,6 @@ export interface OutlookDeps {
   readonly now: () => Date;
   /** Records what is posted and opened (tests, benchmark); off for users. */
   readonly underTest?: boolean;
-}
-
-function outlookHtml(webview: vscode.Webview, extensionUri: vscode.Uri, locale: string, title: string): string {
-  const nonce = randomBytes(18).toString('base64');
-  const asset = (...segments: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
-  const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
-  const escape = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-  return `<!DOCTYPE html>
-<html lang="${escape(locale)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('dist', 'codicons', 'codicon.css')}" id="vscode-codicon-stylesheet">
-<link rel="stylesheet" href="${asset('media', 'outlook.css')}">
-<title>${escape(title)}</title>
-</head>
-<body>
-<main id="app" aria-busy="true"></main>
-<script nonce="${nonce}" src="${asset('dist', 'webview', 'outlook.js')}"></script>
-</body>
-</html>`;
 }
 
 /**
@@ -75,7 +53,13 @@ export class OutlookPanel implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
     };
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ovhcloud.svg');
-    panel.webview.html = outlookHtml(panel.webview, extensionUri, safeLocale(vscode.env.language), vscode.l10n.t('Renewal Outlook'));
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, {
+      locale: safeLocale(vscode.env.language),
+      title: vscode.l10n.t('Renewal Outlook'),
+      bundle: 'outlook',
+      styles: ['outlook'],
+      images: false,
+    });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       deps.model.onDidChange(() => this.post()),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { BATCH_STRINGS, BatchMessageSchema, type BatchHostMessage, type BatchSaved, type BatchState } from '../protocol/batchPanel';
 import { BatchSession, type BatchDeps } from './pure/batchSession';
-import { renewPanelHtml } from './panelHtml';
+import { webviewHtml } from '../webviewHtml';
 import { translatedStrings } from './renewPanel';
 
 export type BatchPanelDeps = Omit<BatchDeps, 'onState' | 't' | 'locale'>;
@@ -37,7 +37,13 @@ export class BatchPanel implements vscode.Disposable {
     };
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ovhcloud.svg');
     this.session = new BatchSession({ ...deps, t: vscode.l10n.t, locale, onState: (state) => this.post({ type: 'state', state }) });
-    panel.webview.html = renewPanelHtml(panel.webview, extensionUri, locale, vscode.l10n.t('Renew several services'), 'batchPanel');
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, {
+      locale,
+      title: vscode.l10n.t('Renew several services'),
+      bundle: 'batchPanel',
+      styles: ['renewPanel', 'batchPanel'],
+      images: true,
+    });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { PANEL_STRINGS, WebviewMessageSchema, type HostMessage, type PanelState, type SavedState } from '../protocol/renewPanel';
-import { renewPanelHtml } from './panelHtml';
+import { webviewHtml } from '../webviewHtml';
 import { RenewSession, type SessionDeps } from './pure/renewSession';
 import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
 
@@ -45,7 +45,13 @@ export class RenewPanel implements vscode.Disposable {
       locale,
       onState: (state) => this.onState(state),
     });
-    panel.webview.html = renewPanelHtml(panel.webview, extensionUri, locale, vscode.l10n.t('Renew {0}', `#${saved.serviceId}`));
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, {
+      locale,
+      title: vscode.l10n.t('Renew {0}', `#${saved.serviceId}`),
+      bundle: 'renewPanel',
+      styles: ['renewPanel'],
+      images: true,
+    });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
