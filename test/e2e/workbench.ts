@@ -223,8 +223,30 @@ export async function screenshot(name: string): Promise<string> {
   const dir = path.join(resultsRoot, 'e2e');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
+  await fontsLoaded();
   await page().screenshot({ path: file });
   return file;
+}
+
+/**
+ * Waits until every frame has its fonts: a webview loads the codicon font only once an
+ * icon is laid out, and a picture taken before that shows empty space where the icons go.
+ * `fonts.load` starts the codicon font where the frame declares it (and answers at once
+ * where it does not); `fonts.ready` covers the rest. No animation frame is awaited: a
+ * hidden webview never gets one, and the screenshot itself waits for a fresh paint.
+ */
+async function fontsLoaded(): Promise<void> {
+  await Promise.all(
+    page()
+      .frames()
+      .filter((frame) => !frame.isDetached())
+      .map((frame) =>
+        frame
+          .evaluate(`(async () => { await document.fonts.load('16px codicon'); await document.fonts.ready; })()`)
+          // A frame torn down meanwhile (a panel closing) has nothing left to draw.
+          .catch(() => undefined),
+      ),
+  );
 }
 
 /**
