@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fromWebview } from './fromWebview';
 
 /*
  * The batch renew panel's message protocol, shared by the extension host and the webview.
@@ -10,21 +11,23 @@ import * as z from 'zod/mini';
 
 const Key = z.string().check(z.maxLength(200));
 
-export const BatchMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('setIncluded'), row: Key, value: z.boolean() }),
-  z.strictObject({ type: z.literal('choose'), row: Key, option: Key }),
-  z.strictObject({ type: z.literal('previewAll') }),
-  z.strictObject({ type: z.literal('placeOrders') }),
-  z.strictObject({ type: z.literal('checkAgain'), row: Key }),
-  z.strictObject({ type: z.literal('stopBatch') }),
-  z.strictObject({ type: z.literal('selectPayment'), optionId: Key }),
-  z.strictObject({ type: z.literal('payAll') }),
-  z.strictObject({ type: z.literal('payLater') }),
-  z.strictObject({ type: z.literal('retryRow'), row: Key }),
-  z.strictObject({ type: z.literal('openLink'), row: Key }),
-  z.strictObject({ type: z.literal('openPanel'), row: Key }),
-]);
+export const BatchMessageSchema = fromWebview(
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('ready') }),
+    z.strictObject({ type: z.literal('setIncluded'), row: Key, value: z.boolean() }),
+    z.strictObject({ type: z.literal('choose'), row: Key, option: Key }),
+    z.strictObject({ type: z.literal('previewAll') }),
+    z.strictObject({ type: z.literal('placeOrders') }),
+    z.strictObject({ type: z.literal('checkAgain'), row: Key }),
+    z.strictObject({ type: z.literal('stopBatch') }),
+    z.strictObject({ type: z.literal('selectPayment'), optionId: Key }),
+    z.strictObject({ type: z.literal('payAll') }),
+    z.strictObject({ type: z.literal('payLater') }),
+    z.strictObject({ type: z.literal('retryRow'), row: Key }),
+    z.strictObject({ type: z.literal('openLink'), row: Key }),
+    z.strictObject({ type: z.literal('openPanel'), row: Key }),
+  ]),
+);
 export type BatchMessage = z.infer<typeof BatchMessageSchema>;
 
 const Text = z.string();

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fromWebview } from './fromWebview';
 
 /*
  * The renewal outlook's message protocol, shared by the extension host and the webview.
@@ -11,13 +12,15 @@ const Token = z.string().check(z.maxLength(40));
 const Month = z.string().check(z.regex(/^\d{4}-\d{2}$/));
 const Kind = z.enum(['automatic', 'manual', 'ending']);
 
-export const OutlookWebviewMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('setSpan'), span: z.union([z.literal(12), z.literal(36)]) }),
-  z.strictObject({ type: z.literal('setCurrency'), currency: z.string().check(z.regex(/^[A-Za-z/]{1,10}$/)) }),
-  z.strictObject({ type: z.literal('selectMonth'), month: Month }),
-  z.strictObject({ type: z.literal('openService'), token: Token }),
-]);
+export const OutlookWebviewMessageSchema = fromWebview(
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('ready') }),
+    z.strictObject({ type: z.literal('setSpan'), span: z.union([z.literal(12), z.literal(36)]) }),
+    z.strictObject({ type: z.literal('setCurrency'), currency: z.string().check(z.regex(/^[A-Za-z/]{1,10}$/)) }),
+    z.strictObject({ type: z.literal('selectMonth'), month: Month }),
+    z.strictObject({ type: z.literal('openService'), token: Token }),
+  ]),
+);
 export type OutlookWebviewMessage = z.infer<typeof OutlookWebviewMessageSchema>;
 
 const Text = z.string();

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fromWebview } from './fromWebview';
 
 /*
  * The renew panel's message protocol, shared by the extension host and the webview.
@@ -9,19 +10,21 @@ import * as z from 'zod/mini';
 
 const Key = z.string().check(z.maxLength(200));
 
-export const WebviewMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('retry') }),
-  z.strictObject({ type: z.literal('setIncludeOptions'), value: z.boolean() }),
-  z.strictObject({ type: z.literal('select'), key: Key }),
-  z.strictObject({ type: z.literal('preview') }),
-  z.strictObject({ type: z.literal('placeOrder') }),
-  z.strictObject({ type: z.literal('selectPayment'), optionId: Key }),
-  z.strictObject({ type: z.literal('pay') }),
-  z.strictObject({ type: z.literal('openLink'), which: z.enum(['order', 'pdf']) }),
-  // Opens the renew settings of this panel's service (questions and confirmation in VS Code).
-  z.strictObject({ type: z.literal('renewSettings') }),
-]);
+export const WebviewMessageSchema = fromWebview(
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('ready') }),
+    z.strictObject({ type: z.literal('retry') }),
+    z.strictObject({ type: z.literal('setIncludeOptions'), value: z.boolean() }),
+    z.strictObject({ type: z.literal('select'), key: Key }),
+    z.strictObject({ type: z.literal('preview') }),
+    z.strictObject({ type: z.literal('placeOrder') }),
+    z.strictObject({ type: z.literal('selectPayment'), optionId: Key }),
+    z.strictObject({ type: z.literal('pay') }),
+    z.strictObject({ type: z.literal('openLink'), which: z.enum(['order', 'pdf']) }),
+    // Opens the renew settings of this panel's service (questions and confirmation in VS Code).
+    z.strictObject({ type: z.literal('renewSettings') }),
+  ]),
+);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 
 const Text = z.string();
