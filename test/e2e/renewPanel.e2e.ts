@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { resultsRoot } from '../harness/paths';
 import type { ServiceSummary } from '../../src/ovh';
+import { PANEL_STRINGS } from '../../src/protocol/renewPanel';
 import { renewableServices } from './sandboxServices';
 import {
   chooseMenuItem,
@@ -156,6 +157,40 @@ suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', 
     await renewThroughUi(services[0], 'dark');
     await setTheme('Light Modern', 'vs');
     await renewThroughUi(services[1], 'light');
+  });
+
+  test('a new panel is never drawn without its texts (the state posted while it loads arrives before "init")', async () => {
+    // Every repaint of #app in every webview frame is recorded from the frame's first script on:
+    // a panel drawn before its texts would show keys such as "renewSettings" for a moment.
+    // (Source text: it runs in the frames, which the tests' Node types know nothing of.)
+    await page().addInitScript(`{
+      const replace = Element.prototype.replaceChildren;
+      const drawn = (window.ovhcloudDrawn = []);
+      Element.prototype.replaceChildren = function (...nodes) {
+        replace.apply(this, nodes);
+        if (this.id === 'app') drawn.push(this.textContent ?? '');
+      };
+    }`);
+    const [service] = await renewable();
+    await runFromPalette('OVHcloud: Compare Renew Strategies…');
+    await inputBox().fill(service.displayName);
+    await widget().locator('.quick-input-list .monaco-list-row', { hasText: service.displayName }).first().waitFor();
+    await page().keyboard.press('Enter');
+    const frame = await panelFrame(`main#app .panel h1:has-text("${service.displayName}")`);
+    await frame.locator('input[name=strategy]').first().waitFor({ timeout: 30_000 });
+    const drawn = await frame.evaluate<string[]>('window.ovhcloudDrawn ?? []');
+    assert.ok(drawn.length >= 2, `the loading state and the options were both drawn (${drawn.length} repaints recorded)`);
+    // The header's button is on every repaint; keys with a capital never occur in English text.
+    const keys = Object.keys(PANEL_STRINGS).filter((key) => /[A-Z]/.test(key));
+    for (const [index, text] of drawn.entries()) {
+      assert.ok(text.includes(PANEL_STRINGS.renewSettings), `repaint ${index} shows its texts: ${text.slice(0, 120)}`);
+      assert.deepEqual(
+        keys.filter((key) => new RegExp(`\\b${key}\\b`).test(text)),
+        [],
+        `repaint ${index} shows no raw key`,
+      );
+    }
+    await runFromPalette('View: Close All Editors');
   });
 
   test('a reload of the window brings the open panel back (WebviewPanelSerializer)', async () => {

@@ -9,7 +9,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
-let strings: Record<string, string> = {};
+/** Unknown until 'init': a reloading webview can receive the state posted while it loaded first. */
+let strings: Record<string, string> | undefined;
 let state: BatchState | undefined;
 let lastFocusId = '';
 
@@ -18,8 +19,10 @@ document.addEventListener('focusin', (event) => {
 });
 
 function draw(): void {
-  if (!state) return;
-  app.replaceChildren(render(state, { strings: (key) => strings[key] ?? key, send: (message) => vscode.postMessage(message) }));
+  // Never drawn without its texts: raw keys would flash up in their place.
+  const texts = strings;
+  if (!state || !texts) return;
+  app.replaceChildren(render(state, { strings: (key) => texts[key] ?? key, send: (message) => vscode.postMessage(message) }));
   app.setAttribute('aria-busy', state.phase === 'loading' || state.progress ? 'true' : 'false');
   // Focus stays on the element the user was on, by id, across repaints.
   const element = lastFocusId ? document.getElementById(lastFocusId) : null;

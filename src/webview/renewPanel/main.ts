@@ -11,7 +11,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
-let strings: Record<string, string> = {};
+/** Unknown until 'init': a reloading webview can receive the state posted while it loaded first. */
+let strings: Record<string, string> | undefined;
 let saved: SavedState | undefined;
 let state: PanelState | undefined;
 /** The element the user was on, by id: kept while a busy render leaves focus on <body>. */
@@ -38,7 +39,7 @@ function focusable(id: string): HTMLElement | undefined {
 }
 
 const context: ViewContext = {
-  strings: (key) => strings[key] ?? key,
+  strings: (key) => strings?.[key] ?? key,
   send: (message) => vscode.postMessage(message),
   sort: () => saved?.sort ?? 'perMonth',
   setSort: (sort) => {
@@ -50,7 +51,8 @@ const context: ViewContext = {
 };
 
 function draw(): void {
-  if (!state) return;
+  // Never drawn without its texts: raw keys would flash up in their place.
+  if (!state || !strings) return;
   const active = document.activeElement;
   const hadFocus = active instanceof HTMLElement && active !== document.body && app.contains(active);
   app.replaceChildren(render(state, context));
@@ -72,7 +74,9 @@ function changeState(next: PanelState): void {
   state = next;
   const targets = focusTargets(previous, next);
   if (targets) pendingFocus = targets;
-  const text = announcement(previous, next, (key) => strings[key] ?? key);
+  const texts = strings;
+  // Before 'init' there is nothing on screen yet to announce a change of.
+  const text = texts && announcement(previous, next, (key) => texts[key] ?? key);
   if (text) {
     // Cleared first so the same sentence twice is still announced.
     announcer.textContent = '';
