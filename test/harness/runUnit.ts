@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import Mocha from 'mocha';
 import { clearRun, recordRun } from './failureLog';
 import { projectRoot, resultsRoot } from './paths';
@@ -10,6 +11,10 @@ import { projectRoot, resultsRoot } from './paths';
  * other layers. OVHCLOUD_TEST_GREP narrows a run, as mocha's --grep would.
  */
 async function main(): Promise<number> {
+  // One seed for every property test: a run gives the same answer each time it runs.
+  // OVHCLOUD_TEST_SEED=<n> explores other inputs (and replays a failure that printed its seed).
+  const seed = Number.parseInt(process.env.OVHCLOUD_TEST_SEED ?? '', 10);
+  fc.configureGlobal({ seed: Number.isFinite(seed) ? seed : 20_261_206 });
   const dir = path.join(projectRoot, 'out', 'test', 'unit');
   const resultsDir = path.join(resultsRoot, 'unit');
   clearRun(resultsDir);
