@@ -44,6 +44,21 @@ const watchReporter = {
   },
 };
 
+/**
+ * esbuild turns each file's `import * as vscode from 'vscode'` into its own copy of the
+ * API object's properties (__toESM): about twenty copies of several hundred getters when
+ * the bundle loads. One internal module re-exports 'vscode' once and every file imports it.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 const configs = [
   {
     ...common,
@@ -57,6 +72,7 @@ const configs = [
     target: 'node20',
     external: ['vscode', './features.js'],
     define: { OVHCLOUD_TEST_SEAMS: String(testSeams) },
+    plugins: [vscodeOnce],
     // The `ovh` client's heavy dependencies that the extension never exercises.
     alias: { 'simple-oauth2': './scripts/shims/simple-oauth2.js', bluebird: './scripts/shims/bluebird.js' },
   },
