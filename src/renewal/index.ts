@@ -103,3 +103,5 @@ export { type CalendarEvent, calendarUid, escapeText, foldLine, writeCalendar } 
 export { CSV_BOM, type CsvCell, csvField, writeCsv } from './csvWriter';
 export { calendarEvents, decimalAmount, type ExportService, renewalFacts, type RenewalFacts, servicesCsv } from './serviceExport';
 export * from './renewSettings';
+
+export { collator, dateTimeFormat } from './intlCache';

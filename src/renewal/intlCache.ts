@@ -11,6 +11,8 @@
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 const relativeTimeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const collators = new Map<string, Intl.Collator>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 function cached<F, O>(cache: Map<string, F>, locale: string, options: O, create: () => F): F {
   const key = `${locale}\u0000${JSON.stringify(options)}`;
@@ -32,4 +34,12 @@ export function listFormat(locale: string, options: Intl.ListFormatOptions): Int
 
 export function relativeTimeFormat(locale: string, options: Intl.RelativeTimeFormatOptions): Intl.RelativeTimeFormat {
   return cached(relativeTimeFormats, locale, options, () => new Intl.RelativeTimeFormat(locale, options));
+}
+
+export function collator(locale: string, options: Intl.CollatorOptions): Intl.Collator {
+  return cached(collators, locale, options, () => new Intl.Collator(locale, options));
+}
+
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached(dateTimeFormats, locale, options, () => new Intl.DateTimeFormat(locale, options));
 }

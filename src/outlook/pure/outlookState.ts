@@ -6,7 +6,7 @@
 import type { ServiceSummary, ServiceType } from '../../ovh';
 import { niceAxis } from '../../protocol/chartScale';
 import type { OutlookState } from '../../protocol/outlook';
-import { formatMoney, monthStacks, type Outlook, type OutlookKind, renewalOutlook, UCENTS_PER_UNIT } from '../../renewal';
+import { dateTimeFormat, formatMoney, monthStacks, type Outlook, type OutlookKind, renewalOutlook, UCENTS_PER_UNIT } from '../../renewal';
 import type { Translate } from '../../translate';
 import { formatOvhDay, productTypeText } from '../../views/pure/serviceText';
 
@@ -27,14 +27,8 @@ export interface OutlookBuild {
   readonly outlook: Outlook;
 }
 
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
 function monthText(month: string, locale: string, style: 'long' | 'short'): string {
-  const key = `${locale}|${style}`;
-  let format = monthFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { month: style, year: style === 'long' ? 'numeric' : '2-digit', timeZone: 'UTC' });
-    monthFormats.set(key, format);
-  }
+  const format = dateTimeFormat(locale, { month: style, year: style === 'long' ? 'numeric' : '2-digit', timeZone: 'UTC' });
   return format.format(new Date(`${month}-01T00:00:00Z`));
 }
 

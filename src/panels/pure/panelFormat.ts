@@ -1,7 +1,7 @@
 import type { Order, Price, ServiceSummary } from '../../ovh';
 import type { Translate } from '../../translate';
 import type { PanelState, Row } from '../../protocol/renewPanel';
-import { formatDuration, formatMoney, ovhCalendarDay, priceUcents, relativeDays, type RenewOptionRow } from '../../renewal';
+import { dateTimeFormat, formatDuration, formatMoney, ovhCalendarDay, priceUcents, relativeDays, type RenewOptionRow } from '../../renewal';
 
 /** Turns domain data into the display texts of the panel, in the user's language. */
 export class PanelFormat {
@@ -11,7 +11,8 @@ export class PanelFormat {
     private readonly t: Translate,
     private readonly locale: string,
   ) {
-    this.dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    // Shared: creating a formatter costs milliseconds, and every panel formats dates.
+    this.dates = dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   }
 
   date(value: string | Date | null | undefined): string {
