@@ -17,12 +17,13 @@ export default tseslint.config(
   },
   {
     // The pure layers must stay usable outside VS Code (tests, benchmarks, the sandbox):
-    // the API client, the domain, the protocol, and the pure halves of views/, panels/, outlook/ and settings/.
+    // the API client, the domain, the protocol, the stored-record checks, and the pure halves of views/, panels/, outlook/ and settings/.
     files: [
       'src/ovh/**/*.ts',
       'src/renewal/**/*.ts',
       'src/protocol/**/*.ts',
       'src/translate.ts',
+      'src/storedRecord.ts',
       'src/views/pure/**/*.ts',
       'src/panels/pure/**/*.ts',
       'src/outlook/pure/**/*.ts',
@@ -36,7 +37,7 @@ export default tseslint.config(
     },
   },
   {
-    // A pure/ module reaches only pure code: its own folder, ovh/, renewal/, protocol/, views/pure/ (the
+    // A pure/ module reaches only pure code: its own folder, ovh/, renewal/, protocol/, storedRecord.ts, views/pure/ (the
     // texts every feature shares; types from anywhere).
     files: ['src/views/pure/**/*.ts', 'src/panels/pure/**/*.ts', 'src/outlook/pure/**/*.ts', 'src/settings/pure/**/*.ts'],
     rules: {
@@ -45,7 +46,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./(?!\\.\\./(ovh|renewal|protocol|translate|views/pure)(/|$))',
+              regex: '^\\.\\./(?!\\.\\./(ovh|renewal|protocol|translate|storedRecord|views/pure)(/|$))',
               allowTypeImports: true,
               message: 'A pure/ module imports only pure modules (vscode-free).',
             },

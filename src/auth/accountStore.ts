@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
-import { ENDPOINT_IDS, type Credentials } from '../ovh';
-import type { Account, AccountMeta } from './accountTypes';
+import type { Credentials } from '../ovh';
+import { decodeAccountMeta, decodeStoredCredentials, type Account, type AccountMeta } from './accountTypes';
 import type { SecretStore } from './secretStore';
 
 const ACCOUNTS_KEY = 'ovhcloud.accounts';
@@ -11,23 +10,6 @@ const SECRET_SUFFIX = '.credentials';
 const secretKey = (accountId: string): string => `${SECRET_PREFIX}${accountId}${SECRET_SUFFIX}`;
 const accountIdOf = (key: string): string | undefined =>
   key.startsWith(SECRET_PREFIX) && key.endsWith(SECRET_SUFFIX) ? key.slice(SECRET_PREFIX.length, -SECRET_SUFFIX.length) : undefined;
-
-const CredentialsSchema = z.union([
-  z.object({ kind: z.literal('appKey'), applicationKey: z.string(), applicationSecret: z.string(), consumerKey: z.string() }),
-  z.object({ kind: z.literal('oauth2'), clientId: z.string(), clientSecret: z.string() }),
-]);
-
-const MetaSchema = z.object({
-  id: z.string(),
-  endpointId: z.enum(ENDPOINT_IDS),
-  customUrl: z.optional(z.string()),
-  customTokenUrl: z.optional(z.string()),
-  nichandle: z.string(),
-  label: z.string(),
-  method: z.enum(['appKey', 'oauth2']),
-  createdConsumerKey: z.boolean(),
-  addedAt: z.string(),
-});
 
 /** Compares secrets without keeping a second copy of them. */
 const digestOf = (secret: string | undefined): string => (secret ? createHash('sha256').update(secret).digest('hex') : '');
@@ -92,8 +74,8 @@ export class AccountStore implements vscode.Disposable {
     const stored = this.globalState.get<unknown[]>(ACCOUNTS_KEY, []);
     const byId = new Map<string, AccountMeta>();
     for (const entry of Array.isArray(stored) ? stored : []) {
-      const parsed = MetaSchema.safeParse(entry);
-      if (parsed.success) byId.set(parsed.data.id, parsed.data);
+      const meta = decodeAccountMeta(entry);
+      if (meta) byId.set(meta.id, meta);
     }
     for (const [id, meta] of this.savedHere) byId.set(id, meta);
     for (const id of this.removedHere) byId.delete(id);
@@ -117,8 +99,8 @@ export class AccountStore implements vscode.Disposable {
     } catch {
       return undefined;
     }
-    const credentials = CredentialsSchema.safeParse(json);
-    return credentials.success ? { meta, credentials: credentials.data } : undefined;
+    const credentials = decodeStoredCredentials(json);
+    return credentials ? { meta, credentials } : undefined;
   }
 
   /** Adds an account, or replaces the one with the same endpoint, nichandle and method. */

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import type { AccountMeta } from '../../auth/accountTypes';
+import { fieldsOf, isArrayOf, isNumber, isOneOf, isOptional, isString } from '../../storedRecord';
 
 /**
  * The order journal: every renewal order this extension is placing, created, found or is
@@ -17,31 +17,84 @@ import type { AccountMeta } from '../../auth/accountTypes';
 const PREFIX = 'ovhcloud.orderJournal.';
 const LEGACY_KEY = 'ovhcloud.pendingOrders';
 
-const EntrySchema = z.object({
-  id: z.string(),
-  identity: z.string(),
-  serviceId: z.number(),
+export type JournalState = 'placing' | 'unknown' | 'unpaid' | 'paying' | 'payUncertain';
+const STATES: readonly JournalState[] = ['placing', 'unknown', 'unpaid', 'paying', 'payUncertain'];
+
+export interface JournalEntry {
+  readonly id: string;
+  readonly identity: string;
+  readonly serviceId: number;
   /** Every service the order renews (a bundle renews several). */
-  services: z.array(z.number()),
+  readonly services: number[];
   /** Their names as OVH gave them: what the order's details must name to be this order. */
-  serviceNames: z.array(z.string()),
-  intentKey: z.string(),
-  duration: z.string(),
+  readonly serviceNames: string[];
+  readonly intentKey: string;
+  readonly duration: string;
   /**
    * placing: the POST was about to be sent; unknown: it was sent and its outcome is not
    * proven yet; unpaid: the order exists; paying: a payment was about to be sent;
    * payUncertain: it was sent and its outcome is not known yet.
    */
-  state: z.enum(['placing', 'unknown', 'unpaid', 'paying', 'payUncertain']),
-  orderId: z.optional(z.number()),
-  withTaxText: z.string(),
-  withTaxValue: z.number(),
+  readonly state: JournalState;
+  readonly orderId?: number;
+  readonly withTaxText: string;
+  readonly withTaxValue: number;
   /** When the attempt started, by OVH's clock when it could be read. */
-  startedAt: z.string(),
+  readonly startedAt: string;
   /** What is bought, for the tree, the Forget command and the pay confirmation. */
-  summary: z.optional(z.object({ servicesText: z.string(), periodText: z.string(), newExpiryText: z.string() })),
-});
-export type JournalEntry = z.infer<typeof EntrySchema>;
+  readonly summary?: JournalSummary;
+}
+
+export interface JournalSummary {
+  readonly servicesText: string;
+  readonly periodText: string;
+  readonly newExpiryText: string;
+}
+
+function decodeSummary(raw: unknown): JournalSummary | undefined {
+  const fields = fieldsOf(raw);
+  if (!fields) return undefined;
+  const { servicesText, periodText, newExpiryText } = fields;
+  return isString(servicesText) && isString(periodText) && isString(newExpiryText) ? { servicesText, periodText, newExpiryText } : undefined;
+}
+
+/** A stored entry (see storedRecord.ts); the tree reads every entry while it paints. */
+export function decodeJournalEntry(raw: unknown): JournalEntry | undefined {
+  const fields = fieldsOf(raw);
+  if (!fields) return undefined;
+  const { id, identity, serviceId, services, serviceNames, intentKey, duration, state, orderId, withTaxText, withTaxValue, startedAt } = fields;
+  const summary = fields.summary === undefined ? undefined : decodeSummary(fields.summary);
+  const valid =
+    isString(id) &&
+    isString(identity) &&
+    isNumber(serviceId) &&
+    isArrayOf(isNumber, services) &&
+    isArrayOf(isString, serviceNames) &&
+    isString(intentKey) &&
+    isString(duration) &&
+    isOneOf(STATES, state) &&
+    isOptional(isNumber, orderId) &&
+    isString(withTaxText) &&
+    isNumber(withTaxValue) &&
+    isString(startedAt) &&
+    (fields.summary === undefined || summary !== undefined);
+  if (!valid) return undefined;
+  return {
+    id,
+    identity,
+    serviceId,
+    services: [...services],
+    serviceNames: [...serviceNames],
+    intentKey,
+    duration,
+    state,
+    ...(orderId !== undefined ? { orderId } : {}),
+    withTaxText,
+    withTaxValue,
+    startedAt,
+    ...(summary ? { summary } : {}),
+  };
+}
 
 /** The account itself, whatever the sign-in method: the same nichandle on the same endpoint. */
 export function accountIdentity(meta: Pick<AccountMeta, 'endpointId' | 'customUrl' | 'nichandle'>): string {
@@ -66,8 +119,8 @@ export class OrderJournal {
   all(): JournalEntry[] {
     return this.store.keys().flatMap((key) => {
       if (!key.startsWith(PREFIX)) return [];
-      const parsed = EntrySchema.safeParse(this.store.get(key));
-      return parsed.success ? [parsed.data] : [];
+      const entry = decodeJournalEntry(this.store.get(key));
+      return entry ? [entry] : [];
     });
   }
 
@@ -90,8 +143,7 @@ export class OrderJournal {
   }
 
   get(id: string): JournalEntry | undefined {
-    const parsed = EntrySchema.safeParse(this.store.get(PREFIX + id));
-    return parsed.success ? parsed.data : undefined;
+    return decodeJournalEntry(this.store.get(PREFIX + id));
   }
 
   async write(entry: JournalEntry): Promise<void> {
@@ -113,10 +165,10 @@ export class OrderJournal {
     const legacy = legacyStore.get<unknown>(LEGACY_KEY);
     if (!Array.isArray(legacy)) return;
     for (const [index, raw] of legacy.entries()) {
-      const parsed = LegacySchema.safeParse(raw);
-      const identity = parsed.success ? this.identityOf(parsed.data.accountId) : undefined;
-      if (!parsed.success || identity === undefined) continue;
-      const { serviceId, intentKey, duration, services, state, orderId, withTaxText, withTaxValue, startedAt } = parsed.data;
+      const record = decodeLegacyRecord(raw);
+      const identity = record ? this.identityOf(record.accountId) : undefined;
+      if (!record || identity === undefined) continue;
+      const { serviceId, intentKey, duration, services, state, orderId, withTaxText, withTaxValue, startedAt } = record;
       await this.store.update(`${PREFIX}legacy-${index}-${serviceId}`, {
         serviceId,
         intentKey,
@@ -137,15 +189,21 @@ export class OrderJournal {
   }
 }
 
-const LegacySchema = z.object({
-  accountId: z.string(),
-  serviceId: z.number(),
-  intentKey: z.string(),
-  duration: z.string(),
-  services: z.array(z.number()),
-  state: z.enum(['placing', 'unpaid', 'paying']),
-  orderId: z.optional(z.number()),
-  withTaxText: z.string(),
-  withTaxValue: z.number(),
-  startedAt: z.string(),
-});
+/** One record of the version before the journal. */
+function decodeLegacyRecord(raw: unknown) {
+  const fields = fieldsOf(raw);
+  if (!fields) return undefined;
+  const { accountId, serviceId, intentKey, duration, services, state, orderId, withTaxText, withTaxValue, startedAt } = fields;
+  const valid =
+    isString(accountId) &&
+    isNumber(serviceId) &&
+    isString(intentKey) &&
+    isString(duration) &&
+    isArrayOf(isNumber, services) &&
+    isOneOf(['placing', 'unpaid', 'paying'] as const, state) &&
+    isOptional(isNumber, orderId) &&
+    isString(withTaxText) &&
+    isNumber(withTaxValue) &&
+    isString(startedAt);
+  return valid ? { accountId, serviceId, intentKey, duration, services, state, orderId, withTaxText, withTaxValue, startedAt } : undefined;
+}
