@@ -114,8 +114,9 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
   // header into the container title), so the active filter also goes in the view message.
   const showFilter = (): void => {
     const text = describeFilter(viewState.current.filter, vscode.l10n.t);
-    view.description = text;
-    view.message = text;
+    // Each assignment is a message to the workbench, even an unchanged one (at activation, mostly).
+    if (view.description !== text) view.description = text;
+    if (view.message !== text) view.message = text;
   };
 
   let timer: NodeJS.Timeout | undefined;
