@@ -4,6 +4,7 @@ import type { ExtensionApi } from '../../src/extension';
 import { EXTENSION_ID } from '../../test/integration/support/extension';
 import { EMPTY_EXTENSION_ID, type ActivationSample } from '../shared/hostProtocol';
 import { sleep } from './control';
+import { withCpuProfile } from './cpuProfile';
 import { ModuleLoadTimer } from './moduleLoadTimer';
 import { SocketSpy } from './socketSpy';
 
@@ -26,7 +27,7 @@ export async function measureActivation(settleMs: number): Promise<{ sample: Act
   const t0 = performance.now();
   let api: ExtensionApi;
   try {
-    api = await extension.activate();
+    api = await withCpuProfile('activation', async () => extension.activate());
   } catch (error) {
     spy.stop();
     throw error;

@@ -103,6 +103,11 @@ export function hostDetails(results: BenchResults): string[] {
         `${window.sandboxRequests.length} sandbox request(s)${requests ? ` (${requests})` : ''}; ${sample.sockets.length} socket(s) opened`,
     );
   });
+  for (const [index, round] of (host.firstCommands ?? []).entries()) {
+    lines.push(
+      `extension host ${index + 1}, first command (renew panel): host state ready after ${ms(round.hostReadyMs)}, interactive after ${round.interactiveMs === null ? 'never (timeout)' : ms(round.interactiveMs)}`,
+    );
+  }
   for (const [index, round] of (host.panel?.rounds ?? []).entries()) {
     lines.push(
       `panel open ${index + 1}: host state ready after ${ms(round.hostReadyMs)}, interactive in the webview after ${round.interactiveMs === null ? 'never (timeout)' : ms(round.interactiveMs)}, ${round.rows} rows`,

@@ -15,6 +15,10 @@ export interface HostOptions {
   readonly heapRounds: number;
   /** Times the renew panel is opened and timed; 0 skips the panel. */
   readonly panelRounds: number;
+  /** The service the renew panels open, found by the sign-in window. */
+  readonly panelServiceId: number | undefined;
+  /** Time the first command after activation: one renew panel, dist/features.js not loaded yet. */
+  readonly firstCommand: boolean;
   /** Idle time before activating, so the extension host has finished starting the built-in extensions. */
   readonly quietMs: number;
   /** How long after activate() returns the bench keeps watching for network activity. */
@@ -77,10 +81,11 @@ export interface PanelResult {
 
 /** Bodies the host posts to /result. */
 export type HostReport =
-  | { readonly kind: 'signedIn'; readonly accountId: string }
+  | { readonly kind: 'signedIn'; readonly accountId: string; readonly panelServiceId: number | undefined }
   | { readonly kind: 'activation'; readonly sample: ActivationSample }
   | { readonly kind: 'heap'; readonly heap: HeapResult }
-  | { readonly kind: 'panel'; readonly panel: PanelResult };
+  | { readonly kind: 'panel'; readonly panel: PanelResult }
+  | { readonly kind: 'firstCommand'; readonly round: PanelRound };
 
 /** Answer to /panel/wait: when the webview became interactive (Date.now() in the browser), or null on timeout. */
 export interface PanelWaitAnswer {

@@ -8,7 +8,15 @@ import { openSession, type WorkbenchSession } from '../../test/harness/session';
 import type { LoggedRequest } from '../../test/sandbox/requestLog';
 import { packageEmptyExtension } from '../package/emptyExtension';
 import type { SandboxAdmin } from '../sandbox/sandboxAdmin';
-import { CONTROL_URL_ENV, type ActivationSample, type HeapResult, type HostOptions, type HostReport, type PanelResult } from '../shared/hostProtocol';
+import {
+  CONTROL_URL_ENV,
+  type ActivationSample,
+  type HeapResult,
+  type HostOptions,
+  type HostReport,
+  type PanelResult,
+  type PanelRound,
+} from '../shared/hostProtocol';
 import { startControlServer } from './controlServer';
 import { PanelWatcher } from './panelWatcher';
 
@@ -32,6 +40,8 @@ export interface HostBenchOptions {
   /** Heap and panel measurements run in the last window. */
   readonly heapRounds: number;
   readonly panelRounds: number;
+  /** Each window also times its first command after activation (a renew panel). */
+  readonly firstCommand: boolean;
   readonly settleMs: number;
   readonly quietMs: number;
   readonly verbose: boolean;
@@ -47,6 +57,8 @@ export interface HostBenchResult {
   readonly activations: readonly ActivationWindow[];
   readonly heap?: HeapResult;
   readonly panel?: PanelResult;
+  /** The first command after activation in each window, in window order. */
+  readonly firstCommands?: readonly PanelRound[];
 }
 
 /**
@@ -60,7 +72,16 @@ export async function runHostBench(options: HostBenchOptions): Promise<HostBench
   const activations: ActivationWindow[] = [];
   let heap: HeapResult | undefined;
   let panel: PanelResult | undefined;
-  let windowOptions: HostOptions = { heapRounds: 0, panelRounds: 0, settleMs: options.settleMs, quietMs: options.quietMs };
+  const firstCommands: PanelRound[] = [];
+  let panelServiceId: number | undefined;
+  let windowOptions: HostOptions = {
+    heapRounds: 0,
+    panelRounds: 0,
+    panelServiceId: undefined,
+    firstCommand: false,
+    settleMs: options.settleMs,
+    quietMs: options.quietMs,
+  };
   let watcher: PanelWatcher | undefined;
 
   const control = await startControlServer({
@@ -69,6 +90,8 @@ export async function runHostBench(options: HostBenchOptions): Promise<HostBench
       if (report.kind === 'activation') activations.push({ sample: report.sample, sandboxRequests: await options.sandbox.requests() });
       else if (report.kind === 'heap') heap = report.heap;
       else if (report.kind === 'panel') panel = report.panel;
+      else if (report.kind === 'firstCommand') firstCommands.push(report.round);
+      else if (report.kind === 'signedIn') panelServiceId = report.panelServiceId;
     },
     armPanel: async () => watcher?.arm(),
     waitPanel: async (timeoutMs) => ({ interactiveAt: (await watcher?.wait(timeoutMs)) ?? null }),
@@ -98,6 +121,8 @@ export async function runHostBench(options: HostBenchOptions): Promise<HostBench
       windowOptions = {
         heapRounds: last ? options.heapRounds : 0,
         panelRounds: last ? options.panelRounds : 0,
+        panelServiceId,
+        firstCommand: options.firstCommand,
         settleMs: options.settleMs,
         quietMs: options.quietMs,
       };
@@ -109,7 +134,7 @@ export async function runHostBench(options: HostBenchOptions): Promise<HostBench
     await control.close();
     fs.rmSync(empty.dir, { recursive: true, force: true });
   }
-  return { activations, heap, panel };
+  return { activations, heap, panel, firstCommands };
 }
 
 /** Loads the workbench with one bench entry as extensionTestsPath and waits for its exit code. */
