@@ -1,5 +1,5 @@
 import { measureActivation } from './activation';
-import { hostOptions, PERSIST_MS, report, sleep } from './control';
+import { hostOptions, report, sleep } from './control';
 import { withCpuProfile } from './cpuProfile';
 import { measureHeap } from './heap';
 import { measurePanel } from './panelTiming';
@@ -20,9 +20,6 @@ export async function run(): Promise<void> {
   if (options.firstCommand) {
     const first = await withCpuProfile('firstCommand', () => measurePanel(testing, 1, options.panelServiceId));
     await report({ kind: 'firstCommand', round: first.rounds[0]! });
-    // measurePanel closed its panel: once the workbench has saved that, the next window
-    // restores no panel (a restored panel would activate the extension before the bench).
-    await sleep(PERSIST_MS);
   }
   if (options.heapRounds > 0) await report({ kind: 'heap', heap: await measureHeap(testing, options.heapRounds) });
   if (options.panelRounds > 0) await report({ kind: 'panel', panel: await measurePanel(testing, options.panelRounds, options.panelServiceId) });

@@ -27,7 +27,4 @@ export function hostOptions(): Promise<HostOptions> {
   return callDriver<HostOptions>('options');
 }
 
-/** The web workbench writes its state (extension storage, open editors) to IndexedDB shortly after a change; give it time before the next window loads. */
-export const PERSIST_MS = 2000;
-
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,10 @@
 import { testingApi } from '../../test/integration/support/extension';
 import { renewableService } from '../../test/integration/support/renew';
 import { signInToSandbox, signOutEverything } from '../../test/integration/support/signIn';
-import { PERSIST_MS, report, sleep } from './control';
+import { report, sleep } from './control';
+
+/** The web workbench writes extension state to IndexedDB shortly after a change; give it time before the next window loads. */
+const PERSIST_MS = 2000;
 
 /**
  * extensionTestsPath of the first window: signs in to the sandbox with the real

@@ -140,6 +140,7 @@ export async function runHostBench(options: HostBenchOptions): Promise<HostBench
 /** Loads the workbench with one bench entry as extensionTestsPath and waits for its exit code. */
 class WindowRunner {
   private exit: ((code: number) => void) | undefined;
+  private windows = 0;
 
   constructor(
     private readonly session: WorkbenchSession,
@@ -157,7 +158,12 @@ class WindowRunner {
   }
 
   async run(entry: string): Promise<void> {
-    const url = workbenchUrl(this.session.server.url, this.session.workspace, [
+    // A folder of its own per window: open editors are restored per workspace, and a renew
+    // panel restored from the previous window would activate the extension before the bench
+    // does. The account lives in the profile's global state, which every window shares.
+    const folder = path.join(this.session.workspace, `window-${++this.windows}`);
+    fs.mkdirSync(folder, { recursive: true });
+    const url = workbenchUrl(this.session.server.url, folder, [
       ['extensionDevelopmentPath', RUNNER],
       ['extensionTestsPath', path.join(HOST_ENTRIES, entry)],
     ]);
