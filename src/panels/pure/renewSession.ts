@@ -85,6 +85,8 @@ export class RenewSession {
     let api: RenewApi;
     try {
       api = await this.requireApi();
+      // Closed while the credentials were read: nothing more to load for it.
+      if (this.disposed) return;
       // A batch hands over the listing's summary for the first load; Try Again reads it fresh.
       this.summary = !this.summary && this.deps.summary ? this.deps.summary : await api.getService(this.deps.serviceId);
       this.patch({ service: this.format.service(this.summary) });
@@ -103,6 +105,8 @@ export class RenewSession {
         this.deps.t('The orders already known for this service could not be checked ({0}). Try again later.', describeError(error, this.deps.t).explanation),
       );
     }
+    // Closed meanwhile: the options are for nobody, but an order resumed above is still followed.
+    if (this.disposed && !resumed) return;
     try {
       await this.loadOptions(api);
     } catch (error) {

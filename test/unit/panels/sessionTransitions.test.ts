@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { SessionWorld } from './sessionWorld';
+import { RenewSession } from '../../../src/panels/pure/renewSession';
+import { SessionWorld, TestPanel } from './sessionWorld';
 
 /** Waits for a condition of the session under test (real timers: the lease follow polls files). */
 async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
@@ -43,6 +44,30 @@ suite('Renew session: transitions', function () {
     assert.equal(panel.step, 'choosing');
     assert.equal(panel.state.phase, 'ready');
     assert.ok(panel.state.selectedKey);
+  });
+
+  test('a panel closed while it loads sends no further request (the credentials were still being read)', async () => {
+    const window = world.window('A');
+    const panel = new TestPanel(window, 2);
+    const deps = world.deps(window, panel, 'A/closing');
+    let release: () => void = () => undefined;
+    const credentialsRead = new Promise<void>((resolve) => (release = resolve));
+    const calls: string[] = [];
+    const api = await deps.api();
+    const counted = new Proxy(api!, {
+      get: (target, name, receiver) => {
+        const value: unknown = Reflect.get(target, name, receiver);
+        return typeof value === 'function'
+          ? (...args: unknown[]) => (calls.push(String(name)), (value as (...a: unknown[]) => unknown).apply(target, args))
+          : value;
+      },
+    });
+    panel.session = new RenewSession({ ...deps, api: async () => (await credentialsRead, counted) });
+    const started = panel.session.start();
+    panel.session.dispose();
+    release();
+    await started;
+    assert.deepEqual(calls, [], 'no API call after the panel closed');
   });
 
   test('loading → loadFailed when the service cannot be read; retry → choosing', async () => {
