@@ -16,7 +16,7 @@ export async function run(): Promise<void> {
   await signOutEverything(testing);
   const account = await signInToSandbox(testing);
   // Found here, so a later window's first command is the first use of the API client there.
-  // (The small sandbox of bench:quick has none; its windows open no panel.)
+  // bench:quick opens no panel: a sandbox without such a service leaves it undefined there.
   const panelServiceId = await renewableService(testing, account, true).catch(() => undefined);
   await sleep(PERSIST_MS);
   await report({ kind: 'signedIn', accountId: account.id, panelServiceId });

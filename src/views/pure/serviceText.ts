@@ -5,10 +5,12 @@
  */
 import type { Translate } from '../../translate';
 import type { ServiceType } from '../../ovh';
-import { dateTimeFormat, formatDuration, parseDuration, relativeDays, type RenewMode } from '../../renewal';
+import { formatDuration, parseDuration, relativeDays, type RenewMode } from '../../renewal';
 import type { GroupKey } from './layout';
 import type { ServiceFacts, Urgency } from './serviceFacts';
 import type { GroupBy } from './viewOptions';
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * OVH dates carry the calendar day in OVH's zone ("2026-12-02T00:00:00+01:00"). The
@@ -20,7 +22,12 @@ export function formatOvhDay(value: string | undefined, locale: string): string 
   if (!match) return undefined;
   const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (Number.isNaN(day.getTime())) return undefined;
-  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(day);
 }
 
 /**
