@@ -23,9 +23,17 @@ export interface FakeOrder {
   readonly services: readonly number[];
   paid: boolean;
   gone: boolean;
+  /** When the payment was taken, by the fake clock. */
+  paidAtMs?: number;
 }
 
-type Fault = 'lostAnswer' | 'timeoutNothingDone' | 'refused' | 'serverError';
+/**
+ * lostAnswer: done, then the answer is lost (client timeout); timeoutNothingDone: nothing
+ * done, client timeout; refused: a JSON 4xx refusal before acting; serverError: 502;
+ * html408Acted / html408: OVH's front answers an HTML 408 page after or before passing the
+ * request on; checkTimeoutActed: a JSON 400 "Check timeout. Please retry later" after acting.
+ */
+type Fault = 'lostAnswer' | 'timeoutNothingDone' | 'refused' | 'serverError' | 'html408Acted' | 'html408' | 'checkTimeoutActed';
 
 export const SERVICES: readonly FakeService[] = [
   { serviceId: 1, name: 'alpha.com', type: 'DOMAIN', strategies: [{ services: [1], price: 10 }] },
@@ -55,6 +63,22 @@ function timeout(method: string, path: string): OvhApiError {
   return new OvhApiError({ kind: 'timeout', method, path, errorCode: 'ETIMEDOUT' });
 }
 
+/** An HTML "408 Request Timeout" page from OVH's front: no JSON body, no class. */
+function html408(method: string, path: string): OvhApiError {
+  return new OvhApiError({ kind: 'timeout', method, path, status: 408 });
+}
+
+function checkTimeout(method: string, path: string): OvhApiError {
+  return new OvhApiError({
+    kind: 'badRequest',
+    method,
+    path,
+    status: 400,
+    errorClass: 'Client::BadRequest',
+    serverMessage: 'Check timeout. Please retry later',
+  });
+}
+
 export class FakeOvh {
   constructor(readonly services: readonly FakeService[] = SERVICES) {}
 
@@ -70,6 +94,10 @@ export class FakeOvh {
   postFault: Fault | undefined;
   payFault: Fault | undefined;
   statusFails = false;
+  /** A payment taken shows in the status only this long after (the bank settles late). */
+  paySettleMs = 0;
+  /** While true, a paid order stays `checking`: its delivery takes long. */
+  deliveryHeld = false;
   /** GET /me/order/{id} answers 500. */
   getOrderFails = false;
   /** The dry run answers 500. */
@@ -145,7 +173,8 @@ export class FakeOvh {
   }
 
   private status(order: FakeOrder): string {
-    return order.paid ? 'delivered' : 'notPaid';
+    if (!order.paid || (order.paidAtMs ?? 0) + this.paySettleMs > this.clockMs) return 'notPaid';
+    return this.deliveryHeld ? 'checking' : 'delivered';
   }
 
   /** The API as the session sees it (a structural RenewApi). */
@@ -190,11 +219,16 @@ export class FakeOvh {
         if (this.postGate) await this.postGate;
         this.duringPost?.();
         const fault = this.postFault;
-        if (fault === 'refused') throw new OvhApiError({ kind: 'badRequest', method: 'POST', path: `/service/${serviceId}/renew`, status: 400 });
-        if (fault === 'timeoutNothingDone') throw timeout('POST', `/service/${serviceId}/renew`);
+        const path = `/service/${serviceId}/renew`;
+        if (fault === 'refused')
+          throw new OvhApiError({ kind: 'badRequest', method: 'POST', path, status: 400, errorClass: 'Client::BadRequest', serverMessage: 'Invalid duration' });
+        if (fault === 'timeoutNothingDone') throw timeout('POST', path);
+        if (fault === 'html408') throw html408('POST', path);
         if (fault === 'serverError') throw new OvhApiError({ kind: 'server', method: 'POST', path: `/service/${serviceId}/renew`, status: 502 });
         const order = this.seedOrder(request.services, Math.round((this.priceOf(serviceId, request.services) + this.priceDrift) * 100) / 100);
-        if (fault === 'lostAnswer') throw timeout('POST', `/service/${serviceId}/renew`);
+        if (fault === 'lostAnswer') throw timeout('POST', path);
+        if (fault === 'html408Acted') throw html408('POST', path);
+        if (fault === 'checkTimeoutActed') throw checkTimeout('POST', path);
         return this.renderOrder(order);
       },
       getOrder: async (orderId: number) => {
@@ -231,19 +265,33 @@ export class FakeOvh {
         this.payRequests.push(orderId);
         this.duringPay?.();
         if (this.payGate) await this.payGate;
-        const order = this.find(orderId, `/me/order/${orderId}/pay`);
-        if (this.payFault === 'refused') throw new OvhApiError({ kind: 'forbidden', method: 'POST', path: `/me/order/${orderId}/pay`, status: 403 });
-        if (this.payFault === 'timeoutNothingDone') throw timeout('POST', `/me/order/${orderId}/pay`);
+        const path = `/me/order/${orderId}/pay`;
+        const order = this.find(orderId, path);
+        if (this.payFault === 'refused')
+          throw new OvhApiError({
+            kind: 'forbidden',
+            method: 'POST',
+            path,
+            status: 403,
+            errorClass: 'Client::Forbidden',
+            serverMessage: "This order can't be paid with 'creditCard'",
+          });
+        if (this.payFault === 'timeoutNothingDone') throw timeout('POST', path);
+        if (this.payFault === 'html408') throw html408('POST', path);
         if (order.paid)
           throw new OvhApiError({
             kind: 'conflict',
             method: 'POST',
-            path: `/me/order/${orderId}/pay`,
+            path,
             status: 409,
+            errorClass: 'Client::Conflict',
             serverMessage: `Order ${orderId} has already been paid`,
           });
         order.paid = true;
-        if (this.payFault === 'lostAnswer') throw timeout('POST', `/me/order/${orderId}/pay`);
+        order.paidAtMs = this.clockMs;
+        if (this.payFault === 'lostAnswer') throw timeout('POST', path);
+        if (this.payFault === 'html408Acted') throw html408('POST', path);
+        if (this.payFault === 'checkTimeoutActed') throw checkTimeout('POST', path);
       },
     };
   }
