@@ -11,7 +11,7 @@ import type { OutlookPanels } from './outlook/outlookPanel';
 import type { SettingsDeps } from './settings/renewSettingsCommands';
 import * as path from 'node:path';
 import { JournalFiles } from './panels/pure/journalFiles';
-import { LeaseFiles } from './panels/pure/leaseFiles';
+import { LEASE_TTL_MS, LeaseFiles } from './panels/pure/leaseFiles';
 import { OrderJournal } from './panels/pure/orderJournal';
 import { features } from './loadFeatures';
 import { accountIdentity } from './panels/pure/orderJournal';
@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     .catch((error: unknown) => log.warn(`Could not migrate the unpaid orders of an earlier version: ${String(error)}`));
   const requestTimeoutMs = (): number => Math.max(1, vscode.workspace.getConfiguration('ovhcloud').get<number>('requestTimeoutSeconds', 20)) * 1000;
   // Lease files in the global storage folder, which every window of this machine shares.
-  const leases = new LeaseFiles(path.join(context.globalStorageUri.fsPath, 'order-leases'), () => 3 * requestTimeoutMs());
+  const leases = new LeaseFiles(path.join(context.globalStorageUri.fsPath, 'order-leases'), () => LEASE_TTL_MS);
   const unpaidOrders = { forService: (accountId: string, serviceId: number) => journal.forService(accountId, serviceId), onDidChange: journalChanged.event };
   const services = registerServicesView(context, { accounts, log, unpaidOrders, hooks });
 

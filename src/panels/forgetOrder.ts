@@ -23,22 +23,50 @@ export async function forgetOrder(deps: ForgetDeps, target?: ServiceRef): Promis
   const entries = deps.journal
     .all()
     .filter((entry) => !target || (entry.identity === identity && (entry.serviceId === target.serviceId || entry.services.includes(target.serviceId))));
-  if (entries.length === 0) {
+  // Records that cannot be read block ordering: this is where the user sets them aside.
+  const unreadable = deps.journal.unreadable(identity);
+  if (entries.length === 0 && unreadable.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No order is recorded here for this service.'));
     return undefined;
   }
   const picked = await deps.prompter().pick(
-    entries.map((entry) => ({
-      label: title(entry),
-      description: entry.summary ? `${entry.summary.servicesText} · ${entry.summary.periodText}` : '',
-      detail: entry.withTaxText,
-      entry,
-    })),
+    [
+      ...entries.map((entry) => ({
+        label: title(entry),
+        description: entry.summary ? `${entry.summary.servicesText} · ${entry.summary.periodText}` : '',
+        detail: entry.withTaxText,
+        entry,
+        key: undefined,
+      })),
+      ...unreadable.map((key) => ({
+        label: vscode.l10n.t('Unreadable order record'),
+        description: key,
+        detail: vscode.l10n.t('Check your orders at OVHcloud first: it may stand for an order in progress.'),
+        entry: undefined,
+        key,
+      })),
+    ],
     { placeHolder: vscode.l10n.t('Choose the order to forget') },
   );
   if (!picked) return undefined;
-  const { entry } = picked;
   const action = vscode.l10n.t('Forget');
+  if (picked.key !== undefined) {
+    const answer = await deps
+      .prompter()
+      .confirm(
+        vscode.l10n.t('Set the unreadable order record aside?'),
+        vscode.l10n.t(
+          'Ordering is possible again once it is set aside. Nothing changes at OVHcloud: check there that no order is unpaid or in progress first.',
+        ),
+        action,
+      );
+    if (answer !== action) return undefined;
+    await deps.journal.setAside(picked.key);
+    deps.log.info(`Unreadable journal record ${picked.key} set aside by the user.`);
+    return picked.key;
+  }
+  const entry = picked.entry;
+  if (!entry) return undefined;
   const answer = await deps
     .prompter()
     .confirm(

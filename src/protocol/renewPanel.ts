@@ -89,6 +89,8 @@ export const PanelStateSchema = z.object({
     z.object({
       options: z.array(z.object({ id: Key, label: Text, isDefault: z.boolean(), selectable: z.boolean(), statusText: Text })),
       selectedId: OptionalText,
+      /** A payment was sent and OVH does not show it yet: the button says Pay again. */
+      again: z.optional(z.boolean()),
     }),
   ),
   error: z.optional(z.object({ explanation: Text, nextStep: Text, details: OptionalText })),
@@ -149,6 +151,7 @@ export const PANEL_STRINGS = {
   openPdf: 'Open PDF',
   paymentTitle: 'Pay this order',
   pay: 'Pay…',
+  payAgain: 'Pay again…',
   delivered: 'Renewed. New expiry: {0}',
   working: 'Working…',
   chooseStrategy: 'Choose a renewal option',

@@ -123,7 +123,9 @@ export class BatchSession {
         row.included = recorded.included;
         row.chosenKey = recorded.chosenKey;
       }
-      if (step.kind !== 'choosing' && step.kind !== 'elsewhere') {
+      // Another window is placing or paying this row's order: the row follows it, never orders it.
+      if (step.kind === 'elsewhere') return this.setPhase(row, { kind: 'elsewhere' });
+      if (step.kind !== 'choosing') {
         // The journal knows an order or an attempt for this service: it is shown, never ordered again.
         row.claims = this.journalServices(row);
         return this.setPhase(row, rowPhaseAfter(step, row.claims.length > 0, false));
@@ -220,7 +222,13 @@ export class BatchSession {
     });
     const confirmed = await this.deps.confirm(
       t('Place {0} renewal orders?', rows.length),
-      [...lines, t('Total with tax: {0}. OVHcloud creates one order per line, which you then pay.', this.totals().join(' + '))].join('\n'),
+      [
+        ...lines,
+        t(
+          'Total with tax: {0}. OVHcloud creates one order per line, which you then pay.',
+          this.sum(rows.flatMap((row) => (row.phase.kind === 'previewed' ? [row.phase.preview.priceWithTax] : []))).join(' + '),
+        ),
+      ].join('\n'),
       t('Place Orders'),
     );
     if (!confirmed || this.disposed) return this.go({ kind: 'previewed' });
@@ -260,8 +268,11 @@ export class BatchSession {
     await this.settle(row);
     if (row.phase.kind === 'uncertain') return this.emit();
     this.error = undefined;
-    const index = this.rows.indexOf(row);
-    await this.orderFrom(this.rows.slice(index + 1).filter((candidate) => candidate.phase.kind === 'previewed' && this.orderable().includes(candidate)));
+    // Time has passed since the user confirmed: the orders left are confirmed again, never sent on the old answer.
+    const left = this.orderable().filter((candidate) => candidate.phase.kind === 'previewed');
+    if (left.length === 0) return this.afterOrdering();
+    this.notice = this.deps.t('The paused order is resolved. The other orders were not placed: place them again to confirm them.');
+    this.go({ kind: 'previewed' });
   }
 
   /** Rows confirmed but not sent stay unordered; the created orders can be paid. */
@@ -309,16 +320,24 @@ export class BatchSession {
       await row.session.handle({ type: 'selectPayment', optionId: String(index) });
       this.grant = 'pay';
       try {
-        await row.session.handle({ type: 'pay' });
+        // Resolves once the payment's outcome is known; the delivery is followed meanwhile.
+        await row.session.pay();
       } finally {
         this.grant = undefined;
       }
       await this.settle(row);
     }
-    // The tree refreshes once, with fresh data, after the last order.
+    this.go(this.unpaid().length > 0 ? { kind: 'ordered' } : { kind: 'done' });
+    await Promise.all(
+      rows.map(async (row) => {
+        await row.session.deliveryFollowed;
+        await this.settle(row);
+      }),
+    );
+    // The tree refreshes once, with fresh data, after the last delivery.
     if (this.renewed) this.deps.onRenewed(this.deps.accountId);
     this.renewed = false;
-    this.go(this.unpaid().length > 0 ? { kind: 'ordered' } : { kind: 'done' });
+    this.emit();
   }
 
   /** Reads the row's outcome from its session and records it. */
@@ -460,11 +479,23 @@ export class BatchSession {
       summary,
       owner: `${this.deps.owner}/${serviceId}`,
       // The batch's modal has been answered for every row it covers; a changed amount goes on to the pay modal, which shows real amounts.
-      confirm: async (_message, _detail, _action, kind) =>
-        this.grant !== undefined && (kind === this.grant || (kind === 'priceChange' && this.grant === 'order')),
-      onState: () => this.emit(),
+      // A changed amount is asked about, as in the single panel: the batch modal confirmed the previewed one.
+      confirm: async (message, detail, action, kind) =>
+        kind === 'priceChange' ? this.grant === 'order' && this.deps.confirm(message, detail, action) : this.grant !== undefined && kind === this.grant,
+      onState: () => this.followed(serviceId),
       onRenewed: () => (this.renewed = true),
     };
+  }
+
+  /** A row that met another window's work, or whose delivery is followed, shows where its session got to. */
+  private followed(serviceId: number): void {
+    const row = this.rows.find((candidate) => candidate.serviceId === serviceId);
+    const step = row?.session.currentStep.kind;
+    if (row?.phase.kind === 'elsewhere' && step !== 'elsewhere' && step !== 'loading') {
+      if (step === 'choosing' || step === 'ended') row.phase = step === 'choosing' ? { kind: 'ready' } : rowPhaseAfter(row.session.currentStep, false, false);
+      else row.phase = rowPhaseAfter(row.session.currentStep, this.journalServices(row).length > 0, false);
+    } else if (row?.phase.kind === 'paid' && step === 'ended') row.phase = rowPhaseAfter(row.session.currentStep, false, false);
+    this.emit();
   }
 
   private sessionError(row: Row): string | undefined {

@@ -18,8 +18,29 @@ export interface LeaseHolder {
 export interface Lease {
   /** Pushes the expiry forward during long work (searching for an order, following a payment). */
   refresh(): Promise<void>;
+  /**
+   * Right before an order or payment POST: proves every file still holds this lease (not
+   * taken over after going stale while we waited) and pushes its expiry forward, or throws
+   * LeaseLostError. Never assume a lease taken earlier is still ours.
+   */
+  confirm(): Promise<void>;
   release(): Promise<void>;
 }
+
+/** The lease went stale and another window or panel took it over: nothing may be sent. */
+export class LeaseLostError extends Error {
+  constructor(readonly holder: LeaseHolder | undefined) {
+    super(`The lease is held by ${holder?.owner ?? 'nobody'}`);
+    this.name = 'LeaseLostError';
+  }
+}
+
+/**
+ * How long a lease lives without a refresh: longer than the longest request timeout the
+ * settings allow (300 s), and the same in every window whatever its settings, so no window
+ * judges another's lease stale while its request may still be on the way.
+ */
+export const LEASE_TTL_MS = 6 * 60_000;
 
 interface LeaseContent extends LeaseHolder {
   readonly token: string;
@@ -28,7 +49,7 @@ interface LeaseContent extends LeaseHolder {
 export class LeaseFiles {
   constructor(
     private readonly dir: string,
-    /** Longer than a request timeout, which is a setting: read at each use. */
+    /** LEASE_TTL_MS in the extension; tests shorten it. */
     private readonly ttl: () => number,
     private readonly now: () => number = Date.now,
   ) {}
@@ -54,6 +75,14 @@ export class LeaseFiles {
     return {
       lease: {
         refresh: async () => {
+          for (const file of taken) await this.rewrite(file, { owner, token, expiresAt: this.now() + this.ttlMs });
+        },
+        confirm: async () => {
+          for (const file of taken) {
+            const current = await this.read(file);
+            if (typeof current !== 'object' || current.token !== token || current.expiresAt <= this.now())
+              throw new LeaseLostError(typeof current === 'object' ? current : undefined);
+          }
           for (const file of taken) await this.rewrite(file, { owner, token, expiresAt: this.now() + this.ttlMs });
         },
         release: async () => {

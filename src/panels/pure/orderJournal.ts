@@ -15,6 +15,33 @@ import { fieldsOf, isArrayOf, isNumber, isOneOf, isOptional, isString } from '..
  */
 
 const PREFIX = 'ovhcloud.orderJournal.';
+
+/** What a store returns for an entry that exists but cannot be read (empty, cut, not JSON). */
+export const UNREADABLE: unique symbol = Symbol('unreadable journal entry');
+
+/**
+ * An entry exists that cannot be read: it may stand for an order in flight, so it blocks
+ * ordering for its account (or, when the account cannot be told, for every account) until
+ * the user has checked at OVHcloud and set it aside.
+ */
+export class JournalUnreadableError extends Error {
+  constructor(readonly keys: readonly string[]) {
+    super(`Unreadable order journal entries: ${keys.join(', ')}`);
+    this.name = 'JournalUnreadableError';
+  }
+}
+
+/** A short, stable tag of an account identity, carried by entry ids so an unreadable file can still be attributed. */
+export function identityTag(identity: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of identity) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
+/** A fresh entry id: the account's tag, the time, some randomness. */
+export function newEntryId(identity: string, at: Date): string {
+  return `${identityTag(identity)}_${at.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
 const LEGACY_KEY = 'ovhcloud.pendingOrders';
 
 export type JournalState = 'placing' | 'unknown' | 'unpaid' | 'paying' | 'payUncertain';
@@ -117,24 +144,63 @@ export class OrderJournal {
   ) {}
 
   all(): JournalEntry[] {
-    return this.store.keys().flatMap((key) => {
-      if (!key.startsWith(PREFIX)) return [];
-      const entry = decodeJournalEntry(this.store.get(key));
-      return entry ? [entry] : [];
+    return this.read().entries;
+  }
+
+  /** Every entry, and the keys of those that exist but cannot be read. */
+  private read(): { entries: JournalEntry[]; unreadable: string[] } {
+    const entries: JournalEntry[] = [];
+    const unreadable: string[] = [];
+    for (const key of this.store.keys()) {
+      if (!key.startsWith(PREFIX)) continue;
+      const raw = this.store.get<unknown>(key);
+      // Gone since the listing: ended by another window.
+      if (raw === undefined) continue;
+      const entry = raw === UNREADABLE ? undefined : decodeJournalEntry(raw);
+      if (entry) entries.push(entry);
+      else unreadable.push(key);
+    }
+    return { entries, unreadable };
+  }
+
+  /** Keys of unreadable entries that may belong to this account (those whose account cannot be told included). */
+  unreadable(identity?: string): string[] {
+    const tag = identity === undefined ? undefined : identityTag(identity);
+    return this.read().unreadable.filter((key) => {
+      const id = key.slice(PREFIX.length);
+      const owner = /^([0-9a-z]+)_/.exec(id)?.[1];
+      return tag === undefined || owner === undefined || owner === tag;
     });
   }
 
-  /** Entries of this account that renew any of these services, oldest attempt first. */
+  /** Sets an unreadable entry aside, once the user has checked their orders at OVHcloud. */
+  async setAside(key: string): Promise<void> {
+    const store = this.store as JournalStore & { setAside?: (key: string) => Promise<void> };
+    if (store.setAside) await store.setAside(key);
+    else await store.update(key, undefined);
+    this.changed();
+  }
+
+  /**
+   * Entries of this account that renew any of these services, oldest attempt first. Throws
+   * JournalUnreadableError while an entry of this account cannot be read: "no entry" must
+   * never stand for "could not read it".
+   */
   forServices(identity: string, services: readonly number[]): JournalEntry[] {
+    const unreadable = this.unreadable(identity);
+    if (unreadable.length > 0) throw new JournalUnreadableError(unreadable);
     return this.all()
       .filter((entry) => entry.identity === identity && (services.includes(entry.serviceId) || entry.services.some((id) => services.includes(id))))
       .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
   }
 
-  /** For the Services tree: the first entry of a service of a signed-in account. */
+  /** For the Services tree: the first entry of a service of a signed-in account (the panels report unreadable ones). */
   forService(accountId: string, serviceId: number): JournalEntry | undefined {
     const identity = this.identityOf(accountId);
-    return identity === undefined ? undefined : this.forServices(identity, [serviceId])[0];
+    if (identity === undefined) return undefined;
+    return this.all()
+      .filter((entry) => entry.identity === identity && (entry.serviceId === serviceId || entry.services.includes(serviceId)))
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id))[0];
   }
 
   /** Order ids other entries of this account already stand for: never adopted twice. */
@@ -143,7 +209,8 @@ export class OrderJournal {
   }
 
   get(id: string): JournalEntry | undefined {
-    return decodeJournalEntry(this.store.get(PREFIX + id));
+    const raw = this.store.get<unknown>(PREFIX + id);
+    return raw === UNREADABLE ? undefined : decodeJournalEntry(raw);
   }
 
   async write(entry: JournalEntry): Promise<void> {

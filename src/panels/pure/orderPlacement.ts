@@ -1,21 +1,28 @@
 import type { Order } from '../../ovh';
 import type { RenewOptionRow } from '../../renewal';
-import type { Lease } from './leaseFiles';
-import type { JournalEntry } from './orderJournal';
-import { provesNothingDone, searchAfterLostAnswer, START_TOLERANCE_MS, unpaidOrdersNaming } from './orderRecovery';
+import { LeaseLostError, type Lease } from './leaseFiles';
+import { JournalUnreadableError, newEntryId, type JournalEntry } from './orderJournal';
+import { ordersNaming, searchAfterLostAnswer, START_TOLERANCE_MS, type NamedOrder } from './orderRecovery';
+import { refusedBeforeActing, sameAmount } from './proofs';
 import type { RenewSession } from './renewSession';
 import type { KnownOrder, Previewed } from './renewSteps';
 import type { RenewApi } from './sessionDeps';
+import { isStorageError } from './storageErrors';
 
-/** How far back the pre-order check looks for unpaid orders naming these services. */
-const EXISTING_ORDER_WINDOW_MS = 48 * 3600 * 1000;
+/**
+ * How far back the pre-order check looks for unpaid orders naming these services. OVH
+ * gives a renewal order an expiration date; an unpaid one is payable until then, and it is
+ * that date, not this window, that says whether it still counts.
+ */
+const EXISTING_ORDER_WINDOW_MS = 60 * 86_400_000;
 
 /**
  * Placing an order: one per intent across panels, windows and machines. The lease of
- * every service of the row is taken after the modal; the journal and OVH's unpaid orders
- * naming these services are checked again right before the POST; the journal entry is
- * written before it. The POST is never retried: after a lost answer the order is searched
- * for by its details, with backoff, and adopted only when exactly one order proves to be it.
+ * every service of the row is taken after the modal; the journal and OVH's orders naming
+ * these services are checked again right before the POST; the journal entry is written
+ * before it and the lease confirmed once more. The POST is never retried: after an answer
+ * that does not prove a refusal, the order is searched for by its details, with backoff,
+ * and adopted only when exactly one order proves to be it (proofs.ts).
  */
 export class OrderPlacement {
   constructor(private readonly s: RenewSession) {}
@@ -26,47 +33,70 @@ export class OrderPlacement {
     const previewed = step.previewed;
     const { row, preview } = previewed;
     this.s.go({ kind: 'confirmingOrder', previewed }, { error: undefined, notice: undefined });
-    if (await this.busyElsewhere(row.services)) return;
-    const confirmed = await this.s.deps.confirm(
-      this.s.deps.t('Order the renewal of {0} for {1}?', this.s.format.servicesText(row), this.s.format.periodLabel(row)),
-      this.s.deps.t(
-        'Amount with tax: {0}. New expiry: {1}. OVHcloud creates an order that you then pay.',
-        this.s.format.money(preview.priceWithTax),
-        this.s.format.date(row.newExpiry),
-      ),
-      this.s.deps.t('Place Order'),
-      'order',
-    );
-    if (!confirmed || this.s.isDisposed) return this.s.go({ kind: 'previewed', previewed });
-    // After the modal: the lock first, then the journal and OVH again, then the POST.
-    const lease = await this.s.takeLease(row.services);
-    if (!lease) return;
+    // Set once the POST is on its way: from then on, nothing may say "nothing was ordered".
+    const sent = { value: false };
     try {
       if (await this.busyElsewhere(row.services)) return;
-      this.s.go({ kind: 'placing', previewed });
-      await this.orderUnderLease(previewed, lease);
+      const confirmed = await this.s.deps.confirm(
+        this.s.deps.t('Order the renewal of {0} for {1}?', this.s.format.servicesText(row), this.s.format.periodLabel(row)),
+        this.s.deps.t(
+          'Amount with tax: {0}. New expiry: {1}. OVHcloud creates an order that you then pay.',
+          this.s.format.money(preview.priceWithTax),
+          this.s.format.date(row.newExpiry),
+        ),
+        this.s.deps.t('Place Order'),
+        'order',
+      );
+      if (!confirmed || this.s.isDisposed) return this.s.go({ kind: 'previewed', previewed });
+      // After the modal: the lock first, then the journal and OVH again, then the POST.
+      const lease = await this.s.takeLease(row.services);
+      if (!lease) return;
+      try {
+        if (await this.busyElsewhere(row.services)) return;
+        this.s.go({ kind: 'placing', previewed });
+        await this.orderUnderLease(previewed, lease, sent);
+      } finally {
+        await lease.release().catch(() => undefined);
+      }
     } catch (error) {
-      this.s.fail(error);
-      if (this.s.currentStep.kind === 'placing') this.s.go({ kind: 'previewed', previewed });
-    } finally {
-      await lease.release().catch(() => undefined);
+      this.failed(error, previewed, sent.value);
     }
   }
 
-  private async orderUnderLease(previewed: Previewed, lease: Lease): Promise<void> {
+  /** Why placing stopped, said plainly; back to the preview only while nothing was sent. */
+  private failed(error: unknown, previewed: Previewed, sent: boolean): void {
+    const { t } = this.s.deps;
+    if (error instanceof JournalUnreadableError) {
+      this.s.patch({ error: this.s.unreadableJournalError(error) });
+    } else if (isStorageError(error) && !sent) {
+      this.s.deps.log.warn(`Renew panel for service ${this.s.deps.serviceId}: storage failed: ${String(error)}`);
+      this.s.patch({
+        error: {
+          explanation: t('The order could not be recorded on this computer ({0}), so nothing was ordered.', (error as NodeJS.ErrnoException).code ?? 'I/O'),
+          nextStep: t('Check that VS Code can write to its storage folder (free disk space, permissions), then try again.'),
+        },
+      });
+    } else {
+      this.s.fail(error, sent ? t('The order request was sent: check your orders at OVHcloud before ordering again.') : undefined);
+    }
+    const step = this.s.currentStep.kind;
+    if (step === 'confirmingOrder' || step === 'placing') this.s.go({ kind: 'previewed', previewed });
+  }
+
+  private async orderUnderLease(previewed: Previewed, lease: Lease, sent: { value: boolean }): Promise<void> {
     const { row, preview } = previewed;
     const api = await this.s.requireApi();
     const startedAt = await this.serverNow(api);
     const names = this.serviceNames(row);
-    const existing = await unpaidOrdersNaming(api, {
-      serviceNames: names,
+    const existing = await ordersNaming(api, {
+      intent: { serviceNames: names, duration: row.renewPeriod },
       since: new Date(startedAt.getTime() - EXISTING_ORDER_WINDOW_MS),
       now: startedAt,
       claimed: this.s.deps.journal.claimedOrderIds(this.s.deps.identity),
-      match: 'any',
+      recentSince: new Date(Date.parse(previewed.at) - START_TOLERANCE_MS),
     });
     const entry: JournalEntry = {
-      id: `${startedAt.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+      id: newEntryId(this.s.deps.identity, startedAt),
       identity: this.s.deps.identity,
       serviceId: this.s.deps.serviceId,
       services: [...row.services],
@@ -79,15 +109,19 @@ export class OrderPlacement {
       startedAt: startedAt.toISOString(),
       summary: { servicesText: this.s.format.servicesText(row), periodText: this.s.format.periodLabel(row), newExpiryText: this.s.format.date(row.newExpiry) },
     };
-    const [found] = existing;
-    if (found) {
-      // Placed from another machine or the Control Panel: offer it, order nothing.
-      this.s.addNotice(this.s.deps.t('An unpaid order for this service already exists at OVHcloud (order {0}). Nothing new was ordered.', found.orderId));
-      return this.adopt(api, { ...entry, state: 'unpaid', orderId: found.orderId }, found);
-    }
+    if (existing.length > 0) return this.metExisting(api, existing, entry, previewed);
     // Written before the POST: if VS Code dies mid-request, the next panel looks for the order.
     await this.s.deps.journal.write(entry);
+    try {
+      await lease.confirm();
+    } catch (error) {
+      // Nothing was sent: the record of this attempt goes, the other holder is followed.
+      await this.s.deps.journal.end(entry.id);
+      if (error instanceof LeaseLostError) return this.s.goElsewhere(row.services);
+      throw error;
+    }
     let order: Order;
+    sent.value = true;
     try {
       order = await api.createRenewOrder(this.s.deps.serviceId, { duration: row.renewPeriod, services: row.services });
     } catch (error) {
@@ -97,9 +131,46 @@ export class OrderPlacement {
     await this.adopt(api, { ...entry, state: 'unpaid', orderId: order.orderId }, order, entry.withTaxValue);
   }
 
+  /**
+   * Orders at OVH already name these services. Exactly this renewal, unpaid: offered for
+   * payment, nothing new ordered. Anything else (a bundle, another period, one placed and
+   * paid since the preview): shown for what it is, and nothing is ordered beside it.
+   */
+  private async metExisting(api: RenewApi, existing: readonly NamedOrder[], entry: JournalEntry, previewed: Previewed): Promise<void> {
+    const { t } = this.s.deps;
+    const exact = existing.filter((found) => found.match === 'exact' && found.status === 'notPaid');
+    const [ours] = exact;
+    if (ours && exact.length === existing.length && exact.length === 1) {
+      // Placed from another machine or the Control Panel: offer it, order nothing.
+      this.s.addNotice(t('An unpaid order for this renewal already exists at OVHcloud (order {0}). Nothing new was ordered.', ours.order.orderId));
+      return this.adopt(api, { ...entry, state: 'unpaid', orderId: ours.order.orderId }, ours.order, entry.withTaxValue);
+    }
+    const lines = existing.map((found) =>
+      t(
+        'Order {0}: {1}, {2}, {3}.',
+        found.order.orderId,
+        found.names.join(' + '),
+        this.s.format.money(found.order.priceWithTax),
+        found.status === 'notPaid' ? t('unpaid') : t('paid ({0})', found.status),
+      ),
+    );
+    const paidSince = existing.some((found) => found.recent && found.status !== 'notPaid');
+    this.s.patch({
+      error: {
+        explanation: paidSince
+          ? t('Since your preview, OVHcloud received another order for this service. Nothing new was ordered. {0}', lines.join(' '))
+          : t('An unpaid order at OVHcloud already includes this service, but it is not the renewal you chose. Nothing new was ordered. {0}', lines.join(' ')),
+        nextStep: paidSince
+          ? t('Refresh the Services view to see the new expiry before ordering again.')
+          : t('Pay or cancel that order at OVHcloud, or let it expire, before ordering this renewal.'),
+      },
+    });
+    this.s.go({ kind: 'previewed', previewed });
+  }
+
   /** The POST failed or its answer was lost: look for the order rather than sending another. */
   private async afterLostAnswer(api: RenewApi, entry: JournalEntry, error: unknown, lease: Lease, previewed: Previewed): Promise<void> {
-    if (provesNothingDone(error)) {
+    if (refusedBeforeActing(error)) {
       await this.s.deps.journal.end(entry.id);
       this.s.fail(error);
       return this.s.go({ kind: 'previewed', previewed });
@@ -113,7 +184,7 @@ export class OrderPlacement {
     const { found } = await searchAfterLostAnswer(
       api,
       {
-        serviceNames: entry.serviceNames,
+        intent: { serviceNames: entry.serviceNames, duration: entry.duration },
         since: new Date(Date.parse(entry.startedAt) - START_TOLERANCE_MS),
         claimed: this.s.deps.journal.claimedOrderIds(this.s.deps.identity, entry.id),
       },
@@ -144,7 +215,7 @@ export class OrderPlacement {
     const record: JournalEntry = { ...entry, withTaxText: this.s.format.money(order.priceWithTax), withTaxValue: order.priceWithTax.value };
     await this.s.deps.journal.write(record);
     const known: KnownOrder = { entry: record, order, status: 'notPaid' };
-    if (confirmedValue !== undefined && Math.abs(order.priceWithTax.value - confirmedValue) >= 0.005) {
+    if (confirmedValue !== undefined && !sameAmount(order.priceWithTax.value, confirmedValue)) {
       const confirmedText = entry.withTaxText;
       this.s.go(
         { kind: 'confirmingPrice', known },
@@ -172,7 +243,7 @@ export class OrderPlacement {
 
   private async busyElsewhere(services: readonly number[]): Promise<boolean> {
     if (await this.s.deps.leases.holder(this.s.leaseKeys(services), this.s.deps.owner)) {
-      this.s.go({ kind: 'elsewhere', services }, { notice: this.s.elsewhereText() });
+      this.s.goElsewhere(services);
       return true;
     }
     if (this.s.deps.journal.forServices(this.s.deps.identity, services).length > 0) {

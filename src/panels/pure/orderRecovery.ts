@@ -1,12 +1,13 @@
-import { isOvhApiError, type Order } from '../../ovh';
+import { isOvhApiError, type Order, type OrderDetail } from '../../ovh';
+import { matchOrder, type OrderMatch, type RenewalIntent } from './proofs';
 import type { RenewApi } from './sessionDeps';
 
 /**
- * Which order is ours is proven by content, never guessed from an amount: two domains of
- * the same extension cost the same. An order is a candidate for an attempt when it was
- * created after the attempt started (by OVH's clock, with a small tolerance), is still
- * unpaid and payable, is not already some other journal entry's order, and its detail
- * lines name exactly the services the attempt renews.
+ * Finding orders at OVH by content, never by amount: two domains of the same extension cost
+ * the same. An order is a candidate for an attempt when it was created after the attempt
+ * started (by OVH's clock, with a small tolerance), is still unpaid and payable, is not
+ * already some other journal entry's order, and its details prove it is exactly the renewal
+ * chosen (proofs.ts `matchOrder`).
  */
 
 /** OVH's order date and the time we read from /auth/time may differ by a request's length. */
@@ -15,41 +16,67 @@ export const START_TOLERANCE_MS = 30_000;
 type SearchApi = Pick<RenewApi, 'listOrderIds' | 'getOrder' | 'getOrderStatus' | 'listOrderDetailIds' | 'getOrderDetail'>;
 
 export interface OrderQuery {
-  /** Names of the services, as OVH names them in order details. */
-  readonly serviceNames: readonly string[];
+  /** What the user chose: the services by OVH's names in order details, and the period. */
+  readonly intent: RenewalIntent;
   readonly since: Date;
   readonly now: Date;
   /** Order ids other records stand for. */
   readonly claimed: ReadonlySet<number>;
-  /** 'exact': details name exactly these services; 'any': at least one of them. */
-  readonly match: 'exact' | 'any';
+  /**
+   * Orders created since this moment count in any status, paid ones included: someone
+   * renewed these services after the user looked (another window, the Control Panel).
+   */
+  readonly recentSince?: Date;
 }
 
-/** The service names an order's details mention. */
-export async function namesInOrder(api: SearchApi, orderId: number): Promise<Set<string>> {
+/** An order at OVH that names at least one of the intent's services, and how it relates. */
+export interface NamedOrder {
+  readonly order: Order;
+  readonly status: string;
+  readonly match: Exclude<OrderMatch, 'unrelated'>;
+  /** The services its details name, as OVH writes them. */
+  readonly names: readonly string[];
+  /** Created since `recentSince`. */
+  readonly recent: boolean;
+}
+
+/** The service names an order's details mention, and whether they prove the intent. */
+async function detailsOf(api: SearchApi, orderId: number): Promise<OrderDetail[]> {
   const ids = await api.listOrderDetailIds(orderId);
-  const details = await Promise.all(ids.map((id) => api.getOrderDetail(orderId, id)));
-  return new Set(details.flatMap((detail) => (detail.domain ? [detail.domain] : [])));
+  return Promise.all(ids.map((id) => api.getOrderDetail(orderId, id)));
 }
 
-/** Unpaid, payable orders created since `since` whose details name these services. */
-export async function unpaidOrdersNaming(api: SearchApi, query: OrderQuery): Promise<Order[]> {
-  if (query.serviceNames.length === 0) return [];
+/**
+ * Orders created since `since` that name any of the intent's services: the unpaid, payable
+ * ones, plus (with `recentSince`) every one created since then. Each is classified by
+ * `matchOrder`; only an `exact`, unpaid, payable, unclaimed one may ever be adopted.
+ */
+export async function ordersNaming(api: SearchApi, query: OrderQuery): Promise<NamedOrder[]> {
+  if (query.intent.serviceNames.length === 0) return [];
   const ids = await api.listOrderIds(query.since);
-  const found: Order[] = [];
+  const found: NamedOrder[] = [];
   for (const id of [...ids].sort((a, b) => b - a)) {
     if (query.claimed.has(id)) continue;
     const order = await api.getOrder(id);
     const createdAt = order.date ? Date.parse(order.date) : Number.NaN;
     if (!Number.isFinite(createdAt) || createdAt < query.since.getTime()) continue;
-    if (isExpired(order, query.now)) continue;
-    if ((await api.getOrderStatus(id)) !== 'notPaid') continue;
-    const names = await namesInOrder(api, id);
-    const wanted = query.serviceNames;
-    const matches = query.match === 'exact' ? names.size === wanted.length && wanted.every((name) => names.has(name)) : wanted.some((name) => names.has(name));
-    if (matches) found.push(order);
+    const recent = query.recentSince !== undefined && createdAt >= query.recentSince.getTime();
+    if (!recent && isExpired(order, query.now)) continue;
+    const status = await api.getOrderStatus(id);
+    if (!recent && status !== 'notPaid') continue;
+    if (status === 'cancelled' || status === 'cancelling') continue;
+    const details = await detailsOf(api, id);
+    const match = matchOrder(details, query.intent);
+    if (match === 'unrelated') continue;
+    found.push({ order, status, match, names: [...new Set(details.flatMap((detail) => (detail.domain ? [detail.domain] : [])))], recent });
   }
   return found;
+}
+
+/** Unpaid, payable orders that prove to be exactly this renewal. */
+export async function exactUnpaidOrders(api: SearchApi, query: Omit<OrderQuery, 'recentSince'>): Promise<Order[]> {
+  const found = await ordersNaming(api, query);
+  return found.filter((candidate) => candidate.match === 'exact' && candidate.status === 'notPaid').map((candidate) => candidate.order);
 }
 
 export interface SearchClock {
@@ -67,7 +94,7 @@ export interface SearchClock {
  */
 export async function searchAfterLostAnswer(
   api: SearchApi,
-  query: Omit<OrderQuery, 'now' | 'match'>,
+  query: Omit<OrderQuery, 'now' | 'recentSince'>,
   clock: SearchClock,
   windowMs: number,
 ): Promise<{ found: Order[]; searched: boolean }> {
@@ -77,7 +104,7 @@ export async function searchAfterLostAnswer(
   let found: Order[] = [];
   for (;;) {
     try {
-      found = await unpaidOrdersNaming(api, { ...query, now: clock.now(), match: 'exact' });
+      found = await exactUnpaidOrders(api, { ...query, now: clock.now() });
       searched = true;
       if (found.length > 0) return { found, searched };
     } catch {
@@ -94,16 +121,6 @@ export async function searchAfterLostAnswer(
 export function isExpired(order: Pick<Order, 'expirationDate'>, now: Date): boolean {
   const expiresAt = order.expirationDate ? Date.parse(order.expirationDate) : Number.NaN;
   return Number.isFinite(expiresAt) && expiresAt <= now.getTime();
-}
-
-/**
- * Whether a failed POST certainly did nothing. Only a 4xx answer (other than 429) proves
- * OVH refused it. A 2xx whose body we could not read means OVH did it; 5xx, 429 and
- * network failures leave it unknown.
- */
-export function provesNothingDone(error: unknown): boolean {
-  const status = isOvhApiError(error) ? error.status : undefined;
-  return status !== undefined && status >= 400 && status < 500 && status !== 429;
 }
 
 export function isNotFound(error: unknown): boolean {

@@ -1,6 +1,6 @@
 import type { Order } from '../../ovh';
 import type { JournalEntry } from './orderJournal';
-import { isExpired, isNotFound, START_TOLERANCE_MS, unpaidOrdersNaming } from './orderRecovery';
+import { exactUnpaidOrders, isExpired, isNotFound, START_TOLERANCE_MS } from './orderRecovery';
 import { isFinalStatus } from './orderStatus';
 import type { RenewSession } from './renewSession';
 import type { KnownOrder, Step } from './renewSteps';
@@ -38,12 +38,11 @@ export class OrderResume {
     if (entry.orderId === undefined) {
       // Sent by a window that is gone (no fresh lease): look for its order once more.
       const since = new Date(Date.parse(entry.startedAt) - START_TOLERANCE_MS);
-      const found = await unpaidOrdersNaming(api, {
-        serviceNames: entry.serviceNames,
+      const found = await exactUnpaidOrders(api, {
+        intent: { serviceNames: entry.serviceNames, duration: entry.duration },
         since,
         now: this.s.now(),
         claimed: this.s.deps.journal.claimedOrderIds(this.s.deps.identity, entry.id),
-        match: 'exact',
       });
       const [order] = found;
       if (order && found.length === 1) {
@@ -112,6 +111,11 @@ export class OrderResume {
     }
     if (!isFinalStatus(status)) return { kind: 'tracking', known };
     await this.s.deps.journal.end(entry.id);
+    // A payment this computer sent with no clear answer: now OVH says how it ended.
+    if (paymentSent && status === 'delivered') {
+      this.s.addNotice(t('The payment of order {0} went through.', entry.orderId));
+      return { kind: 'ended', known };
+    }
     return undefined;
   }
 }

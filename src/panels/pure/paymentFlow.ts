@@ -1,25 +1,40 @@
 import type { PaymentOption } from '../../ovh';
+import { LeaseLostError } from './leaseFiles';
 import type { JournalEntry } from './orderJournal';
-import { provesNothingDone } from './orderRecovery';
-import { paymentLabel } from './paymentChoices';
+import { isFinalStatus, ORDER_FOLLOW_CEILING_MS } from './orderStatus';
+import { paymentChoices, paymentLabel } from './paymentChoices';
+import { refusedBeforeActing } from './proofs';
 import type { KnownOrder } from './renewSteps';
 import type { RenewApi } from './sessionDeps';
 import type { RenewSession } from './renewSession';
 
+type PayOutcome = 'paid' | 'paidElsewhere' | 'inProgress' | 'failed';
+
+/** A wait on the real clock that does not keep the process alive on its own. */
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
 /**
- * Paying an order, with the same guarantees as ordering it: the order's status is read
- * first (someone may have paid it), the lease of its services is taken after the modal,
- * a `paying` journal entry is written before the POST, and a payment with no clear
- * answer is never sent again: Pay stays off while the status is followed.
+ * Paying an order, with the same guarantees as ordering it: the order's status, the leases
+ * and the journal are read before the modal (someone may be paying or have paid it), the
+ * lease is taken after the modal and confirmed right before the POST, a `paying` journal
+ * entry is written before it, and a payment with no clear answer is never sent again on
+ * its own. A payment OVH has not confirmed is in progress, never failed: only OVH's word
+ * (a refusal, or the status) ends it. Paying again then takes an explicit choice in a
+ * dialog that says the first payment may still go through.
  */
 export class PaymentFlow {
+  /** This panel sent a payment for these orders: their "paid" is ours, not another window's. */
+  private readonly sentHere = new Set<number>();
+
   constructor(private readonly session: RenewSession) {}
 
   async pay(): Promise<void> {
     const s = this.session;
     const { t } = s.deps;
     const step = s.currentStep;
-    if (step.kind !== 'unpaid') return;
+    if (step.kind !== 'unpaid' && step.kind !== 'payUncertain') return;
+    const again = step.kind === 'payUncertain';
+    const back = step;
     const known = step.known;
     const optionId = s.current.payment?.selectedId;
     const option = optionId === undefined ? undefined : s.options[Number(optionId)];
@@ -27,64 +42,82 @@ export class PaymentFlow {
     s.go({ kind: 'confirmingPay', known }, { error: undefined, notice: undefined });
     try {
       const api = await s.requireApi();
+      // Someone else paying it right now: no dialog to pay an order being paid.
+      if (await s.deps.leases.holder(s.leaseKeys(known.entry.services), s.deps.owner)) return s.goElsewhere(known.entry.services, known);
       // Pay re-reads the status first: another window or the Control Panel may have paid it.
-      if ((await api.getOrderStatus(known.order.orderId)) !== 'notPaid') return this.paidElsewhere(api, known);
-      const summary = known.entry.summary;
-      const confirmed = await s.deps.confirm(
-        summary ? t('Pay the renewal of {0} for {1}?', summary.servicesText, summary.periodText) : t('Pay order {0} now?', known.order.orderId),
-        [
-          summary ? t('Order {0}. New expiry: {1}.', known.order.orderId, summary.newExpiryText) : '',
-          t('Amount with tax: {0}, charged to {1}.', s.format.money(known.order.priceWithTax), paymentLabel(option, t)),
-        ]
-          .filter(Boolean)
-          .join(' '),
-        t('Pay'),
-        'pay',
-      );
-      if (!confirmed || s.isDisposed) return s.go({ kind: 'unpaid', known });
+      if ((await api.getOrderStatus(known.order.orderId)) !== 'notPaid') return await this.paidElsewhere(api, known);
+      const recorded = s.deps.journal.get(known.entry.id);
+      if (!again && recorded && recorded.state !== known.entry.state && (recorded.state === 'paying' || recorded.state === 'payUncertain'))
+        return await this.followUncertain(api, { ...known, entry: recorded });
+      const confirmed = await s.deps.confirm(...this.dialog(known, option, again), 'pay');
+      if (!confirmed || s.isDisposed) return s.go(back);
       const lease = await s.takeLease(known.entry.services, known);
       if (!lease) return;
-      let outcome: 'paid' | 'paidElsewhere' | 'inProgress' | 'failed';
+      let outcome: PayOutcome;
       try {
-        outcome = await this.payUnderLease(api, known, option, () => lease.refresh());
+        outcome = await this.payUnderLease(api, known, option, again, () => lease.confirm());
+      } catch (error) {
+        if (!(error instanceof LeaseLostError)) throw error;
+        return s.goElsewhere(known.entry.services, known);
       } finally {
         await lease.release().catch(() => undefined);
       }
       if (outcome === 'paidElsewhere') return await this.paidElsewhere(api, known);
       if (outcome === 'inProgress') {
         s.addNotice(t('A payment of order {0} was sent from another window; its outcome is being checked.', known.order.orderId));
-        await this.followUncertain(api, known);
+        return await this.followUncertain(api, known);
       }
-      if (outcome === 'paid' || s.currentStep.kind === 'tracking') await s.trackDelivery(api, known);
+      if (outcome === 'paid') s.followDelivery(api, known);
     } catch (error) {
       s.fail(error);
-      if (s.currentStep.kind === 'confirmingPay') s.go({ kind: 'unpaid', known });
+      if (s.currentStep.kind === 'confirmingPay') s.go(back);
     }
   }
 
-  /** After the modal: the journal and OVH again, then `paying` before the POST. */
-  private async payUnderLease(
-    api: RenewApi,
-    known: KnownOrder,
-    option: PaymentOption,
-    heartbeat: () => Promise<void>,
-  ): Promise<'paid' | 'paidElsewhere' | 'inProgress' | 'failed'> {
+  /** The modal: what is paid, how much, with what; a second payment says the first may still go through. */
+  private dialog(known: KnownOrder, option: PaymentOption, again: boolean): [string, string, string] {
+    const s = this.session;
+    const { t } = s.deps;
+    const summary = known.entry.summary;
+    const amount = t('Amount with tax: {0}, charged to {1}.', s.format.money(known.order.priceWithTax), paymentLabel(option, t));
+    if (again)
+      return [
+        t('Pay order {0} again?', known.order.orderId),
+        [
+          t('An earlier payment of order {0} was sent and may still go through: paying again could charge you twice.', known.order.orderId),
+          t('Pay again only if the order page at OVHcloud shows no payment.'),
+          amount,
+        ].join(' '),
+        t('Pay Again'),
+      ];
+    return [
+      summary ? t('Pay the renewal of {0} for {1}?', summary.servicesText, summary.periodText) : t('Pay order {0} now?', known.order.orderId),
+      [summary ? t('Order {0}. New expiry: {1}.', known.order.orderId, summary.newExpiryText) : '', amount].filter(Boolean).join(' '),
+      t('Pay'),
+    ];
+  }
+
+  /** After the modal: the journal and OVH again, then `paying` before the POST, the lease confirmed last. */
+  private async payUnderLease(api: RenewApi, known: KnownOrder, option: PaymentOption, again: boolean, confirmLease: () => Promise<void>): Promise<PayOutcome> {
     const s = this.session;
     if ((await api.getOrderStatus(known.order.orderId)) !== 'notPaid') return 'paidElsewhere';
     const current = s.deps.journal.get(known.entry.id);
     // Another window sent a payment whose outcome OVH does not show yet: follow it, never pay again.
-    if (!current || current.state === 'paying' || current.state === 'payUncertain') return 'inProgress';
+    if (!current || (!again && (current.state === 'paying' || current.state === 'payUncertain'))) return 'inProgress';
     const paying: KnownOrder = { ...known, entry: { ...current, state: 'paying' } };
     await s.deps.journal.write(paying.entry);
     s.go({ kind: 'paying', known: paying });
+    await confirmLease();
+    this.sentHere.add(known.order.orderId);
     try {
       await api.payOrder(known.order.orderId, option);
     } catch (error) {
       // Still under the lease: no other window pays while the outcome is unknown.
-      await this.afterPayFailure(api, paying, error, heartbeat);
+      await this.afterPayFailure(api, paying, error);
       return 'failed';
     }
     s.deps.log.info(`Order ${known.order.orderId} paid with ${option.paymentMean}.`);
+    s.patch({ notice: s.deps.t('Your payment of order {0} went through.', known.order.orderId) });
     return 'paid';
   }
 
@@ -99,20 +132,24 @@ export class PaymentFlow {
 
   private async paidElsewhere(api: RenewApi, known: KnownOrder): Promise<void> {
     const s = this.session;
-    s.addNotice(s.deps.t('Order {0} was already paid, in another window or at OVHcloud. Nothing more was charged here.', known.order.orderId));
-    await s.trackDelivery(api, known);
+    s.addNotice(
+      this.sentHere.has(known.order.orderId)
+        ? s.deps.t('Your payment of order {0} went through.', known.order.orderId)
+        : s.deps.t('Order {0} was already paid, in another window or at OVHcloud. Nothing more was charged here.', known.order.orderId),
+    );
+    s.followDelivery(api, known);
   }
 
-  private async afterPayFailure(api: RenewApi, known: KnownOrder, error: unknown, heartbeat: () => Promise<void>): Promise<void> {
+  private async afterPayFailure(api: RenewApi, known: KnownOrder, error: unknown): Promise<void> {
     const s = this.session;
-    if (provesNothingDone(error)) {
+    if (refusedBeforeActing(error)) {
       // A refusal: but "already paid" is a refusal too, so ask where the order stands.
       const status = await api.getOrderStatus(known.order.orderId).catch(() => undefined);
       if (status !== undefined && status !== 'notPaid') return this.paidElsewhere(api, known);
       const unpaid: JournalEntry = { ...known.entry, state: 'unpaid' };
       await s.deps.journal.write(unpaid);
       s.fail(error);
-      if (status === undefined) return this.followUncertain(api, { ...known, entry: unpaid }, heartbeat);
+      if (status === undefined) return this.followUncertain(api, { ...known, entry: unpaid });
       return s.go({ kind: 'unpaid', known: { ...known, entry: unpaid } });
     }
     const uncertain: KnownOrder = { ...known, entry: { ...known.entry, state: 'payUncertain' } };
@@ -121,38 +158,63 @@ export class PaymentFlow {
       error,
       s.deps.t('It is not known whether the payment went through. Pay stays off while the order status is checked; the order page at OVHcloud shows it too.'),
     );
-    await this.followUncertain(api, uncertain, heartbeat);
+    await this.followUncertain(api, uncertain);
   }
 
   /**
-   * Follows the status of an order whose payment has no clear answer, with backoff, for at
-   * least twice the request timeout. Paid: delivery is tracked. Still unpaid once that time
-   * has passed and the status was read: the payment did not go through, Pay comes back.
-   * Status unreadable: Pay stays off; Try Again looks again.
+   * Follows the status of an order whose payment has no clear answer, with backoff. Paid:
+   * delivery is tracked. Still unpaid or unreadable after a while: the payment stays "in
+   * progress" (step payUncertain, journal payUncertain), the status is still followed at a
+   * slower pace while the panel is open, and only an explicit Pay Again can send another.
    */
-  async followUncertain(api: RenewApi, known: KnownOrder, heartbeat: () => Promise<void> = async () => undefined): Promise<void> {
+  async followUncertain(api: RenewApi, known: KnownOrder): Promise<void> {
     const s = this.session;
     s.go({ kind: 'payFollowing', known });
+    if (await this.watch(api, known, 2 * s.requestTimeoutMs, 1000)) return;
+    s.patch({
+      notice: s.deps.t(
+        'OVHcloud does not show the payment of order {0} yet. It may still go through: this panel keeps checking. Pay again only if the order page at OVHcloud shows no payment.',
+        known.order.orderId,
+      ),
+    });
+    await this.offerAgain(api, known);
+    // On a real clock, whatever the session's sleep is: this follow outlives the action that started it.
+    void this.watch(api, known, ORDER_FOLLOW_CEILING_MS, 30_000, realSleep).catch(() => undefined);
+  }
+
+  /** Polls the status until it shows paid (true), `forMs` passes, the panel closes or moves on. */
+  private async watch(api: RenewApi, known: KnownOrder, forMs: number, firstDelay: number, sleep = (ms: number) => this.session.sleep(ms)): Promise<boolean> {
+    const s = this.session;
     const start = s.now().getTime();
-    let delay = 1000;
-    let lastStatus: string | undefined;
+    const mine = s.currentStep;
+    let delay = firstDelay;
     for (;;) {
-      lastStatus = await api.getOrderStatus(known.order.orderId).catch(() => undefined);
-      if (lastStatus !== undefined && lastStatus !== 'notPaid') {
-        s.patch({ error: undefined, notice: s.deps.t('The payment of order {0} went through.', known.order.orderId) });
-        s.go({ kind: 'tracking', known: { ...known, status: lastStatus } });
-        return;
+      const status = await api.getOrderStatus(known.order.orderId).catch(() => undefined);
+      if (s.isDisposed) return true;
+      if (s.currentStep !== mine && !(s.currentStep.kind === 'payUncertain' && s.currentStep.known.order.orderId === known.order.orderId)) return true;
+      if (status !== undefined && status !== 'notPaid') {
+        s.patch({
+          error: undefined,
+          notice:
+            this.sentHere.has(known.order.orderId) || known.entry.state !== 'unpaid'
+              ? s.deps.t('Your payment of order {0} went through.', known.order.orderId)
+              : s.deps.t('The payment of order {0} went through.', known.order.orderId),
+        });
+        if (isFinalStatus(status)) await s.deps.journal.end(known.entry.id).catch(() => undefined);
+        s.followDelivery(api, { ...known, status });
+        return true;
       }
-      if (s.isDisposed || s.now().getTime() - start >= 2 * s.requestTimeoutMs) break;
-      await heartbeat();
-      await s.sleep(delay);
-      delay = Math.min(delay * 2, 8000);
+      if (s.now().getTime() - start >= forMs) return false;
+      await sleep(delay);
+      delay = Math.min(delay * 2, 30_000);
     }
-    if (lastStatus !== 'notPaid') return s.go({ kind: 'payUncertain', known });
-    const unpaid: JournalEntry = { ...known.entry, state: 'unpaid' };
-    await s.deps.journal.write(unpaid);
-    // The error of the failed payment stays shown: it says why.
-    s.patch({ notice: s.deps.t('Order {0} is still unpaid: the earlier payment did not go through. You can pay it again.', known.order.orderId) });
-    await s.offerPayment(api, { ...known, entry: unpaid });
+  }
+
+  /** Shows where things stand with Pay Again possible: the payment choices, read fresh. */
+  private async offerAgain(api: RenewApi, known: KnownOrder): Promise<void> {
+    const s = this.session;
+    s.options = await api.listPaymentOptions(known.order.orderId).catch(() => []);
+    s.patch({ payment: s.options.length > 0 ? { ...paymentChoices(s.options, s.deps.t, s.format), again: true } : undefined });
+    s.go({ kind: 'payUncertain', known });
   }
 }

@@ -2,6 +2,7 @@ import { describeError, type PaymentOption, type ServiceSummary } from '../../ov
 import type { PanelState, Row, WebviewMessage } from '../../protocol/renewPanel';
 import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
 import type { Lease } from './leaseFiles';
+import { JournalUnreadableError } from './orderJournal';
 import { OrderPlacement } from './orderPlacement';
 import { OrderResume } from './orderResume';
 import { followOrder, isFinalStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
@@ -32,6 +33,8 @@ export class RenewSession {
   private view: Omit<PanelState, 'phase' | 'busy' | 'preview' | 'order'>;
   options: PaymentOption[] = [];
   private disposed = false;
+  /** The delivery being followed, if any. */
+  private delivery: Promise<void> | undefined;
   readonly format: PanelFormat;
   private readonly payments: PaymentFlow;
   private readonly placement: OrderPlacement;
@@ -101,9 +104,11 @@ export class RenewSession {
     } catch (error) {
       // Never blocks the options: the journal entry stays and is looked at again next time.
       this.deps.log.warn(`Could not resume the orders of service ${this.deps.serviceId}: ${String(error)}`);
-      this.addNotice(
-        this.deps.t('The orders already known for this service could not be checked ({0}). Try again later.', describeError(error, this.deps.t).explanation),
-      );
+      if (error instanceof JournalUnreadableError) this.patch({ error: this.unreadableJournalError(error) });
+      else
+        this.addNotice(
+          this.deps.t('The orders already known for this service could not be checked ({0}). Try again later.', describeError(error, this.deps.t).explanation),
+        );
     }
     // Closed meanwhile: the options are for nobody, but an order resumed above is still followed.
     if (this.disposed && !resumed) return;
@@ -117,8 +122,7 @@ export class RenewSession {
     if (resumed?.kind === 'tracking') await this.trackDelivery(api, resumed.known);
     if (resumed?.kind === 'payUncertain') {
       await this.payments.followUncertain(api, resumed.known);
-      const step = this.step;
-      if (step.kind === 'tracking') await this.trackDelivery(api, step.known);
+      await this.delivery;
     }
   }
 
@@ -145,7 +149,9 @@ export class RenewSession {
         this.patch({ payment: { ...this.view.payment, selectedId: message.optionId } });
         return;
       case 'pay':
-        return this.payments.pay();
+        await this.payments.pay();
+        // The panel's own Pay: the webview waits for nothing, but the delivery is part of what it shows.
+        return this.delivery;
       case 'openLink':
         return this.openLink(message.which);
     }
@@ -181,7 +187,7 @@ export class RenewSession {
     this.go({ kind: 'previewing', row }, { error: undefined, notice: undefined });
     try {
       const preview = await (await this.requireApi()).previewRenew(this.deps.serviceId, { duration: row.renewPeriod, services: row.services });
-      this.go({ kind: 'previewed', previewed: { row, preview } });
+      this.go({ kind: 'previewed', previewed: { row, preview, at: this.now().toISOString() } });
     } catch (error) {
       this.fail(error);
       this.go({ kind: 'choosing' });
@@ -192,6 +198,23 @@ export class RenewSession {
     this.options = await api.listPaymentOptions(known.order.orderId);
     this.patch({ payment: paymentChoices(this.options, this.deps.t, this.format) });
     this.go({ kind: 'unpaid', known });
+  }
+
+  /** Pays the unpaid order shown with the chosen method; resolves once the payment's outcome is known, delivery followed on. */
+  async pay(): Promise<void> {
+    if (accepts(this.step, 'pay')) await this.payments.pay();
+  }
+
+  /** Resolves once the delivery being followed (if any) has reached its end or stopped. */
+  get deliveryFollowed(): Promise<void> {
+    return this.delivery ?? Promise.resolve();
+  }
+
+  /** Follows the order's delivery without holding up the caller (a batch pays its next order meanwhile). */
+  followDelivery(api: RenewApi, known: KnownOrder): void {
+    this.delivery = this.trackDelivery(api, known).catch((error: unknown) => {
+      this.deps.log.warn(`Could not follow the delivery of order ${known.order.orderId}: ${String(error)}`);
+    });
   }
 
   /** A panel opened on a service with orders in the journal continues the first live one. */
@@ -235,8 +258,24 @@ export class RenewSession {
     const taken = await this.deps.leases.acquire(this.leaseKeys(services), this.deps.owner);
     if ('lease' in taken) return taken.lease;
     this.deps.log.info(`Service ${this.deps.serviceId}: ${taken.heldBy.owner} is placing or paying an order for it; following.`);
-    this.go({ kind: 'elsewhere', services, known: paying }, { notice: this.elsewhereText() });
+    this.goElsewhere(services, paying);
     return undefined;
+  }
+
+  /** Another window or panel holds a lease on these services: say so and follow it. */
+  goElsewhere(services: readonly number[], paying?: KnownOrder): void {
+    this.go({ kind: 'elsewhere', services, known: paying }, { notice: this.elsewhereText() });
+  }
+
+  /** What to tell the user while a record of the journal cannot be read. */
+  unreadableJournalError(error: JournalUnreadableError): NonNullable<PanelState['error']> {
+    this.deps.log.warn(`Order journal entries cannot be read: ${error.keys.join(', ')}`);
+    return {
+      explanation: this.deps.t(
+        'A record of an earlier order attempt on this computer cannot be read (VS Code may have stopped while writing it). It may stand for an order in progress, so nothing is ordered for this account until it is dealt with.',
+      ),
+      nextStep: this.deps.t('Check your orders at OVHcloud, then run "Forget This Order…" to set the unreadable record aside.'),
+    };
   }
 
   leaseKeys(services: readonly number[]): string[] {

@@ -13,6 +13,8 @@ import type { PanelFormat } from './panelFormat';
 export interface Previewed {
   readonly row: RenewOptionRow;
   readonly preview: OrderPreview;
+  /** When the dry run answered (ISO): an order for these services placed since then is someone else's work the user has not seen. */
+  readonly at: string;
 }
 
 /** An order that exists at OVH, with the journal entry that stands for it. */
@@ -47,7 +49,10 @@ export type Step =
   | { readonly kind: 'paying'; readonly known: KnownOrder }
   /** The payment got no clear answer: Pay is off while the status is followed. */
   | { readonly kind: 'payFollowing'; readonly known: KnownOrder }
-  /** Followed for a while, status still unreadable: Pay stays off; Try Again looks again. */
+  /**
+   * A payment was sent and OVH does not show it yet: in progress, never failed. The status
+   * is still followed; only an explicit Pay Again, behind its own warning, sends another.
+   */
   | { readonly kind: 'payUncertain'; readonly known: KnownOrder }
   | { readonly kind: 'tracking'; readonly known: KnownOrder }
   | { readonly kind: 'ended'; readonly known: KnownOrder };
@@ -75,7 +80,8 @@ export const ACCEPTS: Readonly<Record<StepKind, readonly MessageType[]>> = {
   confirmingPay: [],
   paying: [],
   payFollowing: ['openLink'],
-  payUncertain: ['retry', 'openLink'],
+  // Pay Again stays possible, behind a dialog that says the first payment may still go through.
+  payUncertain: ['retry', 'selectPayment', 'pay', 'openLink'],
   tracking: ['openLink'],
   ended: [...CHOOSING, 'openLink'],
 };
@@ -119,7 +125,7 @@ export interface StepView {
 export function renderStep(step: Step, view: StepView): PanelState {
   const previewed = 'previewed' in step ? step.previewed : undefined;
   const known = knownOrder(step);
-  const payable = step.kind === 'unpaid' || step.kind === 'confirmingPay' || step.kind === 'paying';
+  const payable = step.kind === 'unpaid' || step.kind === 'confirmingPay' || step.kind === 'paying' || step.kind === 'payUncertain';
   return {
     service: view.service,
     includeOptions: view.includeOptions,

@@ -306,7 +306,7 @@ function payment(state: PanelState, ctx: ViewContext): HTMLElement {
         { id: 'pay', type: 'button', class: 'primary', disabled: busy || pay.selectedId === undefined, onclick: () => ctx.send({ type: 'pay' }) },
         icon('credit-card'),
         ' ',
-        s('pay'),
+        s(pay.again ? 'payAgain' : 'pay'),
       ),
     ),
   );

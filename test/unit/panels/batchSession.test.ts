@@ -60,8 +60,10 @@ suite('Batch session: transitions and money guarantees', function () {
     assert.deepEqual(batch.state.totals, ['€21.60']);
     world.ovh.priceDrift = 1;
     await batch.handle({ type: 'placeOrders' });
+    // Each changed amount is asked about, as in the single panel (the user goes on).
+    assert.equal(world.modals.filter((modal) => /differs/.test(modal.message)).length, 2);
     await batch.handle({ type: 'payAll' });
-    assert.match(world.modals[1]?.detail ?? '', /Total with tax: €23\.60/);
+    assert.match(world.modals.find((modal) => /^Pay \d+ orders/.test(modal.message))?.detail ?? '', /Total with tax: €23\.60/);
   });
 
   test('a bundle chosen for the domain covers its hosting: one order renews both', async () => {
@@ -168,7 +170,7 @@ suite('Batch session: transitions and money guarantees', function () {
     assert.equal(batch.row(13).canRetry, true);
   });
 
-  test('3rd order answers 5xx but OVH created it: check again adopts it and the batch resumes', async () => {
+  test('3rd order answers 5xx but OVH created it: check again adopts it, and the rest is ordered after a new confirmation', async () => {
     world.ovh.duringPost = () => {
       world.ovh.postFault = world.ovh.orderPosts.length === 3 ? 'lostAnswer' : undefined;
     };
@@ -179,6 +181,11 @@ suite('Batch session: transitions and money guarantees', function () {
     world.ovh.listingDelayMs = 0;
     await batch.handle({ type: 'checkAgain', row: '12' });
     assert.equal(batch.row(12).status, 'ordered');
+    // Time has passed since the first modal: the row left waits for the user to confirm again.
+    assert.equal(batch.row(13).status, 'previewed');
+    assert.equal(world.ovh.orderPosts.length, 3);
+    await batch.handle({ type: 'placeOrders' });
+    assert.match(world.modals.at(-1)?.message ?? '', /Place 1 renewal order/);
     assert.equal(batch.row(13).status, 'ordered');
     assert.equal(world.ovh.orderPosts.length, 4);
     assert.equal(world.ovh.orders.size, 4);

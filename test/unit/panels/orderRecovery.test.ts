@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { unpaidOrdersNaming } from '../../../src/panels/pure/orderRecovery';
+import { exactUnpaidOrders, ordersNaming } from '../../../src/panels/pure/orderRecovery';
 import { FakeOvh } from './fakeOvh';
 
 suite('Order recovery: proof by content', () => {
-  const query = (ovh: FakeOvh, names: string[], match: 'exact' | 'any', claimed: number[] = []) =>
-    unpaidOrdersNaming(ovh.api(), { serviceNames: names, since: new Date(ovh.clockMs - 1000), now: ovh.now(), claimed: new Set(claimed), match });
+  const query = async (ovh: FakeOvh, names: string[], match: 'exact' | 'any', claimed: number[] = []) => {
+    const q = { intent: { serviceNames: names, duration: 'P1Y' }, since: new Date(ovh.clockMs - 1000), now: ovh.now(), claimed: new Set(claimed) };
+    return match === 'exact' ? exactUnpaidOrders(ovh.api(), q) : (await ordersNaming(ovh.api(), q)).map((found) => found.order);
+  };
 
   test('only orders whose details name exactly the services, never by amount', async () => {
     const ovh = new FakeOvh();

@@ -84,7 +84,7 @@ suite('Renew steps: the table of allowed messages and the pure rendering', () =>
     }
   });
 
-  test('"placeOrder" only after a preview; "pay" only on an unpaid order', () => {
+  test('"placeOrder" only after a preview; "pay" only on an unpaid order, or again after an unconfirmed payment', () => {
     const placing = Object.entries(ACCEPTS)
       .filter(([, types]) => types.includes('placeOrder'))
       .map(([kind]) => kind);
@@ -92,11 +92,11 @@ suite('Renew steps: the table of allowed messages and the pure rendering', () =>
       .filter(([, types]) => types.includes('pay'))
       .map(([kind]) => kind);
     assert.deepEqual(placing, ['previewed']);
-    assert.deepEqual(paying, ['unpaid']);
+    assert.deepEqual(paying, ['unpaid', 'payUncertain']);
   });
 
-  test('after an uncertain payment, only Try Again and the order page', () => {
-    assert.deepEqual([...ACCEPTS.payUncertain].sort(), ['openLink', 'retry']);
+  test('after an uncertain payment: Check Again, the order page, and Pay Again behind its own dialog', () => {
+    assert.deepEqual([...ACCEPTS.payUncertain].sort(), ['openLink', 'pay', 'retry', 'selectPayment']);
     assert.deepEqual([...ACCEPTS.orderUnknown], ['retry']);
     assert.ok(!ACCEPTS.elsewhere.includes('placeOrder') && !ACCEPTS.elsewhere.includes('pay'));
   });
@@ -110,7 +110,7 @@ suite('Renew steps: the table of allowed messages and the pure rendering', () =>
   test('payment choices are shown only where Pay is allowed, and busy follows the step', () => {
     for (const step of ALL_STEPS) {
       const state = renderStep(step, view);
-      const payable = step.kind === 'unpaid' || step.kind === 'confirmingPay' || step.kind === 'paying';
+      const payable = step.kind === 'unpaid' || step.kind === 'confirmingPay' || step.kind === 'paying' || step.kind === 'payUncertain';
       assert.equal(state.payment !== undefined, payable, step.kind);
       const idle = ['choosing', 'loadFailed', 'elsewhere', 'orderUnknown', 'unpaid', 'payUncertain', 'ended'].includes(step.kind);
       assert.equal(state.busy === undefined, idle, `${step.kind} busy=${String(state.busy)}`);

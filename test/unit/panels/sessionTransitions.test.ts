@@ -278,7 +278,7 @@ suite('Renew session: transitions', function () {
     assert.match(panel.allText, /went through/);
   });
 
-  test('payUncertain → still unpaid after twice the request timeout → unpaid, Pay back', async () => {
+  test('payUncertain → still unpaid after twice the request timeout → still in progress, Pay Again behind a warning', async () => {
     const panel = await world.window('A').open(2);
     await panel.choose([2]);
     await panel.handle({ type: 'placeOrder' });
@@ -286,11 +286,19 @@ suite('Renew session: transitions', function () {
     const start = world.ovh.clockMs;
     await panel.handle({ type: 'pay' });
     assert.ok(world.ovh.clockMs - start >= 2 * world.requestTimeoutMs);
-    assert.equal(panel.step, 'unpaid');
-    assert.match(panel.state.notice ?? '', /did not go through/);
+    // Only OVH can say a payment failed: the clock never does.
+    assert.equal(panel.step, 'payUncertain');
+    assert.doesNotMatch(panel.allText, /did not go through/);
+    assert.match(panel.state.notice ?? '', /may still go through/);
+    assert.equal(panel.state.payment?.again, true);
+    assert.equal(world.journal(panel.window).all()[0]?.state, 'payUncertain');
+    world.ovh.payFault = undefined;
+    await panel.handle({ type: 'pay' });
+    assert.match(panel.confirmations.at(-1)?.detail ?? '', /may still go through: paying again could charge you twice/);
+    assert.equal(world.ovh.payRequests.length, 2, 'the user chose to pay again, knowingly');
   });
 
-  test('payUncertain persists: a panel opened later follows the status and never offers Pay meanwhile', async () => {
+  test('payUncertain persists: a panel opened later follows the status and offers only Pay Again meanwhile', async () => {
     const a = await world.window('A').open(2);
     await a.choose([2]);
     await a.handle({ type: 'placeOrder' });
@@ -302,7 +310,8 @@ suite('Renew session: transitions', function () {
     world.propagate();
     const b = await world.window('B').open(2);
     assert.equal(b.step, 'payUncertain');
-    assert.equal(b.state.payment, undefined);
+    assert.equal(b.state.payment?.again, true);
+    // The status cannot be read: Pay Again never goes through without it.
     await b.handle({ type: 'pay' });
     assert.equal(world.ovh.payRequests.length, 1);
   });
