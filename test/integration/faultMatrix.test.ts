@@ -72,6 +72,8 @@ const iamBody = (action: string): object => ({
 
 const PLACE = { confirm: 'Place Order' };
 const PAY = { confirm: 'Pay' };
+/** After a payment with no clear answer, paying again is an explicit choice behind its own dialog. */
+const PAY_AGAIN = { confirm: 'Pay Again' };
 
 suite('Fault matrix: every fault × every panel operation (real extension host + sandbox)', function () {
   this.timeout(120_000);
@@ -226,7 +228,9 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
               await driver.until('the order', (s) => s.order !== undefined && s.busy === undefined);
             }
             if (operation === 'pay' && !driver.state.order?.paid) {
-              await driver.send({ type: 'pay' }, [PAY]);
+              // Only a refusal OVH gave before acting brings back the plain Pay; anything else stays in progress.
+              await driver.until('Pay offered', (s) => s.payment !== undefined && s.busy === undefined, 30_000);
+              await driver.send({ type: 'pay' }, [driver.state.payment?.again ? PAY_AGAIN : PAY]);
             }
             if (operation === 'pay') await driver.until('delivery', (s) => s.order?.delivered === true, 20_000);
           }

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import type { Order } from '../../ovh';
-import type { RowPhaseKind } from './batchSteps';
+import type { RowPhase, RowPhaseKind } from './batchSteps';
+import type { BatchItem } from './batchItems';
+import type { KnownOrder } from './renewSteps';
 import type { JournalStore } from './orderJournal';
 
 /**
@@ -90,4 +92,52 @@ export class BatchRecords {
   async remove(id: string): Promise<void> {
     await this.store.update(PREFIX + id, undefined);
   }
+}
+
+/** What is recorded of each item: its choice and, once proven, its outcome and order. */
+export function recordItems(items: readonly BatchItem[]): RowRecord[] {
+  return items.map((item) => {
+    const known = 'known' in item.phase ? item.phase.known : undefined;
+    return {
+      serviceId: item.serviceId,
+      included: item.included,
+      chosenKey: item.chosenKey,
+      outcome: RECORDED_OUTCOME[item.phase.kind],
+      order: known ? recordedOrder(known.order) : undefined,
+      status: known?.status,
+      errorText: item.errorText,
+    };
+  });
+}
+
+/**
+ * The phase a recorded outcome stands for after a reload, when the journal no longer holds
+ * the item's order: without a journal entry an attempt has ended, and what it did is no
+ * longer known here.
+ */
+export function restoredPhase(recorded: RowRecord, identity: string): RowPhase {
+  const order = recorded.order as Order | undefined;
+  const known: KnownOrder | undefined = order
+    ? {
+        order,
+        status: recorded.status ?? 'unknown',
+        entry: {
+          id: `recorded-${recorded.serviceId}`,
+          identity,
+          serviceId: recorded.serviceId,
+          services: [recorded.serviceId],
+          serviceNames: [],
+          intentKey: '',
+          duration: '',
+          state: 'unpaid',
+          withTaxText: '',
+          withTaxValue: order.priceWithTax.value,
+          startedAt: '',
+        },
+      }
+    : undefined;
+  const outcome = recorded.outcome;
+  if (known && (outcome === 'delivered' || outcome === 'ended' || outcome === 'paid')) return { kind: outcome, known };
+  if (known) return { kind: 'ended', known };
+  return outcome === 'refused' ? { kind: 'refused' } : { kind: 'notAttempted' };
 }

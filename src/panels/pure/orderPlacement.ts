@@ -6,7 +6,7 @@ import { ordersNaming, searchAfterLostAnswer, START_TOLERANCE_MS, type NamedOrde
 import { refusedBeforeActing, sameAmount } from './proofs';
 import type { RenewSession } from './renewSession';
 import type { KnownOrder, Previewed } from './renewSteps';
-import type { RenewApi } from './sessionDeps';
+import type { Confirmation, RenewApi } from './sessionDeps';
 import { isStorageError } from './storageErrors';
 
 /**
@@ -27,7 +27,7 @@ const EXISTING_ORDER_WINDOW_MS = 60 * 86_400_000;
 export class OrderPlacement {
   constructor(private readonly s: RenewSession) {}
 
-  async placeOrder(): Promise<void> {
+  async placeOrder(confirm: Confirmation): Promise<void> {
     const step = this.s.currentStep;
     if (step.kind !== 'previewed' || step.previewed.row.key !== this.s.current.selectedKey) return;
     const previewed = step.previewed;
@@ -37,7 +37,7 @@ export class OrderPlacement {
     const sent = { value: false };
     try {
       if (await this.busyElsewhere(row.services)) return;
-      const confirmed = await this.s.deps.confirm(
+      const confirmed = await confirm(
         this.s.deps.t('Order the renewal of {0} for {1}?', this.s.format.servicesText(row), this.s.format.periodLabel(row)),
         this.s.deps.t(
           'Amount with tax: {0}. New expiry: {1}. OVHcloud creates an order that you then pay.',
@@ -54,7 +54,7 @@ export class OrderPlacement {
       try {
         if (await this.busyElsewhere(row.services)) return;
         this.s.go({ kind: 'placing', previewed });
-        await this.orderUnderLease(previewed, lease, sent);
+        await this.orderUnderLease(previewed, lease, sent, confirm);
       } finally {
         await lease.release().catch(() => undefined);
       }
@@ -83,7 +83,7 @@ export class OrderPlacement {
     if (step === 'confirmingOrder' || step === 'placing') this.s.go({ kind: 'previewed', previewed });
   }
 
-  private async orderUnderLease(previewed: Previewed, lease: Lease, sent: { value: boolean }): Promise<void> {
+  private async orderUnderLease(previewed: Previewed, lease: Lease, sent: { value: boolean }, confirm: Confirmation): Promise<void> {
     const { row, preview } = previewed;
     const api = await this.s.requireApi();
     const startedAt = await this.serverNow(api);
@@ -109,7 +109,7 @@ export class OrderPlacement {
       startedAt: startedAt.toISOString(),
       summary: { servicesText: this.s.format.servicesText(row), periodText: this.s.format.periodLabel(row), newExpiryText: this.s.format.date(row.newExpiry) },
     };
-    if (existing.length > 0) return this.metExisting(api, existing, entry, previewed);
+    if (existing.length > 0) return this.metExisting(api, existing, entry, previewed, confirm);
     // Written before the POST: if VS Code dies mid-request, the next panel looks for the order.
     await this.s.deps.journal.write(entry);
     try {
@@ -125,10 +125,10 @@ export class OrderPlacement {
     try {
       order = await api.createRenewOrder(this.s.deps.serviceId, { duration: row.renewPeriod, services: row.services });
     } catch (error) {
-      return this.afterLostAnswer(api, entry, error, lease, previewed);
+      return this.afterLostAnswer(api, entry, error, lease, previewed, confirm);
     }
     this.s.deps.log.info(`Order ${order.orderId} created for service ${this.s.deps.serviceId} (${row.renewPeriod}).`);
-    await this.adopt(api, { ...entry, state: 'unpaid', orderId: order.orderId }, order, entry.withTaxValue);
+    await this.adopt(api, { ...entry, state: 'unpaid', orderId: order.orderId }, order, confirm, entry.withTaxValue);
   }
 
   /**
@@ -136,14 +136,14 @@ export class OrderPlacement {
    * payment, nothing new ordered. Anything else (a bundle, another period, one placed and
    * paid since the preview): shown for what it is, and nothing is ordered beside it.
    */
-  private async metExisting(api: RenewApi, existing: readonly NamedOrder[], entry: JournalEntry, previewed: Previewed): Promise<void> {
+  private async metExisting(api: RenewApi, existing: readonly NamedOrder[], entry: JournalEntry, previewed: Previewed, confirm: Confirmation): Promise<void> {
     const { t } = this.s.deps;
     const exact = existing.filter((found) => found.match === 'exact' && found.status === 'notPaid');
     const [ours] = exact;
     if (ours && exact.length === existing.length && exact.length === 1) {
       // Placed from another machine or the Control Panel: offer it, order nothing.
       this.s.addNotice(t('An unpaid order for this renewal already exists at OVHcloud (order {0}). Nothing new was ordered.', ours.order.orderId));
-      return this.adopt(api, { ...entry, state: 'unpaid', orderId: ours.order.orderId }, ours.order, entry.withTaxValue);
+      return this.adopt(api, { ...entry, state: 'unpaid', orderId: ours.order.orderId }, ours.order, confirm, entry.withTaxValue);
     }
     const lines = existing.map((found) =>
       t(
@@ -169,7 +169,7 @@ export class OrderPlacement {
   }
 
   /** The POST failed or its answer was lost: look for the order rather than sending another. */
-  private async afterLostAnswer(api: RenewApi, entry: JournalEntry, error: unknown, lease: Lease, previewed: Previewed): Promise<void> {
+  private async afterLostAnswer(api: RenewApi, entry: JournalEntry, error: unknown, lease: Lease, previewed: Previewed, confirm: Confirmation): Promise<void> {
     if (refusedBeforeActing(error)) {
       await this.s.deps.journal.end(entry.id);
       this.s.fail(error);
@@ -195,7 +195,7 @@ export class OrderPlacement {
     if (order && found.length === 1) {
       this.s.deps.log.warn(`Order ${order.orderId} found by its details after a failed order request.`);
       this.s.patch({ notice: this.s.deps.t('OVHcloud created the order despite the error. Nothing else was ordered.') });
-      return this.adopt(api, { ...unknown, state: 'unpaid', orderId: order.orderId }, order, entry.withTaxValue);
+      return this.adopt(api, { ...unknown, state: 'unpaid', orderId: order.orderId }, order, confirm, entry.withTaxValue);
     }
     this.s.fail(
       error,
@@ -211,7 +211,7 @@ export class OrderPlacement {
   }
 
   /** An order that is ours by content: recorded, its amount checked, then offered for payment. */
-  private async adopt(api: RenewApi, entry: JournalEntry, order: Order, confirmedValue?: number): Promise<void> {
+  private async adopt(api: RenewApi, entry: JournalEntry, order: Order, confirm: Confirmation, confirmedValue?: number): Promise<void> {
     const record: JournalEntry = { ...entry, withTaxText: this.s.format.money(order.priceWithTax), withTaxValue: order.priceWithTax.value };
     await this.s.deps.journal.write(record);
     const known: KnownOrder = { entry: record, order, status: 'notPaid' };
@@ -223,7 +223,7 @@ export class OrderPlacement {
           notice: this.s.deps.t('The amount of order {0} ({1}) differs from the amount you confirmed ({2}).', order.orderId, record.withTaxText, confirmedText),
         },
       );
-      const keep = await this.s.deps.confirm(
+      const keep = await confirm(
         this.s.deps.t('The amount of order {0} differs from the one you confirmed. Go on to payment?', order.orderId),
         this.s.deps.t('You confirmed {0}; OVHcloud ordered {1}. Nothing is charged until you pay.', confirmedText, record.withTaxText),
         this.s.deps.t('Go On'),

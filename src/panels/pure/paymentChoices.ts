@@ -33,3 +33,8 @@ export function paymentChoices(options: readonly PaymentOption[], t: Translate, 
   const preferred = choices.find((choice) => choice.isDefault && choice.selectable) ?? choices.find((choice) => choice.selectable);
   return { options: choices, selectedId: preferred?.id };
 }
+
+/** A stable name for a payment method across orders: the same method in another order's list of usable methods. */
+export function paymentMethodKey(option: PaymentOption): string {
+  return [option.paymentMean, option.paymentMethodId ?? '', option.paymentMeanId ?? '', option.label].join('|');
+}

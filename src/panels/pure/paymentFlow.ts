@@ -5,7 +5,7 @@ import { isFinalStatus, ORDER_FOLLOW_CEILING_MS } from './orderStatus';
 import { paymentChoices, paymentLabel } from './paymentChoices';
 import { refusedBeforeActing } from './proofs';
 import type { KnownOrder } from './renewSteps';
-import type { RenewApi } from './sessionDeps';
+import type { Confirmation, RenewApi } from './sessionDeps';
 import type { RenewSession } from './renewSession';
 
 type PayOutcome = 'paid' | 'paidElsewhere' | 'inProgress' | 'failed';
@@ -28,7 +28,8 @@ export class PaymentFlow {
 
   constructor(private readonly session: RenewSession) {}
 
-  async pay(): Promise<void> {
+  /** Pays the order shown with `option`, one of the methods OVH offers for it. */
+  async pay(option: PaymentOption, confirm: Confirmation): Promise<void> {
     const s = this.session;
     const { t } = s.deps;
     const step = s.currentStep;
@@ -36,9 +37,7 @@ export class PaymentFlow {
     const again = step.kind === 'payUncertain';
     const back = step;
     const known = step.known;
-    const optionId = s.current.payment?.selectedId;
-    const option = optionId === undefined ? undefined : s.options[Number(optionId)];
-    if (!option?.selectable) return;
+    if (!option.selectable) return;
     s.go({ kind: 'confirmingPay', known }, { error: undefined, notice: undefined });
     try {
       const api = await s.requireApi();
@@ -49,7 +48,7 @@ export class PaymentFlow {
       const recorded = s.deps.journal.get(known.entry.id);
       if (!again && recorded && recorded.state !== known.entry.state && (recorded.state === 'paying' || recorded.state === 'payUncertain'))
         return await this.followUncertain(api, { ...known, entry: recorded });
-      const confirmed = await s.deps.confirm(...this.dialog(known, option, again), 'pay');
+      const confirmed = await confirm(...this.dialog(known, option, again), 'pay');
       if (!confirmed || s.isDisposed) return s.go(back);
       const lease = await s.takeLease(known.entry.services, known);
       if (!lease) return;
@@ -188,10 +187,12 @@ export class PaymentFlow {
     const start = s.now().getTime();
     const mine = s.currentStep;
     let delay = firstDelay;
+    const movedOn = () =>
+      s.isDisposed || (s.currentStep !== mine && !(s.currentStep.kind === 'payUncertain' && s.currentStep.known.order.orderId === known.order.orderId));
     for (;;) {
+      if (movedOn()) return true;
       const status = await api.getOrderStatus(known.order.orderId).catch(() => undefined);
-      if (s.isDisposed) return true;
-      if (s.currentStep !== mine && !(s.currentStep.kind === 'payUncertain' && s.currentStep.known.order.orderId === known.order.orderId)) return true;
+      if (movedOn()) return true;
       if (status !== undefined && status !== 'notPaid') {
         s.patch({
           error: undefined,

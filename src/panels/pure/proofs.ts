@@ -17,14 +17,16 @@ const UNFINISHED = /timeout|timed out|retry later|try again later/i;
 
 /**
  * Nothing was done: only a 4xx answer with a JSON body whose class says OVH refused before
- * acting. A 408 (OVH's front answers an HTML page under load, possibly after passing the
+ * acting (or OVH's 460, which names the service's expiry). A 408 (OVH's front answers an HTML page under load, possibly after passing the
  * request on), 429, 5xx, an HTML or empty body, "Check timeout. Please retry later", a reset
  * and a client timeout all leave the outcome unknown.
  */
 export function refusedBeforeActing(error: unknown): boolean {
   if (!isOvhApiError(error) || error.status === undefined) return false;
-  if (!REFUSAL_STATUS.has(error.status) || !REFUSAL_CLASS.test(error.errorClass ?? '')) return false;
-  return !UNFINISHED.test(error.serverMessage ?? '');
+  if (UNFINISHED.test(error.serverMessage ?? '')) return false;
+  // OVH's own 460 "This Service is expired" carries a message and no class: refused for the service's state.
+  if (error.status === 460) return error.kind === 'expiredService' && error.serverMessage !== undefined;
+  return REFUSAL_STATUS.has(error.status) && REFUSAL_CLASS.test(error.errorClass ?? '');
 }
 
 /** What the user chose to renew: the services by OVH's names, and the period. */

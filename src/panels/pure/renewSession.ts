@@ -7,10 +7,10 @@ import { OrderPlacement } from './orderPlacement';
 import { OrderResume } from './orderResume';
 import { followOrder, isFinalStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
 import { PanelFormat } from './panelFormat';
-import { paymentChoices } from './paymentChoices';
+import { paymentChoices, paymentMethodKey } from './paymentChoices';
 import { PaymentFlow } from './paymentFlow';
 import { accepts, knownOrder, renderStep, type KnownOrder, type Step } from './renewSteps';
-import type { RenewApi, SessionDeps } from './sessionDeps';
+import type { Confirmation, RenewApi, SessionDeps } from './sessionDeps';
 
 export type { RenewApi, SessionDeps } from './sessionDeps';
 
@@ -136,22 +136,23 @@ export class RenewSession {
       case 'setIncludeOptions':
         return this.reloadOptions(message.value);
       case 'select':
-        if (!this.rows.some((row) => row.key === message.key)) return;
-        this.patch({ selectedKey: message.key, error: undefined });
-        if (this.step.kind === 'previewed' || this.step.kind === 'ended' || this.step.kind === 'elsewhere') this.go({ kind: 'choosing' });
-        return;
+        return this.select(message.key);
       case 'preview':
-        return this.preview();
+        return this.previewSelected();
       case 'placeOrder':
-        return this.placement.placeOrder();
+        return this.order(this.deps.confirm);
       case 'selectPayment':
         if (!this.view.payment?.options.some((option) => option.id === message.optionId && option.selectable)) return;
         this.patch({ payment: { ...this.view.payment, selectedId: message.optionId } });
         return;
-      case 'pay':
-        await this.payments.pay();
+      case 'pay': {
+        const id = this.view.payment?.selectedId;
+        const option = id === undefined ? undefined : this.options[Number(id)];
+        if (!option) return;
+        await this.pay(paymentMethodKey(option), this.deps.confirm);
         // The panel's own Pay: the webview waits for nothing, but the delivery is part of what it shows.
         return this.delivery;
+      }
       case 'openLink':
         return this.openLink(message.which);
     }
@@ -181,9 +182,9 @@ export class RenewSession {
     this.patch({ rows, selectedKey });
   }
 
-  private async preview(): Promise<void> {
+  private async previewSelected(): Promise<void> {
     const row = this.rows.find((candidate) => candidate.key === this.view.selectedKey);
-    if (!row) return;
+    if (!row || !accepts(this.step, 'preview')) return;
     this.go({ kind: 'previewing', row }, { error: undefined, notice: undefined });
     try {
       const preview = await (await this.requireApi()).previewRenew(this.deps.serviceId, { duration: row.renewPeriod, services: row.services });
@@ -200,9 +201,44 @@ export class RenewSession {
     this.go({ kind: 'unpaid', known });
   }
 
-  /** Pays the unpaid order shown with the chosen method; resolves once the payment's outcome is known, delivery followed on. */
-  async pay(): Promise<void> {
-    if (accepts(this.step, 'pay')) await this.payments.pay();
+  // The commands: what a panel or a batch asks of the money core. Each checks the step table
+  // itself, so no caller can skip a step; each takes the confirmation policy it runs under.
+
+  /** Chooses a renew option; leaves a preview of another option. */
+  select(key: string): void {
+    if (!accepts(this.step, 'select') || !this.rows.some((row) => row.key === key)) return;
+    this.patch({ selectedKey: key, error: undefined });
+    if (this.step.kind === 'previewed' || this.step.kind === 'ended' || this.step.kind === 'elsewhere') this.go({ kind: 'choosing' });
+  }
+
+  /** Chooses the option and asks OVH for a dry run of it (no order). */
+  async preview(key: string): Promise<void> {
+    this.select(key);
+    await this.previewSelected();
+  }
+
+  /** Places the order previewed, after the confirmation `confirm` gives. */
+  async order(confirm: Confirmation): Promise<void> {
+    if (accepts(this.step, 'placeOrder')) await this.placement.placeOrder(confirm);
+  }
+
+  /**
+   * Pays the unpaid order shown with the method `methodKey` (paymentMethodKey), after
+   * `confirm`; resolves once the payment's outcome is known, the delivery followed on.
+   */
+  async pay(methodKey: string, confirm: Confirmation): Promise<void> {
+    const option = this.options.find((candidate) => paymentMethodKey(candidate) === methodKey);
+    if (option && accepts(this.step, 'pay')) await this.payments.pay(option, confirm);
+  }
+
+  /** Looks at OVH and the journal again (Try Again, Check Again). */
+  async check(): Promise<void> {
+    if (accepts(this.step, 'retry')) await this.start();
+  }
+
+  /** Opens the order's page at OVHcloud (the link is fetched fresh, never stored). */
+  async openOrder(which: 'order' | 'pdf' = 'order'): Promise<void> {
+    if (accepts(this.step, 'openLink')) await this.openLink(which);
   }
 
   /** Resolves once the delivery being followed (if any) has reached its end or stopped. */

@@ -24,6 +24,13 @@ export type RenewApi = Pick<
 /** Ordering, going on after the amount changed, paying. */
 export type ConfirmKind = 'order' | 'priceChange' | 'pay';
 
+/**
+ * A confirmation policy: how a command asks for the user's decision. The renew panel asks
+ * with a modal each time; a batch answers the decisions its own modal already covered and
+ * asks the rest. Passed with each command, never kept in a field between commands.
+ */
+export type Confirmation = (message: string, detail: string, action: string, kind: ConfirmKind) => Promise<boolean>;
+
 export interface SessionDeps {
   readonly accountId: string;
   /** The account itself (endpoint + nichandle), whatever the sign-in: journal and locks use it. */
@@ -42,11 +49,8 @@ export interface SessionDeps {
    * another window's order waits for the user's Try Again.
    */
   readonly whenLeasesFree?: (keys: readonly string[], stop: () => boolean) => Promise<void>;
-  /**
-   * A modal confirmation in VS Code; true only when the user chose `action`. `kind` says
-   * which decision it is: a batch answers for its rows with the modal it already showed.
-   */
-  readonly confirm: (message: string, detail: string, action: string, kind: ConfirmKind) => Promise<boolean>;
+  /** A modal confirmation in VS Code; true only when the user chose `action`: the panel's own policy. */
+  readonly confirm: Confirmation;
   readonly openExternal: (url: string) => Promise<void>;
   readonly t: Translate;
   readonly locale: string;

@@ -17,6 +17,7 @@ suite('Proofs: what the money core may conclude', () => {
     assert.equal(refusedBeforeActing(error(403, 'Client::Forbidden::NotGranted', 'This call has not been granted')), true);
     assert.equal(refusedBeforeActing(error(404, 'Client::NotFound', 'paymentMean not found')), true);
     assert.equal(refusedBeforeActing(error(409, 'Client::Conflict', 'Order 1 has already been paid')), true);
+    assert.equal(refusedBeforeActing(error(460, undefined, 'This Service is expired', 'expiredService')), true);
   });
 
   test('uncertain: 408 pages, "Check timeout", 429, 5xx, bodies without a class, timeouts and resets', () => {

@@ -1,0 +1,125 @@
+import type { Order, PaymentOption } from '../../ovh';
+import type { BatchState } from '../../protocol/batchPanel';
+import { batchTotals, formatMoney, NO_CURRENCY, priceUcents, resolveCoverage, type Coverage } from '../../renewal';
+import type { Translate } from '../../translate';
+import { isSettled, renderBatch, RETRYABLE, type BatchStep, type RowPhase } from './batchSteps';
+import type { PanelFormat } from './panelFormat';
+import { paymentChoices } from './paymentChoices';
+import type { RenewSession } from './renewSession';
+
+/**
+ * The batch's items (one per selected service, each with its own renew session) and the
+ * pure questions the batch asks of them: which would place an order, what the totals are,
+ * what the webview shows.
+ */
+export interface BatchItem {
+  readonly key: string;
+  readonly serviceId: number;
+  readonly session: RenewSession;
+  included: boolean;
+  chosenKey: string | undefined;
+  phase: RowPhase;
+  errorText: string | undefined;
+  /** The services its order renews, from the moment it is attempted. */
+  claims: readonly number[];
+}
+
+/** Which item's order renews which service: a bundle chosen for one covers the others. */
+export function coverageOf(items: readonly BatchItem[]): Coverage[] {
+  return resolveCoverage(
+    items.map((item) => {
+      if (isSettled(item.phase))
+        return { serviceId: item.serviceId, fixed: true, chosen: { services: item.claims.length > 0 ? item.claims : [item.serviceId] } };
+      const usable = item.included && (item.phase.kind === 'ready' || item.phase.kind === 'previewing' || item.phase.kind === 'previewed');
+      const option = usable ? item.session.optionRows.find((candidate) => candidate.key === item.chosenKey) : undefined;
+      return { serviceId: item.serviceId, chosen: option ? { services: option.services } : undefined };
+    }),
+  );
+}
+
+/** Included items that would place an order of their own, and have none yet. */
+export function orderableItems(items: readonly BatchItem[]): BatchItem[] {
+  const coverage = coverageOf(items);
+  return items.filter(
+    (item, index) =>
+      item.included &&
+      coverage[index]?.kind === 'orders' &&
+      !isSettled(item.phase) &&
+      (item.phase.kind === 'ready' || item.phase.kind === 'previewed' || RETRYABLE.has(item.phase.kind)),
+  );
+}
+
+/** Items whose order exists and waits for payment. */
+export function unpaidItems(items: readonly BatchItem[]): BatchItem[] {
+  return items.filter((item) => item.phase.kind === 'ordered' || item.phase.kind === 'payFailed');
+}
+
+/** The error its session shows, as one line for the table. */
+export function itemError(item: BatchItem): string | undefined {
+  const error = item.session.current.error;
+  return error ? [error.explanation, error.nextStep].filter(Boolean).join(' ') : undefined;
+}
+
+export function itemName(item: BatchItem): string {
+  return item.session.serviceSummary?.displayName ?? `#${item.serviceId}`;
+}
+
+export function changeable(item: BatchItem): boolean {
+  return !isSettled(item.phase) && item.phase.kind !== 'blocked' && item.phase.kind !== 'loading';
+}
+
+/** Amounts summed per currency and formatted. */
+export function sumPrices(prices: ReadonlyArray<Order['priceWithTax']>, locale: string): string[] {
+  return batchTotals(prices.map((price) => ({ ucents: priceUcents(price), currencyCode: price.currencyCode ?? NO_CURRENCY }))).map((money) =>
+    formatMoney(money.ucents, money.currencyCode, locale),
+  );
+}
+
+/** The previewed prices of the items about to be ordered. */
+export function previewedPrices(items: readonly BatchItem[]): Array<Order['priceWithTax']> {
+  return items.flatMap((item) => (item.phase.kind === 'previewed' ? [item.phase.preview.priceWithTax] : []));
+}
+
+/** The table's totals: previewed prices of the items about to be ordered, real prices of the created orders. */
+export function tableTotals(items: readonly BatchItem[], locale: string): string[] {
+  const orderable = new Set(orderableItems(items));
+  const prices = items.flatMap((item) => {
+    if ('known' in item.phase) return [item.phase.known.order.priceWithTax];
+    return item.phase.kind === 'previewed' && orderable.has(item) ? [item.phase.preview.priceWithTax] : [];
+  });
+  return sumPrices(prices, locale);
+}
+
+export interface BatchExtras {
+  readonly format: PanelFormat;
+  readonly t: Translate;
+  readonly locale: string;
+  readonly payOptions: readonly PaymentOption[];
+  readonly selectedPayment: string | undefined;
+  readonly progress: BatchState['progress'];
+  readonly notice: string | undefined;
+  readonly error: string | undefined;
+}
+
+/** Pure: what the webview shows for the batch. */
+export function batchView(step: BatchStep, items: readonly BatchItem[], extras: BatchExtras): BatchState {
+  const coverage = coverageOf(items);
+  const rows = items.map((item, index) => ({
+    ...item,
+    summary: item.session.serviceSummary,
+    options: item.session.optionRows,
+    coverage: coverage[index] as Coverage,
+  }));
+  const payment =
+    extras.payOptions.length === 0 ? undefined : { ...paymentChoices(extras.payOptions, extras.t, extras.format), selectedId: extras.selectedPayment };
+  return renderBatch(step, {
+    format: extras.format,
+    t: extras.t,
+    rows,
+    payment,
+    progress: extras.progress,
+    notice: extras.notice,
+    error: extras.error,
+    totals: tableTotals(items, extras.locale),
+  });
+}
