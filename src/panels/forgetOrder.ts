@@ -3,6 +3,7 @@ import type { Prompter } from '../auth/prompter';
 import type { ServiceRef } from '../protocol/serviceRef';
 import type { LeaseFiles } from './pure/leaseFiles';
 import type { JournalEntry, OrderJournal } from './pure/orderJournal';
+import { PanelFormat } from './pure/panelFormat';
 
 export interface ForgetDeps {
   readonly journal: OrderJournal;
@@ -23,6 +24,7 @@ export async function forgetOrder(deps: ForgetDeps, target?: ServiceRef): Promis
   const entries = deps.journal
     .all()
     .filter((entry) => !target || (entry.identity === identity && (entry.serviceId === target.serviceId || entry.services.includes(target.serviceId))));
+  const format = new PanelFormat(vscode.l10n.t, vscode.env.language);
   // Records that cannot be read block ordering: this is where the user sets them aside.
   const unreadable = deps.journal.unreadable(identity);
   if (entries.length === 0 && unreadable.length === 0) {
@@ -33,8 +35,8 @@ export async function forgetOrder(deps: ForgetDeps, target?: ServiceRef): Promis
     [
       ...entries.map((entry) => ({
         label: title(entry),
-        description: entry.summary ? `${entry.summary.servicesText} · ${entry.summary.periodText}` : '',
-        detail: entry.withTaxText,
+        description: `${format.entry(entry).servicesText} · ${format.entry(entry).periodText}`,
+        detail: format.entry(entry).withTaxText,
         entry,
         key: undefined,
       })),

@@ -130,7 +130,6 @@ export function restoredPhase(recorded: RowRecord, identity: string): RowPhase {
           intentKey: '',
           duration: '',
           state: 'unpaid',
-          withTaxText: '',
           withTaxValue: order.priceWithTax.value,
           startedAt: '',
         },

@@ -64,33 +64,21 @@ export interface JournalEntry {
    */
   readonly state: JournalState;
   readonly orderId?: number;
-  readonly withTaxText: string;
+  /** The amount with tax: of the preview while placing, of the order once it exists. */
   readonly withTaxValue: number;
+  readonly currencyCode?: string;
   /** When the attempt started, by OVH's clock when it could be read. */
   readonly startedAt: string;
-  /** What is bought, for the tree, the Forget command and the pay confirmation. */
-  readonly summary?: JournalSummary;
-}
-
-export interface JournalSummary {
-  readonly servicesText: string;
-  readonly periodText: string;
-  readonly newExpiryText: string;
-}
-
-function decodeSummary(raw: unknown): JournalSummary | undefined {
-  const fields = fieldsOf(raw);
-  if (!fields) return undefined;
-  const { servicesText, periodText, newExpiryText } = fields;
-  return isString(servicesText) && isString(periodText) && isString(newExpiryText) ? { servicesText, periodText, newExpiryText } : undefined;
+  /** The expiry the renewal promises (ISO), for the pay confirmation. Texts are made when shown, in the language of the day. */
+  readonly newExpiry?: string;
 }
 
 /** A stored entry (see storedRecord.ts); the tree reads every entry while it paints. */
 export function decodeJournalEntry(raw: unknown): JournalEntry | undefined {
   const fields = fieldsOf(raw);
   if (!fields) return undefined;
-  const { id, identity, serviceId, services, serviceNames, intentKey, duration, state, orderId, withTaxText, withTaxValue, startedAt } = fields;
-  const summary = fields.summary === undefined ? undefined : decodeSummary(fields.summary);
+  const { id, identity, serviceId, services, serviceNames, intentKey, duration, state, orderId, withTaxValue, currencyCode, startedAt, newExpiry } = fields;
+  // Entries of earlier versions also hold texts (withTaxText, summary): read, never required, never written again.
   const valid =
     isString(id) &&
     isString(identity) &&
@@ -101,10 +89,10 @@ export function decodeJournalEntry(raw: unknown): JournalEntry | undefined {
     isString(duration) &&
     isOneOf(STATES, state) &&
     isOptional(isNumber, orderId) &&
-    isString(withTaxText) &&
     isNumber(withTaxValue) &&
+    isOptional(isString, currencyCode) &&
     isString(startedAt) &&
-    (fields.summary === undefined || summary !== undefined);
+    isOptional(isString, newExpiry);
   if (!valid) return undefined;
   return {
     id,
@@ -116,10 +104,10 @@ export function decodeJournalEntry(raw: unknown): JournalEntry | undefined {
     duration,
     state,
     ...(orderId !== undefined ? { orderId } : {}),
-    withTaxText,
     withTaxValue,
+    ...(currencyCode !== undefined ? { currencyCode } : {}),
     startedAt,
-    ...(summary ? { summary } : {}),
+    ...(newExpiry !== undefined ? { newExpiry } : {}),
   };
 }
 
@@ -235,14 +223,13 @@ export class OrderJournal {
       const record = decodeLegacyRecord(raw);
       const identity = record ? this.identityOf(record.accountId) : undefined;
       if (!record || identity === undefined) continue;
-      const { serviceId, intentKey, duration, services, state, orderId, withTaxText, withTaxValue, startedAt } = record;
+      const { serviceId, intentKey, duration, services, state, orderId, withTaxValue, startedAt } = record;
       await this.store.update(`${PREFIX}legacy-${index}-${serviceId}`, {
         serviceId,
         intentKey,
         duration,
         services,
         orderId,
-        withTaxText,
         withTaxValue,
         startedAt,
         id: `legacy-${index}-${serviceId}`,
@@ -272,5 +259,5 @@ function decodeLegacyRecord(raw: unknown) {
     isString(withTaxText) &&
     isNumber(withTaxValue) &&
     isString(startedAt);
-  return valid ? { accountId, serviceId, intentKey, duration, services, state, orderId, withTaxText, withTaxValue, startedAt } : undefined;
+  return valid ? { accountId, serviceId, intentKey, duration, services, state, orderId, withTaxValue, startedAt } : undefined;
 }

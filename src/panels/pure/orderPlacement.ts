@@ -104,10 +104,10 @@ export class OrderPlacement {
       intentKey: row.key,
       duration: row.renewPeriod,
       state: 'placing',
-      withTaxText: this.s.format.money(preview.priceWithTax),
       withTaxValue: preview.priceWithTax.value,
+      currencyCode: preview.priceWithTax.currencyCode,
       startedAt: startedAt.toISOString(),
-      summary: { servicesText: this.s.format.servicesText(row), periodText: this.s.format.periodLabel(row), newExpiryText: this.s.format.date(row.newExpiry) },
+      newExpiry: row.newExpiry.toISOString(),
     };
     if (existing.length > 0) return this.metExisting(api, existing, entry, previewed, confirm);
     // Written before the POST: if VS Code dies mid-request, the next panel looks for the order.
@@ -212,20 +212,21 @@ export class OrderPlacement {
 
   /** An order that is ours by content: recorded, its amount checked, then offered for payment. */
   private async adopt(api: RenewApi, entry: JournalEntry, order: Order, confirm: Confirmation, confirmedValue?: number): Promise<void> {
-    const record: JournalEntry = { ...entry, withTaxText: this.s.format.money(order.priceWithTax), withTaxValue: order.priceWithTax.value };
+    const record: JournalEntry = { ...entry, withTaxValue: order.priceWithTax.value, currencyCode: order.priceWithTax.currencyCode };
     await this.s.deps.journal.write(record);
     const known: KnownOrder = { entry: record, order, status: 'notPaid' };
     if (confirmedValue !== undefined && !sameAmount(order.priceWithTax.value, confirmedValue)) {
-      const confirmedText = entry.withTaxText;
+      const confirmedText = this.s.format.entry(entry).withTaxText;
+      const orderedText = this.s.format.money(order.priceWithTax);
       this.s.go(
         { kind: 'confirmingPrice', known },
         {
-          notice: this.s.deps.t('The amount of order {0} ({1}) differs from the amount you confirmed ({2}).', order.orderId, record.withTaxText, confirmedText),
+          notice: this.s.deps.t('The amount of order {0} ({1}) differs from the amount you confirmed ({2}).', order.orderId, orderedText, confirmedText),
         },
       );
       const keep = await confirm(
         this.s.deps.t('The amount of order {0} differs from the one you confirmed. Go on to payment?', order.orderId),
-        this.s.deps.t('You confirmed {0}; OVHcloud ordered {1}. Nothing is charged until you pay.', confirmedText, record.withTaxText),
+        this.s.deps.t('You confirmed {0}; OVHcloud ordered {1}. Nothing is charged until you pay.', confirmedText, orderedText),
         this.s.deps.t('Go On'),
         'priceChange',
       );

@@ -50,8 +50,8 @@ export class OrderResume {
           ...entry,
           state: 'unpaid',
           orderId: order.orderId,
-          withTaxText: this.s.format.money(order.priceWithTax),
           withTaxValue: order.priceWithTax.value,
+          currencyCode: order.priceWithTax.currencyCode,
         };
         await this.s.deps.journal.write(record);
         this.s.addNotice(t('OVHcloud created the order despite the error. Nothing else was ordered.'));

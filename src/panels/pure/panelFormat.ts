@@ -1,7 +1,26 @@
 import type { Order, Price, ServiceSummary } from '../../ovh';
 import type { Translate } from '../../translate';
 import type { PanelState, Row } from '../../protocol/renewPanel';
-import { dateTimeFormat, formatDuration, formatMoney, ovhCalendarDay, priceUcents, relativeDays, type RenewOptionRow } from '../../renewal';
+import {
+  dateTimeFormat,
+  decimalToUcents,
+  formatDuration,
+  formatMoney,
+  NO_CURRENCY,
+  ovhCalendarDay,
+  parseDuration,
+  priceUcents,
+  relativeDays,
+  type RenewOptionRow,
+} from '../../renewal';
+import type { JournalEntry } from './orderJournal';
+
+export interface EntryTexts {
+  readonly servicesText: string;
+  readonly periodText: string;
+  readonly newExpiryText: string | undefined;
+  readonly withTaxText: string;
+}
 
 /** Turns domain data into the display texts of the panel, in the user's language. */
 export class PanelFormat {
@@ -50,6 +69,17 @@ export class PanelFormat {
     return versus.differenceUcents < 0
       ? this.t('Saves {0} compared with renewing {1} at a time', amount, shortest)
       : this.t('Costs {0} more than renewing {1} at a time', amount, shortest);
+  }
+
+  /** What a journal entry buys, made when shown: the journal holds amounts, ids and names, never texts. */
+  entry(entry: Pick<JournalEntry, 'serviceNames' | 'services' | 'duration' | 'withTaxValue' | 'currencyCode' | 'newExpiry'>): EntryTexts {
+    const period = parseDuration(entry.duration);
+    return {
+      servicesText: entry.serviceNames.length > 0 ? entry.serviceNames.join(', ') : entry.services.map((id) => `#${id}`).join(', '),
+      periodText: period ? formatDuration(period, this.locale) : entry.duration,
+      newExpiryText: entry.newExpiry ? this.date(entry.newExpiry) : undefined,
+      withTaxText: formatMoney(decimalToUcents(entry.withTaxValue), entry.currencyCode ?? NO_CURRENCY, this.locale),
+    };
   }
 
   servicesText(row: RenewOptionRow): string {

@@ -77,7 +77,7 @@ export class PaymentFlow {
   private dialog(known: KnownOrder, option: PaymentOption, again: boolean): [string, string, string] {
     const s = this.session;
     const { t } = s.deps;
-    const summary = known.entry.summary;
+    const bought = s.format.entry(known.entry);
     const amount = t('Amount with tax: {0}, charged to {1}.', s.format.money(known.order.priceWithTax), paymentLabel(option, t));
     if (again)
       return [
@@ -90,8 +90,10 @@ export class PaymentFlow {
         t('Pay Again'),
       ];
     return [
-      summary ? t('Pay the renewal of {0} for {1}?', summary.servicesText, summary.periodText) : t('Pay order {0} now?', known.order.orderId),
-      [summary ? t('Order {0}. New expiry: {1}.', known.order.orderId, summary.newExpiryText) : '', amount].filter(Boolean).join(' '),
+      t('Pay the renewal of {0} for {1}?', bought.servicesText, bought.periodText),
+      [bought.newExpiryText ? t('Order {0}. New expiry: {1}.', known.order.orderId, bought.newExpiryText) : t('Order {0}.', known.order.orderId), amount].join(
+        ' ',
+      ),
       t('Pay'),
     ];
   }

@@ -143,6 +143,8 @@ export function renderStep(step: Step, view: StepView): PanelState {
 
 function orderView(known: KnownOrder, view: StepView): NonNullable<PanelState['order']> {
   const base = view.format.order(known.order, known.status, view.summary);
-  const summary = known.entry.summary;
-  return summary ? { ...base, servicesText: summary.servicesText, periodText: summary.periodText, expectedExpiryText: summary.newExpiryText } : base;
+  // A record restored from a batch names no service: the order alone is shown.
+  if (known.entry.serviceNames.length === 0) return base;
+  const bought = view.format.entry(known.entry);
+  return { ...base, servicesText: bought.servicesText, periodText: bought.periodText, expectedExpiryText: bought.newExpiryText };
 }

@@ -29,6 +29,11 @@ export const SAME_AS_ENGLISH: Record<Language, readonly string[]> = {
 
 const list = (items: readonly string[]): string => items.map((item) => `\n  ${JSON.stringify(item)}`).join('');
 
+// Parsing every source file is the slow part (seconds on a loaded machine): done once, when the
+// suites are defined, outside any test's time limit, and shared by every test that reads it.
+let extracted: Extraction | undefined;
+const sources = (): Extraction => (extracted ??= extractAll());
+
 suite('l10n: extractor', () => {
   const sample = (text: string): Extraction => {
     const extraction: Extraction = { strings: new Map(), problems: [] };
@@ -68,21 +73,21 @@ suite('l10n: extractor', () => {
   });
 
   test('the sources have translatable strings, the panel strings among them', () => {
-    const { strings } = extractAll();
+    const { strings } = sources();
     assert.ok(strings.size > 150, `only ${strings.size} strings found: is the extractor looking at src/?`);
     assert.ok(strings.has('Preview order'), 'PANEL_STRINGS.previewOrder is extracted');
     assert.ok(strings.has('Renew {0}'));
   });
 
   test('every translate call in src/ has a literal message', () => {
-    const { problems } = extractAll();
+    const { problems } = sources();
     const unexpected = problems.filter((problem) => !KNOWN_DYNAMIC_CALLS.some((known) => known.file === problem.file && known.text === problem.text));
     assert.deepEqual(unexpected.map(formatProblem), [], `translate calls without a literal message cannot be extracted:${list(unexpected.map(formatProblem))}`);
   });
 });
 
 suite('l10n: runtime bundles', () => {
-  const { strings } = extractAll();
+  const { strings } = sources();
   const english = [...strings.keys()].sort();
   const where = (message: string): string => {
     const first = strings.get(message)?.[0];

@@ -44,7 +44,6 @@ const known = (status: string): KnownOrder => ({
     duration: 'P1Y',
     state: 'unpaid',
     orderId: 7,
-    withTaxText: '€12.00',
     withTaxValue: 12,
     startedAt: '2026-11-01T10:00:00.000Z',
   },

@@ -16,12 +16,12 @@ const entries: fc.Arbitrary<JournalEntry> = fc.record(
     duration: fc.constantFrom('P1M', 'P1Y', 'P2Y'),
     state: fc.constantFrom('placing', 'unknown', 'unpaid', 'paying', 'payUncertain'),
     orderId: fc.integer({ min: 1, max: 2 ** 40 }),
-    withTaxText: text,
     withTaxValue: fc.double({ min: 0, max: 1e6, noNaN: true }),
+    currencyCode: fc.constantFrom('EUR', 'USD', 'GBP'),
     startedAt: fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
-    summary: fc.record({ servicesText: text, periodText: text, newExpiryText: text }),
+    newExpiry: fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
   },
-  { requiredKeys: ['id', 'identity', 'serviceId', 'services', 'serviceNames', 'intentKey', 'duration', 'state', 'withTaxText', 'withTaxValue', 'startedAt'] },
+  { requiredKeys: ['id', 'identity', 'serviceId', 'services', 'serviceNames', 'intentKey', 'duration', 'state', 'withTaxValue', 'startedAt'] },
 );
 const stored = (entry: unknown): unknown => JSON.parse(JSON.stringify(entry));
 
@@ -35,10 +35,10 @@ const valid: JournalEntry = {
   duration: 'P1Y',
   state: 'unpaid',
   orderId: 42,
-  withTaxText: '€12.00',
   withTaxValue: 12,
+  currencyCode: 'EUR',
   startedAt: '2026-11-01T10:00:00.000Z',
-  summary: { servicesText: 'example.com', periodText: '1 year', newExpiryText: '1 Nov 2027' },
+  newExpiry: '2027-11-01T00:00:00.000Z',
 };
 
 suite('Order journal entries: read back field by field', () => {
@@ -61,6 +61,14 @@ suite('Order journal entries: read back field by field', () => {
     );
   });
 
+  test('an entry of an earlier version, with its texts, still reads: amounts, ids and names kept, texts left behind', () => {
+    const older: JournalEntry = { ...valid };
+    delete (older as { currencyCode?: string }).currencyCode;
+    delete (older as { newExpiry?: string }).newExpiry;
+    const stored = { ...older, withTaxText: '€12.00', summary: { servicesText: 'example.com', periodText: '1 year', newExpiryText: '1 Nov 2027' } };
+    assert.deepEqual(decodeJournalEntry(stored), older);
+  });
+
   test('fields this version does not know are left behind', () => {
     assert.deepEqual(decodeJournalEntry({ ...valid, paymentLink: 'https://secret', extra: 1 }), valid);
   });
@@ -76,11 +84,10 @@ suite('Order journal entries: read back field by field', () => {
     ['duration', 12],
     ['state', 'paid'],
     ['orderId', '42'],
-    ['withTaxText', 12],
     ['withTaxValue', '12'],
+    ['currencyCode', 978],
     ['startedAt', 0],
-    ['summary', { servicesText: 'example.com', periodText: '1 year' }],
-    ['summary', 'example.com'],
+    ['newExpiry', 20271101],
   ] as const) {
     test(`an entry whose ${field} is ${JSON.stringify(value) ?? 'undefined'} is unreadable`, () => {
       assert.equal(decodeJournalEntry({ ...valid, [field]: value }), undefined);

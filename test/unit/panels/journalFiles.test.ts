@@ -16,7 +16,6 @@ function entry(id: string, serviceId: number): JournalEntry {
     intentKey: `P1Y|${serviceId}`,
     duration: 'P1Y',
     state: 'placing',
-    withTaxText: '€12.00',
     withTaxValue: 12,
     startedAt: '2026-11-01T10:00:00.000Z',
   };

@@ -12,7 +12,6 @@ function entry(id: string, serviceId: number, extra: Partial<JournalEntry> = {})
     intentKey: `P1Y|${serviceId}`,
     duration: 'P1Y',
     state: 'unpaid',
-    withTaxText: '€12.00',
     withTaxValue: 12,
     startedAt: '2026-11-01T10:00:00.000Z',
     ...extra,

@@ -27,10 +27,9 @@ const known: KnownOrder = {
     duration: 'P1Y',
     state: 'unpaid',
     orderId: 7,
-    withTaxText: '€12.00',
     withTaxValue: 12,
     startedAt: '2026-11-01T10:00:00.000Z',
-    summary: { servicesText: 'beta.com', periodText: '1 year', newExpiryText: 'December 1, 2027' },
+    newExpiry: '2027-12-01T00:00:00.000Z',
   },
   order: {
     orderId: 7,
