@@ -3,7 +3,19 @@ import type { Frame, Page } from 'playwright-core';
 import type { ServiceSummary } from '../../src/ovh';
 import { plainServicesRenewableAlone } from './sandboxServices';
 import { signInThroughUi } from './signIn';
-import { closeWorkbench, inWindow, openAnotherWindow, openWorkbench, page, panelFrame, poll, runFromPalette, sandboxControl, screenshot } from './workbench';
+import {
+  chooseMenuItem,
+  closeWorkbench,
+  inWindow,
+  openAnotherWindow,
+  openWorkbench,
+  page,
+  panelFrame,
+  poll,
+  runFromPalette,
+  sandboxControl,
+  screenshot,
+} from './workbench';
 
 /**
  * Two workbench windows on one code-server: two extension hosts sharing globalState, the
@@ -104,7 +116,7 @@ suite('Two windows, one account: one order and one payment per intent (Playwrigh
     await page().locator('.part.sidebar .welcome-view-content').first().waitFor({ timeout: 60_000 });
     await signInThroughUi();
     services = await plainServicesRenewableAlone();
-    assert.ok(services.length >= 3, `three renewable services (${services.length})`);
+    assert.ok(services.length >= 5, `five renewable services (${services.length})`);
     windowA = page();
     windowB = await openAnotherWindow();
   });
@@ -163,6 +175,46 @@ suite('Two windows, one account: one order and one payment per intent (Playwrigh
     const { orders } = await countsFor(service);
     assert.equal(orders.length, 1, `exactly one order in the ledger (${orders.join(', ')})`);
     for (const frame of [a, b]) await frame.locator('fieldset.payment #pay').waitFor();
+  });
+
+  test('(d) a batch in B and the single panel in A order the same service at once: one order for it, the batch orders the other', async () => {
+    const [shared, other] = [services[3], services[4]] as [Service, Service];
+    const a = await openPanel(windowA, shared);
+    await preview(a);
+    // In B, both services selected in the tree, renewed together from its context menu.
+    const batch = await inWindow(windowB, async () => {
+      await runFromPalette('View: Close All Editors');
+      await runFromPalette('OVHcloud: Show Services Without Groups');
+      const sidebar = page().locator('.part.sidebar');
+      const rowOf = (service: Service) => sidebar.locator(`.monaco-list-row[aria-label^="${service.displayName}, "]`).first();
+      await rowOf(shared).waitFor({ timeout: 60_000 });
+      await rowOf(shared).click();
+      await rowOf(other).click({ modifiers: ['ControlOrMeta'] });
+      await poll('two selected rows', async () => (await sidebar.locator('.monaco-list-row.selected').count()) === 2);
+      await rowOf(other).click({ button: 'right' });
+      await chooseMenuItem('Renew Selected Services…');
+      const frame = await panelFrame('main#app .batch table.rows', 60_000);
+      await frame.locator('tr.row.status-ready').nth(1).waitFor({ timeout: 60_000 });
+      await frame.locator('#previewAll:not([disabled])').click();
+      await frame.locator('#placeOrders:not([disabled])').waitFor({ timeout: 60_000 });
+      return frame;
+    });
+    await sandboxControl('POST', 'latency', { ms: ORDER_POST_MS, method: 'POST', path: '/service/*/renew' });
+
+    // The batch confirms first; while its first order is on the wire, A confirms its own.
+    await batch.locator('#placeOrders').click();
+    await dialogOf(windowB).waitFor();
+    await dialogButton(windowB, 'Place Orders').click();
+    await a.locator('#place-order').click();
+    const inA = await confirmIfAsked(windowA, a, 'Place Order');
+
+    await batch.locator('tr.row.status-ordered, tr.row.status-elsewhere').nth(1).waitFor({ timeout: 120_000 });
+    await shownOrder(a, `window A (${inA})`);
+    await inWindow(windowB, () => screenshot('two-windows-d-batch'));
+    const sharedOrders = (await countsFor(shared)).orders;
+    const otherOrders = (await countsFor(other)).orders;
+    assert.equal(sharedOrders.length, 1, `exactly one order for ${shared.displayName} (${sharedOrders.join(', ')}); A ${inA}`);
+    assert.equal(otherOrders.length, 1, `the batch ordered ${other.displayName} once`);
   });
 
   test('(c) "Pay…" in both windows: one payment request, both windows end showing the order renewed', async () => {
