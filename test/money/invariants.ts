@@ -1,0 +1,161 @@
+import type { View } from './sessionDriver';
+import type { SimOrder } from './simOvh';
+import type { World } from './world';
+
+/**
+ * The invariants every program must keep, checked against what the simulated OVH really
+ * did (orders, payments, whether each POST acted) and what the user saw (dialogs, texts),
+ * never against what the code under test believes. Each violation names its rule.
+ */
+
+export type Rule =
+  | 'one renewal order per service'
+  | 'one payment per order'
+  | 'paid only when proven ours'
+  | 'every amount charged was confirmed'
+  | 'Renewed only when delivered'
+  | 'no false "nothing happened"'
+  | 'no panel stuck without a message'
+  | 'every order amount was confirmed'
+  | 'a dialog total is the sum of its lines'
+  | 'no pay dialog for an order being paid'
+  | 'Pay All does not wait for deliveries';
+
+export interface Violation {
+  readonly rule: Rule;
+  readonly detail: string;
+}
+
+const money = (value: number): string => value.toFixed(2);
+
+function deliveredAtMs(order: SimOrder): number {
+  return order.paidAtMs === undefined ? Number.POSITIVE_INFINITY : order.paidAtMs + order.settleDelayMs + order.deliverDelayMs;
+}
+
+function openAt(order: SimOrder, atMs: number): boolean {
+  return order.paidAtMs === undefined ? atMs < order.expirationMs : atMs < deliveredAtMs(order);
+}
+
+export function checkInvariants(world: World, views: readonly View[], settled: boolean): Violation[] {
+  const { ovh } = world;
+  const found: Violation[] = [];
+  const add = (rule: Rule, detail: string): void => {
+    found.push({ rule, detail });
+  };
+  const names = (services: readonly number[]): string => services.map((id) => ovh.name(id)).join(' + ');
+  const orders = [...ovh.orders.values()];
+
+  // At most one renewal order per service while one is open (unpaid, or paid and not delivered).
+  for (const order of orders) {
+    if (order.origin === 'outside' || !order.renewal) continue;
+    const before = orders.find(
+      (other) =>
+        other.orderId < order.orderId &&
+        other.renewal &&
+        other.services.some((id) => order.services.includes(id)) &&
+        other.dateMs <= order.dateMs &&
+        openAt(other, order.dateMs),
+    );
+    if (before)
+      add(
+        'one renewal order per service',
+        `order ${order.orderId} (${names(order.services)}, from ${order.origin.view}) was created while order ${before.orderId} (${names(before.services)}, from ${before.origin === 'outside' ? 'outside the app' : before.origin.view}) was open`,
+      );
+  }
+
+  // At most one payment per order.
+  const charged = new Map<number, number>();
+  for (const payment of ovh.payments) if (payment.acted) charged.set(payment.orderId, (charged.get(payment.orderId) ?? 0) + 1);
+  for (const [orderId, count] of charged) if (count > 1) add('one payment per order', `order ${orderId} was charged ${count} times`);
+
+  // Each payment: a renewal, named and priced by the dialog the user accepted for it.
+  for (const payment of ovh.payments.filter((candidate) => candidate.acted)) {
+    const order = ovh.orders.get(payment.orderId);
+    if (!order) continue;
+    if (!order.renewal) add('paid only when proven ours', `order ${order.orderId} is not a renewal (it names ${names(order.services)}) and was paid from ${payment.origin.view}`);
+    const modal = world.modals
+      .filter((candidate) => candidate.answer === true && candidate.window === payment.origin.window && /pay/i.test(candidate.action) && candidate.openedSeq < payment.seq)
+      .filter((candidate) => candidate.text.includes(String(order.orderId)))
+      .at(-1);
+    if (!modal) {
+      add('every amount charged was confirmed', `order ${order.orderId} (${money(order.withTax)}) was paid from ${payment.origin.view} with no accepted dialog naming it`);
+      continue;
+    }
+    const line = modal.action === 'Pay All' ? (modal.text.split('\n').find((candidate) => candidate.includes(String(order.orderId))) ?? '') : modal.text;
+    if (!line.includes(money(order.withTax)))
+      add('every amount charged was confirmed', `order ${order.orderId} charged ${money(order.withTax)}; the dialog said: ${JSON.stringify(line)}`);
+    const named = ovh.services.filter((service) => line.includes(service.name)).map((service) => service.serviceId);
+    const exact = named.length === order.services.length && order.services.every((id) => named.includes(id));
+    if (!exact)
+      add(
+        'paid only when proven ours',
+        `order ${order.orderId} renews ${names(order.services)}; the dialog that paid it named ${names(named) || 'no service'}: ${JSON.stringify(line)}`,
+      );
+  }
+
+  // "Renewed" only for a delivered renewal of that service.
+  for (const view of views)
+    for (const shown of view.renewed) {
+      const order = ovh.orders.get(shown.orderId);
+      const ok = order !== undefined && order.renewal && order.services.includes(shown.serviceId) && ovh.status(order) === 'delivered';
+      if (!ok) add('Renewed only when delivered', `${view.id} showed service ${ovh.name(shown.serviceId)} renewed by order ${shown.orderId}, which is not a delivered renewal of it`);
+    }
+
+  // Never "nothing was ordered" / "did not go through" once OVH acted.
+  for (const view of views)
+    for (const shown of view.texts) {
+      if (/nothing was ordered|no order was created/i.test(shown.text)) {
+        const acted = ovh.orderPosts.find(
+          (post) => post.acted && post.origin.view === view.id && post.services.includes(shown.serviceId) && post.seq <= shown.seq,
+        );
+        if (acted) add('no false "nothing happened"', `${view.id} said ${JSON.stringify(shown.text)} about ${ovh.name(shown.serviceId)} after OVH created order ${acted.orderId} from it`);
+      }
+      if (/did not go through/i.test(shown.text)) {
+        const orderId = Number(/\b(1248\d{5})\b/.exec(shown.text)?.[1]);
+        const acted = ovh.payments.find((payment) => payment.acted && payment.orderId === orderId && payment.seq <= shown.seq);
+        if (acted) add('no false "nothing happened"', `${view.id} said ${JSON.stringify(shown.text)} after OVH took the payment of order ${orderId}`);
+      }
+    }
+
+  // No live view left busy with no message.
+  if (!settled) add('no panel stuck without a message', 'the program never settled (a loop that does not end)');
+  for (const view of views) {
+    if (world.isDeadWindow(view.window.id)) continue;
+    const stuck = view.stuck();
+    if (stuck) add('no panel stuck without a message', stuck);
+  }
+
+  // Every order the app created was confirmed at its amount (a price change is asked again).
+  for (const order of orders) {
+    if (order.origin === 'outside') continue;
+    const origin = order.origin;
+    const confirmed = world.modals.some(
+      (modal) => modal.window === origin.window && /place order|go on/i.test(modal.action) && modal.text.includes(money(order.withTax)),
+    );
+    if (!confirmed) add('every order amount was confirmed', `order ${order.orderId} was created at ${money(order.withTax)} from ${origin.view}; no dialog showed that amount`);
+  }
+
+  // A dialog's total is the sum of the lines it lists.
+  for (const modal of world.modals.filter((candidate) => /place orders|pay all/i.test(candidate.action))) {
+    const lines = modal.text.split('\n');
+    const totalLine = lines.find((line) => /^Total with tax/.test(line));
+    const total = Number(/(\d+\.\d{2})/.exec(totalLine ?? '')?.[1]);
+    const sum = lines.filter((line) => line !== totalLine && /·/.test(line)).reduce((acc, line) => acc + Number([...line.matchAll(/(\d+\.\d{2})/g)].at(-1)?.[1] ?? 0), 0);
+    if (Number.isFinite(total) && Math.abs(total - sum) > 0.005)
+      add('a dialog total is the sum of its lines', `${modal.view} showed a total of ${money(total)} for lines adding up to ${money(sum)}: ${JSON.stringify(modal.text)}`);
+  }
+
+  // No pay dialog for an order OVH is already paid for, or receiving a payment for.
+  for (const modal of world.modals)
+    if (modal.alreadyPaying.length > 0) add('no pay dialog for an order being paid', `${modal.view} asked to pay order ${modal.alreadyPaying.join(', ')}, already paid or being paid`);
+
+  // Pay All sends the payments one after the other without waiting for deliveries.
+  const byView = new Map<string, number[]>();
+  for (const payment of ovh.payments) if (payment.origin.view.startsWith('batch')) byView.set(payment.origin.view, [...(byView.get(payment.origin.view) ?? []), payment.atMs]);
+  for (const [view, times] of byView)
+    for (let i = 1; i < times.length; i++) {
+      const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
+      if (gap > 5 * 60_000) add('Pay All does not wait for deliveries', `${view} waited ${Math.round(gap / 60_000)} min between two payments`);
+    }
+  return found;
+}

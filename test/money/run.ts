@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { moneyProperty } from './moneyModel';
+import type { Violation } from './invariants';
+
+/**
+ * `npm run test:money`: the model-based test of the money core.
+ *   --runs N          programs to run (default: the fixed CI set)
+ *   --seed S --path P replay one failure exactly, as printed
+ *   --rule TEXT       fail only on violations whose rule or detail contains TEXT (to shrink one case)
+ *   --survey          run every program, fail none, and tally the violations found
+ *   --commands N      longest program (default 40)
+ * Without --seed the CI set runs: a fixed seed, so CI sees the same programs every time.
+ */
+
+const CI_SEED = 20_261_207;
+const CI_RUNS = 150;
+
+function arg(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+async function main(): Promise<number> {
+  const runs = Number(arg('runs') ?? CI_RUNS);
+  const seed = arg('seed') !== undefined ? Number(arg('seed')) : arg('runs') !== undefined ? Date.now() % 2 ** 31 : CI_SEED;
+  const path = arg('path');
+  const rule = arg('rule');
+  const survey = process.argv.includes('--survey');
+  const maxCommands = Number(arg('commands') ?? 40);
+  const started = Date.now();
+  const tally = new Map<string, { count: number; firstRun: number; example: string }>();
+  let run = 0;
+  const property = moneyProperty({
+    maxCommands,
+    fails: survey ? () => false : rule ? (violation: Violation) => `${violation.rule} ${violation.detail}`.includes(rule) : undefined,
+    onRun: (violations) => {
+      run++;
+      for (const violation of violations) {
+        const seen = tally.get(violation.rule);
+        if (seen) seen.count++;
+        else tally.set(violation.rule, { count: 1, firstRun: run, example: violation.detail });
+      }
+    },
+  });
+  console.log(`Money model: ${runs} programs, seed ${seed}${path ? `, path ${path}` : ''}${rule ? `, rule "${rule}"` : ''}`);
+  const details = await fc.check(property, { numRuns: runs, seed, path, endOnFailure: false, verbose: 0 });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (survey || tally.size > 0) {
+    console.log(`Violations seen in ${run} runs (rule: runs with it, first run, example):`);
+    for (const [name, seen] of tally) console.log(`- ${name}: ${seen.count}, first in run ${seen.firstRun}\n    ${seen.example}`);
+  }
+  if (!details.failed) {
+    console.log(`OK: ${details.numRuns} programs, no violation (${seconds} s).`);
+    return 0;
+  }
+  console.log(`\nFAILED after ${details.numRuns} programs (${seconds} s, ${details.numShrinks} shrinks).`);
+  console.log(`Replay: npm run test:money -- --seed ${details.seed} --path "${details.counterexamplePath}"${rule ? ` --rule "${rule}"` : ''}`);
+  const [, program, randomSeed, lastAnswer] = details.counterexample ?? [];
+  console.log(`Shrunk program (the user's last answer to open dialogs: ${String(lastAnswer)}, random seed ${String(randomSeed)}):`);
+  console.log(String(program));
+  console.log(`Scheduler: ${String(details.counterexample?.[0])}`);
+  console.log(`\n${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`);
+  return 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
