@@ -7,6 +7,7 @@ import type { Violation } from './invariants';
  *   --runs N          programs to run (default: the fixed CI set)
  *   --seed S --path P replay one failure exactly, as printed
  *   --rule TEXT       fail only on violations whose rule or detail contains TEXT (to shrink one case)
+ *   --case N          fail only on violations attributed to case N of issue 27
  *   --survey          run every program, fail none, and tally the violations found
  *   --commands N      longest program (default 40)
  * Without --seed the CI set runs: a fixed seed, so CI sees the same programs every time.
@@ -25,6 +26,7 @@ async function main(): Promise<number> {
   const seed = arg('seed') !== undefined ? Number(arg('seed')) : arg('runs') !== undefined ? Date.now() % 2 ** 31 : CI_SEED;
   const path = arg('path');
   const rule = arg('rule');
+  const issueCase = arg('case');
   const survey = process.argv.includes('--survey');
   const maxCommands = Number(arg('commands') ?? 40);
   const started = Date.now();
@@ -32,21 +34,24 @@ async function main(): Promise<number> {
   let run = 0;
   const property = moneyProperty({
     maxCommands,
-    fails: survey ? () => false : rule ? (violation: Violation) => `${violation.rule} ${violation.detail}`.includes(rule) : undefined,
+    fails: survey
+      ? () => false
+      : (violation: Violation) =>
+          (rule === undefined || `${violation.rule} ${violation.detail}`.includes(rule)) && (issueCase === undefined || violation.issueCase === issueCase),
     onRun: (violations) => {
       run++;
-      for (const violation of violations) {
-        const seen = tally.get(violation.rule);
+      for (const key of new Set(violations.map((violation) => `case ${violation.issueCase}: ${violation.rule}`))) {
+        const seen = tally.get(key);
         if (seen) seen.count++;
-        else tally.set(violation.rule, { count: 1, firstRun: run, example: violation.detail });
+        else tally.set(key, { count: 1, firstRun: run, example: violations.find((violation) => `case ${violation.issueCase}: ${violation.rule}` === key)?.detail ?? '' });
       }
     },
   });
-  console.log(`Money model: ${runs} programs, seed ${seed}${path ? `, path ${path}` : ''}${rule ? `, rule "${rule}"` : ''}`);
+  console.log(`Money model: ${runs} programs, seed ${seed}${path ? `, path ${path}` : ''}${rule ? `, rule "${rule}"` : ''}${issueCase ? `, case ${issueCase}` : ''}`);
   const details = await fc.check(property, { numRuns: runs, seed, path, endOnFailure: false, verbose: 0 });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (survey || tally.size > 0) {
-    console.log(`Violations seen in ${run} runs (rule: runs with it, first run, example):`);
+    console.log(`Violations seen in ${run} runs (case of issue 27: rule: runs with it, first run, example):`);
     for (const [name, seen] of tally) console.log(`- ${name}: ${seen.count}, first in run ${seen.firstRun}\n    ${seen.example}`);
   }
   if (!details.failed) {
@@ -54,7 +59,7 @@ async function main(): Promise<number> {
     return 0;
   }
   console.log(`\nFAILED after ${details.numRuns} programs (${seconds} s, ${details.numShrinks} shrinks).`);
-  console.log(`Replay: npm run test:money -- --seed ${details.seed} --path "${details.counterexamplePath}"${rule ? ` --rule "${rule}"` : ''}`);
+  console.log(`Replay: npm run test:money -- --seed ${details.seed} --path "${details.counterexamplePath}"${rule ? ` --rule "${rule}"` : ''}${issueCase ? ` --case ${issueCase}` : ''}`);
   const [, program, randomSeed, lastAnswer] = details.counterexample ?? [];
   console.log(`Shrunk program (the user's last answer to open dialogs: ${String(lastAnswer)}, random seed ${String(randomSeed)}):`);
   console.log(String(program));

@@ -142,6 +142,8 @@ export class BatchView implements View {
   readonly texts: ShownText[] = [];
   readonly renewed: ShownRenewed[] = [];
   readonly session: BatchSession;
+  /** OVH's event count each time the batch paused on an uncertain row. */
+  readonly pauses: number[] = [];
 
   constructor(
     private readonly world: World,
@@ -180,6 +182,7 @@ export class BatchView implements View {
 
   private record(state: BatchState): void {
     const seq = this.world.ovh.seq;
+    if (this.session.currentStep.kind === 'paused' && this.pauses.at(-1) !== seq) this.pauses.push(seq);
     for (const text of [state.notice, state.error]) if (text) for (const serviceId of this.services) note(this.texts, { seq, text, serviceId });
     for (const row of state.rows) {
       const serviceId = Number(row.key);

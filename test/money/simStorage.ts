@@ -26,6 +26,8 @@ export interface StorageHooks {
   /** True when this window instance was told to die at its next write. */
   readonly killArmed: (window: string) => boolean;
   readonly killed: (window: string) => void;
+  /** What the folder went through, for the report: an entry left empty, a listing that failed. */
+  readonly damaged: (what: 'journal entry left empty' | 'lease left empty' | 'journal listing failed' | 'write refused') => void;
 }
 
 const WRAPPED = ['mkdir', 'writeFile', 'rename', 'rm', 'readFile', 'stat', 'link', 'unlink'] as const;
@@ -53,6 +55,7 @@ export class SimStorage {
     (fs as { readdirSync: unknown }).readdirSync = ((...args: Parameters<typeof fs.readdirSync>) => {
       if (this.failNextJournalListing && String(args[0]).endsWith('order-journal')) {
         this.failNextJournalListing = false;
+        this.hooks?.damaged('journal listing failed');
         throw Object.assign(new Error('EIO: i/o error, scandir'), { code: 'EIO' });
       }
       return readdir(...args);
@@ -69,8 +72,10 @@ export class SimStorage {
     const file = String(args[0]);
     const ours = file.startsWith(this.root);
     const window = context.getStore()?.window;
-    if (ours && WRITES.has(name) && this.unwritable)
+    if (ours && WRITES.has(name) && this.unwritable) {
+      this.hooks?.damaged('write refused');
       throw Object.assign(new Error(`EACCES: permission denied, ${name} '${file}'`), { code: 'EACCES', errno: -13, syscall: name, path: file });
+    }
     if (ours && window !== undefined && this.hooks?.killArmed(window) && (name === 'writeFile' || name === 'rename')) {
       this.powerCut(name, args);
       this.hooks.killed(window);
@@ -93,6 +98,7 @@ export class SimStorage {
     const target = /\.[0-9a-f-]{36}\.tmp$/.test(file) ? file.replace(/\.[0-9a-f-]{36}\.tmp$/, '') : file;
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, '');
+    this.hooks?.damaged(target.endsWith('.lease') ? 'lease left empty' : 'journal entry left empty');
     if (name === 'rename') fs.rmSync(String(args[0]), { force: true });
     this.touch(target);
   }

@@ -55,6 +55,8 @@ export class World {
   readonly windows = new Map<WindowName, WindowInstance>();
   /** Errors an action let escape (a raw crash of a session), for the report. */
   readonly escaped: string[] = [];
+  /** What happened to the storage folder, with OVH's event count then. */
+  readonly damage: Array<{ readonly seq: number; readonly what: string }> = [];
   private readonly pending: Array<Promise<void>> = [];
 
   constructor(readonly scheduler: Scheduler) {
@@ -66,6 +68,7 @@ export class World {
     this.storage.hooks = {
       nowMs: () => this.ovh.clockMs,
       killArmed: (window) => this.instance(window)?.killArmed === true,
+      damaged: (what) => this.damage.push({ seq: this.ovh.seq, what }),
       killed: (window) => {
         const instance = this.instance(window);
         if (instance) instance.dead = true;
