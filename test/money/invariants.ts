@@ -109,13 +109,24 @@ export function checkInvariants(world: World, views: readonly View[], settled: b
   for (const payment of ovh.payments.filter((candidate) => candidate.acted)) {
     const order = ovh.orders.get(payment.orderId);
     if (!order) continue;
-    if (!order.renewal) add('paid only when proven ours', `order ${order.orderId} is not a renewal (it names ${names(order.services)}) and was paid from ${payment.origin.view}`, '3');
+    if (!order.renewal)
+      add(
+        'paid only when proven ours',
+        `order ${order.orderId} is not a renewal (it names ${names(order.services)}) and was paid from ${payment.origin.view}`,
+        '3',
+      );
     const modal = world.modals
-      .filter((candidate) => candidate.answer === true && candidate.window === payment.origin.window && /pay/i.test(candidate.action) && candidate.openedSeq < payment.seq)
+      .filter(
+        (candidate) =>
+          candidate.answer === true && candidate.window === payment.origin.window && /pay/i.test(candidate.action) && candidate.openedSeq < payment.seq,
+      )
       .filter((candidate) => candidate.text.includes(String(order.orderId)))
       .at(-1);
     if (!modal) {
-      add('every amount charged was confirmed', `order ${order.orderId} (${money(order.withTax)}) was paid from ${payment.origin.view} with no accepted dialog naming it`);
+      add(
+        'every amount charged was confirmed',
+        `order ${order.orderId} (${money(order.withTax)}) was paid from ${payment.origin.view} with no accepted dialog naming it`,
+      );
       continue;
     }
     const line = modal.action === 'Pay All' ? (modal.text.split('\n').find((candidate) => candidate.includes(String(order.orderId))) ?? '') : modal.text;
@@ -136,7 +147,12 @@ export function checkInvariants(world: World, views: readonly View[], settled: b
     for (const shown of view.renewed) {
       const order = ovh.orders.get(shown.orderId);
       const ok = order !== undefined && order.renewal && order.services.includes(shown.serviceId) && ovh.status(order) === 'delivered';
-      if (!ok) add('Renewed only when delivered', `${view.id} showed service ${ovh.name(shown.serviceId)} renewed by order ${shown.orderId}, which is not a delivered renewal of it`);
+      if (!ok)
+        add(
+          'Renewed only when delivered',
+          `${view.id} showed service ${ovh.name(shown.serviceId)} renewed by order ${shown.orderId}, which is not a delivered renewal of it${order && !order.renewal ? ' (an order of another kind naming it)' : ''}`,
+          order && (!order.renewal || !order.services.includes(shown.serviceId)) ? '3' : 'other',
+        );
     }
 
   // Never "nothing was ordered" / "did not go through" once OVH acted.
@@ -173,15 +189,21 @@ export function checkInvariants(world: World, views: readonly View[], settled: b
     if (stuck) add('no panel stuck without a message', stuck, world.damage.some((event) => event.what === 'write refused') ? '8' : 'other');
   }
 
-  // Every order the app created was confirmed at its amount (a price change is asked again).
+  // An order the app created and shows as the renewal was confirmed at its amount (a price change is asked again).
   for (const order of orders) {
     if (order.origin === 'outside') continue;
     const origin = order.origin;
+    const shownBy = views.filter((view) => view.window.id === origin.window && view.shownOrders.has(order.orderId));
+    if (shownBy.length === 0) continue;
     const confirmed = world.modals.some(
       (modal) => modal.window === origin.window && /place order|go on/i.test(modal.action) && modal.text.includes(money(order.withTax)),
     );
     if (!confirmed)
-      add('every order amount was confirmed', `order ${order.orderId} was created at ${money(order.withTax)} from ${origin.view}; no dialog showed that amount`, origin.view.startsWith('batch') ? '7' : 'other');
+      add(
+        'every order amount was confirmed',
+        `order ${order.orderId} was created at ${money(order.withTax)} from ${origin.view} and shown as the renewal by ${shownBy.map((view) => view.id).join(', ')}; no dialog showed that amount`,
+        origin.view.startsWith('batch') ? '7' : 'other',
+      );
   }
 
   // A dialog's total is the sum of the lines it lists.
@@ -189,18 +211,26 @@ export function checkInvariants(world: World, views: readonly View[], settled: b
     const lines = modal.text.split('\n');
     const totalLine = lines.find((line) => /^Total with tax/.test(line));
     const total = Number(/(\d+\.\d{2})/.exec(totalLine ?? '')?.[1]);
-    const sum = lines.filter((line) => line !== totalLine && /·/.test(line)).reduce((acc, line) => acc + Number([...line.matchAll(/(\d+\.\d{2})/g)].at(-1)?.[1] ?? 0), 0);
+    const sum = lines
+      .filter((line) => line !== totalLine && /·/.test(line))
+      .reduce((acc, line) => acc + Number([...line.matchAll(/(\d+\.\d{2})/g)].at(-1)?.[1] ?? 0), 0);
     if (Number.isFinite(total) && Math.abs(total - sum) > 0.005)
-      add('a dialog total is the sum of its lines', `${modal.view} showed a total of ${money(total)} for lines adding up to ${money(sum)}: ${JSON.stringify(modal.text)}`, '7');
+      add(
+        'a dialog total is the sum of its lines',
+        `${modal.view} showed a total of ${money(total)} for lines adding up to ${money(sum)}: ${JSON.stringify(modal.text)}`,
+        '7',
+      );
   }
 
   // No pay dialog for an order OVH is already paid for, or receiving a payment for.
   for (const modal of world.modals)
-    if (modal.alreadyPaying.length > 0) add('no pay dialog for an order being paid', `${modal.view} asked to pay order ${modal.alreadyPaying.join(', ')}, already paid or being paid`, '12');
+    if (modal.alreadyPaying.length > 0)
+      add('no pay dialog for an order being paid', `${modal.view} asked to pay order ${modal.alreadyPaying.join(', ')}, already paid or being paid`, '12');
 
   // Pay All sends the payments one after the other without waiting for deliveries.
   const byView = new Map<string, number[]>();
-  for (const payment of ovh.payments) if (payment.origin.view.startsWith('batch')) byView.set(payment.origin.view, [...(byView.get(payment.origin.view) ?? []), payment.atMs]);
+  for (const payment of ovh.payments)
+    if (payment.origin.view.startsWith('batch')) byView.set(payment.origin.view, [...(byView.get(payment.origin.view) ?? []), payment.atMs]);
   for (const [view, times] of byView)
     for (let i = 1; i < times.length; i++) {
       const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
@@ -213,8 +243,11 @@ export function checkInvariants(world: World, views: readonly View[], settled: b
     for (const post of ovh.orderPosts.filter((candidate) => candidate.origin.view === view.id)) {
       const pause = view.pauses.filter((seq) => seq < post.seq).at(-1);
       if (pause === undefined) continue;
-      const asked = world.modals.some((modal) => modal.view === view.id && /place orders/i.test(modal.action) && modal.openedSeq >= pause && modal.openedSeq < post.seq);
-      if (!asked) add('no order without a dialog after a pause', `${view.id} sent an order POST for ${names(post.services)} after pausing, with no new dialog`, '4');
+      const asked = world.modals.some(
+        (modal) => modal.view === view.id && /place orders/i.test(modal.action) && modal.openedSeq >= pause && modal.openedSeq < post.seq,
+      );
+      if (!asked)
+        add('no order without a dialog after a pause', `${view.id} sent an order POST for ${names(post.services)} after pausing, with no new dialog`, '4');
     }
   }
   return found;

@@ -35,26 +35,32 @@ export class ModelViolation extends Error {
 }
 
 export function moneyProperty(options: ModelOptions) {
-  return fc.asyncProperty(fc.scheduler(), programArb(options.maxCommands), fc.integer(), fc.constantFrom(true, true, true, false), async (scheduler, program, randomSeed, lastAnswer) => {
-    const random = Math.random;
-    Math.random = seededRandom(randomSeed);
-    const world = new World(scheduler);
-    const real: Real = { world, views: [], count: 0 };
-    try {
-      await fc.asyncModelRun(() => ({ model: {}, real }), program);
-      const settled = await world.drain(lastAnswer);
-      const violations = checkInvariants(world, real.views, settled);
-      if (process.env.MONEY_DEBUG)
-        console.log(
-          `run: ${[...program].length} commands, ${real.views.length} views, ${world.ovh.orderPosts.length} order POSTs, ${world.ovh.orders.size} orders, ${world.ovh.payments.length} payments, ${world.modals.length} dialogs, escaped: ${world.escaped.join(' | ')}`,
-        );
-      options.onRun?.(violations);
-      const failing = violations.filter(options.fails ?? (() => true));
-      if (failing.length > 0) throw new ModelViolation(failing);
-    } finally {
-      for (const view of real.views) view.dispose();
-      world.dispose();
-      Math.random = random;
-    }
-  });
+  return fc.asyncProperty(
+    fc.scheduler(),
+    programArb(options.maxCommands),
+    fc.integer(),
+    fc.constantFrom(true, true, true, false),
+    async (scheduler, program, randomSeed, lastAnswer) => {
+      const random = Math.random;
+      Math.random = seededRandom(randomSeed);
+      const world = new World(scheduler);
+      const real: Real = { world, views: [], count: 0 };
+      try {
+        await fc.asyncModelRun(() => ({ model: {}, real }), program);
+        const settled = await world.drain(lastAnswer);
+        const violations = checkInvariants(world, real.views, settled);
+        if (process.env.MONEY_DEBUG)
+          console.log(
+            `run: ${[...program].length} commands, ${real.views.length} views, ${world.ovh.orderPosts.length} order POSTs, ${world.ovh.orders.size} orders, ${world.ovh.payments.length} payments, ${world.modals.length} dialogs, escaped: ${world.escaped.join(' | ')}`,
+          );
+        options.onRun?.(violations);
+        const failing = violations.filter(options.fails ?? (() => true));
+        if (failing.length > 0) throw new ModelViolation(failing);
+      } finally {
+        for (const view of real.views) view.dispose();
+        world.dispose();
+        Math.random = random;
+      }
+    },
+  );
 }

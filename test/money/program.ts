@@ -292,7 +292,12 @@ class OvhDoes extends Base {
       case 'outsideOrder': {
         const services = what.order === 'bundle' ? [2, 3] : [what.serviceId];
         const strategyOwner = what.order === 'bundle' ? 2 : what.serviceId;
-        ovh.seedOrder(services, what.order !== 'notRenewal', what.ageHours * 3_600_000, what.order === 'notRenewal' ? 9.99 : ovh.priceOf(strategyOwner, services));
+        ovh.seedOrder(
+          services,
+          what.order !== 'notRenewal',
+          what.ageHours * 3_600_000,
+          what.order === 'notRenewal' ? 9.99 : ovh.priceOf(strategyOwner, services),
+        );
         return;
       }
       case 'tick':
@@ -330,11 +335,27 @@ const serviceArb = fc.constantFrom(1, 2, 3);
 const stepsArb = fc.nat({ max: 12 });
 
 const ovhEventArb: fc.Arbitrary<OvhEvent> = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant('fault' as const), target: fc.constantFrom('order' as const, 'pay' as const), fault: fc.constantFrom(...FAULTS), passedOn: fc.boolean() }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('fault' as const),
+      target: fc.constantFrom('order' as const, 'pay' as const),
+      fault: fc.constantFrom(...FAULTS),
+      passedOn: fc.boolean(),
+    }),
+    weight: 4,
+  },
   fc.record({ kind: fc.constant('listingDelay' as const), ms: fc.constantFrom(0, 25_000, 120_000) }),
   fc.record({ kind: fc.constant('settleDelay' as const), ms: fc.constantFrom(0, 60_000, 600_000) }),
   fc.record({ kind: fc.constant('price' as const), serviceId: serviceArb, by: fc.constantFrom(1, 5) }),
-  { arbitrary: fc.record({ kind: fc.constant('outsideOrder' as const), order: fc.constantFrom('renewal' as const, 'bundle' as const, 'notRenewal' as const), serviceId: serviceArb, ageHours: fc.constantFrom(0, 72) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('outsideOrder' as const),
+      order: fc.constantFrom('renewal' as const, 'bundle' as const, 'notRenewal' as const),
+      serviceId: serviceArb,
+      ageHours: fc.constantFrom(0, 72),
+    }),
+    weight: 2,
+  },
   fc.record({ kind: fc.constant('tick' as const), ms: fc.constantFrom(30_000, 3_600_000) }),
   fc.record({ kind: fc.constant('storage' as const), unwritable: fc.boolean() }),
   fc.record({ kind: fc.constant('journalListingFails' as const) }),
@@ -355,7 +376,12 @@ const strategyArb = fc.constantFrom<readonly number[]>([1], [2], [3], [2], [3], 
 
 export const commandArbs: Array<fc.Arbitrary<Command> | { arbitrary: fc.Arbitrary<Command>; weight: number }> = [
   { arbitrary: fc.tuple(windowArb, strategyArb, upToArb, stepsArb).map(([w, s, u, n]) => new Journey(w, s, u, n)), weight: 6 },
-  { arbitrary: fc.tuple(windowArb, fc.constantFrom<readonly number[]>([1, 2], [2, 3], [1, 2, 3]), upToArb, stepsArb).map(([w, s, u, n]) => new BatchJourney(w, s, u, n)), weight: 2 },
+  {
+    arbitrary: fc
+      .tuple(windowArb, fc.constantFrom<readonly number[]>([1, 2], [2, 3], [1, 2, 3]), upToArb, stepsArb)
+      .map(([w, s, u, n]) => new BatchJourney(w, s, u, n)),
+    weight: 2,
+  },
   fc.tuple(windowArb, serviceArb, stepsArb).map(([w, s, n]) => new OpenPanel(w, s, n)),
   fc.tuple(windowArb, serviceArb, panelStepArb, stepsArb).map(([w, s, what, n]) => new PanelAct(w, s, what, n)),
   fc.tuple(windowArb, serviceArb, panelStepArb, stepsArb).map(([w, s, what, n]) => new PanelAct(w, s, what, n)),
@@ -366,13 +392,15 @@ export const commandArbs: Array<fc.Arbitrary<Command> | { arbitrary: fc.Arbitrar
   fc.tuple(windowArb, fc.boolean(), stepsArb).map(([w, yes, n]) => new Answer(w, yes, n)),
   stepsArb.map((n) => new Wait(n * 3)),
   fc.tuple(windowArb, fc.boolean(), stepsArb).map(([w, reload, n]) => new Crash(w, reload, n)),
-  fc.tuple(windowArb, stepsArb).map(([w, n]) => new Kill(w, n)),
+  { arbitrary: fc.tuple(windowArb, stepsArb).map(([w, n]) => new Kill(w, n)), weight: 2 },
   fc.tuple(ovhEventArb, stepsArb).map(([e, n]) => new OvhDoes(e, n)),
   fc.tuple(ovhEventArb, stepsArb).map(([e, n]) => new OvhDoes(e, n)),
 ];
 
 export const programArb = (maxCommands: number): fc.Arbitrary<Iterable<Command>> =>
   fc.commands(
-    commandArbs.map((arbitrary) => ('weight' in arbitrary ? arbitrary : { arbitrary, weight: 1 })).flatMap(({ arbitrary, weight }) => Array.from({ length: weight }, () => arbitrary)),
+    commandArbs
+      .map((arbitrary) => ('weight' in arbitrary ? arbitrary : { arbitrary, weight: 1 }))
+      .flatMap(({ arbitrary, weight }) => Array.from({ length: weight }, () => arbitrary)),
     { maxCommands, size: 'large' },
   );

@@ -46,6 +46,8 @@ export interface View {
   readonly services: readonly number[];
   readonly texts: ShownText[];
   readonly renewed: ShownRenewed[];
+  /** Orders it showed as the one it renews. */
+  readonly shownOrders: Set<number>;
   /** Set when the view shows work under way and no message, after everything settled. */
   stuck(): string | undefined;
   dispose(): void;
@@ -58,6 +60,7 @@ export class PanelView implements View {
   readonly kind = 'panel';
   readonly texts: ShownText[] = [];
   readonly renewed: ShownRenewed[] = [];
+  readonly shownOrders = new Set<number>();
   readonly session: RenewSession;
   readonly services: readonly number[];
 
@@ -98,6 +101,7 @@ export class PanelView implements View {
   private record(state: PanelState): void {
     const seq = this.world.ovh.seq;
     for (const text of [state.notice, state.error?.explanation, state.error?.nextStep]) if (text) note(this.texts, { seq, text, serviceId: this.serviceId });
+    if (state.order) this.shownOrders.add(state.order.orderId);
     if (state.order?.delivered) this.renewed.push({ seq, orderId: state.order.orderId, serviceId: this.serviceId });
   }
 
@@ -141,6 +145,7 @@ export class BatchView implements View {
   readonly kind = 'batch';
   readonly texts: ShownText[] = [];
   readonly renewed: ShownRenewed[] = [];
+  readonly shownOrders = new Set<number>();
   readonly session: BatchSession;
   /** OVH's event count each time the batch paused on an uncertain row. */
   readonly pauses: number[] = [];
@@ -186,6 +191,7 @@ export class BatchView implements View {
     for (const text of [state.notice, state.error]) if (text) for (const serviceId of this.services) note(this.texts, { seq, text, serviceId });
     for (const row of state.rows) {
       const serviceId = Number(row.key);
+      if (row.orderId !== undefined) this.shownOrders.add(row.orderId);
       for (const text of [row.statusText, row.errorText]) if (text) note(this.texts, { seq, text, serviceId });
       if (row.status === 'delivered' && row.orderId !== undefined) this.renewed.push({ seq, orderId: row.orderId, serviceId });
     }

@@ -233,7 +233,14 @@ export class SimOvh {
 
   private find(orderId: number, path: string): SimOrder {
     const order = this.orders.get(orderId);
-    if (!order) throw new OvhApiError({ kind: 'notFound', method: 'GET', path, status: 404, serverMessage: `The requested object (orderId = ${orderId}) does not exist` });
+    if (!order)
+      throw new OvhApiError({
+        kind: 'notFound',
+        method: 'GET',
+        path,
+        status: 404,
+        serverMessage: `The requested object (orderId = ${orderId}) does not exist`,
+      });
     return order;
   }
 
@@ -307,7 +314,16 @@ export class SimOvh {
         const order = acted
           ? this.create(request.services, true, origin, this.clockMs, this.priceOf(serviceId, request.services), this.clockMs + this.listingDelayMs)
           : undefined;
-        this.orderPosts.push({ origin, serviceId, services: [...request.services], atMs: this.clockMs, acted, orderId: order?.orderId, fault: fault?.kind, seq: ++this.seq });
+        this.orderPosts.push({
+          origin,
+          serviceId,
+          services: [...request.services],
+          atMs: this.clockMs,
+          acted,
+          orderId: order?.orderId,
+          fault: fault?.kind,
+          seq: ++this.seq,
+        });
         await this.gates.hangIfDead(origin);
         if (fault) throw this.faultError(fault.kind, 'POST', path);
         return this.render(order as SimOrder);
@@ -328,7 +344,13 @@ export class SimOvh {
           const serviceId = order.services[detailId - orderId * 10 - 1] ?? 0;
           const service = this.services.find((candidate) => candidate.serviceId === serviceId);
           return order.renewal
-            ? { orderDetailId: detailId, description: `Renouvellement ${service?.type ?? ''} - 1 an(s)`, domain: service?.name ?? '', detailType: 'RENEW', quantity: '1' }
+            ? {
+                orderDetailId: detailId,
+                description: `Renouvellement ${service?.type ?? ''} - 1 an(s)`,
+                domain: service?.name ?? '',
+                detailType: 'RENEW',
+                quantity: '1',
+              }
             : { orderDetailId: detailId, description: `Transfert ${service?.name ?? ''}`, domain: service?.name ?? '', detailType: 'TRANSFER', quantity: '1' };
         }),
       listPaymentOptions: async (): Promise<PaymentOption[]> =>
@@ -382,7 +404,11 @@ export class SimOvh {
             price: { currencyCode: 'EUR', text: `${price.toFixed(2)} €`, value: price },
             priceInUcents: Math.round(price * 100_000_000),
             services: [...strategy.services],
-            servicesDetails: strategy.services.map((id) => ({ serviceId: id, serviceName: this.name(id), serviceType: this.services.find((s) => s.serviceId === id)?.type ?? null })),
+            servicesDetails: strategy.services.map((id) => ({
+              serviceId: id,
+              serviceName: this.name(id),
+              serviceType: this.services.find((s) => s.serviceId === id)?.type ?? null,
+            })),
           };
         }),
       },

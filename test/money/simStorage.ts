@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import fs = require('node:fs');
+import fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
