@@ -11,6 +11,8 @@ import { World } from './world';
 
 export interface ModelOptions {
   readonly maxCommands: number;
+  /** The commands' own replay path, printed with a failure. */
+  readonly replayPath?: string;
   /** Which violations fail the run (all by default). */
   readonly fails?: (violation: Violation) => boolean;
   readonly onRun?: (violations: readonly Violation[]) => void;
@@ -37,7 +39,7 @@ export class ModelViolation extends Error {
 export function moneyProperty(options: ModelOptions) {
   return fc.asyncProperty(
     fc.scheduler(),
-    programArb(options.maxCommands),
+    programArb(options.maxCommands, options.replayPath),
     fc.integer(),
     fc.constantFrom(true, true, true, false),
     async (scheduler, program, randomSeed, lastAnswer) => {

@@ -397,10 +397,11 @@ export const commandArbs: Array<fc.Arbitrary<Command> | { arbitrary: fc.Arbitrar
   fc.tuple(ovhEventArb, stepsArb).map(([e, n]) => new OvhDoes(e, n)),
 ];
 
-export const programArb = (maxCommands: number): fc.Arbitrary<Iterable<Command>> =>
+/** `replayPath`: what fast-check printed with a failing program, so that its shrunk form replays. */
+export const programArb = (maxCommands: number, replayPath?: string): fc.Arbitrary<Iterable<Command>> =>
   fc.commands(
     commandArbs
       .map((arbitrary) => ('weight' in arbitrary ? arbitrary : { arbitrary, weight: 1 }))
       .flatMap(({ arbitrary, weight }) => Array.from({ length: weight }, () => arbitrary)),
-    { maxCommands, size: 'large' },
+    { maxCommands, size: 'large', ...(replayPath ? { replayPath } : {}) },
   );

@@ -5,11 +5,12 @@ import type { Violation } from './invariants';
 /**
  * `npm run test:money`: the model-based test of the money core.
  *   --runs N          programs to run (default: the fixed CI set)
- *   --seed S --path P replay one failure exactly, as printed
+ *   --seed S --path P --replay R   replay one failure exactly, as printed
  *   --rule TEXT       fail only on violations whose rule or detail contains TEXT (to shrink one case)
  *   --case N          fail only on violations attributed to case N of issue 27
  *   --survey          run every program, fail none, and tally the violations found
  *   --commands N      longest program (default 40)
+ *   --time S          stop after S seconds (shrinking included), reporting what was found
  * Without --seed the CI set runs: a fixed seed, so CI sees the same programs every time.
  */
 
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
   let run = 0;
   const property = moneyProperty({
     maxCommands,
+    replayPath: arg('replay'),
     fails: survey
       ? () => false
       : (violation: Violation) =>
@@ -62,7 +64,7 @@ async function main(): Promise<number> {
     seed,
     path,
     verbose: 0,
-    ...(ci ? { interruptAfterTimeLimit: 50_000, markInterruptAsFailure: false } : {}),
+    ...(ci || arg('time') ? { interruptAfterTimeLimit: ci ? 50_000 : Number(arg('time')) * 1000, markInterruptAsFailure: false } : {}),
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (survey || tally.size > 0) {
@@ -74,13 +76,15 @@ async function main(): Promise<number> {
     return 0;
   }
   console.log(`\nFAILED after ${details.numRuns} programs (${seconds} s, ${details.numShrinks} shrinks).`);
-  console.log(
-    `Replay: npm run test:money -- --seed ${details.seed} --path "${details.counterexamplePath}"${rule ? ` --rule "${rule}"` : ''}${issueCase ? ` --case ${issueCase}` : ''}`,
-  );
   const [, program, randomSeed, lastAnswer] = details.counterexample ?? [];
   console.log(`Shrunk program (the user's last answer to open dialogs: ${String(lastAnswer)}, random seed ${String(randomSeed)}):`);
   console.log(String(program));
   console.log(`Scheduler: ${String(details.counterexample?.[0])}`);
+  // The program's replay path is known once it has been printed.
+  const replay = /replayPath="([^"]*)"/.exec(String(program))?.[1];
+  console.log(
+    `\nReplay: npm run test:money -- --seed ${details.seed} --path "${details.counterexamplePath}"${replay ? ` --replay "${replay}"` : ''}${rule ? ` --rule "${rule}"` : ''}${issueCase ? ` --case ${issueCase}` : ''}`,
+  );
   console.log(`\n${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`);
   return 1;
 }
