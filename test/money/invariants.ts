@@ -20,7 +20,8 @@ export type Rule =
   | 'a dialog total is the sum of its lines'
   | 'no pay dialog for an order being paid'
   | 'Pay All does not wait for deliveries'
-  | 'no order without a dialog after a pause';
+  | 'no order without a dialog after a pause'
+  | 'no offer to order what another window is ordering';
 
 export interface Violation {
   readonly rule: Rule;
@@ -236,6 +237,16 @@ export function checkInvariants(world: World, views: readonly View[], settled: b
       const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
       if (gap > 5 * 60_000) add('Pay All does not wait for deliveries', `${view} waited ${Math.round(gap / 60_000)} min between two payments`, '9');
     }
+
+  // A batch shows another window's order under way, never the row as ready to order.
+  for (const view of views)
+    if (view instanceof BatchView)
+      for (const offered of view.offeredWhileOrdered.slice(0, 1))
+        add(
+          'no offer to order what another window is ordering',
+          `${view.id} showed ${ovh.name(offered.serviceId)} as ${JSON.stringify(offered.status)}, included, while ${offered.by} was placing its order`,
+          '10',
+        );
 
   // A batch that paused on an uncertain row orders nothing more without a new dialog.
   for (const view of views) {

@@ -344,8 +344,8 @@ const ovhEventArb: fc.Arbitrary<OvhEvent> = fc.oneof(
     }),
     weight: 4,
   },
-  fc.record({ kind: fc.constant('listingDelay' as const), ms: fc.constantFrom(0, 25_000, 120_000) }),
-  fc.record({ kind: fc.constant('settleDelay' as const), ms: fc.constantFrom(0, 60_000, 600_000) }),
+  { arbitrary: fc.record({ kind: fc.constant('listingDelay' as const), ms: fc.constantFrom(0, 25_000, 120_000) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('settleDelay' as const), ms: fc.constantFrom(0, 60_000, 600_000) }), weight: 2 },
   fc.record({ kind: fc.constant('price' as const), serviceId: serviceArb, by: fc.constantFrom(1, 5) }),
   {
     arbitrary: fc.record({

@@ -142,8 +142,9 @@ export class SimOvh {
   deliverDelayMs = 5_000;
   /** GET /auth/time fails (the code then uses its own clock). */
   timeFails = false;
-  /** Order POSTs in flight at OVH, and payment POSTs in flight, by order id. */
+  /** Payment POSTs in flight, by order id; order POSTs in flight (sent, not answered), by the view that sent them. */
   payInFlight = new Map<number, number>();
+  readonly orderInFlight = new Map<string, readonly number[]>();
 
   constructor(
     private readonly gates: Gates,
@@ -307,6 +308,7 @@ export class SimOvh {
       createRenewOrder: async (serviceId: number, request: { duration: string; services: readonly number[] }): Promise<Order> => {
         const origin = this.gates.origin();
         const path = `/service/${serviceId}/renew`;
+        this.orderInFlight.set(origin.view, [...request.services]);
         await this.gates.gate(`${origin.view} POST ${path}`);
         const fault = this.nextFault.order;
         this.nextFault.order = undefined;
