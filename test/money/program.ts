@@ -92,6 +92,8 @@ class PanelAct extends Base {
   }
 }
 
+type UpTo = 'preview' | 'order' | 'order+check' | 'pay';
+
 /**
  * A user's journey in one panel, as one chain of actions: open the panel (or use the one
  * open in this window), preview the option, place the order, pay it. Dialogs wait for the
@@ -101,7 +103,7 @@ class Journey extends Base {
   constructor(
     readonly window: WindowName,
     readonly services: readonly number[],
-    readonly upTo: 'preview' | 'order' | 'pay',
+    readonly upTo: UpTo,
     steps: number,
   ) {
     super(steps);
@@ -122,11 +124,14 @@ class Journey extends Base {
       await panel.act('preview', this.services);
       if (this.upTo === 'preview') return;
       await panel.act('order');
-      if (this.upTo === 'pay') await panel.act('pay');
+      // An order with no known outcome: the user checks again (Try Again), then pays if offered.
+      if (this.upTo === 'order+check') await panel.act('check');
+      if (this.upTo !== 'order') await panel.act('pay');
     });
   }
   describe(): string {
-    return `${this.window}: panel ${this.serviceId}: ${this.upTo === 'preview' ? 'preview' : this.upTo === 'order' ? 'preview, order' : 'preview, order, pay'} ${this.services.join('+')}`;
+    const steps = { preview: 'preview', order: 'preview, order', 'order+check': 'preview, order, try again, pay', pay: 'preview, order, pay' }[this.upTo];
+    return `${this.window}: panel ${this.serviceId}: ${steps} ${this.services.join('+')}`;
   }
 }
 
@@ -134,7 +139,7 @@ class BatchJourney extends Base {
   constructor(
     readonly window: WindowName,
     readonly services: readonly number[],
-    readonly upTo: 'preview' | 'order' | 'pay',
+    readonly upTo: UpTo,
     steps: number,
   ) {
     super(steps);
@@ -149,11 +154,13 @@ class BatchJourney extends Base {
       await view.act('previewAll');
       if (this.upTo === 'preview') return;
       await view.act('placeOrders');
-      if (this.upTo === 'pay') await view.act('payAll');
+      // A batch paused on an uncertain order: the user checks again, as the batch offers.
+      if (this.upTo === 'order+check') await view.act('checkAgain');
+      if (this.upTo !== 'order') await view.act('payAll');
     });
   }
   describe(): string {
-    return `${this.window}: batch ${this.services.join(',')}: open, preview${this.upTo === 'preview' ? '' : ', order'}${this.upTo === 'pay' ? ', pay all' : ''}`;
+    return `${this.window}: batch ${this.services.join(',')}: open, preview${this.upTo === 'preview' ? '' : ', order'}${this.upTo === 'order+check' ? ', check again' : ''}${this.upTo === 'pay' || this.upTo === 'order+check' ? ', pay all' : ''}`;
   }
 }
 
@@ -249,20 +256,24 @@ class Crash extends Base {
   }
 }
 
-/** The machine loses power at this window's next file write (not fsynced: the file is left empty). */
+/**
+ * The machine loses power at this window's next file write, or at its n-th next journal
+ * write (not fsynced: the file is left empty).
+ */
 class Kill extends Base {
   constructor(
     readonly window: WindowName,
+    readonly journalWrite: number,
     steps: number,
   ) {
     super(steps);
   }
   act(real: Real): void {
     const current = real.world.windows.get(this.window);
-    if (current) current.killArmed = true;
+    if (current) current.killAt = this.journalWrite === 0 ? { target: 'any' } : { target: 'journal', remaining: this.journalWrite };
   }
   describe(): string {
-    return `${this.window}: killed at its next write`;
+    return `${this.window}: power cut at ${this.journalWrite === 0 ? 'its next write' : `its journal write number ${this.journalWrite}`}`;
   }
 }
 
@@ -371,7 +382,7 @@ const panelStepArb: fc.Arbitrary<PanelStep> = fc.oneof(
 
 const batchActionArb = fc.constantFrom<BatchAction>('previewAll', 'placeOrders', 'checkAgain', 'stop', 'payAll', 'payLater', 'retryRow');
 
-const upToArb = fc.constantFrom('preview' as const, 'order' as const, 'pay' as const);
+const upToArb = fc.constantFrom<UpTo>('preview', 'order', 'order+check', 'pay');
 const strategyArb = fc.constantFrom<readonly number[]>([1], [2], [3], [2], [3], [2, 3], [3, 2]);
 
 export const commandArbs: Array<fc.Arbitrary<Command> | { arbitrary: fc.Arbitrary<Command>; weight: number }> = [
@@ -392,7 +403,7 @@ export const commandArbs: Array<fc.Arbitrary<Command> | { arbitrary: fc.Arbitrar
   fc.tuple(windowArb, fc.boolean(), stepsArb).map(([w, yes, n]) => new Answer(w, yes, n)),
   stepsArb.map((n) => new Wait(n * 3)),
   fc.tuple(windowArb, fc.boolean(), stepsArb).map(([w, reload, n]) => new Crash(w, reload, n)),
-  { arbitrary: fc.tuple(windowArb, stepsArb).map(([w, n]) => new Kill(w, n)), weight: 2 },
+  { arbitrary: fc.tuple(windowArb, fc.nat({ max: 3 }), stepsArb).map(([w, j, n]) => new Kill(w, j, n)), weight: 2 },
   fc.tuple(ovhEventArb, stepsArb).map(([e, n]) => new OvhDoes(e, n)),
   fc.tuple(ovhEventArb, stepsArb).map(([e, n]) => new OvhDoes(e, n)),
 ];

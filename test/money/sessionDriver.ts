@@ -150,6 +150,7 @@ export class BatchView implements View {
   /** OVH's event count each time the batch paused on an uncertain row. */
   readonly pauses: number[] = [];
   /** Rows it offered to order while another view's order POST for that service was in flight. */
+  private readonly loaded = new Set<number>();
   readonly offeredWhileOrdered: Array<{ readonly seq: number; readonly serviceId: number; readonly by: string; readonly status: string }> = [];
 
   constructor(
@@ -194,9 +195,13 @@ export class BatchView implements View {
     for (const row of state.rows) {
       const serviceId = Number(row.key);
       if (row.orderId !== undefined) this.shownOrders.add(row.orderId);
-      if (row.included && (row.status === 'ready' || row.status === 'previewed'))
-        for (const [by, services] of this.world.ovh.orderInFlight)
-          if (by !== this.id && services.includes(serviceId)) this.offeredWhileOrdered.push({ seq, serviceId, by, status: row.statusText });
+      // Judged when the row first shows what it is after loading: later, another window's work is met when ordering.
+      if (row.status !== 'loading' && !this.loaded.has(serviceId)) {
+        this.loaded.add(serviceId);
+        if (row.included && (row.status === 'ready' || row.status === 'previewed'))
+          for (const [by, services] of this.world.ovh.orderInFlight)
+            if (by !== this.id && services.includes(serviceId)) this.offeredWhileOrdered.push({ seq, serviceId, by, status: row.statusText });
+      }
       for (const text of [row.statusText, row.errorText]) if (text) note(this.texts, { seq, text, serviceId });
       if (row.status === 'delivered' && row.orderId !== undefined) this.renewed.push({ seq, orderId: row.orderId, serviceId });
     }

@@ -23,8 +23,8 @@ export const context = new AsyncLocalStorage<CallContext>();
 
 export interface StorageHooks {
   readonly nowMs: () => number;
-  /** True when this window instance was told to die at its next write. */
-  readonly killArmed: (window: string) => boolean;
+  /** True when this write of this window instance is the one the power cut hits. */
+  readonly killHere: (window: string, file: string) => boolean;
   readonly killed: (window: string) => void;
   /** What the folder went through, for the report: an entry left empty, a listing that failed. */
   readonly damaged: (what: 'journal entry left empty' | 'lease left empty' | 'journal listing failed' | 'write refused') => void;
@@ -76,7 +76,12 @@ export class SimStorage {
       this.hooks?.damaged('write refused');
       throw Object.assign(new Error(`EACCES: permission denied, ${name} '${file}'`), { code: 'EACCES', errno: -13, syscall: name, path: file });
     }
-    if (ours && window !== undefined && this.hooks?.killArmed(window) && (name === 'writeFile' || name === 'rename')) {
+    if (
+      ours &&
+      window !== undefined &&
+      (name === 'writeFile' || name === 'rename') &&
+      this.hooks?.killHere(window, name === 'rename' ? String(args[1]) : file)
+    ) {
       this.powerCut(name, args);
       this.hooks.killed(window);
       return new Promise(() => undefined);

@@ -37,7 +37,8 @@ export interface Modal {
 
 export class WindowInstance {
   dead = false;
-  killArmed = false;
+  /** A power cut at this window's next write, or at its n-th next write of a journal entry (a write then its rename count as one). */
+  killAt: { readonly target: 'any' } | { readonly target: 'journal'; remaining: number } | undefined;
   constructor(
     readonly name: WindowName,
     readonly generation: number,
@@ -67,7 +68,14 @@ export class World {
     });
     this.storage.hooks = {
       nowMs: () => this.ovh.clockMs,
-      killArmed: (window) => this.instance(window)?.killArmed === true,
+      killHere: (window, file) => {
+        const kill = this.instance(window)?.killAt;
+        if (!kill) return false;
+        if (kill.target === 'any') return true;
+        if (!file.includes('order-journal') || !file.endsWith('.tmp')) return false;
+        kill.remaining--;
+        return kill.remaining <= 0;
+      },
       damaged: (what) => this.damage.push({ seq: this.ovh.seq, what }),
       killed: (window) => {
         const instance = this.instance(window);
