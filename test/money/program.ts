@@ -125,12 +125,17 @@ class Journey extends Base {
       if (this.upTo === 'preview') return;
       await panel.act('order');
       // An order with no known outcome: the user checks again (Try Again), then pays if offered.
-      if (this.upTo === 'order+check') await panel.act('check');
+      if (this.upTo === 'order+check') {
+        await real.world.sleep(150_000);
+        await panel.act('check');
+      }
       if (this.upTo !== 'order') await panel.act('pay');
     });
   }
   describe(): string {
-    const steps = { preview: 'preview', order: 'preview, order', 'order+check': 'preview, order, try again, pay', pay: 'preview, order, pay' }[this.upTo];
+    const steps = { preview: 'preview', order: 'preview, order', 'order+check': 'preview, order, wait 150 s, try again, pay', pay: 'preview, order, pay' }[
+      this.upTo
+    ];
     return `${this.window}: panel ${this.serviceId}: ${steps} ${this.services.join('+')}`;
   }
 }
@@ -155,12 +160,15 @@ class BatchJourney extends Base {
       if (this.upTo === 'preview') return;
       await view.act('placeOrders');
       // A batch paused on an uncertain order: the user checks again, as the batch offers.
-      if (this.upTo === 'order+check') await view.act('checkAgain');
+      if (this.upTo === 'order+check') {
+        await real.world.sleep(150_000);
+        await view.act('checkAgain');
+      }
       if (this.upTo !== 'order') await view.act('payAll');
     });
   }
   describe(): string {
-    return `${this.window}: batch ${this.services.join(',')}: open, preview${this.upTo === 'preview' ? '' : ', order'}${this.upTo === 'order+check' ? ', check again' : ''}${this.upTo === 'pay' || this.upTo === 'order+check' ? ', pay all' : ''}`;
+    return `${this.window}: batch ${this.services.join(',')}: open, preview${this.upTo === 'preview' ? '' : ', order'}${this.upTo === 'order+check' ? ', wait 150 s, check again' : ''}${this.upTo === 'pay' || this.upTo === 'order+check' ? ', pay all' : ''}`;
   }
 }
 
