@@ -7,6 +7,8 @@ export const layers = [
   { name: 'build', command: 'npm run build' },
   { name: 'compile tests', command: 'npm run compile-tests' },
   { name: 'unit', command: 'npm run test:unit', results: 'unit', repeatable: true },
+  // The model-based test of the money core: a fixed set of programs (same seed every run).
+  { name: 'money model', command: 'npm run test:money' },
   { name: 'integration (development folder)', command: 'npm run test:integration', results: 'integration', repeatable: true },
   {
     name: 'integration (Dutch)',

@@ -1,0 +1,120 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The storage folder the simulated windows share, as the real LeaseFiles and JournalFiles
+ * use it (node:fs on a real temporary folder), with what the model needs around it:
+ * - every asynchronous file operation is counted, so the runner lets each one finish
+ *   before the scheduler releases the next task (the interleaving depends only on the seed);
+ * - a window "killed mid-write" leaves what a power cut leaves on a file system that was
+ *   not fsynced: the entry renamed into place but empty (a journal entry), or an empty
+ *   lease file; the window then never runs again;
+ * - the folder can be made unwritable (EACCES), and one listing of the journal folder can fail (EIO).
+ * The window calling is known from the async context the runner starts each action in.
+ */
+
+export interface CallContext {
+  readonly window: string;
+  readonly view: string;
+}
+
+export const context = new AsyncLocalStorage<CallContext>();
+
+export interface StorageHooks {
+  readonly nowMs: () => number;
+  /** True when this write of this window instance is the one the power cut hits. */
+  readonly killHere: (window: string, file: string) => boolean;
+  readonly killed: (window: string) => void;
+  /** What the folder went through, for the report: an entry left empty, a listing that failed. */
+  readonly damaged: (what: 'journal entry left empty' | 'lease left empty' | 'journal listing failed' | 'write refused') => void;
+}
+
+const WRAPPED = ['mkdir', 'writeFile', 'rename', 'rm', 'readFile', 'stat', 'link', 'unlink'] as const;
+const WRITES = new Set(['writeFile', 'rename', 'rm', 'unlink', 'link']);
+
+export class SimStorage {
+  inFlight = 0;
+  unwritable = false;
+  failNextJournalListing = false;
+  private readonly originals = new Map<string, unknown>();
+  private originalReaddirSync: typeof fs.readdirSync | undefined;
+  hooks: StorageHooks | undefined;
+
+  constructor(readonly root: string) {}
+
+  install(): void {
+    const promises = fs.promises as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    for (const name of WRAPPED) {
+      const original = promises[name] as (...args: unknown[]) => Promise<unknown>;
+      this.originals.set(name, original);
+      promises[name] = (...args: unknown[]) => this.run(name, original, args);
+    }
+    this.originalReaddirSync = fs.readdirSync;
+    const readdir = fs.readdirSync;
+    (fs as { readdirSync: unknown }).readdirSync = ((...args: Parameters<typeof fs.readdirSync>) => {
+      if (this.failNextJournalListing && String(args[0]).endsWith('order-journal')) {
+        this.failNextJournalListing = false;
+        this.hooks?.damaged('journal listing failed');
+        throw Object.assign(new Error('EIO: i/o error, scandir'), { code: 'EIO' });
+      }
+      return readdir(...args);
+    }) as typeof fs.readdirSync;
+  }
+
+  uninstall(): void {
+    const promises = fs.promises as unknown as Record<string, unknown>;
+    for (const [name, original] of this.originals) promises[name] = original;
+    if (this.originalReaddirSync) (fs as { readdirSync: unknown }).readdirSync = this.originalReaddirSync;
+  }
+
+  private async run(name: string, original: (...args: unknown[]) => Promise<unknown>, args: unknown[]): Promise<unknown> {
+    const file = String(args[0]);
+    const ours = file.startsWith(this.root);
+    const window = context.getStore()?.window;
+    if (ours && WRITES.has(name) && this.unwritable) {
+      this.hooks?.damaged('write refused');
+      throw Object.assign(new Error(`EACCES: permission denied, ${name} '${file}'`), { code: 'EACCES', errno: -13, syscall: name, path: file });
+    }
+    if (
+      ours &&
+      window !== undefined &&
+      (name === 'writeFile' || name === 'rename') &&
+      this.hooks?.killHere(window, name === 'rename' ? String(args[1]) : file)
+    ) {
+      this.powerCut(name, args);
+      this.hooks.killed(window);
+      return new Promise(() => undefined);
+    }
+    this.inFlight++;
+    try {
+      const result = await original.apply(fs.promises, args as never);
+      if (ours && name === 'writeFile') this.touch(file);
+      return result;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  /** What a power cut leaves mid-write, on a file system that was not fsynced. */
+  private powerCut(name: string, args: unknown[]): void {
+    const file = String(name === 'rename' ? args[1] : args[0]);
+    // A journal entry is written to a temporary name then renamed: the rename reached the disk, the data did not.
+    const target = /\.[0-9a-f-]{36}\.tmp$/.test(file) ? file.replace(/\.[0-9a-f-]{36}\.tmp$/, '') : file;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, '');
+    this.hooks?.damaged(target.endsWith('.lease') ? 'lease left empty' : 'journal entry left empty');
+    if (name === 'rename') fs.rmSync(String(args[0]), { force: true });
+    this.touch(target);
+  }
+
+  /** Lease files are judged by their modification time against the simulated clock. */
+  private touch(file: string): void {
+    const seconds = (this.hooks?.nowMs() ?? Date.now()) / 1000;
+    try {
+      fs.utimesSync(file, seconds, seconds);
+    } catch {
+      // Gone already.
+    }
+  }
+}

@@ -1,0 +1,237 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Scheduler } from 'fast-check';
+import { JournalFiles } from '../../src/panels/pure/journalFiles';
+import { LeaseFiles } from '../../src/panels/pure/leaseFiles';
+import { OrderJournal } from '../../src/panels/pure/orderJournal';
+import { SimOvh, type Origin } from './simOvh';
+import { context, SimStorage } from './simStorage';
+
+/**
+ * The world a program runs in: one simulated OVH account, a clock, a storage folder on
+ * disk shared by up to three windows, the user's dialogs. Every wait of the code under
+ * test (an OVH call, a sleep) is a task of fast-check's scheduler; the runner releases
+ * one task at a time and lets the file operations it starts finish before the next, so a
+ * program and its scheduler seed replay exactly.
+ */
+
+export const IDENTITY = 'ovh-eu/ab12345-ovh';
+export const REQUEST_TIMEOUT_MS = 20_000;
+export const WINDOWS = ['A', 'B', 'C'] as const;
+export type WindowName = (typeof WINDOWS)[number];
+
+export interface Modal {
+  readonly id: number;
+  readonly window: string;
+  readonly view: string;
+  readonly action: string;
+  readonly text: string;
+  /** OVH's event count when it opened. */
+  readonly openedSeq: number;
+  /** Orders it names that OVH had already been paid for, or was receiving a payment for, when it opened. */
+  readonly alreadyPaying: readonly number[];
+  answer?: boolean;
+  resolve: (yes: boolean) => void;
+}
+
+export class WindowInstance {
+  dead = false;
+  /** A power cut at this window's next write, or at its n-th next write of a journal entry (a write then its rename count as one). */
+  killAt: { readonly target: 'any' } | { readonly target: 'journal'; remaining: number } | undefined;
+  constructor(
+    readonly name: WindowName,
+    readonly generation: number,
+  ) {}
+  get id(): string {
+    return `${this.name}#${this.generation}`;
+  }
+}
+
+export class World {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovh-money-model-'));
+  readonly storage = new SimStorage(this.dir);
+  readonly ovh: SimOvh;
+  readonly modals: Modal[] = [];
+  readonly windows = new Map<WindowName, WindowInstance>();
+  /** Errors an action let escape (a raw crash of a session), for the report. */
+  readonly escaped: string[] = [];
+  /** What happened to the storage folder, with OVH's event count then. */
+  readonly damage: Array<{ readonly seq: number; readonly what: string }> = [];
+  private readonly pending: Array<Promise<void>> = [];
+
+  constructor(readonly scheduler: Scheduler) {
+    this.ovh = new SimOvh({
+      gate: (label) => this.gate(label),
+      origin: () => this.origin(),
+      hangIfDead: (origin) => this.hangIfDead(origin),
+    });
+    this.storage.hooks = {
+      nowMs: () => this.ovh.clockMs,
+      killHere: (window, file) => {
+        const kill = this.instance(window)?.killAt;
+        if (!kill) return false;
+        if (kill.target === 'any') return true;
+        if (!file.includes('order-journal') || !file.endsWith('.tmp')) return false;
+        kill.remaining--;
+        return kill.remaining <= 0;
+      },
+      damaged: (what) => this.damage.push({ seq: this.ovh.seq, what }),
+      killed: (window) => {
+        const instance = this.instance(window);
+        if (instance) instance.dead = true;
+      },
+    };
+    this.storage.install();
+    this.installTimers();
+    for (const name of WINDOWS) this.windows.set(name, new WindowInstance(name, 1));
+  }
+
+  private realSetTimeout: typeof setTimeout | undefined;
+
+  /**
+   * The renew session follows a paid order with followOrder's default clock (real
+   * setTimeout): the only real timer of the money core. While a program runs, setTimeout
+   * is a wait of the scheduler on the simulated clock, like every other sleep.
+   */
+  private installTimers(): void {
+    this.realSetTimeout = globalThis.setTimeout;
+    const fake = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+      void this.sleep(ms ?? 0).then(() => callback(...args));
+      return { ref: () => undefined, unref: () => undefined, hasRef: () => false, refresh: () => undefined, [Symbol.toPrimitive]: () => 0 };
+    }) as unknown as typeof setTimeout;
+    globalThis.setTimeout = fake;
+  }
+
+  dispose(): void {
+    if (this.realSetTimeout) globalThis.setTimeout = this.realSetTimeout;
+    this.storage.uninstall();
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private instance(id: string): WindowInstance | undefined {
+    return [...this.windows.values()].find((candidate) => candidate.id === id);
+  }
+
+  origin(): Origin {
+    return context.getStore() ?? { window: 'outside', view: 'outside' };
+  }
+
+  gate(label: string): Promise<void> {
+    return this.scheduler.schedule(Promise.resolve(), label);
+  }
+
+  async hangIfDead(origin: Origin): Promise<void> {
+    const instance = [...this.windows.values()].find((candidate) => candidate.id === origin.window);
+    const current = this.windows.get(origin.window.split('#')[0] as WindowName);
+    if (instance?.dead || (current && current.id !== origin.window)) await new Promise<void>(() => undefined);
+  }
+
+  /** A wait of the code under test: the clock moves on when the scheduler lets it end. */
+  async sleep(ms: number): Promise<void> {
+    const origin = this.origin();
+    const start = this.ovh.clockMs;
+    await this.gate(`${origin.view} sleep ${ms}`);
+    this.ovh.clockMs = Math.max(this.ovh.clockMs, start + ms);
+    await this.hangIfDead(origin);
+  }
+
+  journal(): OrderJournal {
+    return new OrderJournal(new JournalFiles(this.journalDir), () => IDENTITY);
+  }
+
+  get journalDir(): string {
+    return path.join(this.dir, 'order-journal');
+  }
+
+  leases(): LeaseFiles {
+    return new LeaseFiles(
+      path.join(this.dir, 'leases'),
+      () => 3 * REQUEST_TIMEOUT_MS,
+      () => this.ovh.clockMs,
+    );
+  }
+
+  /** Polls the leases on the simulated clock (the real whenFree waits on real timers). */
+  async whenLeasesFree(leases: LeaseFiles, keys: readonly string[], owner: string, stop: () => boolean): Promise<void> {
+    while (!stop()) {
+      if (!(await leases.holder(keys, owner))) return;
+      await this.sleep(1000);
+    }
+  }
+
+  /** A modal dialog: it stays open until the program (or the end of the program) answers it. */
+  confirm(action: string, message: string, detail: string): Promise<boolean> {
+    const origin = this.origin();
+    const text = `${message}\n${detail}`;
+    const named = [...text.matchAll(/\b(1248\d{5})\b/g)].map((match) => Number(match[1]));
+    const alreadyPaying = named.filter((orderId) => {
+      const order = this.ovh.orders.get(orderId);
+      return (order?.paidAtMs !== undefined || (this.ovh.payInFlight.get(orderId) ?? 0) > 0) && /pay/i.test(action);
+    });
+    return new Promise<boolean>((resolve) => {
+      this.modals.push({ id: this.modals.length + 1, window: origin.window, view: origin.view, action, text, openedSeq: this.ovh.seq, alreadyPaying, resolve });
+    });
+  }
+
+  openModals(window?: string): Modal[] {
+    return this.modals.filter((modal) => modal.answer === undefined && (window === undefined || modal.window === window));
+  }
+
+  answer(modal: Modal, yes: boolean): void {
+    modal.answer = yes;
+    modal.resolve(yes);
+  }
+
+  /** Starts a user action in a window: not awaited, it runs as the scheduler releases its waits. */
+  start(window: WindowInstance, view: string, action: () => Promise<void>): void {
+    if (window.dead) return;
+    const run = context.run({ window: window.id, view }, () =>
+      action().catch((error: unknown) => {
+        this.escaped.push(`${view}: ${error instanceof Error ? error.message : String(error)}`);
+      }),
+    );
+    this.pending.push(run);
+  }
+
+  /** Lets the file operations under way finish, and every continuation run up to its next wait. */
+  async quiesce(): Promise<void> {
+    do await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.storage.inFlight > 0);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /** Releases up to n scheduled waits, one at a time. */
+  async step(n: number): Promise<void> {
+    for (let i = 0; i < n; i++) {
+      await this.quiesce();
+      if (this.scheduler.count() === 0) break;
+      await this.scheduler.waitOne();
+    }
+    await this.quiesce();
+  }
+
+  /**
+   * Runs everything to its end: scheduled waits first, then the oldest open dialog gets the
+   * user's default answer. False when it never settles within `limit` releases.
+   */
+  async drain(answerWith: boolean, limit = 4000): Promise<boolean> {
+    for (let released = 0; released < limit; released++) {
+      await this.quiesce();
+      if (this.scheduler.count() > 0) {
+        await this.scheduler.waitOne();
+        continue;
+      }
+      const modal = this.openModals().find((candidate) => !this.isDeadWindow(candidate.window));
+      if (!modal) return true;
+      this.answer(modal, answerWith);
+    }
+    return false;
+  }
+
+  isDeadWindow(id: string): boolean {
+    const name = id.split('#')[0] as WindowName;
+    const current = this.windows.get(name);
+    return !current || current.id !== id || current.dead;
+  }
+}
