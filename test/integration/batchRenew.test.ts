@@ -96,7 +96,7 @@ suite('Batch renewal (real extension host + sandbox)', function () {
     assert.deepEqual(new Set(statuses(panel.state)), new Set(['ready']));
     const expected = new Map(
       panel.state.rows.map((row) => {
-        const option = panel.batch.rowSession(Number(row.key))?.optionRows.find((candidate) => candidate.key === row.chosenKey);
+        const option = panel.batch.items.find((item) => item.key === row.key)?.session.optionRows.find((candidate) => candidate.key === row.chosenKey);
         return [Number(row.key), option?.newExpiry.toISOString()];
       }),
     );

@@ -50,6 +50,34 @@ export class SimStorage {
       this.originals.set(name, original);
       promises[name] = (...args: unknown[]) => this.run(name, original, args);
     }
+    // The journal writes through a file handle (to sync it before the rename): open and every handle call count too.
+    const open = promises.open as (...args: unknown[]) => Promise<fs.promises.FileHandle>;
+    this.originals.set('open', open);
+    promises.open = async (...args: unknown[]) => {
+      const file = String(args[0]);
+      const ours = file.startsWith(this.root);
+      if (ours && this.unwritable && String(args[1] ?? 'r') !== 'r') {
+        this.hooks?.damaged('write refused');
+        throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES', errno: -13, syscall: 'open', path: file });
+      }
+      const handle = await this.counted(() => open.apply(fs.promises, args as never));
+      if (!ours) return handle;
+      return new Proxy(handle, {
+        get: (target, prop) => {
+          const value = (target as unknown as Record<PropertyKey, unknown>)[prop];
+          if (typeof value !== 'function') return value;
+          return (...callArgs: unknown[]) => {
+            const window = context.getStore()?.window;
+            if (prop === 'writeFile' && window !== undefined && this.hooks?.killHere(window, file)) {
+              this.powerCut('writeFile', [file]);
+              this.hooks.killed(window);
+              return new Promise(() => undefined);
+            }
+            return this.counted(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, callArgs));
+          };
+        },
+      });
+    };
     this.originalReaddirSync = fs.readdirSync;
     const readdir = fs.readdirSync;
     (fs as { readdirSync: unknown }).readdirSync = ((...args: Parameters<typeof fs.readdirSync>) => {
@@ -91,6 +119,15 @@ export class SimStorage {
       const result = await original.apply(fs.promises, args as never);
       if (ours && name === 'writeFile') this.touch(file);
       return result;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async counted<T>(operation: () => Promise<T>): Promise<T> {
+    this.inFlight++;
+    try {
+      return await operation();
     } finally {
       this.inFlight--;
     }

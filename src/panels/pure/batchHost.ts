@@ -34,7 +34,6 @@ export interface BatchHost {
   /** Reads the item's outcome from its session and records it. */
   settle(item: BatchItem): Promise<void>;
   save(): Promise<void>;
-  nameOf(item: BatchItem): string;
   emit(): void;
   /** Services of this item's live journal entries (an order or an attempt). */
   journalServices(item: BatchItem): number[];

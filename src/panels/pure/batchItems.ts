@@ -2,7 +2,7 @@ import type { Order, PaymentOption } from '../../ovh';
 import type { BatchState } from '../../protocol/batchPanel';
 import { batchTotals, formatMoney, NO_CURRENCY, priceUcents, resolveCoverage, type Coverage } from '../../renewal';
 import type { Translate } from '../../translate';
-import { isSettled, renderBatch, RETRYABLE, type BatchStep, type RowPhase } from './batchSteps';
+import { isSettled, renderBatch, RETRYABLE, rowPhaseAfter, type BatchStep, type RowPhase } from './batchSteps';
 import type { PanelFormat } from './panelFormat';
 import { paymentChoices } from './paymentChoices';
 import type { RenewSession } from './renewSession';
@@ -52,6 +52,15 @@ export function orderableItems(items: readonly BatchItem[]): BatchItem[] {
 /** Items whose order exists and waits for payment. */
 export function unpaidItems(items: readonly BatchItem[]): BatchItem[] {
   return items.filter((item) => item.phase.kind === 'ordered' || item.phase.kind === 'payFailed');
+}
+
+/** The phase of an item that met another window's work, or whose delivery is followed, once its session moved on. */
+export function followedPhase(item: BatchItem, hasEntry: () => boolean): RowPhase {
+  const step = item.session.currentStep;
+  if (item.phase.kind === 'elsewhere' && step.kind !== 'elsewhere' && step.kind !== 'loading')
+    return step.kind === 'choosing' ? { kind: 'ready' } : rowPhaseAfter(step, hasEntry(), false);
+  if (item.phase.kind === 'paid' && step.kind === 'ended') return rowPhaseAfter(step, false, false);
+  return item.phase;
 }
 
 /** The error its session shows, as one line for the table. */

@@ -1,4 +1,4 @@
-import { orderableItems, previewedPrices, sumPrices, unpaidItems, type BatchItem } from './batchItems';
+import { itemName, orderableItems, previewedPrices, sumPrices, unpaidItems, type BatchItem } from './batchItems';
 import { batchPolicy, type BatchHost } from './batchHost';
 import type { BatchPayments } from './batchPayments';
 
@@ -37,10 +37,7 @@ export class BatchOrders {
       await item.session.order(batchPolicy(this.b.deps, 'order'));
       await this.b.settle(item);
       if (item.phase.kind === 'uncertain') {
-        const error = t(
-          'It is not known whether the order for {0} was created. Nothing more is ordered until it is found or proven absent.',
-          this.b.nameOf(item),
-        );
+        const error = t('It is not known whether the order for {0} was created. Nothing more is ordered until it is found or proven absent.', itemName(item));
         return this.b.go({ kind: 'paused', row: index }, { error });
       }
     }

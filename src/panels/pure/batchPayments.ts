@@ -1,6 +1,6 @@
 import type { PaymentOption } from '../../ovh';
 import type { BatchState } from '../../protocol/batchPanel';
-import { sumPrices, unpaidItems } from './batchItems';
+import { itemName, sumPrices, unpaidItems } from './batchItems';
 import { batchPolicy, type BatchHost } from './batchHost';
 import { paymentChoices, paymentLabel, paymentMethodKey } from './paymentChoices';
 
@@ -33,14 +33,21 @@ export class BatchPayments {
   }
 
   async payAll(): Promise<void> {
-    const items = unpaidItems(this.b.items);
+    const unpaid = unpaidItems(this.b.items);
     const option = this.selected === undefined ? undefined : this.options[Number(this.selected)];
-    if (items.length === 0 || !option?.selectable) return;
+    if (unpaid.length === 0 || !option?.selectable) return;
     const { t } = this.b.deps;
     const back = this.b.currentStep;
     this.b.go({ kind: 'confirmingPay' }, { notice: undefined, error: undefined });
+    // An order paid, or being paid, in another window since it was listed is not asked about again.
+    const items = [];
+    for (const item of unpaid) {
+      if (await item.session.stillPayable()) items.push(item);
+      else await this.b.settle(item);
+    }
+    if (items.length === 0) return this.b.go(unpaidItems(this.b.items).length > 0 ? { kind: 'ordered' } : { kind: 'done' });
     const known = items.flatMap((item) => ('known' in item.phase ? [{ item, order: item.phase.known.order }] : []));
-    const lines = known.map(({ item, order }) => `${t('Order {0}', order.orderId)} · ${this.b.nameOf(item)} · ${this.b.format.money(order.priceWithTax)}`);
+    const lines = known.map(({ item, order }) => `${t('Order {0}', order.orderId)} · ${itemName(item)} · ${this.b.format.money(order.priceWithTax)}`);
     const total = sumPrices(
       known.map(({ order }) => order.priceWithTax),
       this.b.deps.locale,

@@ -1,7 +1,7 @@
 import { describeError, type ServiceSummary } from '../../ovh';
 import type { BatchMessage, BatchState } from '../../protocol/batchPanel';
 import type { BatchDeps, BatchHost } from './batchHost';
-import { batchView, changeable, itemError, itemName, orderableItems, unpaidItems, type BatchItem } from './batchItems';
+import { batchView, changeable, followedPhase, itemError, orderableItems, unpaidItems, type BatchItem } from './batchItems';
 import { BatchOrders } from './batchOrders';
 import { BatchPayments } from './batchPayments';
 import { loadItem } from './batchLoad';
@@ -73,11 +73,6 @@ export class BatchSession implements BatchHost {
     return this.step;
   }
 
-  /** Item sessions, for tests and the panel's links. */
-  rowSession(serviceId: number): RenewSession | undefined {
-    return this.items.find((item) => item.serviceId === serviceId)?.session;
-  }
-
   dispose(): void {
     this.disposed = true;
     for (const item of this.items) item.session.dispose();
@@ -88,7 +83,7 @@ export class BatchSession implements BatchHost {
     const record = this.records.get(this.deps.batchId);
     const selected = new Set(this.items.map((item) => item.serviceId));
     this.go({ kind: 'loading' });
-    await this.pool(this.items, (item) =>
+    await this.pool(this.items, (item: BatchItem) =>
       loadItem(
         this,
         item,
@@ -105,6 +100,16 @@ export class BatchSession implements BatchHost {
   }
 
   async handle(message: BatchMessage): Promise<void> {
+    try {
+      await this.act(message);
+    } catch (error) {
+      // Never left on "ordering" or "paying" without a word: the created orders stay payable.
+      this.deps.log.warn(`Batch ${this.deps.batchId}: ${String(error)}`);
+      this.go(unpaidItems(this.items).length > 0 ? { kind: 'ordered' } : { kind: 'done' }, { error: describeError(error, this.deps.t).explanation });
+    }
+  }
+
+  private async act(message: BatchMessage): Promise<void> {
     if (!batchAccepts(this.step, message.type)) return;
     const item = 'row' in message ? this.items.find((candidate) => candidate.key === message.row) : undefined;
     switch (message.type) {
@@ -172,10 +177,7 @@ export class BatchSession implements BatchHost {
   /** An item that met another window's work, or whose delivery is followed, shows where its session got to. */
   private followed(serviceId: number): void {
     const item = this.items.find((candidate) => candidate.serviceId === serviceId);
-    const step = item?.session.currentStep;
-    if (item?.phase.kind === 'elsewhere' && step && step.kind !== 'elsewhere' && step.kind !== 'loading')
-      item.phase = step.kind === 'choosing' ? { kind: 'ready' } : rowPhaseAfter(step, this.journalServices(item).length > 0, false);
-    else if (item?.phase.kind === 'paid' && step?.kind === 'ended') item.phase = rowPhaseAfter(step, false, false);
+    if (item) item.phase = followedPhase(item, () => this.journalServices(item).length > 0);
     this.emit();
   }
 
@@ -189,7 +191,12 @@ export class BatchSession implements BatchHost {
   /** Services of this item's live journal entries (an order or an attempt). */
   journalServices(item: BatchItem): number[] {
     const services = item.claims.length > 0 ? item.claims : [item.serviceId];
-    return [...new Set(this.deps.journal.forServices(this.deps.identity, services).flatMap((entry) => entry.services))];
+    try {
+      return [...new Set(this.deps.journal.forServices(this.deps.identity, services).flatMap((entry) => entry.services))];
+    } catch {
+      // The journal cannot be read: an attempt may be recorded there, so the item counts as having one.
+      return [...services];
+    }
   }
 
   async save(): Promise<void> {
@@ -211,10 +218,6 @@ export class BatchSession implements BatchHost {
     };
   }
 
-  nameOf(item: BatchItem): string {
-    return itemName(item);
-  }
-
   setPhase(item: BatchItem, phase: RowPhase, errorText?: string): void {
     Object.assign(item, { phase, errorText });
     this.emit();
@@ -222,12 +225,7 @@ export class BatchSession implements BatchHost {
 
   private pool<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
     const warn = (error: unknown) => this.deps.log.warn(`Batch ${this.deps.batchId}: ${describeError(error, this.deps.t).explanation}`);
-    return runPool(
-      items,
-      this.deps.concurrency ?? 4,
-      () => this.disposed,
-      (item) => task(item).catch(warn),
-    );
+    return runPool(items, this.deps.concurrency ?? 4, () => this.disposed, task, warn);
   }
 
   go(step: BatchStep, patch: { notice?: string; error?: string } = {}): void {

@@ -19,6 +19,11 @@ export class OrderResume {
   constructor(private readonly s: RenewSession) {}
 
   async resume(api: RenewApi): Promise<Step | undefined> {
+    // Another window may hold this service's lease before its journal entry is written.
+    if (await this.s.deps.leases.holder(this.s.leaseKeys([this.s.deps.serviceId]), this.s.deps.owner)) {
+      this.s.addNotice(this.s.elsewhereText());
+      return { kind: 'elsewhere', services: [this.s.deps.serviceId] };
+    }
     const entries = this.s.deps.journal.forServices(this.s.deps.identity, [this.s.deps.serviceId]);
     if (entries.length === 0) return undefined;
     const services = [...new Set(entries.flatMap((entry) => [entry.serviceId, ...entry.services]))];

@@ -73,6 +73,27 @@ export class PaymentFlow {
     }
   }
 
+  /** Before a batch lists the order in its Pay All dialog: still unpaid, nobody else paying it. */
+  async stillPayable(known: KnownOrder): Promise<boolean> {
+    const s = this.session;
+    try {
+      if (await s.deps.leases.holder(s.leaseKeys(known.entry.services), s.deps.owner)) {
+        s.goElsewhere(known.entry.services, known);
+        return false;
+      }
+      const api = await s.requireApi();
+      if ((await api.getOrderStatus(known.order.orderId)) !== 'notPaid') {
+        await this.paidElsewhere(api, known);
+        return false;
+      }
+      const recorded = s.deps.journal.get(known.entry.id);
+      return recorded !== undefined && recorded.state !== 'paying' && recorded.state !== 'payUncertain';
+    } catch (error) {
+      s.fail(error);
+      return false;
+    }
+  }
+
   /** The modal: what is paid, how much, with what; a second payment says the first may still go through. */
   private dialog(known: KnownOrder, option: PaymentOption, again: boolean): [string, string, string] {
     const s = this.session;

@@ -231,6 +231,14 @@ export class RenewSession {
     if (option && accepts(this.step, 'pay')) await this.payments.pay(option, confirm);
   }
 
+  /**
+   * Whether the order shown can be offered for payment right now: unpaid at OVH, no other
+   * window holding its lease, no payment of it in progress. When not, the session shows why.
+   */
+  async stillPayable(): Promise<boolean> {
+    return this.step.kind === 'unpaid' && this.payments.stillPayable(this.step.known);
+  }
+
   /** Looks at OVH and the journal again (Try Again, Check Again). */
   async check(): Promise<void> {
     if (accepts(this.step, 'retry')) await this.start();

@@ -296,7 +296,7 @@ suite('Batch session: transitions and money guarantees', function () {
 
   test('a failed preview leaves that row out; the rest stay usable', async () => {
     const batch = await world.open([1, 11]);
-    const api = await batch.session.rowSession(11)?.deps.api();
+    const api = await batch.session.items.find((item) => item.serviceId === 11)?.session.deps.api();
     assert.ok(api);
     const preview = api.previewRenew.bind(api);
     // Only site1.fr's dry run fails.
