@@ -96,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     renewPanels: renew.panels,
     requestTimeoutMs,
     warningDays: () => vscode.workspace.getConfiguration('ovhcloud').get<number>('expiryWarningDays', 30),
+    now: () => hooks?.now ?? new Date(),
     log,
     prompter,
     servicesOf: async (accountId) => {
