@@ -1,4 +1,4 @@
-import { knownName, knownNames, type Order, type Price, type ServiceSummary } from '../../ovh';
+import { knownName, knownNames, type NamedService, type Order, type Price, type ServiceSummary } from '../../ovh';
 import type { Translate } from '../../translate';
 import type { PanelState, Row } from '../../protocol/renewPanel';
 import { formatDay, formatDuration, formatMoney, priceUcents, relativeDays, type RenewOptionRow } from '../../renewal';
@@ -58,23 +58,30 @@ export class PanelFormat {
 
   /** The names people know (see ovh/serviceNames): Unicode, display names, OVH's product label where two share a name. */
   serviceNames(row: RenewOptionRow): string[] {
+    const named = this.named(row);
+    // A name shared with another service on screen is as ambiguous as one shared inside the strategy.
     const shown = this.shownTogether();
-    const typeOf = (summary: ServiceSummary | undefined, label: string | null | undefined): string | undefined =>
-      label ?? (summary ? productTypeText(summary.type, this.t) : undefined);
-    const named = row.servicesDetails.map((detail) => {
+    const others = shown
+      .filter((summary) => !named.some((detail) => detail.serviceId === summary.serviceId))
+      .map((summary) => ({ ...summary, type: this.typeOf(summary, summary.productDescription) }));
+    return knownNames([...named, ...others], (service) => service.type).slice(0, named.length);
+  }
+
+  private named(row: RenewOptionRow): Array<NamedService & { readonly type: string | undefined }> {
+    const shown = this.shownTogether();
+    return row.servicesDetails.map((detail) => {
       const summary = shown.find((candidate) => candidate.serviceId === detail.serviceId);
       return {
         serviceId: detail.serviceId,
         name: detail.serviceName ?? summary?.name ?? detail.serviceType,
         displayName: summary?.displayName,
-        type: typeOf(summary, detail.serviceType),
+        type: this.typeOf(summary, detail.serviceType),
       };
     });
-    // A name shared with another service on screen is as ambiguous as one shared inside the strategy.
-    const others = shown
-      .filter((summary) => !named.some((detail) => detail.serviceId === summary.serviceId))
-      .map((summary) => ({ ...summary, type: typeOf(summary, summary.productDescription) }));
-    return knownNames([...named, ...others], (service) => service.type).slice(0, named.length);
+  }
+
+  private typeOf(summary: ServiceSummary | undefined, label: string | null | undefined): string | undefined {
+    return label ?? (summary ? productTypeText(summary.type, this.t) : undefined);
   }
 
   service(summary: ServiceSummary): PanelState['service'] {
@@ -87,7 +94,8 @@ export class PanelFormat {
   }
 
   row(row: RenewOptionRow, selectedServiceId: number): Row {
-    const names = this.serviceNames(row);
+    // The table shows each service's product label beside its name: the name alone.
+    const names = this.named(row).map(knownName);
     return {
       key: row.key,
       periodLabel: this.periodLabel(row),

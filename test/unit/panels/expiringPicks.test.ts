@@ -63,6 +63,14 @@ suite('Panel formatting: the names people know', () => {
       { serviceId: 2, serviceName: 'pixel.net', serviceType: 'Hosting Perso' },
     ]);
     assert.equal(new PanelFormat(t, 'en').servicesText(bundle), 'pixel.net (Domain .net), pixel.net (Hosting Perso)');
+    // The panel's table shows the product label beside each name already: the name alone there.
+    assert.deepEqual(
+      new PanelFormat(t, 'en').row(bundle, 1).services.map((s) => [s.name, s.type]),
+      [
+        ['pixel.net', 'Domain .net'],
+        ['pixel.net', 'Hosting Perso'],
+      ],
+    );
     const domain = service({ serviceId: 1, displayName: 'pixel.net', type: 'domain' });
     const hosting = service({ serviceId: 2, displayName: 'pixel.net', type: 'webHosting', productDescription: 'Web hosting Perso' });
     const batch = new PanelFormat(t, 'en', () => [domain, hosting]);
