@@ -11,6 +11,7 @@ import type { OutlookPanels } from './outlook/outlookPanel';
 import type { SettingsDeps } from './settings/renewSettingsCommands';
 import * as path from 'node:path';
 import { JournalFiles } from './panels/pure/journalFiles';
+import { watchJournalFolder } from './panels/pure/journalWatch';
 import { LEASE_TTL_MS, LeaseFiles } from './panels/pure/leaseFiles';
 import { OrderJournal } from './panels/pure/orderJournal';
 import { features } from './loadFeatures';
@@ -54,8 +55,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const meta = accounts.list().find((candidate) => candidate.id === accountId);
     return meta ? accountIdentity(meta) : undefined;
   };
-  const journalFiles = new JournalFiles(path.join(context.globalStorageUri.fsPath, 'order-journal'));
+  const journalFolder = path.join(context.globalStorageUri.fsPath, 'order-journal');
+  const journalFiles = new JournalFiles(journalFolder);
   const journal = new OrderJournal(journalFiles, identityOf, () => journalChanged.fire());
+  // Another window's payment or renewal changes only the shared files: the tree hears of it here.
+  context.subscriptions.push(
+    watchJournalFolder(journalFolder, () => journalChanged.fire(), { onError: (error) => log.warn(`Not watching the order journal: ${String(error)}`) }),
+  );
   // The version before the journal kept its records in globalState.
   void journal
     .migrateLegacy(context.globalState)
@@ -90,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     renewPanels: renew.panels,
     requestTimeoutMs,
     warningDays: () => vscode.workspace.getConfiguration('ovhcloud').get<number>('expiryWarningDays', 30),
+    now: () => hooks?.now ?? new Date(),
     log,
     prompter,
     servicesOf: async (accountId) => {
@@ -128,7 +135,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
   // In the production bundle OVHCLOUD_TEST_SEAMS is false: esbuild drops this branch and testing.ts.
   if (OVHCLOUD_TEST_SEAMS && hooks)
-    return { testing: createTestingApi(hooks, { context, accounts, journal, renewPanels: renew.panels, batchPanels: batch.panels, services, outlook }) };
+    return {
+      testing: createTestingApi(hooks, { context, accounts, journal, journalFolder, renewPanels: renew.panels, batchPanels: batch.panels, services, outlook }),
+    };
   return {};
 }
 

@@ -35,6 +35,8 @@ export interface TestingApi {
   /** The open batch panels (loads the panel code on first use). */
   readonly batchPanels: BatchPanels;
   readonly orderJournal: OrderJournal;
+  /** The folder of the journal's files, which every window shares. */
+  readonly journalFolder: string;
   setStatusPollInterval(ms: number | undefined): void;
   /** The Services view: model, tree provider, TreeView, signals, plus its clock and UI hooks. */
   readonly services: TestedServicesView;
@@ -48,6 +50,7 @@ export interface TestedParts {
   readonly context: vscode.ExtensionContext;
   readonly accounts: AccountService;
   readonly journal: OrderJournal;
+  readonly journalFolder: string;
   readonly renewPanels: () => RenewPanels;
   readonly batchPanels: () => BatchPanels;
   readonly services: ServicesView;
@@ -76,6 +79,7 @@ export function createTestingApi(hooks: TestHooks, parts: TestedParts): TestingA
       return parts.batchPanels();
     },
     orderJournal: parts.journal,
+    journalFolder: parts.journalFolder,
     setStatusPollInterval: (ms) => (hooks.orderStatusPollMs = ms),
     services: {
       ...services,

@@ -8,4 +8,5 @@ export * from './paymentOptions';
 export * from './schemas';
 export { DEFAULT_PAGE_SIZE, type ServiceListing } from './serviceListing';
 export * from './serviceSummary';
+export { knownName, knownNames, type NamedService, unicodeDomain } from './serviceNames';
 export type { TransportLog, TransportOptions } from './transport';

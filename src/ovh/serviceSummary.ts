@@ -1,4 +1,5 @@
 import { decimalToUcents } from '../renewal/money';
+import { knownName } from './serviceNames';
 import type { Service } from './schemas';
 
 /** Product families the UI knows how to show; anything else is 'other', never an error. */
@@ -100,7 +101,8 @@ export function summarizeService(service: Service): ServiceSummary {
     serviceId: service.serviceId,
     parentServiceId: defined(service.parentServiceId),
     name: resource.name,
-    displayName: resource.displayName?.trim() || resource.name,
+    // The name people know: Unicode for IDN domains, whichever form OVH sent.
+    displayName: knownName({ serviceId: service.serviceId, name: resource.name, displayName: resource.displayName }),
     type: serviceTypeOf(service.route?.path, service.parentServiceId),
     routePath: defined(service.route?.path),
     productName: defined(resource.product?.name),

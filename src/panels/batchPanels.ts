@@ -3,9 +3,11 @@ import * as vscode from 'vscode';
 import { isOvhApiError, type ServiceSummary } from '../ovh';
 import { BatchSavedSchema, type BatchSaved } from '../protocol/batchPanel';
 import type { ServiceRef } from '../protocol/serviceRef';
-import { inScope, soonestFirst, type ExpiringScope } from '../renewal';
+import type { ExpiringScope } from '../renewal';
 import { BatchPanel } from './batchPanel';
+import { safeLocale } from '../views/pure/locale';
 import { BatchRecords } from './pure/batchRecords';
+import { expiringPicks } from './pure/expiringPicks';
 import { accountIdentity } from './pure/orderJournal';
 import { BATCH_PANEL_VIEW_TYPE, type BatchPanelRegistration } from './registerBatchPanel';
 
@@ -130,25 +132,12 @@ async function pickExpiring(deps: BatchPanelRegistration): Promise<ServiceRef[] 
   ];
   const scope = await prompter.pick(scopes, { title: vscode.l10n.t('OVHcloud: Renew Expiring Services'), placeHolder: vscode.l10n.t('Which services?') });
   if (!scope) return undefined;
-  const now = new Date();
-  const several = deps.accounts.list().length > 1;
+  const accounts = [];
+  for (const meta of deps.accounts.list()) accounts.push({ accountId: meta.id, accountLabel: meta.label, services: await deps.servicesOf(meta.id) });
   type Item = vscode.QuickPickItem & { accountId: string; serviceId: number };
-  const items: Item[] = [];
-  for (const meta of deps.accounts.list()) {
-    const services = soonestFirst(
-      (await deps.servicesOf(meta.id)).filter((service) => service.lifecycleState !== 'terminated' && inScope(service, scope.scope, now, warningDays)),
-    );
-    for (const service of services) {
-      items.push({
-        label: service.displayName,
-        description: service.expirationDate ? new Date(service.expirationDate).toLocaleDateString(vscode.env.language, { timeZone: 'UTC' }) : undefined,
-        detail: several ? meta.label : service.name !== service.displayName ? service.name : undefined,
-        picked: true,
-        accountId: meta.id,
-        serviceId: service.serviceId,
-      });
-    }
-  }
+  const items: Item[] = expiringPicks(accounts, scope.scope, { now: deps.now(), warningDays, locale: safeLocale(vscode.env.language) }, vscode.l10n.t).map(
+    (pick) => ({ ...pick, picked: true }),
+  );
   if (items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No service matches: nothing to renew.'));
     return undefined;

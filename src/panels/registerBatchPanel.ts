@@ -22,6 +22,8 @@ export interface BatchPanelRegistration {
   readonly renewPanels: () => RenewPanels;
   readonly requestTimeoutMs: () => number;
   readonly warningDays: () => number;
+  /** The Services view's clock: the pick list says "in 3 days" exactly when the tree does. */
+  readonly now: () => Date;
   readonly log: vscode.LogOutputChannel;
   readonly prompter: () => Prompter;
   /** The services of an account as the Services view lists them (loaded if needed). */

@@ -38,6 +38,8 @@ export {
 
 export { ovhCalendarDay, parseOvhDate } from './dates';
 
+export { type DayStyle, formatDay, isoDay, ovhDay } from './expiryDay';
+
 export { countsFromPastExpiry, renewalBase, type RenewedExpiry, renewedExpiry } from './renewedExpiry';
 
 export {

@@ -6,10 +6,10 @@
 
 import { type CalendarEvent, calendarUid } from './icsWriter';
 import { type CsvCell, writeCsv } from './csvWriter';
-import { ovhCalendarDay } from './dates';
+import { isoDay } from './expiryDay';
 import { parseDuration } from './duration';
 import { ucentsToDecimalString } from './money';
-import { dayKey, type OutlookKind, outlookKind, type OutlookService, pricePerPeriod } from './outlook';
+import { type OutlookKind, outlookKind, type OutlookService, pricePerPeriod } from './outlook';
 
 export interface ExportService extends OutlookService {
   readonly name: string;
@@ -31,7 +31,7 @@ export interface RenewalFacts {
 
 /** Expiry day, renew period and the price of one renewal, as far as the listing tells. */
 export function renewalFacts(service: ExportService): RenewalFacts {
-  const expiry = ovhCalendarDay(service.expirationDate);
+  const expiry = isoDay(service.expirationDate);
   const period = parseDuration(service.renewPeriod) !== undefined ? service.renewPeriod : service.pricing?.duration;
   const periodDuration = parseDuration(period);
   const pricingDuration = parseDuration(service.pricing?.duration);
@@ -45,7 +45,7 @@ export function renewalFacts(service: ExportService): RenewalFacts {
     !!service.pricing?.currency;
   return {
     kind: outlookKind(service),
-    expiry: expiry === undefined ? undefined : dayKey(expiry),
+    expiry,
     period: periodDuration === undefined ? undefined : period,
     ucents: priced ? pricePerPeriod(ucents, pricingDuration, periodDuration) : undefined,
     currency: priced ? service.pricing?.currency : undefined,

@@ -16,7 +16,8 @@ async function main(): Promise<number> {
   const seed = Number.parseInt(process.env.OVHCLOUD_TEST_SEED ?? '', 10);
   fc.configureGlobal({ seed: Number.isFinite(seed) ? seed : 20_261_206 });
   const dir = path.join(projectRoot, 'out', 'test', 'unit');
-  const resultsDir = path.join(resultsRoot, 'unit');
+  // The per-time-zone runs of the date suites (scripts/layers.mjs) keep their results apart.
+  const resultsDir = path.join(resultsRoot, process.env.OVHCLOUD_TEST_RESULTS || 'unit');
   clearRun(resultsDir);
   const mocha = new Mocha({ ui: 'tdd', reporter: 'spec', grep: process.env.OVHCLOUD_TEST_GREP || undefined });
   const files = fs

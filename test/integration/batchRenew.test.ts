@@ -264,6 +264,24 @@ suite('Batch renewal (real extension host + sandbox)', function () {
       testing.setPrompter(undefined);
     }
     assert.equal(prompter.remaining, 0);
+    // Each row: the product type (a domain and its hosting share a name) and the tree's own words for the expiry.
+    const offered = prompter.shownItems[1] ?? [];
+    assert.ok(offered.length > 0);
+    for (const item of offered) {
+      const serviceId = (item as unknown as { serviceId: number }).serviceId;
+      const node = testing.services.provider.findService(account.id, serviceId);
+      assert.ok(node, `service ${serviceId} in the tree`);
+      const treeItem = testing.services.provider.getTreeItem(node);
+      const treeLabel = typeof treeItem.label === 'string' ? treeItem.label : treeItem.label?.label;
+      assert.equal(item.label, treeLabel, "the tree's name");
+      assert.match(String(item.description), /^(Domain|Web hosting|VPS|Dedicated server|Option|Email|DNS zone|Other service) · /);
+      assert.equal(
+        String(item.description).replace(/^[^·]+ · /, ''),
+        String(treeItem.description).replace(/ · unpaid order$/, ''),
+        `the tree's date for ${item.label}`,
+      );
+      assert.doesNotMatch(`${item.label} ${item.description}`, /xn--/);
+    }
     assert.equal(keys.length, 1);
     const panel = testing.batchPanels.get(keys[0] as string);
     assert.ok(panel);
@@ -281,6 +299,30 @@ suite('Batch renewal (real extension host + sandbox)', function () {
       [...expiries].sort((a, b) => a - b),
     );
     assert.equal((await ledger()).orders.length, 0);
+  });
+
+  test('IDN domains keep the names people know: strategy choices and both batch dialogs show Unicode, never xn--', async () => {
+    const api = await testing.accounts.api(account.id);
+    const { services } = await api!.listServices();
+    const idn = services.filter((service) => service.type === 'domain' && service.name.includes('xn--') && alone.includes(service.serviceId));
+    assert.ok(idn.length >= 2, `the sandbox account has ${idn.length} IDN domains renewable alone`);
+    const plain = alone.find((id) => !idn.some((service) => service.serviceId === id)) as number;
+    const panel = await open([...idn.map((service) => service.serviceId), plain]);
+    const labels = panel.state.rows.flatMap((row) => [row.name, ...row.options.map((option) => option.label)]);
+    for (const service of idn)
+      assert.ok(
+        labels.some((label) => label.includes(service.displayName)),
+        `${service.displayName} among ${labels.join(' | ')}`,
+      );
+    assert.doesNotMatch(labels.join('\n'), /xn--/);
+    await send(panel, { type: 'previewAll' });
+    const placing = await send(panel, { type: 'placeOrders' }, [PLACE]);
+    const paying = await send(panel, { type: 'payAll' }, [PAY]);
+    assert.deepEqual(new Set(statuses(panel.state)), new Set(['delivered']));
+    const dialogs = [...placing.asked, ...placing.details, ...paying.asked, ...paying.details].join('\n');
+    for (const service of idn) assert.ok(dialogs.includes(service.displayName), `${service.displayName} in the dialogs:\n${dialogs}`);
+    assert.doesNotMatch(dialogs, /xn--/);
+    assert.doesNotMatch(JSON.stringify(panel.posted), /xn--/);
   });
 
   test('webview fuzzing of the batch protocol: 0 API calls, nothing asked', async () => {

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import { serviceKey } from '../../src/protocol/serviceRef';
@@ -6,6 +8,7 @@ import { addDuration, parseDuration } from '../../src/renewal';
 import type { TestingApi } from '../../src/testing';
 import { ledger, openPanel, PanelDriver, renewableService } from './support/renew';
 import { admin } from './support/sandbox';
+import { until } from './support/servicesTree';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { renewSuite } from './support/renewSuite';
 
@@ -165,6 +168,35 @@ suite('Renew panel (real extension host + sandbox)', function () {
     await again.send({ type: 'ready' });
     await again.until('the unpaid order', (s) => s.order?.orderId === ordered.order?.orderId && s.payment !== undefined && s.busy === undefined);
     assert.equal((await ledger()).orders.length, 1);
+  });
+
+  test('an order another window ends (its journal file changed outside this host) clears the tree mark without a refresh', async () => {
+    const driver = await openPanel(testing, account.id, vpsId);
+    await driver.previewRow(driver.state.rows[0].key);
+    await driver.send({ type: 'placeOrder' }, [{ confirm: PLACE }]);
+    await driver.until('the order', (s) => s.payment !== undefined && s.busy === undefined);
+    driver.panel.dispose();
+    await testing.services.model.refresh(account.id);
+    const marked = (): boolean => {
+      const node = testing.services.provider.findService(account.id, vpsId);
+      return node !== undefined && /\bunpaidOrder\b/.test(String(testing.services.provider.getTreeItem(node).contextValue));
+    };
+    assert.ok(marked(), 'the tree marks the unpaid order');
+    // Another window paid it and ended its entry: only the shared folder changes, no event of this window.
+    const entry = testing.orderJournal.forService(account.id, vpsId);
+    assert.ok(entry);
+    const files = fs.readdirSync(testing.journalFolder).filter((name) => name.endsWith('.json') && name.includes(encodeURIComponent(entry.id)));
+    assert.equal(files.length, 1);
+    // VS Code shows a tree item until the provider says the tree changed: wait for that, then read the item.
+    let changed = 0;
+    const listening = testing.services.provider.onDidChangeTreeData(() => changed++);
+    try {
+      fs.rmSync(path.join(testing.journalFolder, files[0] as string));
+      await until('the tree told VS Code to read it again', () => changed > 0);
+    } finally {
+      listening.dispose();
+    }
+    assert.equal(marked(), false);
   });
 
   test('a second panel for the same service is the same panel', async () => {

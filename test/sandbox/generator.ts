@@ -155,14 +155,17 @@ class ServiceFactory {
     const options = Math.max(0, Math.min(t.options, budget - (kind === 'bundle' ? 2 : 1)));
     const expirationMs = this.expiration(t.expiry, kind === 'domain' || kind === 'bundle');
     if (kind === 'domain') {
-      this.add('domain', domainPlan(this.prng.pick(TLDS)), t, expirationMs, this.domainName(t.unicodeName));
+      // A plan used to be drawn here, for another extension than the name's: the draw stays so
+      // that every seed keeps the account tests and screenshots know; the plan is the name's.
+      this.prng.pick(TLDS);
+      const name = this.domainName(t.unicodeName);
+      this.add('domain', domainPlan(tldOf(name)), t, expirationMs, name);
       return;
     }
     if (kind === 'bundle') {
       const name = this.domainName(t.unicodeName);
-      const tld = name.slice(name.lastIndexOf('.') + 1);
       const hostingId = this.peekId(1);
-      const domain = this.add('domain', domainPlan(tld), t, expirationMs, name, { bundleId: hostingId });
+      const domain = this.add('domain', domainPlan(tldOf(name)), t, expirationMs, name, { bundleId: hostingId });
       const hosting = this.add('hosting', this.prng.pick(HOSTING_PLANS), t, expirationMs, name, { bundleId: domain.serviceId });
       if (options > 0) this.addOption(hosting, HOSTING_EMAIL, `email.${hosting.name}`, 'MX Plan email');
       return;
@@ -274,6 +277,9 @@ class ServiceFactory {
     return `ns${p.int(300000, 3999999)}.ip-${p.int(51, 149)}-${p.int(10, 250)}-${p.int(1, 250)}.eu`;
   }
 }
+
+/** Real domain plans are the extension's own: "Domain .fr" for a .fr. */
+const tldOf = (name: string): string => name.slice(name.lastIndexOf('.') + 1);
 
 /** Domain names are stored in their ASCII (punycode) form and shown in Unicode. */
 function displayDomain(name: string): string {

@@ -39,7 +39,7 @@ export class BatchSession implements BatchHost {
   private paintScheduled = false;
 
   constructor(readonly deps: BatchDeps) {
-    this.format = new PanelFormat(deps.t, deps.locale);
+    this.format = new PanelFormat(deps.t, deps.locale, () => this.items.flatMap((item) => item.session.serviceSummary ?? []));
     this.records = new BatchRecords(deps.records);
     this.items = deps.services.map(({ serviceId, summary }) => ({
       key: String(serviceId),

@@ -1,4 +1,4 @@
-import type { OrderPreview, ServiceSummary } from '../../ovh';
+import { knownName, type OrderPreview, type ServiceSummary } from '../../ovh';
 import type { Translate } from '../../translate';
 import type { BatchMessage, BatchRow, BatchState, RowStatus } from '../../protocol/batchPanel';
 import type { Coverage, RenewOptionRow } from '../../renewal';
@@ -156,6 +156,8 @@ export interface BatchView {
   readonly totals: readonly string[];
 }
 
+const knownNameOf = (summary: ServiceSummary | undefined, serviceId: number): string => (summary ? knownName(summary) : `#${serviceId}`);
+
 /** The status the table shows: what the row's order did, else where its choice stands. */
 export function rowStatus(row: RowModel): RowStatus {
   const phase = row.phase.kind;
@@ -179,7 +181,7 @@ const NO_NEW_EXPIRY: ReadonlySet<RowStatus> = new Set(['covered', 'excluded', 'b
 /** Pure: the webview state for a step. */
 export function renderBatch(step: BatchStep, view: BatchView): BatchState {
   const { t, format } = view;
-  const nameOf = (serviceId: number): string => view.rows.find((row) => row.serviceId === serviceId)?.summary?.displayName ?? `#${serviceId}`;
+  const nameOf = (serviceId: number): string => knownNameOf(view.rows.find((row) => row.serviceId === serviceId)?.summary, serviceId);
   const previewedCount = view.rows.filter((row) => rowStatus(row) === 'previewed').length;
   const orderable = view.rows.filter((row) => row.included && row.coverage.kind === 'orders' && !isSettled(row.phase));
   const unpaid = view.rows.some((row) => row.phase.kind === 'ordered' || row.phase.kind === 'payFailed');
@@ -193,7 +195,7 @@ export function renderBatch(step: BatchStep, view: BatchView): BatchState {
       const chosen = row.options.find((option) => option.key === row.chosenKey);
       return {
         key: row.key,
-        name: row.summary?.displayName ?? `#${row.serviceId}`,
+        name: knownNameOf(row.summary, row.serviceId),
         typeLabel: row.summary ? format.service(row.summary).typeLabel : '',
         expiryText: row.summary ? format.date(row.summary.expirationDate) : '',
         included: row.included,

@@ -1,18 +1,18 @@
-import type { Order, Price, ServiceSummary } from '../../ovh';
+import { knownName, knownNames, unicodeDomain, type NamedService, type Order, type Price, type ServiceSummary } from '../../ovh';
 import type { Translate } from '../../translate';
 import type { PanelState, Row } from '../../protocol/renewPanel';
 import {
-  dateTimeFormat,
   decimalToUcents,
+  formatDay,
   formatDuration,
   formatMoney,
   NO_CURRENCY,
-  ovhCalendarDay,
   parseDuration,
   priceUcents,
   relativeDays,
   type RenewOptionRow,
 } from '../../renewal';
+import { productTypeText } from '../../views/pure/serviceText';
 import type { JournalEntry } from './orderJournal';
 
 export interface EntryTexts {
@@ -24,20 +24,19 @@ export interface EntryTexts {
 
 /** Turns domain data into the display texts of the panel, in the user's language. */
 export class PanelFormat {
-  private readonly dates: Intl.DateTimeFormat;
-
   constructor(
     private readonly t: Translate,
     private readonly locale: string,
-  ) {
-    // Shared: creating a formatter costs milliseconds, and every panel formats dates.
-    this.dates = dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  }
+    /**
+     * The listing's summaries of the services shown together (the batch's rows, the panel's service): their
+     * display names, and which names are shared, so "data-studio.de" says which of the two it is.
+     */
+    private readonly shownTogether: () => readonly ServiceSummary[] = () => [],
+  ) {}
 
   date(value: string | Date | null | undefined): string {
     // OVH strings: the day OVH wrote. Dates we computed are already calendar days at 00:00 UTC.
-    const date = value instanceof Date ? value : ovhCalendarDay(value);
-    return date ? this.dates.format(date) : this.t('no expiry date');
+    return formatDay(value, this.locale, 'long') ?? this.t('no expiry date');
   }
 
   money(price: Price): string {
@@ -75,7 +74,8 @@ export class PanelFormat {
   entry(entry: Pick<JournalEntry, 'serviceNames' | 'services' | 'duration' | 'withTaxValue' | 'currencyCode' | 'newExpiry'>): EntryTexts {
     const period = parseDuration(entry.duration);
     return {
-      servicesText: entry.serviceNames.length > 0 ? entry.serviceNames.join(', ') : entry.services.map((id) => `#${id}`).join(', '),
+      // The journal keeps OVH's names (what order details must match); people read them in Unicode.
+      servicesText: (entry.serviceNames.length > 0 ? entry.serviceNames.map((name) => unicodeDomain(name)) : entry.services.map((id) => `#${id}`)).join(', '),
       periodText: period ? formatDuration(period, this.locale) : entry.duration,
       newExpiryText: entry.newExpiry ? this.date(entry.newExpiry) : undefined,
       withTaxText: formatMoney(decimalToUcents(entry.withTaxValue), entry.currencyCode ?? NO_CURRENCY, this.locale),
@@ -83,25 +83,55 @@ export class PanelFormat {
   }
 
   servicesText(row: RenewOptionRow): string {
-    return row.servicesDetails.map((detail) => detail.serviceName ?? detail.serviceType ?? `#${detail.serviceId}`).join(', ');
+    return this.serviceNames(row).join(', ');
+  }
+
+  /** The names people know (see ovh/serviceNames): Unicode, display names, OVH's product label where two share a name. */
+  serviceNames(row: RenewOptionRow): string[] {
+    const named = this.named(row);
+    // A name shared with another service on screen is as ambiguous as one shared inside the strategy.
+    const shown = this.shownTogether();
+    const others = shown
+      .filter((summary) => !named.some((detail) => detail.serviceId === summary.serviceId))
+      .map((summary) => ({ ...summary, type: this.typeOf(summary, summary.productDescription) }));
+    return knownNames([...named, ...others], (service) => service.type).slice(0, named.length);
+  }
+
+  private named(row: RenewOptionRow): Array<NamedService & { readonly type: string | undefined }> {
+    const shown = this.shownTogether();
+    return row.servicesDetails.map((detail) => {
+      const summary = shown.find((candidate) => candidate.serviceId === detail.serviceId);
+      return {
+        serviceId: detail.serviceId,
+        name: detail.serviceName ?? summary?.name ?? detail.serviceType,
+        displayName: summary?.displayName,
+        type: this.typeOf(summary, detail.serviceType),
+      };
+    });
+  }
+
+  private typeOf(summary: ServiceSummary | undefined, label: string | null | undefined): string | undefined {
+    return label ?? (summary ? productTypeText(summary.type, this.t) : undefined);
   }
 
   service(summary: ServiceSummary): PanelState['service'] {
     return {
       serviceId: summary.serviceId,
-      displayName: summary.displayName,
+      displayName: knownName(summary),
       typeLabel: summary.productDescription ?? summary.type,
       expiryText: this.date(summary.expirationDate),
     };
   }
 
   row(row: RenewOptionRow, selectedServiceId: number): Row {
+    // The table shows each service's product label beside its name: the name alone.
+    const names = this.named(row).map(knownName);
     return {
       key: row.key,
       periodLabel: this.periodLabel(row),
       months: row.months,
-      services: row.servicesDetails.map((detail) => ({
-        name: detail.serviceName ?? `#${detail.serviceId}`,
+      services: row.servicesDetails.map((detail, index) => ({
+        name: names[index] ?? `#${detail.serviceId}`,
         type: detail.serviceType ?? '',
         isThisService: detail.serviceId === selectedServiceId,
       })),

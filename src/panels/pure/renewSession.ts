@@ -41,7 +41,7 @@ export class RenewSession {
   private readonly resumer: OrderResume;
 
   constructor(readonly deps: SessionDeps) {
-    this.format = new PanelFormat(deps.t, deps.locale);
+    this.format = new PanelFormat(deps.t, deps.locale, () => (this.summary ? [this.summary] : []));
     this.view = { service: { serviceId: deps.serviceId, displayName: `#${deps.serviceId}`, typeLabel: '', expiryText: '' }, includeOptions: false, rows: [] };
     this.payments = new PaymentFlow(this);
     this.placement = new OrderPlacement(this);

@@ -4,7 +4,7 @@
  * Anything unreadable (an older format, a hand-edited value) is treated as "no cache"
  * and simply refetched, never shown half-parsed. Pure.
  */
-import { SERVICE_TYPES, type ServicePricing, type ServiceSummary, type ServiceType } from '../../ovh';
+import { knownName, SERVICE_TYPES, type ServicePricing, type ServiceSummary, type ServiceType } from '../../ovh';
 
 // 2: adds nextBillingDate, pricing and renewModes; a format-1 cache is refetched once.
 export const CACHE_FORMAT = 2;
@@ -72,7 +72,8 @@ function readService(raw: unknown): ServiceSummary | undefined {
     serviceId: value.serviceId,
     parentServiceId: typeof parent === 'number' ? parent : undefined,
     name: value.name,
-    displayName: value.displayName,
+    // A cache written before names were decoded may hold an IDN domain in punycode.
+    displayName: knownName({ serviceId: value.serviceId, name: value.name, displayName: value.displayName }),
     // A type this version does not know degrades to "other", like an unknown route.
     type: typeof value.type === 'string' && KNOWN_TYPES.has(value.type) ? (value.type as ServiceType) : 'other',
     routePath: optionalString(value.routePath),

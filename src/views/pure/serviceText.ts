@@ -5,29 +5,14 @@
  */
 import type { Translate } from '../../translate';
 import type { ServiceType } from '../../ovh';
-import { formatDuration, parseDuration, relativeDays, type RenewMode } from '../../renewal';
+import { formatDay, formatDuration, parseDuration, relativeDays, type RenewMode } from '../../renewal';
 import type { GroupKey } from './layout';
 import type { ServiceFacts, Urgency } from './serviceFacts';
 import type { GroupBy } from './viewOptions';
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * OVH dates carry the calendar day in OVH's zone ("2026-12-02T00:00:00+01:00"). The
- * user expects that day, not the instant converted to their zone (which is Dec 1 in
- * UTC), so the day is read from the text and formatted as a UTC date.
- */
+/** The expiry day as the tree and the pick lists write it ("Dec 8, 2026"): OVH's calendar day, see renewal/expiryDay. */
 export function formatOvhDay(value: string | undefined, locale: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
-  if (!match) return undefined;
-  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (Number.isNaN(day.getTime())) return undefined;
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    dateFormats.set(locale, format);
-  }
-  return format.format(day);
+  return formatDay(value, locale, 'medium');
 }
 
 /**

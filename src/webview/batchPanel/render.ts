@@ -134,6 +134,12 @@ function renderRow(row: BatchRow, state: BatchState, ctx: BatchContext, busy: bo
             ),
           ),
         );
+  // The select is as wide as its longest choice allows and cuts the rest, often the price:
+  // the chosen strategy's price also stands on its own line below it.
+  const chosen = row.options.find((choice) => choice.key === row.chosenKey);
+  const chosenPrice = chosen
+    ? h('div', { class: 'chosen-price', id: `chosen-price-${row.key}` }, `${chosen.priceText} (${chosen.perMonthText}/${s('month')})`)
+    : false;
   const actions = h('td', { class: 'row-actions' });
   if (row.canRetry)
     actions.append(
@@ -159,7 +165,7 @@ function renderRow(row: BatchRow, state: BatchState, ctx: BatchContext, busy: bo
     h('td', {}, checkbox),
     h('th', { scope: 'row' }, h('span', { class: 'name' }, row.name), row.typeLabel ? h('span', { class: 'muted type' }, ` · ${row.typeLabel}`) : false),
     h('td', {}, row.expiryText, row.newExpiryText ? h('div', { class: 'muted' }, `→ ${row.newExpiryText}`) : false),
-    h('td', {}, option),
+    h('td', {}, option, chosenPrice),
     h('td', { class: 'price' }, row.withTaxText ?? ''),
     h(
       'td',

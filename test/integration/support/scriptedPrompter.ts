@@ -22,6 +22,10 @@ export class ScriptedPrompter implements Prompter {
   readonly validationMessages: string[] = [];
   readonly opened: string[] = [];
   readonly secretPrompts: string[] = [];
+  /** The items of every pick and multi-select, in order, as the user would see them. */
+  readonly shownItems: vscode.QuickPickItem[][] = [];
+  /** The detail text under every modal's message, in order. */
+  readonly details: string[] = [];
 
   constructor(
     private readonly answers: Answer[],
@@ -34,6 +38,7 @@ export class ScriptedPrompter implements Prompter {
 
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
     this.asked.push(`pick: ${options.placeHolder ?? options.title ?? ''}`);
+    this.shownItems.push([...items]);
     this.titles.push(options.title ?? '');
     const answer = this.next('pick');
     if ('cancel' in answer) return undefined;
@@ -46,6 +51,7 @@ export class ScriptedPrompter implements Prompter {
 
   async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<readonly T[] | undefined> {
     this.asked.push(`pickMany: ${options.placeHolder ?? options.title ?? ''}`);
+    this.shownItems.push([...items]);
     this.titles.push(options.title ?? '');
     const answer = this.next('pickMany');
     if ('cancel' in answer) return undefined;
@@ -65,8 +71,9 @@ export class ScriptedPrompter implements Prompter {
     return answer.input;
   }
 
-  async confirm(message: string, _detail: string, ...actions: string[]): Promise<string | undefined> {
+  async confirm(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {
     this.asked.push(`confirm: ${message}`);
+    this.details.push(detail);
     const answer = this.next('confirm');
     if ('cancel' in answer) return undefined;
     assert.ok('confirm' in answer, `expected a confirm answer for "${message}"`);

@@ -174,6 +174,24 @@ suite('sandbox: seeded generator', () => {
     for (const n of [0, 1, 2, 3, 7]) assert.equal(new SandboxState({ seed: 1, services: n, anchorMs: anchor }).services.length, n);
   });
 
+  test("a domain's plan is its own extension's (real plans match the domain), for every seed", () => {
+    for (const seed of [1, 7, 9, 42]) {
+      const state = new SandboxState({ seed, services: 300, anchorMs: anchor });
+      for (const s of state.services.filter((candidate) => candidate.kind === 'domain')) {
+        const tld = s.name.slice(s.name.lastIndexOf('.') + 1);
+        assert.equal(s.plan.productDescription, `Domain .${tld}`, `${s.name} (seed ${seed})`);
+        assert.equal(s.plan.code, `domain-${tld}`);
+      }
+    }
+  });
+
+  test('IDN domains are stored in punycode and shown in Unicode, as OVH lists them', () => {
+    const state = new SandboxState({ seed: 7, services: 40, anchorMs: anchor });
+    const idn = state.services.filter((s) => s.kind === 'domain' && s.name.includes('xn--'));
+    assert.ok(idn.length >= 2, `${idn.length} IDN domains`);
+    for (const s of idn) assert.ok(!s.displayName.includes('xn--') && /[^\x00-\x7f]/.test(s.displayName), s.displayName);
+  });
+
   test('bundles and options reference services that exist', () => {
     const state = new SandboxState({ seed: 9, services: 500, anchorMs: anchor });
     for (const s of state.services) {

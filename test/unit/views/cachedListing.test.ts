@@ -39,6 +39,13 @@ suite('views: listing cache and purity', () => {
     assert.equal(readCachedListing({ format: CACHE_FORMAT, fetchedAt: 1, services: [{ serviceId: 'x' }] }), undefined);
   });
 
+  test('an IDN domain cached in punycode by an earlier version reads back in Unicode, its technical name kept', () => {
+    const cached = makeCachedListing([service({ serviceId: 3, name: 'xn--aejo-gqa.io', displayName: 'xn--aejo-gqa.io' })], [], 1);
+    const [read] = readCachedListing(JSON.parse(JSON.stringify(cached)))?.services ?? [];
+    assert.equal(read?.displayName, 'añejo.io');
+    assert.equal(read?.name, 'xn--aejo-gqa.io');
+  });
+
   test('an unknown product type from a newer version degrades to "other"', () => {
     const read = readCachedListing({
       format: CACHE_FORMAT,
