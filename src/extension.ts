@@ -19,6 +19,7 @@ import { registerBatchPanel } from './panels/registerBatchPanel';
 import { registerRenewPanel } from './panels/registerRenewPanel';
 import { createTestingApi, type TestingApi } from './testing';
 import type { TestHooks } from './testHooks';
+import { registerTools } from './tools/registerTools';
 import { registerServicesView } from './views/registerServicesView';
 
 export interface ExtensionApi {
@@ -124,6 +125,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     exportCsv: () => features().exportServices(exportDeps, 'csv'),
   };
   registerCommands(context, { log, auth, services: services.commands, renew, batch, planning });
+  registerTools(context, {
+    accounts,
+    model: services.model,
+    warningDays: () => vscode.workspace.getConfiguration('ovhcloud').get<number>('expiryWarningDays', 30),
+    // The Services view's clock, so tests can anchor "within N days".
+    now: () => hooks?.now ?? new Date(),
+    openRenew: (ref) => renew.compare(ref),
+    openBatch: (refs) => batch.renewSelected(undefined, refs),
+    log,
+  });
 
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
   // In the production bundle OVHCLOUD_TEST_SEAMS is false: esbuild drops this branch and testing.ts.

@@ -46,6 +46,18 @@ class Cancelled extends Error {}
 function configured(key: 'url' | 'tokenUrl'): string | undefined {
   return vscode.workspace.getConfiguration('ovhcloud.customEndpoint').get<string>(key) || undefined;
 }
+
+/**
+ * The endpoint settings are application-scoped (package.json): VS Code ignores a value a
+ * workspace sets, so that a cloned repository cannot choose where the keys go. The prompt
+ * then says so, and where to set it instead.
+ */
+function withIgnoredWorkspaceNote(prompt: string, key: 'url' | 'tokenUrl'): string {
+  const inspected = vscode.workspace.getConfiguration('ovhcloud.customEndpoint').inspect<string>(key);
+  const fromWorkspace = inspected?.workspaceFolderValue || inspected?.workspaceValue;
+  if (!fromWorkspace) return prompt;
+  return vscode.l10n.t('{0}. This workspace sets ovhcloud.customEndpoint.{1}, which is ignored: set it in your user settings (Preferences: Open User Settings).', prompt, key);
+}
 const answered = <T>(value: T | undefined): T => {
   if (value === undefined) throw new Cancelled();
   return value;
@@ -117,7 +129,7 @@ async function pickEndpoint(prompter: Prompter): Promise<Endpoint> {
   const url = answered(
     await prompter.input({
       title: stepTitle({ custom: true }, 'customUrl'),
-      prompt: vscode.l10n.t('API base URL'),
+      prompt: withIgnoredWorkspaceNote(vscode.l10n.t('API base URL'), 'url'),
       placeHolder: 'https://eu.api.ovh.com/1.0',
       value: configured('url'),
       validateInput: (value) => {
@@ -184,7 +196,7 @@ async function collectCredentials(deps: SignInDeps, endpoint: Endpoint, method: 
       const tokenUrl = answered(
         await prompter.input({
           title: step('tokenUrl'),
-          prompt: vscode.l10n.t('OAuth2 token URL of this endpoint (the part before oauth2/token)'),
+          prompt: withIgnoredWorkspaceNote(vscode.l10n.t('OAuth2 token URL of this endpoint (the part before oauth2/token)'), 'tokenUrl'),
           placeHolder: 'https://www.ovh.com/auth/',
           value: configured('tokenUrl'),
           validateInput: (value) => (/^https:\/\/\S+$/.test(cleanKey(value)) ? undefined : vscode.l10n.t('Enter an https:// URL.')),

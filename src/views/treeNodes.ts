@@ -79,12 +79,12 @@ export const PRODUCT_ICONS: Record<ServiceType, string> = {
   other: 'package',
 };
 
-/** Urgency colours: red expired, orange ≤ 7 days, yellow ≤ the warning window, green later. */
+/** Urgency colours: red expired, orange ≤ 7 days, yellow ≤ the warning window, green later. Ours (package.json `contributes.colors`): the charts.* colours fall under 3:1 against the light sidebars. */
 export const URGENCY_COLORS: Record<Urgency, string | undefined> = {
   expired: 'list.errorForeground',
-  critical: 'charts.orange',
-  warning: 'charts.yellow',
-  ok: 'charts.green',
+  critical: 'ovhcloud.urgency.critical',
+  warning: 'ovhcloud.urgency.warning',
+  ok: 'ovhcloud.urgency.ok',
   none: undefined,
   terminated: 'disabledForeground',
 };

@@ -37,7 +37,7 @@ suite('Services tree: badge, status bar, daily notification (real extension host
     assert.ok(expected7 < expected30);
     await until('the badge follows the setting', () => view.view.badge?.value === expected7);
     const month = serviceRows(view).find((row) => row.node.facts.service.displayName === 'ns3358336.ip-115-231-30.eu');
-    assert.equal(iconOf(month?.item ?? new vscode.TreeItem('')).color, 'charts.green', 'outside the 7-day window now');
+    assert.equal(iconOf(month?.item ?? new vscode.TreeItem('')).color, 'ovhcloud.urgency.ok', 'outside the 7-day window now');
 
     await setSetting('showStatusBar', false);
     await until('the status bar item hides', () => !view.signals.statusBarVisible);
