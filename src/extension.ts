@@ -31,7 +31,7 @@ export interface ExtensionApi {
 function testHooks(context: vscode.ExtensionContext): TestHooks | undefined {
   if (!OVHCLOUD_TEST_SEAMS) return undefined;
   const underTest = context.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.OVHCLOUD_TEST_MODE);
-  return underTest ? { progressShown: 0 } : undefined;
+  return underTest ? { progressShown: 0, toolConfirmations: [] } : undefined;
 }
 
 /**
@@ -134,6 +134,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     openRenew: (ref) => renew.compare(ref),
     openBatch: (refs) => batch.renewSelected(undefined, refs),
     log,
+    onConfirmation: hooks ? (confirmation) => hooks.toolConfirmations.push(confirmation) : undefined,
   });
 
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);

@@ -56,7 +56,11 @@ function withIgnoredWorkspaceNote(prompt: string, key: 'url' | 'tokenUrl'): stri
   const inspected = vscode.workspace.getConfiguration('ovhcloud.customEndpoint').inspect<string>(key);
   const fromWorkspace = inspected?.workspaceFolderValue || inspected?.workspaceValue;
   if (!fromWorkspace) return prompt;
-  return vscode.l10n.t('{0}. This workspace sets ovhcloud.customEndpoint.{1}, which is ignored: set it in your user settings (Preferences: Open User Settings).', prompt, key);
+  return vscode.l10n.t(
+    '{0}. This workspace sets ovhcloud.customEndpoint.{1}, which is ignored: set it in your user settings (Preferences: Open User Settings).',
+    prompt,
+    key,
+  );
 }
 const answered = <T>(value: T | undefined): T => {
   if (value === undefined) throw new Cancelled();

@@ -52,7 +52,7 @@ const text = (value: string): vscode.LanguageModelToolResult => new vscode.Langu
 
 function badInput(name: ToolName, error: z.core.$ZodError): vscode.LanguageModelToolResult {
   const issues = error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
-  return text(vscode.l10n.t('The input of {0} was not understood ({1}). Check the tool\'s input schema and ask again.', name, issues));
+  return text(vscode.l10n.t("The input of {0} was not understood ({1}). Check the tool's input schema and ask again.", name, issues));
 }
 
 /**
@@ -91,7 +91,11 @@ async function resolveAll(deps: ToolDeps, queries: readonly string[], account: s
     if (!found.some((f) => f.account.id === lookup.found.account.id && f.service.serviceId === lookup.found.service.serviceId)) found.push(lookup.found);
   }
   if (found.length > 1 && new Set(found.map((f) => f.account.id)).size > 1)
-    return { problem: vscode.l10n.t('These services belong to different accounts: a batch renew panel renews the services of one account. Ask for each account separately.') };
+    return {
+      problem: vscode.l10n.t(
+        'These services belong to different accounts: a batch renew panel renews the services of one account. Ask for each account separately.',
+      ),
+    };
   return { found };
 }
 

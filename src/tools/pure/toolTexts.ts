@@ -48,11 +48,14 @@ export function signedOutText(t: Translate): string {
 /** The account's heading: its name, and where the data comes from when it matters. */
 function accountHeading(account: ToolAccount, { t, locale, now }: TextContext): string {
   const lines = [t('Account {0}', account.label)];
-  if (account.signInNeeded) lines.push(t('This account needs a new sign-in: run "OVHcloud: Sign In" again. What follows, if anything, is its last known listing.'));
+  if (account.signInNeeded)
+    lines.push(t('This account needs a new sign-in: run "OVHcloud: Sign In" again. What follows, if anything, is its last known listing.'));
   else if (account.failed) lines.push(t('The last attempt to list its services failed; what follows is its last known listing.'));
   if (account.fetchedAt !== undefined && now.getTime() - account.fetchedAt > STALE_AFTER_MS) {
     const age = relativeDays(-Math.floor((now.getTime() - account.fetchedAt) / DAY_MS), locale);
-    lines.push(t('This listing is from {0} ({1}) and may be out of date: ask for fresh data to list the services again.', dayText(account.fetchedAt, locale), age));
+    lines.push(
+      t('This listing is from {0} ({1}) and may be out of date: ask for fresh data to list the services again.', dayText(account.fetchedAt, locale), age),
+    );
   }
   return lines.join('\n');
 }
@@ -97,7 +100,8 @@ export function expiringText(accounts: readonly ToolAccount[], days: number, con
       const when = status.bucket === 'expired' ? t('expired {0}', relativeDays(status.daysLeft ?? 0, locale)) : relativeDays(status.daysLeft ?? 0, locale);
       return `- ${t('{0} ({1}, service id {2}): expires {3} ({4}); {5}; {6}', service.displayName, productTypeText(service.type, t), service.serviceId, date, when, renewModeWords(service, now, t), priceWords(service, context))}`;
     });
-    const count = facts.length === 1 ? t('1 service expired or expires within {0} days:', days) : t('{0} services expired or expire within {1} days:', facts.length, days);
+    const count =
+      facts.length === 1 ? t('1 service expired or expires within {0} days:', days) : t('{0} services expired or expire within {1} days:', facts.length, days);
     return [heading, count, ...lines].join('\n');
   });
   return sections.join('\n\n');
@@ -119,7 +123,10 @@ export function outlookText(accounts: readonly ToolAccount[], span: number, cont
         `- ${t('{0}: {1} in all; automatic renewals {2}, manual renewals (need an order) {3}; services set to end would add {4}', total.currency, money(total.withoutEnding), money(total.automatic), money(total.manual), money(total.ending))}`,
       );
       const months = outlook.months
-        .map((month) => ({ month: month.month, ucents: month.charges.filter((c) => c.currency === total.currency && c.kind !== 'ending').reduce((sum, c) => sum + c.ucents, 0) }))
+        .map((month) => ({
+          month: month.month,
+          ucents: month.charges.filter((c) => c.currency === total.currency && c.kind !== 'ending').reduce((sum, c) => sum + c.ucents, 0),
+        }))
         .filter((month) => month.ucents > 0)
         .map((month) => `${month.month} ${money(month.ucents)}`);
       if (months.length > 0) lines.push(`  ${t('By month: {0}', months.join(', '))}`);
@@ -136,7 +143,10 @@ export interface FoundService {
   readonly service: ServiceSummary;
 }
 
-export type Lookup = { readonly kind: 'found'; readonly found: FoundService } | { readonly kind: 'none' } | { readonly kind: 'ambiguous'; readonly candidates: readonly FoundService[] };
+export type Lookup =
+  | { readonly kind: 'found'; readonly found: FoundService }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly FoundService[] };
 
 /** Finds a service by id, name or display name (case-insensitive), in one account when `accountLabel` names one. */
 export function findService(accounts: readonly ToolAccount[], query: string, accountLabel?: string): Lookup {
@@ -160,7 +170,11 @@ export function lookupProblem(query: string, lookup: Lookup, t: Translate): stri
     return t(
       'Several services match "{0}": {1}. Name the account or use the service id.',
       query,
-      lookup.candidates.map(({ account, service }) => `${service.displayName} (${account.label}, ${service.serviceId})`).join('; '),
+      lookup.candidates
+        .map(({ account, service }) =>
+          t('{0} ({1}, account {2}, service id {3})', service.displayName, productTypeText(service.type, t), account.label, service.serviceId),
+        )
+        .join('; '),
     );
   return undefined;
 }
@@ -173,9 +187,19 @@ export function renewOptionsText(found: FoundService, descriptions: readonly Ren
   const rows = compareRenewStrategies(descriptions, service.serviceId, expiry, now).rows.filter((row) => row.renewsSelected);
   const heading = [
     accountHeading(account, context),
-    t('{0} ({1}, service id {2}) expires {3}.', service.displayName, productTypeText(service.type, t), service.serviceId, formatOvhDay(service.expirationDate, locale) ?? t('no expiry date')),
+    t(
+      '{0} ({1}, service id {2}) expires {3}.',
+      service.displayName,
+      productTypeText(service.type, t),
+      service.serviceId,
+      formatOvhDay(service.expirationDate, locale) ?? t('no expiry date'),
+    ),
   ];
-  if (rows.length === 0) return [...heading, t('OVHcloud offers no manual renewal for this service (it may renew automatically only, or be an option renewed with its parent).')].join('\n');
+  if (rows.length === 0)
+    return [
+      ...heading,
+      t('OVHcloud offers no manual renewal for this service (it may renew automatically only, or be an option renewed with its parent).'),
+    ].join('\n');
   const lines = rows.map((row) => {
     const parts = [
       t(
@@ -186,11 +210,25 @@ export function renewOptionsText(found: FoundService, descriptions: readonly Ren
         formatOvhDay(row.newExpiry.toISOString(), locale) ?? '',
       ),
     ];
-    if (row.renewsMoreThanSelected) parts.push(t('also renews {0}', row.servicesDetails.filter((d) => d.serviceId !== service.serviceId).map((d) => d.serviceName ?? `#${d.serviceId}`).join(', ')));
+    if (row.renewsMoreThanSelected)
+      parts.push(
+        t(
+          'also renews {0}',
+          row.servicesDetails
+            .filter((d) => d.serviceId !== service.serviceId)
+            .map((d) => d.serviceName ?? `#${d.serviceId}`)
+            .join(', '),
+        ),
+      );
     if (row.cheapestPerMonth) parts.push(t('cheapest per month'));
     return `- ${parts.join('; ')}`;
   });
-  return [...heading, t('Renew options (prices without tax; nothing is ordered):'), ...lines, t('To renew, open the renew panel: the user chooses and confirms there.')].join('\n');
+  return [
+    ...heading,
+    t('Renew options (prices without tax; nothing is ordered):'),
+    ...lines,
+    t('To renew, open the renew panel: the user chooses and confirms there.'),
+  ].join('\n');
 }
 
 /** What `ovhcloud_openRenewal` asks before opening, and says after. */
@@ -201,7 +239,10 @@ export function openRenewalTexts(found: readonly FoundService[], t: Translate): 
     title: single ? t('Open the OVHcloud renew panel?') : t('Open the OVHcloud batch renew panel?'),
     message: single
       ? t('Opens the renew panel for {0}. Nothing is ordered or paid: the panel shows the prices, and only its own confirmations can place an order.', names)
-      : t('Opens the batch renew panel for {0}. Nothing is ordered or paid: the panel shows the prices, and only its own confirmations can place an order.', names),
+      : t(
+          'Opens the batch renew panel for {0}. Nothing is ordered or paid: the panel shows the prices, and only its own confirmations can place an order.',
+          names,
+        ),
     done: single
       ? t('Opened the renew panel for {0}. Nothing was ordered or paid: the user chooses a renew option and confirms in the panel.', names)
       : t('Opened the batch renew panel for {0}. Nothing was ordered or paid: the user chooses and confirms in the panel.', names),
