@@ -74,9 +74,18 @@ suite('As shipped: where it runs, Restricted Mode, endpoint settings a workspace
       const endpoint = vscode.workspace.getConfiguration('ovhcloud.customEndpoint');
       assert.equal(endpoint.get('url'), '', 'the sign-in is not pre-filled from the workspace');
       assert.equal(endpoint.get('tokenUrl'), '');
-      console.log(`inspect(url) with a workspace value: ${JSON.stringify(endpoint.inspect('url'))}`);
     } finally {
       await writeWorkspaceSettings(undefined);
+    }
+  });
+
+  test('the user’s own endpoint setting still counts (what `npm run demo` writes)', async () => {
+    const endpoint = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('ovhcloud.customEndpoint');
+    await endpoint().update('url', 'https://gateway.example/1.0', vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(endpoint().get('url'), 'https://gateway.example/1.0');
+    } finally {
+      await endpoint().update('url', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 });
