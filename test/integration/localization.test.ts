@@ -89,7 +89,8 @@ const EXPECTED: Record<Language, Expected> = {
     tooltipRows: ['Product: Domein', 'Dienstnaam: `pixel.net`', 'Verloopt: ', '(over 3 dagen) · verloopt binnen 7 dagen', 'Verlenging: handmatig'],
     filterDescription: 'Filter: binnen 7 dagen · handmatige verlenging',
     statusBarTooltip: /^\d+ OVHcloud-diensten zijn verlopen of verlopen binnen 30 dagen\. Klik om ze weer te geven\.$/,
-    toolAnswer: (accountLabel) => new RegExp(`^Klantaccount ${escapeRegExp(accountLabel)}\n\\d+ diensten zijn verlopen of verlopen binnen 30 dagen:\n- .*dienst-id`),
+    toolAnswer: (accountLabel) =>
+      new RegExp(`^Klantaccount ${escapeRegExp(accountLabel)}\n\\d+ diensten zijn verlopen of verlopen binnen 30 dagen:\n- .*dienst-id`),
     panelTitle: (name) => `${name} verlengen`,
     panelStrings: {
       previewOrder: 'Bestelling bekijken',
@@ -115,7 +116,8 @@ const EXPECTED: Record<Language, Expected> = {
     tooltipRows: ['Produit: Domaine', 'Nom du service: `pixel.net`', 'Expiration: ', '(dans 3 jours) · expire dans les 7 jours', 'Renouvellement: manuel'],
     filterDescription: 'Filtre : dans les 7 jours · renouvellement manuel',
     statusBarTooltip: /^\d+ services OVHcloud ont expiré ou expirent dans les 30 jours\. Cliquez pour les afficher\.$/,
-    toolAnswer: (accountLabel) => new RegExp(`^Compte ${escapeRegExp(accountLabel)}\n\\d+ services ont expiré ou expirent dans les 30 jours :\n- .*identifiant`),
+    toolAnswer: (accountLabel) =>
+      new RegExp(`^Compte ${escapeRegExp(accountLabel)}\n\\d+ services ont expiré ou expirent dans les 30 jours :\n- .*identifiant`),
     panelTitle: (name) => `Renouveler ${name}`,
     panelStrings: {
       previewOrder: 'Prévisualiser la commande',
