@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The pure layers must stay usable outside VS Code (tests, benchmarks, the sandbox):
-    // the API client, the domain, the protocol, the stored-record checks, and the pure halves of views/, panels/, outlook/ and settings/.
+    // the API client, the domain, the protocol, the stored-record checks, and the pure halves of views/, panels/, outlook/, settings/ and tools/.
     files: [
       'src/ovh/**/*.ts',
       'src/renewal/**/*.ts',
@@ -28,6 +28,7 @@ export default tseslint.config(
       'src/panels/pure/**/*.ts',
       'src/outlook/pure/**/*.ts',
       'src/settings/pure/**/*.ts',
+      'src/tools/pure/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [
@@ -39,7 +40,7 @@ export default tseslint.config(
   {
     // A pure/ module reaches only pure code: its own folder, ovh/, renewal/, protocol/, storedRecord.ts, views/pure/ (the
     // texts every feature shares; types from anywhere).
-    files: ['src/views/pure/**/*.ts', 'src/panels/pure/**/*.ts', 'src/outlook/pure/**/*.ts', 'src/settings/pure/**/*.ts'],
+    files: ['src/views/pure/**/*.ts', 'src/panels/pure/**/*.ts', 'src/outlook/pure/**/*.ts', 'src/settings/pure/**/*.ts', 'src/tools/pure/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -20,6 +20,7 @@ import { registerBatchPanel } from './panels/registerBatchPanel';
 import { registerRenewPanel } from './panels/registerRenewPanel';
 import { createTestingApi, type TestingApi } from './testing';
 import type { TestHooks } from './testHooks';
+import { registerTools } from './tools/registerTools';
 import { registerServicesView } from './views/registerServicesView';
 
 export interface ExtensionApi {
@@ -31,7 +32,7 @@ export interface ExtensionApi {
 function testHooks(context: vscode.ExtensionContext): TestHooks | undefined {
   if (!OVHCLOUD_TEST_SEAMS) return undefined;
   const underTest = context.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.OVHCLOUD_TEST_MODE);
-  return underTest ? { progressShown: 0 } : undefined;
+  return underTest ? { progressShown: 0, toolConfirmations: [] } : undefined;
 }
 
 /**
@@ -131,6 +132,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     exportCsv: () => features().exportServices(exportDeps, 'csv'),
   };
   registerCommands(context, { log, auth, services: services.commands, renew, batch, planning });
+  registerTools(context, {
+    accounts,
+    model: services.model,
+    warningDays: () => vscode.workspace.getConfiguration('ovhcloud').get<number>('expiryWarningDays', 30),
+    // The Services view's clock, so tests can anchor "within N days".
+    now: () => hooks?.now ?? new Date(),
+    openRenew: (ref) => renew.compare(ref),
+    openBatch: (refs) => batch.renewSelected(undefined, refs),
+    log,
+    onConfirmation: hooks ? (confirmation) => hooks.toolConfirmations.push(confirmation) : undefined,
+  });
 
   log.info(`Activated ${context.extension.id} ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
   // In the production bundle OVHCLOUD_TEST_SEAMS is false: esbuild drops this branch and testing.ts.

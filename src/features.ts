@@ -18,3 +18,4 @@ export { BatchPanels } from './panels/batchPanels';
 export { exportServices } from './exports/exportCommands';
 export { createOutlookPanels } from './outlook/outlookPanel';
 export { chooseRenewSettings, runRenewSettings } from './settings/renewSettingsCommands';
+export { invokeTool, prepareTool } from './tools/languageModelTools';

@@ -24,6 +24,11 @@ export interface TestHooks {
   saveDialog?: (options: vscode.SaveDialogOptions) => Promise<vscode.Uri | undefined>;
   /** Counts the loads shown in the Services view's progress bar. */
   progressShown: number;
+  /**
+   * What the language-model tools asked VS Code to confirm, in order. VS Code answers its
+   * own dialogs by itself while extension tests run, so the tests read the texts here.
+   */
+  toolConfirmations: Array<{ readonly tool: string; readonly title: string; readonly message: string }>;
 }
 
 /** Set by esbuild's `define` (scripts/build.mjs): true in development and test builds only. */

@@ -44,6 +44,8 @@ export interface TestingApi {
   setSaveDialog(save: TestHooks['saveDialog']): void;
   /** The Renewal Outlook panels (its current panel once shown). */
   readonly outlook: OutlookPanels;
+  /** What the language-model tools asked VS Code to confirm, oldest first (see TestHooks). */
+  readonly toolConfirmations: TestHooks['toolConfirmations'];
 }
 
 export interface TestedParts {
@@ -94,5 +96,6 @@ export function createTestingApi(hooks: TestHooks, parts: TestedParts): TestingA
     get outlook() {
       return parts.outlook();
     },
+    toolConfirmations: hooks.toolConfirmations,
   };
 }

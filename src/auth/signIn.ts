@@ -46,6 +46,34 @@ class Cancelled extends Error {}
 function configured(key: 'url' | 'tokenUrl'): string | undefined {
   return vscode.workspace.getConfiguration('ovhcloud.customEndpoint').get<string>(key) || undefined;
 }
+
+/**
+ * The endpoint settings are application-scoped (package.json): VS Code ignores a value a
+ * workspace sets, so that a cloned repository cannot choose where the keys go, and does not
+ * even report it (inspect() leaves it out). So the workspace's settings files are read for
+ * the key, and the prompt says it is ignored and where to set it instead.
+ */
+async function withIgnoredWorkspaceNote(prompt: string, key: 'url' | 'tokenUrl'): Promise<string> {
+  const files = (vscode.workspace.workspaceFolders ?? []).map((folder) => vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'));
+  if (vscode.workspace.workspaceFile?.scheme === 'file') files.push(vscode.workspace.workspaceFile);
+  for (const file of files) {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch {
+      continue; // no such file: nothing set there
+    }
+    if (text.includes(`"ovhcloud.customEndpoint.${key}"`)) {
+      return vscode.l10n.t(
+        '{0}. This workspace sets ovhcloud.customEndpoint.{1}, which is ignored: set it in your user settings (Preferences: Open User Settings).',
+        prompt,
+        key,
+      );
+    }
+  }
+  return prompt;
+}
+
 const answered = <T>(value: T | undefined): T => {
   if (value === undefined) throw new Cancelled();
   return value;
@@ -117,7 +145,7 @@ async function pickEndpoint(prompter: Prompter): Promise<Endpoint> {
   const url = answered(
     await prompter.input({
       title: stepTitle({ custom: true }, 'customUrl'),
-      prompt: vscode.l10n.t('API base URL'),
+      prompt: await withIgnoredWorkspaceNote(vscode.l10n.t('API base URL'), 'url'),
       placeHolder: 'https://eu.api.ovh.com/1.0',
       value: configured('url'),
       validateInput: (value) => {
@@ -184,7 +212,7 @@ async function collectCredentials(deps: SignInDeps, endpoint: Endpoint, method: 
       const tokenUrl = answered(
         await prompter.input({
           title: step('tokenUrl'),
-          prompt: vscode.l10n.t('OAuth2 token URL of this endpoint (the part before oauth2/token)'),
+          prompt: await withIgnoredWorkspaceNote(vscode.l10n.t('OAuth2 token URL of this endpoint (the part before oauth2/token)'), 'tokenUrl'),
           placeHolder: 'https://www.ovh.com/auth/',
           value: configured('tokenUrl'),
           validateInput: (value) => (/^https:\/\/\S+$/.test(cleanKey(value)) ? undefined : vscode.l10n.t('Enter an https:// URL.')),

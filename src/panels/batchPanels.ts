@@ -35,6 +35,11 @@ export class BatchPanels implements vscode.Disposable {
     return this.open.get(batchId);
   }
 
+  /** Every open batch panel (a panel opened by a language-model tool has no key the caller sees). */
+  openPanels(): BatchPanel[] {
+    return [...this.open.values()];
+  }
+
   /** A new batch over these services of one account. */
   show(accountId: string, serviceIds: readonly number[], summaries: readonly ServiceSummary[]): BatchPanel {
     const panel = vscode.window.createWebviewPanel(BATCH_PANEL_VIEW_TYPE, vscode.l10n.t('Renew several services'), vscode.ViewColumn.Active, {

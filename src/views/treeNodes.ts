@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { URGENCY_COLORS } from './pure/urgencyColors';
 import type { AccountMeta } from '../auth/accountTypes';
 import type { ServiceRef } from '../protocol/serviceRef';
 import { describeError, type EndpointId, type ServiceType } from '../ovh';
@@ -77,16 +78,6 @@ export const PRODUCT_ICONS: Record<ServiceType, string> = {
   ssl: 'lock',
   option: 'extensions',
   other: 'package',
-};
-
-/** Urgency colours: red expired, orange ≤ 7 days, yellow ≤ the warning window, green later. */
-export const URGENCY_COLORS: Record<Urgency, string | undefined> = {
-  expired: 'list.errorForeground',
-  critical: 'charts.orange',
-  warning: 'charts.yellow',
-  ok: 'charts.green',
-  none: undefined,
-  terminated: 'disabledForeground',
 };
 
 const URGENCY_GROUP_ICONS: Record<Urgency, string> = {

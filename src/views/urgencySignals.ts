@@ -120,11 +120,22 @@ export class UrgencySignals implements vscode.Disposable {
     const message = attentionMessage(items, settings.warningDays, safeLocale(vscode.env.language), vscode.l10n.t);
     const show = vscode.l10n.t('Show');
     const renew = vscode.l10n.t('Renew…');
-    this.lastNotification = { message, actions: [show, renew] };
+    const never = vscode.l10n.t("Don't Show Again");
+    this.lastNotification = { message, actions: [show, renew, never] };
     this.deps.log.info(`Expiry notification: ${items.length} service(s) need attention`);
     // Not awaited by the caller's flow: the message stays until the user answers.
-    void Promise.resolve(this.deps.ui().notify(message, show, renew))
+    void Promise.resolve(this.deps.ui().notify(message, show, renew, never))
       .then(async (choice) => {
+        if (choice === never) {
+          // The setting is the one switch: the user can find it, and undo it, where all settings are.
+          await vscode.workspace.getConfiguration('ovhcloud').update('expiryNotifications', false, vscode.ConfigurationTarget.Global);
+          this.deps
+            .ui()
+            .inform(
+              vscode.l10n.t('Expiry notifications are off. To turn them back on, check "Expiry Notifications" in the settings (ovhcloud.expiryNotifications).'),
+            );
+          return;
+        }
         if (choice !== show && choice !== renew) return;
         // The user may answer long after: act on what still needs attention now.
         const current = this.stillNeedingAttention(items);

@@ -114,11 +114,15 @@ suite('Renew panel accessibility: axe-core and a keyboard-only journey in the fo
 
       await page().keyboard.press('Enter');
       await answerModal('Enter', /Amount with tax: /);
-      await expectFocus(frame, 'pay', 'placing the order');
+      // Focus lands on the chosen payment method: the methods, then "Pay…", follow forward.
+      const chosen = frame.locator('input[name=payment]:checked');
+      await chosen.waitFor();
+      await expectFocus(frame, (await chosen.getAttribute('id')) ?? 'the chosen payment method', 'placing the order');
       await frame.locator('.buying').waitFor();
       await expectNoAxeViolations(frame, 'order', theme.slug);
       await screenshot(`a11y-${theme.slug}-order`);
 
+      await tabUntil(frame, '"Pay…", forward from the payment method', `el.id === 'pay'`);
       await page().keyboard.press('Enter');
       await answerModal('Escape', /Pay the renewal of |Pay order /);
       await expectFocus(frame, 'pay', 'Escape on the pay dialog');

@@ -38,6 +38,8 @@ interface Expected {
   readonly tooltipRows: readonly string[];
   readonly filterDescription: string;
   readonly statusBarTooltip: RegExp;
+  /** The expiring-services tool's first two lines, for the signed-in account. */
+  readonly toolAnswer: (accountLabel: string) => RegExp;
   readonly panelTitle: (name: string) => string;
   readonly panelStrings: Readonly<Record<string, string>>;
   readonly period: RegExp;
@@ -45,6 +47,8 @@ interface Expected {
   /** An amount as Intl writes it: the decimal separator tells the languages apart. */
   readonly money: RegExp;
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const EXPECTED: Record<Language, Expected> = {
   en: {
@@ -59,6 +63,7 @@ const EXPECTED: Record<Language, Expected> = {
     tooltipRows: ['Product: Domain', 'Service name: `pixel.net`', 'Expires: ', '(in 3 days) · expires within 7 days', 'Renewal: manual'],
     filterDescription: 'Filter: within 7 days · manual renewal',
     statusBarTooltip: /^\d+ OVHcloud services have expired or expire within 30 days\. Click to show them\.$/,
+    toolAnswer: (accountLabel) => new RegExp(`^Account ${escapeRegExp(accountLabel)}\n\\d+ services expired or expire within 30 days:\n- `),
     panelTitle: (name) => `Renew ${name}`,
     panelStrings: {
       previewOrder: 'Preview order',
@@ -84,6 +89,8 @@ const EXPECTED: Record<Language, Expected> = {
     tooltipRows: ['Product: Domein', 'Dienstnaam: `pixel.net`', 'Verloopt: ', '(over 3 dagen) · verloopt binnen 7 dagen', 'Verlenging: handmatig'],
     filterDescription: 'Filter: binnen 7 dagen · handmatige verlenging',
     statusBarTooltip: /^\d+ OVHcloud-diensten zijn verlopen of verlopen binnen 30 dagen\. Klik om ze weer te geven\.$/,
+    toolAnswer: (accountLabel) =>
+      new RegExp(`^Klantaccount ${escapeRegExp(accountLabel)}\n\\d+ diensten zijn verlopen of verlopen binnen 30 dagen:\n- .*dienst-id`),
     panelTitle: (name) => `${name} verlengen`,
     panelStrings: {
       previewOrder: 'Bestelling bekijken',
@@ -109,6 +116,8 @@ const EXPECTED: Record<Language, Expected> = {
     tooltipRows: ['Produit: Domaine', 'Nom du service: `pixel.net`', 'Expiration: ', '(dans 3 jours) · expire dans les 7 jours', 'Renouvellement: manuel'],
     filterDescription: 'Filtre : dans les 7 jours · renouvellement manuel',
     statusBarTooltip: /^\d+ services OVHcloud ont expiré ou expirent dans les 30 jours\. Cliquez pour les afficher\.$/,
+    toolAnswer: (accountLabel) =>
+      new RegExp(`^Compte ${escapeRegExp(accountLabel)}\n\\d+ services ont expiré ou expirent dans les 30 jours :\n- .*identifiant`),
     panelTitle: (name) => `Renouveler ${name}`,
     panelStrings: {
       previewOrder: 'Prévisualiser la commande',
@@ -244,6 +253,13 @@ suite('Localization: manifest, Services tree and renew panel in the display lang
     await vscode.commands.executeCommand('ovhcloud.services.clearFilter');
     view.signals.update();
     assert.match(String(view.signals.statusBarItem.tooltip), expected.statusBarTooltip);
+  });
+
+  test('the Copilot tools answer in the display language', async () => {
+    await loadTree(view);
+    const result = await vscode.lm.invokeTool('ovhcloud_expiringServices', { input: { days: 30 }, toolInvocationToken: undefined });
+    const text = result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+    assert.match(text, expected.toolAnswer(account.label));
   });
 
   test('renew panel: title, init strings, dates and periods in the display language', async () => {

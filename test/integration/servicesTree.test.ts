@@ -61,7 +61,7 @@ suite('Services tree: labels, colours, options, grouping, sorting, filters (real
     const pixel = item('pixel.net', 'domain');
     assert.equal(pixel.item.description, 'in 3 days');
     assert.equal(pixel.item.accessibilityInformation?.label, 'pixel.net, in 3 days, manual, expires within 7 days');
-    assert.deepEqual(iconOf(pixel.item), { id: 'globe', color: 'charts.orange' });
+    assert.deepEqual(iconOf(pixel.item), { id: 'globe', color: 'ovhcloud.urgency.critical' });
 
     const expired = item('orbit-garden.fr');
     assert.match(String(expired.item.description), /^expired \d+ days ago$/);
@@ -69,12 +69,12 @@ suite('Services tree: labels, colours, options, grouping, sorting, filters (real
 
     const ending = item('ns3358336.ip-115-231-30.eu');
     assert.match(String(ending.item.description), /^ends in \d+ days$/);
-    assert.deepEqual(iconOf(ending.item), { id: 'server', color: 'charts.yellow' });
+    assert.deepEqual(iconOf(ending.item), { id: 'server', color: 'ovhcloud.urgency.warning' });
     assert.match(tooltipText(ending.item), /\$\(warning\) Will be terminated at expiry$/);
 
     const later = item('atelier.eu');
     assert.match(String(later.item.description), /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/, 'a date, not "in N days", when not soon');
-    assert.deepEqual(iconOf(later.item), { id: 'globe', color: 'charts.green' });
+    assert.deepEqual(iconOf(later.item), { id: 'globe', color: 'ovhcloud.urgency.ok' });
 
     const gone = item('cloud.org');
     assert.equal(gone.item.description, 'terminated');

@@ -37,7 +37,7 @@ suite('Services tree: badge, status bar, daily notification (real extension host
     assert.ok(expected7 < expected30);
     await until('the badge follows the setting', () => view.view.badge?.value === expected7);
     const month = serviceRows(view).find((row) => row.node.facts.service.displayName === 'ns3358336.ip-115-231-30.eu');
-    assert.equal(iconOf(month?.item ?? new vscode.TreeItem('')).color, 'charts.green', 'outside the 7-day window now');
+    assert.equal(iconOf(month?.item ?? new vscode.TreeItem('')).color, 'ovhcloud.urgency.ok', 'outside the 7-day window now');
 
     await setSetting('showStatusBar', false);
     await until('the status bar item hides', () => !view.signals.statusBarVisible);
@@ -56,7 +56,7 @@ suite('Services tree: badge, status bar, daily notification (real extension host
       notifications[0].message,
       new RegExp(`^${expected} OVHcloud services have expired or expire within 30 days: orbit-garden\\.fr \\(expired \\d+ days ago\\)`),
     );
-    assert.deepEqual(notifications[0].actions, ['Show', 'Renew…']);
+    assert.deepEqual(notifications[0].actions, ['Show', 'Renew…', "Don't Show Again"]);
     const first = findRaw(raw, 'orbit-garden.fr');
     await until('"Show" selects the first service', () => view.view.selection[0]?.id === `${account.id}:service:${first.serviceId}`);
 
@@ -88,5 +88,23 @@ suite('Services tree: badge, status bar, daily notification (real extension host
     await view.model.whenIdle();
     await view.signals.whenSettled();
     assert.equal(notifications.length, 3, 'turned off');
+  });
+
+  test('"Don\'t Show Again" turns the setting off and says where to turn it back on', async () => {
+    s.answer = "Don't Show Again";
+    await loadTree(view);
+    await until('the notification', () => notifications.length === 1);
+    await until('the setting is off', () => vscode.workspace.getConfiguration('ovhcloud').inspect<boolean>('expiryNotifications')?.globalValue === false);
+    await until('the user is told where to undo it', () => s.informed.length === 1);
+    assert.equal(
+      s.informed[0],
+      'Expiry notifications are off. To turn them back on, check "Expiry Notifications" in the settings (ovhcloud.expiryNotifications).',
+    );
+    s.answer = undefined;
+    view.setNow(new Date(now.getTime() + DAY));
+    await vscode.commands.executeCommand('ovhcloud.services.retry', account.id);
+    await view.model.whenIdle();
+    await view.signals.whenSettled();
+    assert.equal(notifications.length, 1, 'not the next day either');
   });
 });

@@ -10,7 +10,12 @@ export function focusTargets(previous: PanelState | undefined, next: PanelState)
   const order = next.order;
   if (order?.delivered && !previous?.order?.delivered) return ['result', 'order-title'];
   if (order?.paid && previous?.order && !previous.order.paid) return ['order-title'];
-  if (order && !order.paid && next.payment && (!previous?.order || !previous.payment)) return ['pay', 'order-title'];
+  if (order && !order.paid && next.payment && (!previous?.order || !previous.payment)) {
+    // The chosen method (else the first one that can be chosen): the methods sit above
+    // "Pay…", so focus on the button itself left them reachable only backwards.
+    const method = next.payment.selectedId ?? next.payment.options.find((option) => option.selectable)?.id;
+    return [...(method === undefined ? [] : [`pay-${method}`]), 'pay', 'order-title'];
+  }
   if (order && !previous?.order) return ['order-title'];
   if (next.preview && !order && next.preview.key !== previous?.preview?.key) return ['place-order', 'preview-title'];
   if (next.error && !previous?.error) return ['retry'];

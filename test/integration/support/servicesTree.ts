@@ -69,9 +69,9 @@ export function expectedColor(service: ServiceSummary, now: Date, warningDays: n
   const days = daysLeft(service, now);
   if (days === undefined) return undefined;
   if (days <= 0) return 'list.errorForeground';
-  if (days <= 7) return 'charts.orange';
-  if (days <= warningDays) return 'charts.yellow';
-  return 'charts.green';
+  if (days <= 7) return 'ovhcloud.urgency.critical';
+  if (days <= warningDays) return 'ovhcloud.urgency.warning';
+  return 'ovhcloud.urgency.ok';
 }
 
 /** Services that should count in the badge: not terminated, not an option of a listed parent, ≤ window. */

@@ -38,11 +38,18 @@ suite('Renew panel webview: where focus goes and what is announced', () => {
     assert.equal(announcement(next, { ...next }, english), undefined);
   });
 
-  test('the order with its payment options: focus to "Pay…"; the order alone: its heading', () => {
+  test('the order with its payment options: focus to the chosen method, so the methods and "Pay…" follow forward; the order alone: its heading', () => {
     const previewed = { ...base, preview };
-    assert.deepEqual(focusTargets(previewed, { ...previewed, order, payment }), ['pay', 'order-title']);
+    assert.deepEqual(focusTargets(previewed, { ...previewed, order, payment }), ['pay-a', 'pay', 'order-title']);
     assert.deepEqual(focusTargets(previewed, { ...previewed, order }), ['order-title']);
-    assert.deepEqual(focusTargets({ ...previewed, order }, { ...previewed, order, payment }), ['pay', 'order-title'], 'payment options arriving later');
+    assert.deepEqual(
+      focusTargets({ ...previewed, order }, { ...previewed, order, payment }),
+      ['pay-a', 'pay', 'order-title'],
+      'payment options arriving later',
+    );
+    // No method chosen yet (none selectable by default): the first method, where the choice starts.
+    const unchosen = { options: [{ id: 'b', label: 'SEPA', isDefault: false, selectable: true, statusText: '' }], selectedId: undefined };
+    assert.deepEqual(focusTargets(previewed, { ...previewed, order, payment: unchosen }), ['pay-b', 'pay', 'order-title']);
     assert.equal(announcement(previewed, { ...previewed, order }, english), 'Order 42 created: €12.00 with tax. Next: choose how to pay, then Pay.');
   });
 
