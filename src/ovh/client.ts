@@ -4,6 +4,7 @@ import { isOwnOrderLink } from './endpoints';
 import { offersNeedCurrency, readOffers } from './renewOffers';
 import { listPaymentMethods, listPaymentOptions } from './orderPayments';
 import { paymentRequest, type PaymentOption } from './paymentOptions';
+import { ServiceInfosSchema, type RenewType, type ServiceInfos } from './productRenew';
 import {
   CredentialRequestSchema,
   CurrentCredentialSchema,
@@ -109,6 +110,16 @@ export class OvhApi {
    */
   async updateRenewSettings(serviceId: number, update: RenewSettingsUpdate): Promise<void> {
     await this.transport.put(`/services/${serviceId}`, { schema: z.unknown(), body: update });
+  }
+
+  /** GET {route}/serviceInfos: the product's own renew settings and the periods it offers (in months). */
+  async serviceInfos(path: string): Promise<ServiceInfos> {
+    return (await this.transport.get(path, { schema: ServiceInfosSchema })).data;
+  }
+
+  /** PUT {route}/serviceInfos with `renew`: how the Control Panel changes renew mode and period. After an explicit confirmation only; read the service back. */
+  async updateServiceInfos(path: string, body: { renew: RenewType }): Promise<void> {
+    await this.transport.put(path, { schema: z.unknown(), body });
   }
 
   /** Whether this consumer key holds every given rule; unknown (OAuth2, or the check failed) counts as yes, the call then tells. */

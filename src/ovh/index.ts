@@ -9,3 +9,5 @@ export * from './schemas';
 export { DEFAULT_PAGE_SIZE, type ServiceListing } from './serviceListing';
 export * from './serviceSummary';
 export type { TransportLog, TransportOptions } from './transport';
+export * from './productRoutes';
+export { possiblePeriods, serviceInfosRenewBody, type RenewType, type ServiceInfos } from './productRenew';
