@@ -1,8 +1,9 @@
 import { describeError, type PaymentOption, type ServiceSummary } from '../../ovh';
 import type { PanelState, Row, WebviewMessage } from '../../protocol/renewPanel';
-import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
+import { compareRenewStrategies, manualOrderBlock, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
 import type { Lease } from './leaseFiles';
 import { OrderPlacement } from './orderPlacement';
+import { manualOrderBlockText } from './manualOrderText';
 import { OrderResume } from './orderResume';
 import { followOrder, isFinalStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
 import { PanelFormat } from './panelFormat';
@@ -113,6 +114,7 @@ export class RenewSession {
       this.fail(error);
       if (!resumed) return this.go({ kind: 'loadFailed' });
     }
+    this.withholdManualOrder();
     this.go(resumed ?? { kind: 'choosing' });
     if (resumed?.kind === 'tracking') await this.trackDelivery(api, resumed.known);
     if (resumed?.kind === 'payUncertain') {
@@ -156,6 +158,7 @@ export class RenewSession {
     this.go({ kind: 'loading' }, { error: undefined });
     try {
       await this.loadOptions(await this.requireApi());
+      this.withholdManualOrder();
       this.go({ kind: 'choosing' });
     } catch (error) {
       this.fail(error);
@@ -177,7 +180,7 @@ export class RenewSession {
 
   private async preview(): Promise<void> {
     const row = this.rows.find((candidate) => candidate.key === this.view.selectedKey);
-    if (!row) return;
+    if (!row || manualOrderBlock(this.summary)) return;
     this.go({ kind: 'previewing', row }, { error: undefined, notice: undefined });
     try {
       const preview = await (await this.requireApi()).previewRenew(this.deps.serviceId, { duration: row.renewPeriod, services: row.services });
@@ -276,6 +279,15 @@ export class RenewSession {
 
   get requestTimeoutMs(): number {
     return this.deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
+  /** While OVH renews the service itself, no option is offered and the panel says why (renewal/manualOrder.ts). */
+  private withholdManualOrder(): void {
+    const block = manualOrderBlock(this.summary);
+    if (!block) return;
+    this.rows = [];
+    this.patch({ rows: [], selectedKey: undefined });
+    this.addNotice(manualOrderBlockText(block, this.deps.t));
   }
 
   addNotice(text: string): void {
