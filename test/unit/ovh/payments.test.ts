@@ -57,10 +57,9 @@ suite('Payment options', () => {
     const options = buildPaymentOptions({ acceptedMeans: ['creditCard', 'SEPA_DIRECT_DEBIT'], methods: [visa, sepa], amount: 5 });
     assert.deepEqual(
       options.map((option) => [option.paymentMean, option.paymentMeanId, option.paymentMethodId, option.selectable]),
-      // The mandate is the default: first.
       [
-        ['SEPA_DIRECT_DEBIT', undefined, undefined, true],
         ['creditCard', visa.paymentMeanId, undefined, true],
+        ['SEPA_DIRECT_DEBIT', undefined, undefined, true],
       ],
     );
     assert.deepEqual(
