@@ -104,6 +104,20 @@ suite("Renew settings as OVH's Control Panel changes them (real extension host +
     );
   });
 
+  test('a manual service with terminateAtExpirationDate is shown as manual, not ending, and "Keep Renewing" sends nothing', async () => {
+    const target = await manualService('domain');
+    await admin('POST', `services/${target.serviceId}`, { terminationPolicy: 'terminateAtExpirationDate' });
+    await s.view.model.refresh(s.account.id, { fresh: true });
+    await loadTree(s.view);
+    const item = s.view.provider.getTreeItem(node(target.serviceId));
+    assert.doesNotMatch(String(item.description), /^ends /);
+    assert.doesNotMatch(String(item.contextValue), /\bending\b/);
+    await admin('DELETE', 'requests');
+    const run = await command('ovhcloud.services.keepRenewing', [{ confirm: undefined }], node(target.serviceId));
+    assert.equal(run.status, 'nothingToDo');
+    assert.equal((await counts())['PUT /services/{serviceId}'] ?? 0, 0);
+  });
+
   test('switching to manual reads no renew periods: none are needed', async () => {
     await loadTree(s.view);
     const targets = s.raw
