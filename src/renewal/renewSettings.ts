@@ -83,7 +83,8 @@ export function skipReason(target: SettingsTarget, change: SettingsChange, perio
   const ending = isEnding(target);
   switch (change.kind) {
     case 'stopAtExpiry':
-      return ending ? 'alreadyEnding' : undefined;
+      // A manual service may hold the request without "ending" (see willTerminate): not sent twice.
+      return ending || target.pendingActions.includes('terminateAtExpirationDate') ? 'alreadyEnding' : undefined;
     case 'undoStop':
       return ending ? undefined : 'notEnding';
     case 'renew': {
@@ -115,7 +116,7 @@ export function settingsBody(change: SettingsChange): SettingsBody {
 export function changeVisible(after: SettingsTarget, change: SettingsChange): boolean {
   switch (change.kind) {
     case 'stopAtExpiry':
-      return isEnding(after);
+      return isEnding(after) || after.pendingActions.includes('terminateAtExpirationDate');
     case 'undoStop':
       return !isEnding(after);
     case 'renew':
