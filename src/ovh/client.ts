@@ -4,6 +4,8 @@ import { isOwnOrderLink } from './endpoints';
 import { offersNeedCurrency, readOffers } from './renewOffers';
 import { listPaymentMethods, listPaymentOptions } from './orderPayments';
 import { paymentRequest, type PaymentOption } from './paymentOptions';
+import { isOvhApiError } from './errors';
+import { FollowUpSchema, heldCheck, type HeldCheck } from './orderFollowUp';
 import { ServiceInfosSchema, type RenewType, type ServiceInfos } from './productRenew';
 import {
   CredentialRequestSchema,
@@ -165,6 +167,16 @@ export class OvhApi {
 
   async getOrderStatus(orderId: number): Promise<string> {
     return (await this.transport.get(`/me/order/${orderId}/status`, { schema: OrderStatusSchema })).data;
+  }
+
+  /** GET /me/order/{id}/followUp: the check OVH holds a paid order for, if any; a 404 (no history yet) is none. */
+  async orderHeldCheck(orderId: number): Promise<HeldCheck | undefined> {
+    try {
+      return heldCheck((await this.transport.get(`/me/order/${orderId}/followUp`, { schema: FollowUpSchema })).data);
+    } catch (error) {
+      if (isOvhApiError(error) && error.kind === 'notFound') return undefined;
+      throw error;
+    }
   }
 
   /** The detail lines of an order: what it is for, by service name. */

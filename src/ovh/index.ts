@@ -11,3 +11,4 @@ export * from './serviceSummary';
 export type { TransportLog, TransportOptions } from './transport';
 export * from './productRoutes';
 export { possiblePeriods, serviceInfosRenewBody, type RenewType, type ServiceInfos } from './productRenew';
+export { HELD_CHECKS, heldCheck, type HeldCheck } from './orderFollowUp';

@@ -101,6 +101,8 @@ export interface OrderRecord {
   readonly external?: boolean;
   /** Deleted by OVH (GET answers 404), through /__sandbox/orders/{id}. */
   gone?: boolean;
+  /** Held for checks after payment (GET /me/order/{id}/followUp), through /__sandbox/orders/{id}: it stays `checking`. */
+  held?: HeldCheck;
 }
 
 export interface LedgerOrder {
@@ -125,3 +127,6 @@ export interface Ledger {
   orders: LedgerOrder[];
   payments: LedgerPayment[];
 }
+
+/** The follow-up labels of an order held for checks (billing.order.followUp.HistoryStatusEnum). */
+export type HeldCheck = 'FRAUD_DOCS_REQUESTED' | 'FRAUD_MANUAL_REVIEW' | 'FRAUD_REFUSED';

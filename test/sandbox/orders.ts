@@ -118,6 +118,8 @@ export type OrderStatus = 'notPaid' | 'checking' | 'delivering' | 'delivered';
 export function orderStatus(o: OrderRecord, nowMs: number, stepMs: number): OrderStatus {
   if (o.delivered) return 'delivered';
   if (!o.payment) return 'notPaid';
+  // Held for checks: neither failed nor delivered, for as long as OVH waits.
+  if (o.held) return 'checking';
   const elapsed = nowMs - o.payment.atMs;
   return elapsed < stepMs ? 'checking' : elapsed < 2 * stepMs ? 'delivering' : 'delivered';
 }

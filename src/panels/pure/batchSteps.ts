@@ -2,7 +2,7 @@ import type { OrderPreview, ServiceSummary } from '../../ovh';
 import type { Translate } from '../../translate';
 import type { BatchMessage, BatchRow, BatchState, RowStatus } from '../../protocol/batchPanel';
 import type { Coverage, ManualOrderBlock, RenewOptionRow } from '../../renewal';
-import { manualOrderBlockText } from './manualOrderText';
+import { manualOrderBlockText } from './orderHoldText';
 import type { PanelFormat } from './panelFormat';
 import type { KnownOrder, Step } from './renewSteps';
 

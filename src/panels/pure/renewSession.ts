@@ -3,9 +3,9 @@ import type { PanelState, Row, WebviewMessage } from '../../protocol/renewPanel'
 import { compareRenewStrategies, manualOrderBlock, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
 import type { Lease } from './leaseFiles';
 import { OrderPlacement } from './orderPlacement';
-import { manualOrderBlockText } from './manualOrderText';
+import { heldOrderText, manualOrderBlockText } from './orderHoldText';
 import { OrderResume } from './orderResume';
-import { followOrder, isFinalStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
+import { followOrder, isFinalStatus, isHeldStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
 import { PanelFormat } from './panelFormat';
 import { paymentChoices } from './paymentChoices';
 import { PaymentFlow } from './paymentFlow';
@@ -212,6 +212,7 @@ export class RenewSession {
       },
     );
     known = { ...known, status };
+    if (isHeldStatus(status)) this.addNotice(heldOrderText(status, this.deps.t));
     if (!isFinalStatus(status)) return;
     await this.deps.journal.end(known.entry.id);
     if (status === 'delivered') {

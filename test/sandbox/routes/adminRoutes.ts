@@ -213,5 +213,12 @@ function changeOrder(core: SandboxCore, orderId: number, body: unknown): Reply {
     order.expirationMs = core.nowMs() + body.expiresInSeconds * 1000;
   }
   if (body.gone === true) order.gone = true;
-  return { body: { orderId, expirationDate: new Date(order.expirationMs).toISOString(), gone: order.gone === true } };
+  if (body.held !== undefined) {
+    const checks = ['FRAUD_DOCS_REQUESTED', 'FRAUD_MANUAL_REVIEW', 'FRAUD_REFUSED'] as const;
+    if (body.held !== null && !oneOf(body.held, checks)) return fail(`held must be null or one of ${checks.join(', ')}`);
+    // Released: delivery resumes from now, as if just paid.
+    if (body.held === null && order.held && order.payment) order.payment = { ...order.payment, atMs: core.nowMs() };
+    order.held = body.held ?? undefined;
+  }
+  return { body: { orderId, expirationDate: new Date(order.expirationMs).toISOString(), gone: order.gone === true, held: order.held ?? null } };
 }

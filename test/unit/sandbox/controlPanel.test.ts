@@ -129,6 +129,25 @@ suite('sandbox: what the Control Panel does (serviceInfos, servicesPutRenew, ser
     assert.equal((await admin(sb, 'POST', '/services/1', { state: 'active' })).status, 404);
   });
 
+  test('followUp: 404 before payment; a held order stays checking with the check as its last label until released', async () => {
+    const domain = sb.state.services.find((x) => x.kind === 'domain' && x.bundleId === null && x.lifecycleState === 'active' && !x.automaticOnly)!;
+    const { orderId } = await ok<{ orderId: number }>(sb, 'POST', `/service/${domain.serviceId}/renew`, {
+      body: { dryRun: false, duration: 'P1Y', services: [domain.serviceId] },
+    });
+    assert.equal((await call(sb, 'GET', `/me/order/${orderId}/followUp`)).status, 404);
+    assert.equal((await admin(sb, 'POST', `/orders/${orderId}`, { held: 'FRAUD_DOCS_REQUESTED' })).status, 200);
+    await ok(sb, 'POST', `/me/order/${orderId}/payWithRegisteredPaymentMean`, { body: { paymentMean: 'SEPA_DIRECT_DEBIT' } });
+    // An hour later (far past every delivery step) it still waits.
+    await admin(sb, 'POST', '/clock', { offsetSeconds: 3600 });
+    assert.equal(await ok(sb, 'GET', `/me/order/${orderId}/status`), 'checking');
+    const steps = await ok<{ step: string; status: string; history: { label: string }[] }[]>(sb, 'GET', `/me/order/${orderId}/followUp`);
+    assert.equal(steps[0]?.history.at(-1)?.label, 'FRAUD_DOCS_REQUESTED');
+    assert.equal((await admin(sb, 'POST', `/orders/${orderId}`, { held: 'bogus' })).status, 400);
+    await admin(sb, 'POST', `/orders/${orderId}`, { held: null });
+    await admin(sb, 'POST', '/clock', { offsetSeconds: 7200 });
+    assert.equal(await ok(sb, 'GET', `/me/order/${orderId}/status`), 'delivered');
+  });
+
   test('legacy payment: an upper-case type is paid with {paymentMean} alone; with an id it is refused; lower-case still needs its id', async () => {
     const domain = sb.state.services.find((x) => x.kind === 'domain' && x.bundleId === null && x.lifecycleState === 'active' && !x.automaticOnly)!;
     const order = async (): Promise<number> =>
