@@ -1,3 +1,4 @@
+import { SERVICE_INFOS_RULES } from './productRoutes';
 import type { AccessRule } from './schemas';
 
 /**
@@ -13,6 +14,8 @@ export const REQUIRED_ACCESS_RULES: readonly AccessRule[] = [
   // Renew settings (mode, period, stop at expiry). GET /services/* above already covers
   // GET /services/{id}/renewPeriodCapacities: OVH's "*" matches the rest of the path.
   { method: 'PUT', path: '/services/*' },
+  // Renew mode and period of these products, through their own route as OVH's Control Panel does (productRenew.ts).
+  ...SERVICE_INFOS_RULES,
   { method: 'GET', path: '/service/*/renew' },
   { method: 'POST', path: '/service/*/renew' },
   { method: 'GET', path: '/me/order' },
@@ -39,4 +42,5 @@ export function ruleGrants(rule: AccessRule, method: string, path: string): bool
 export const RENEW_SETTINGS_RULES: readonly AccessRule[] = [
   { method: 'PUT', path: '/services/*' },
   { method: 'GET', path: '/services/*/renewPeriodCapacities' },
+  ...SERVICE_INFOS_RULES,
 ];

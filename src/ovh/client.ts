@@ -4,6 +4,9 @@ import { isOwnOrderLink } from './endpoints';
 import { offersNeedCurrency, readOffers } from './renewOffers';
 import { listPaymentMethods, listPaymentOptions } from './orderPayments';
 import { paymentRequest, type PaymentOption } from './paymentOptions';
+import { isOvhApiError } from './errors';
+import { FollowUpSchema, heldCheck, type HeldCheck } from './orderFollowUp';
+import { ServiceInfosSchema, type RenewType, type ServiceInfos } from './productRenew';
 import {
   CredentialRequestSchema,
   CurrentCredentialSchema,
@@ -111,6 +114,16 @@ export class OvhApi {
     await this.transport.put(`/services/${serviceId}`, { schema: z.unknown(), body: update });
   }
 
+  /** GET {route}/serviceInfos: the product's own renew settings and the periods it offers (in months). */
+  async serviceInfos(path: string): Promise<ServiceInfos> {
+    return (await this.transport.get(path, { schema: ServiceInfosSchema })).data;
+  }
+
+  /** PUT {route}/serviceInfos with `renew`: how the Control Panel changes renew mode and period. After an explicit confirmation only; read the service back. */
+  async updateServiceInfos(path: string, body: { renew: RenewType }): Promise<void> {
+    await this.transport.put(path, { schema: z.unknown(), body });
+  }
+
   /** Whether this consumer key holds every given rule; unknown (OAuth2, or the check failed) counts as yes, the call then tells. */
   async grantsRules(rules: readonly AccessRule[]): Promise<boolean> {
     if (this.transport.credentialKind !== 'appKey') return true;
@@ -154,6 +167,16 @@ export class OvhApi {
 
   async getOrderStatus(orderId: number): Promise<string> {
     return (await this.transport.get(`/me/order/${orderId}/status`, { schema: OrderStatusSchema })).data;
+  }
+
+  /** GET /me/order/{id}/followUp: the check OVH holds a paid order for, if any; a 404 (no history yet) is none. */
+  async orderHeldCheck(orderId: number): Promise<HeldCheck | undefined> {
+    try {
+      return heldCheck((await this.transport.get(`/me/order/${orderId}/followUp`, { schema: FollowUpSchema })).data);
+    } catch (error) {
+      if (isOvhApiError(error) && error.kind === 'notFound') return undefined;
+      throw error;
+    }
   }
 
   /** The detail lines of an order: what it is for, by service name. */

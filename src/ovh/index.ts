@@ -10,3 +10,6 @@ export { DEFAULT_PAGE_SIZE, type ServiceListing } from './serviceListing';
 export * from './serviceSummary';
 export { knownName, knownNames, type NamedService, unicodeDomain } from './serviceNames';
 export type { TransportLog, TransportOptions } from './transport';
+export * from './productRoutes';
+export { possiblePeriods, serviceInfosRenewBody, type RenewType, type ServiceInfos } from './productRenew';
+export { HELD_CHECKS, heldCheck, type HeldCheck } from './orderFollowUp';

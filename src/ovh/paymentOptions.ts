@@ -5,8 +5,9 @@ import type { PaymentMethod } from './schemas';
  * - `paymentMethodId`: POST /me/order/{id}/pay {paymentMethod: {id}}, for a method from
  *   /me/payment/method that the order accepts (OVH's current route);
  * - otherwise payWithRegisteredPaymentMean {paymentMean, paymentMeanId?}, only for the
- *   account balances (ovhAccount, fidelityAccount) or a method with a real legacy
- *   `paymentMeanId`. A paymentMethodId is never sent as a paymentMeanId.
+ *   account balances (ovhAccount, fidelityAccount), a method with a real legacy
+ *   `paymentMeanId`, or an upper-case type the order accepts with no id at all (as OVH's
+ *   Control Panel pays them). A paymentMethodId is never sent as a paymentMeanId.
  */
 export interface PaymentOption {
   /** The mean or type as OVH spells it: creditCard, CREDIT_CARD, SEPA_DIRECT_DEBIT, ovhAccount… */
@@ -90,6 +91,10 @@ export function buildPaymentOptions(facts: PaymentFacts): PaymentOption[] {
     } else if (typeof method.paymentMeanId === 'number' && legacyMean) {
       // The legacy route, only with a real legacy id: OVH's own id for this mean.
       options.push({ ...base, paymentMean: legacyMean, paymentMeanId: method.paymentMeanId, selectable });
+    } else if (!facts.usableMethodIds && payableByTypeAlone(facts, method)) {
+      // As OVH's Control Panel pays them: an upper-case type with no id. OVH picks the
+      // account's method of that type, so only when exactly one valid method has it.
+      options.push({ ...base, paymentMean: method.paymentType, selectable });
     } else if (facts.usableMethodIds) {
       // Payable only through the newer route, which this key was not granted: sign in again.
       options.push({ ...base, paymentMean: method.paymentType, status: selectable ? 'NEEDS_REAUTHORIZE' : method.status, selectable: false });
@@ -105,6 +110,12 @@ export function buildPaymentOptions(facts: PaymentFacts): PaymentOption[] {
     }
   }
   return options.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || Number(b.selectable) - Number(a.selectable));
+}
+
+/** me.json makes paymentMeanId mandatory only for the lower-case creditCard, paypal, bankAccount: an accepted upper-case type is paid without one. */
+function payableByTypeAlone(facts: PaymentFacts, method: PaymentMethod): boolean {
+  const sameType = facts.methods.filter((other) => other.paymentType === method.paymentType && other.status === 'VALID');
+  return facts.acceptedMeans.includes(method.paymentType) && method.paymentType === method.paymentType.toUpperCase() && sameType.length === 1;
 }
 
 /** What payOrder sends, and where: the one place that decides the payment route. */

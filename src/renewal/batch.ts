@@ -5,6 +5,7 @@
  */
 
 import { compareDurations } from './duration';
+import { manualOrderBlock, type ManualOrderBlock } from './manualOrder';
 import { type Money, sumByCurrency } from './money';
 import type { RenewOptionRow } from './strategies';
 
@@ -24,20 +25,21 @@ export function defaultOption<T extends BatchOption>(options: readonly T[], serv
 }
 
 /** Why a service is left out of a batch before anything is asked of OVH. */
-export type BatchBlock = 'terminated' | 'attachedOption';
+export type BatchBlock = 'terminated' | 'attachedOption' | ManualOrderBlock;
 
 export interface BatchCandidate {
   readonly serviceId: number;
   readonly parentServiceId?: number;
   readonly lifecycleState?: string;
   readonly terminationDate?: string;
+  readonly pendingActions?: readonly string[];
 }
 
 /** Ended services renew nothing; an option listed with its parent renews through it. */
 export function batchBlock(service: BatchCandidate, selected: ReadonlySet<number>): BatchBlock | undefined {
   if (service.lifecycleState === 'terminated' || service.lifecycleState === 'toBeDeleted') return 'terminated';
   if (service.parentServiceId !== undefined && selected.has(service.parentServiceId)) return 'attachedOption';
-  return undefined;
+  return manualOrderBlock(service);
 }
 
 /** One row of the batch as the coverage sees it: its service and the option chosen, if included. */

@@ -126,10 +126,15 @@ export function willTerminate(service: ServiceLike): boolean {
   if (lifecycle?.state === 'terminated') {
     return false;
   }
-  if (lifecycle?.pendingActions?.some((action) => TERMINATING_ACTIONS.has(action)) === true) {
+  // OVH's Control Panel counts no pending termination on a manual service, and keeps
+  // terminateAtExpirationDate on manual domains on purpose: it simply expires unless paid.
+  const manual = (service as ExpandedService).billing?.renew?.current?.mode === 'manual';
+  const actions = (lifecycle?.pendingActions ?? []).filter((action) => !(manual && action === 'terminateAtExpirationDate'));
+  if (actions.some((action) => TERMINATING_ACTIONS.has(action))) {
     return true;
   }
-  if (parseOvhDate(lifecycle?.terminationDate) !== undefined) {
+  const onlyManualExpiry = manual && lifecycle?.pendingActions?.includes('terminateAtExpirationDate') === true;
+  if (!onlyManualExpiry && parseOvhDate(lifecycle?.terminationDate) !== undefined) {
     return true;
   }
   const legacyMode = (service as LegacyService).renew?.mode;

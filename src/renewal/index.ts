@@ -107,3 +107,4 @@ export { calendarEvents, decimalAmount, type ExportService, renewalFacts, type R
 export * from './renewSettings';
 
 export { collator, dateTimeFormat } from './intlCache';
+export * from './manualOrder';

@@ -81,7 +81,7 @@ export const monthKey = (d: Date): string => dayKey(d).slice(0, 7);
 /** Whether OVH will charge, waits for an order, or lets the service end. */
 export function outlookKind(service: OutlookService): OutlookKind {
   const lifecycle = { state: service.lifecycleState, pendingActions: service.pendingActions, terminationDate: service.terminationDate };
-  if (willTerminate({ billing: { lifecycle: { current: lifecycle } } })) return 'ending';
+  if (willTerminate({ billing: { renew: { current: { mode: service.renewMode ?? null } }, lifecycle: { current: lifecycle } } })) return 'ending';
   // An unknown mode (an option, a value OVH adds later) needs a look: counted as manual.
   return renewModeOf({ billing: { renew: { current: { mode: service.renewMode ?? null } } } }) === 'automatic' ? 'automatic' : 'manual';
 }

@@ -52,13 +52,24 @@ export function isEnding(target: SettingsTarget): boolean {
   return outlookKind(target) === 'ending';
 }
 
-/** Periods every list offers, shortest first; unreadable periods are dropped. */
+/** Whether two renew periods are the same length: OVH spells one year `P1Y` or `P12M`, as the Control Panel counts months. */
+export function samePeriod(a: string | undefined, b: string | undefined): boolean {
+  if (a === b) return true;
+  const left = parseDuration(a);
+  const right = parseDuration(b);
+  return left !== undefined && right !== undefined && compareDurations(left, right) === 0;
+}
+
+/** Periods every list offers (compared as durations), shortest first, each once; unreadable periods are dropped. */
 export function commonPeriods(lists: readonly (readonly string[])[]): string[] {
   if (lists.length === 0) return [];
   const [first, ...rest] = lists;
-  return [...new Set(first)]
-    .filter((period) => parseDuration(period) !== undefined && rest.every((list) => list.includes(period)))
-    .sort((a, b) => compareDurations(parseDuration(a)!, parseDuration(b)!));
+  const common: string[] = [];
+  for (const period of first) {
+    if (parseDuration(period) === undefined || common.some((kept) => samePeriod(kept, period))) continue;
+    if (rest.every((list) => list.some((other) => samePeriod(other, period)))) common.push(period);
+  }
+  return common.sort((a, b) => compareDurations(parseDuration(a)!, parseDuration(b)!));
 }
 
 /**
@@ -72,15 +83,16 @@ export function skipReason(target: SettingsTarget, change: SettingsChange, perio
   const ending = isEnding(target);
   switch (change.kind) {
     case 'stopAtExpiry':
-      return ending ? 'alreadyEnding' : undefined;
+      // A manual service may hold the request without "ending" (see willTerminate): not sent twice.
+      return ending || target.pendingActions.includes('terminateAtExpirationDate') ? 'alreadyEnding' : undefined;
     case 'undoStop':
       return ending ? undefined : 'notEnding';
     case 'renew': {
       if (!modesOffered(target).includes(change.mode)) return 'forcedAutomatic';
-      if (change.period !== undefined && periods !== undefined && !periods.includes(change.period)) return 'periodNotOffered';
+      if (change.period !== undefined && periods !== undefined && !periods.some((period) => samePeriod(period, change.period))) return 'periodNotOffered';
       const currentMode = outlookKind({ ...target, pendingActions: [] });
-      const samePeriod = change.period === undefined || change.period === target.renewPeriod;
-      return currentMode === change.mode && samePeriod ? 'unchanged' : undefined;
+      const unchangedPeriod = change.period === undefined || samePeriod(change.period, target.renewPeriod);
+      return currentMode === change.mode && unchangedPeriod ? 'unchanged' : undefined;
     }
   }
 }
@@ -104,18 +116,22 @@ export function settingsBody(change: SettingsChange): SettingsBody {
 export function changeVisible(after: SettingsTarget, change: SettingsChange): boolean {
   switch (change.kind) {
     case 'stopAtExpiry':
-      return isEnding(after);
+      return isEnding(after) || after.pendingActions.includes('terminateAtExpirationDate');
     case 'undoStop':
       return !isEnding(after);
     case 'renew':
       return (
         outlookKind({ ...after, pendingActions: [] }) === change.mode &&
-        (change.period === undefined || change.mode === 'manual' || after.renewPeriod === change.period)
+        (change.period === undefined || change.mode === 'manual' || samePeriod(after.renewPeriod, change.period))
       );
   }
 }
 
-export type Outcome = 'changed' | 'unconfirmed' | 'refused' | 'skipped' | 'failed';
+/**
+ * `notApplied`: OVH answered the change, yet the service read back fresh still shows the
+ * old renewal. `unconfirmed`: the answer was lost, or the service could not be read back.
+ */
+export type Outcome = 'changed' | 'notApplied' | 'unconfirmed' | 'refused' | 'skipped' | 'failed';
 
 export interface ServiceOutcome {
   readonly serviceId: number;
@@ -126,7 +142,7 @@ export interface ServiceOutcome {
 }
 
 export function countOutcomes(results: readonly ServiceOutcome[]): Record<Outcome, number> {
-  const counts: Record<Outcome, number> = { changed: 0, unconfirmed: 0, refused: 0, skipped: 0, failed: 0 };
+  const counts: Record<Outcome, number> = { changed: 0, notApplied: 0, unconfirmed: 0, refused: 0, skipped: 0, failed: 0 };
   for (const result of results) counts[result.outcome] += 1;
   return counts;
 }

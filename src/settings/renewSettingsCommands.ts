@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Prompter } from '../auth/prompter';
-import { OvhApiError, type OvhApi, RENEW_SETTINGS_RULES, type ServiceSummary } from '../ovh';
+import { OvhApiError, type OvhApi, possiblePeriods, RENEW_SETTINGS_RULES, serviceInfosPath, serviceInfosRenewBody, type ServiceSummary } from '../ovh';
 import {
   changeVisible,
   commonPeriods,
@@ -8,12 +8,15 @@ import {
   isEnding,
   isForcedAutomatic,
   modesOffered,
+  parseDuration,
+  samePeriod,
   type RenewModeChoice,
   type ServiceOutcome,
   type SettingsChange,
   settingsBody,
   skipReason,
   type SkipReason,
+  totalMonths,
 } from '../renewal';
 import { type ServiceRef, serviceKey, serviceRefOf } from '../protocol/serviceRef';
 import { safeLocale } from '../views/pure/locale';
@@ -43,6 +46,8 @@ export interface SettingsDeps {
 export interface SettingsRun {
   readonly status: 'cancelled' | 'reauthorize' | 'nothingToDo' | 'done';
   readonly results: readonly ServiceOutcome[];
+  /** What the user was told at the end, when the flow got that far. */
+  readonly message?: string;
 }
 
 const t = vscode.l10n.t;
@@ -146,8 +151,8 @@ export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange[
     apply(deps, apis, change, toSend),
   );
   const all = [...results, ...skippedResults];
-  await report(prompter, change, all);
-  return { status: 'done', results: all };
+  const message = await report(prompter, change, all);
+  return { status: 'done', results: all, message };
 }
 
 async function chooseRenew(
@@ -171,19 +176,21 @@ async function chooseRenew(
   });
   if (!mode) return undefined;
 
-  // Periods come from OVH per service: one request each, only for the services chosen.
+  // Manual renewal has no period: nothing to read.
+  if (mode.mode === 'manual') return { change: { kind: 'renew', mode: 'manual' }, periods: new Map() };
+  // Periods come from OVH per service, from the route the change goes through: one request each, only for the services chosen.
   const periods = new Map<number, readonly string[]>();
   for (const [accountId, services] of byAccount) {
     const api = apis.get(accountId)!;
     for (const service of services) {
+      const path = serviceInfosPath(service);
       try {
-        periods.set(service.serviceId, await api.renewPeriodCapacities(service.serviceId));
+        periods.set(service.serviceId, path ? possiblePeriods(await api.serviceInfos(path)) : await api.renewPeriodCapacities(service.serviceId));
       } catch (error) {
         deps.log.warn(`Renew settings: could not read the renew periods of service ${service.serviceId}: ${String(error)}`);
       }
     }
   }
-  if (mode.mode === 'manual') return { change: { kind: 'renew', mode: 'manual' }, periods };
   const common = commonPeriods([...periods.values()]);
   if (common.length === 0) {
     await prompter.confirm(t('No renewal period is offered for all of these services'), t('Change fewer services at once, or one at a time.'));
@@ -192,7 +199,7 @@ async function chooseRenew(
   const periodItems = common.map((period) => ({
     period,
     label: periodWords(period, locale) ?? period,
-    description: single?.renewPeriod === period ? t('current') : undefined,
+    description: single && samePeriod(single.renewPeriod, period) ? t('current') : undefined,
   }));
   const period = await prompter.pick(periodItems, { title: t('Renewal period'), placeHolder: t('How long should each automatic renewal last?') });
   if (!period) return undefined;
@@ -205,15 +212,13 @@ async function apply(
   change: SettingsChange,
   toSend: readonly { accountId: string; target: ServiceSummary }[],
 ): Promise<ServiceOutcome[]> {
-  const body = settingsBody(change);
-  const sent: { accountId: string; target: ServiceSummary }[] = [];
+  const sent: { accountId: string; target: ServiceSummary; answered: boolean }[] = [];
   const results: ServiceOutcome[] = [];
   for (const entry of toSend) {
     const { target } = entry;
-    deps.log.info(`Renew settings: PUT /services/${target.serviceId} ${JSON.stringify(body)} (${target.displayName})`);
     try {
-      await apis.get(entry.accountId)!.updateRenewSettings(target.serviceId, body);
-      sent.push(entry);
+      await send(deps, apis.get(entry.accountId)!, target, change);
+      sent.push({ ...entry, answered: true });
     } catch (error) {
       const clientError = error instanceof OvhApiError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 408;
       if (clientError) {
@@ -222,7 +227,7 @@ async function apply(
       } else {
         // Timeout, reset, 5xx: it may have been applied. Read back like a sent one.
         deps.log.warn(`Renew settings: service ${target.serviceId} outcome unknown: ${String(error)}`);
-        sent.push(entry);
+        sent.push({ ...entry, answered: false });
       }
     }
   }
@@ -230,16 +235,38 @@ async function apply(
   const accounts = [...new Set(toSend.map((entry) => entry.accountId))];
   await Promise.all(accounts.map((accountId) => deps.model.refresh(accountId, { fresh: true })));
   await deps.model.whenIdle();
-  for (const { accountId, target } of sent) {
+  for (const { accountId, target, answered } of sent) {
     const after = deps.model.listing(accountId).services?.find((s) => s.serviceId === target.serviceId);
-    const visible = after !== undefined && changeVisible(after, change);
-    deps.log.info(`Renew settings: service ${target.serviceId} ${visible ? 'changed' : 'sent, change not visible yet'}`);
-    results.push({ serviceId: target.serviceId, displayName: target.displayName, outcome: visible ? 'changed' : 'unconfirmed' });
+    // Only what OVH shows counts: answered and visible is changed, answered and not visible is not applied, anything else unknown.
+    const outcome = after !== undefined && changeVisible(after, change) ? 'changed' : after !== undefined && answered ? 'notApplied' : 'unconfirmed';
+    deps.log.info(`Renew settings: service ${target.serviceId} ${outcome}`);
+    results.push({ serviceId: target.serviceId, displayName: target.displayName, outcome });
   }
   return results;
 }
 
-async function report(prompter: Prompter, change: SettingsChange, results: readonly ServiceOutcome[]): Promise<void> {
+/**
+ * One service's request. Renew mode and period go through the product's own
+ * {route}/serviceInfos when we know it, as OVH's Control Panel does: its current `renew` is
+ * read first and sent back with only mode and period changed. Anything else goes through
+ * PUT /services/{id}.
+ */
+async function send(deps: SettingsDeps, api: OvhApi, target: ServiceSummary, change: SettingsChange): Promise<void> {
+  const path = change.kind === 'renew' ? serviceInfosPath(target) : undefined;
+  if (change.kind === 'renew' && path) {
+    const current = await api.serviceInfos(path);
+    const duration = parseDuration(change.period);
+    const body = serviceInfosRenewBody(current.renew, change.mode, duration ? totalMonths(duration) : undefined);
+    deps.log.info(`Renew settings: PUT ${path} ${JSON.stringify(body)} (${target.displayName})`);
+    await api.updateServiceInfos(path, body);
+    return;
+  }
+  const body = settingsBody(change);
+  deps.log.info(`Renew settings: PUT /services/${target.serviceId} ${JSON.stringify(body)} (${target.displayName})`);
+  await api.updateRenewSettings(target.serviceId, body);
+}
+
+async function report(prompter: Prompter, change: SettingsChange, results: readonly ServiceOutcome[]): Promise<string> {
   const counts = countOutcomes(results);
   if (results.length === 1 && counts.changed === 1) {
     const done =
@@ -249,16 +276,17 @@ async function report(prompter: Prompter, change: SettingsChange, results: reado
           ? t('{0} keeps renewing.', results[0].displayName)
           : t('Renewal of {0} changed.', results[0].displayName);
     void vscode.window.showInformationMessage(done);
-    return;
+    return done;
   }
   const summary = t(
     '{0} changed, {1} refused, {2} not confirmed yet, {3} left unchanged',
     counts.changed,
-    counts.refused + counts.failed,
+    counts.refused + counts.failed + counts.notApplied,
     counts.unconfirmed,
     counts.skipped,
   );
   await prompter.confirm(summary, results.map((result) => outcomeLine(result, t)).join('\n'));
+  return summary;
 }
 
 /** Entry point of ovhcloud.services.renewSettings (the renew panel's button): the settings that apply to this one service, then that flow. */

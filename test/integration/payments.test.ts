@@ -64,6 +64,22 @@ suite('Payments against the real-API sandbox (real extension host + sandbox)', f
     );
   });
 
+  test("the order's own method list cannot be read: the SEPA mandate without legacy id is paid with {paymentMean} alone, as OVH's Control Panel does", async () => {
+    await admin('POST', 'config', { defaultPaymentMethod: 'sepa' });
+    await admin('POST', 'faults', { method: 'GET', path: '/me/order/*/paymentMethods', kind: 'status', status: 404 });
+    const driver = await orderPlaced();
+    const sepa = optionLabelled(driver, /^SEPA/);
+    assert.ok(sepa?.selectable, 'the SEPA mandate is offered');
+    assert.equal(sepa.id, driver.state.payment?.selectedId, 'and preselected as the default');
+    await driver.send({ type: 'pay' }, [PAY]);
+    await driver.until('delivery', (s) => s.order?.delivered === true && s.busy === undefined);
+    const { orders, payments } = await ledger();
+    assert.deepEqual(
+      payments.map((p) => [p.orderId, p.route, p.paymentMean, p.paymentMeanId, p.paymentMethodId]),
+      [[orders[0].orderId, 'payWithRegisteredPaymentMean', 'SEPA_DIRECT_DEBIT', null, null]],
+    );
+  });
+
   test('ovhAccount with a balance that covers the order: selectable and paid from the balance', async () => {
     await admin('POST', 'config', { ovhAccountBalance: 100_000 });
     const driver = await orderPlaced();

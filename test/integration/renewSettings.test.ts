@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { REQUIRED_ACCESS_RULES, type ServiceSummary } from '../../src/ovh';
+import { REQUIRED_ACCESS_RULES, serviceInfosPath, type ServiceSummary } from '../../src/ovh';
 import { formatDuration, parseDurationOrThrow, willTerminate } from '../../src/renewal';
 import type { SettingsRun } from '../../src/settings/renewSettingsCommands';
 import { admin } from './support/sandbox';
@@ -42,6 +42,11 @@ suite('Renew settings: automatic/manual, period, stop at expiry (real extension 
     return found;
   };
   const puts = async (): Promise<number> => (await admin<RequestLog>('GET', 'requests')).counts[PUT] ?? 0;
+  /** Renew mode and period go through the product's {route}/serviceInfos when it has one, as OVH's Control Panel does. */
+  const renewPuts = async (): Promise<number> =>
+    Object.entries((await admin<RequestLog>('GET', 'requests')).counts)
+      .filter(([route]) => route === PUT || /^PUT \/.+\/serviceInfos$/.test(route))
+      .reduce((n, [, count]) => n + count, 0);
   const switchable = (mode: string): ServiceSummary[] =>
     s.raw.filter(
       (x) => x.parentServiceId === undefined && x.lifecycleState === 'active' && x.renewModes?.includes('manual') && !ending(x) && x.renewMode === mode,
@@ -67,7 +72,7 @@ suite('Renew settings: automatic/manual, period, stop at expiry (real extension 
     const after = await fresh(target.serviceId);
     assert.deepEqual([after.renewMode, after.renewPeriod], ['automatic', period]);
     assert.equal(node(target.serviceId).facts.service.renewMode, 'automatic');
-    assert.equal(await puts(), 1);
+    assert.equal(await renewPuts(), 1);
   });
 
   test('several services to manual: one refused by OVHcloud, one forced automatic; each gets its own result', async () => {
@@ -79,7 +84,7 @@ suite('Renew settings: automatic/manual, period, stop at expiry (real extension 
     assert.ok(a && b && forced, 'two switchable automatic services and a forced-automatic one');
     await admin('POST', 'faults', {
       method: 'PUT',
-      path: `/services/${b.serviceId}`,
+      path: serviceInfosPath(b) ?? `/services/${b.serviceId}`,
       kind: 'status',
       status: 400,
       message: 'Renew mode manual is not allowed for this service',
@@ -104,7 +109,7 @@ suite('Renew settings: automatic/manual, period, stop at expiry (real extension 
     assert.equal(node(a.serviceId).facts.service.renewMode, 'manual');
     assert.equal(node(b.serviceId).facts.service.renewMode, 'automatic');
     // The forced-automatic service was never sent.
-    assert.equal(await puts(), 2);
+    assert.equal(await renewPuts(), 2);
   });
 
   test('stop renewing at expiry, then undo: the sandbox and the tree follow', async () => {

@@ -38,6 +38,12 @@ export interface SandboxConfig {
   listCacheSeconds: number;
   /** How /auth/currentCredential answers a refused key: 403 naming the refusal, or 200 with status refused. */
   refusedKeyAnswer: 'forbidden' | 'status';
+  /** What PUT /services/{id} does with `renew` for products other than Zimbra slots (the Control Panel uses {route}/serviceInfos for them). */
+  servicesPutRenew: 'applied' | 'ignored' | 'refused';
+  /** How /services spells a renew period set through {route}/serviceInfos: the plan's own (P1Y) or in months as the Control Panel sends it (P12M). */
+  renewPeriodSpelling: 'plan' | 'months';
+  /** Account-wide preconditions of automatic renewal that are not met (the Control Panel's checks). */
+  automaticRenewBlockers: ('contracts' | 'debt')[];
 }
 
 export interface CoreOptions {
@@ -65,6 +71,9 @@ function defaultConfig(orderStepMs: number): SandboxConfig {
     renewPrices: 'full',
     listCacheSeconds: 600,
     refusedKeyAnswer: 'forbidden',
+    servicesPutRenew: 'ignored',
+    renewPeriodSpelling: 'plan',
+    automaticRenewBlockers: [],
   };
 }
 

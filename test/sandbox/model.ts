@@ -22,6 +22,8 @@ export interface ServiceRecord {
   expirationMs: number;
   renewMode: RenewMode;
   renewPeriod: string;
+  /** How /services spells renewPeriod when a serviceInfos change set it in months (control renewPeriodSpelling). */
+  renewPeriodShown?: string;
   /** Renewal is forced automatic: the renew API offers nothing to order. */
   readonly automaticOnly: boolean;
   lifecycleState: LifecycleState;
@@ -31,6 +33,19 @@ export interface ServiceRecord {
   /** The hosting of a bundled domain, or the domain of a bundled hosting. */
   readonly bundleId: number | null;
   readonly optionIds: number[];
+  /** `billing.lifecycle.capacities.actions` set through /__sandbox/services/{id}; undefined: the seeded default. */
+  lifecycleActions?: LifecycleAction[];
+  /** `billing.engagement` (a commitment), set through /__sandbox/services/{id}. */
+  engagement?: Engagement | null;
+  /** Nichandles of the admin and billing contacts; undefined: the account itself. */
+  contactAdmin?: string;
+  contactBilling?: string;
+}
+
+/** services.expanded.EngagementSummary */
+export interface Engagement {
+  endDate: string | null;
+  endRule: { strategy: string; possibleStrategies: string[] } | null;
 }
 
 export interface Account {
@@ -86,6 +101,8 @@ export interface OrderRecord {
   readonly external?: boolean;
   /** Deleted by OVH (GET answers 404), through /__sandbox/orders/{id}. */
   gone?: boolean;
+  /** Held for checks after payment (GET /me/order/{id}/followUp), through /__sandbox/orders/{id}: it stays `checking`. */
+  held?: HeldCheck;
 }
 
 export interface LedgerOrder {
@@ -110,3 +127,6 @@ export interface Ledger {
   orders: LedgerOrder[];
   payments: LedgerPayment[];
 }
+
+/** The follow-up labels of an order held for checks (billing.order.followUp.HistoryStatusEnum). */
+export type HeldCheck = 'FRAUD_DOCS_REQUESTED' | 'FRAUD_MANUAL_REVIEW' | 'FRAUD_REFUSED';

@@ -118,6 +118,8 @@ export type OrderStatus = 'notPaid' | 'checking' | 'delivering' | 'delivered';
 export function orderStatus(o: OrderRecord, nowMs: number, stepMs: number): OrderStatus {
   if (o.delivered) return 'delivered';
   if (!o.payment) return 'notPaid';
+  // Held for checks: neither failed nor delivered, for as long as OVH waits.
+  if (o.held) return 'checking';
   const elapsed = nowMs - o.payment.atMs;
   return elapsed < stepMs ? 'checking' : elapsed < 2 * stepMs ? 'delivering' : 'delivered';
 }
@@ -205,6 +207,18 @@ export function payWithRegisteredMean(state: SandboxState, order: OrderRecord, b
     throw badRequest(`[paymentMeanId] Missing parameter: mandatory for ${paymentMean}`);
   }
   const type = typeOfMean(paymentMean);
+  if (!MEANS_NEEDING_ID.has(paymentMean) && type !== undefined) {
+    // An upper-case type is paid with {paymentMean} alone, as OVH's Control Panel does: the
+    // account's method of that type (its default one first). With an id it is refused (the
+    // sandbox's wording; the Control Panel never sends one).
+    if (paymentMeanId !== undefined && paymentMeanId !== null) throw badRequest(`[paymentMeanId] Not expected for ${paymentMean}`);
+    const ofType = state.paymentMethods.filter((m) => m.paymentType === type && m.status === 'VALID');
+    const chosen = ofType.find((m) => m.isDefault) ?? ofType[0];
+    if (!chosen) throw paymentMeanNotFound();
+    if (refuses(rules, chosen)) throw cannotPayWith(paymentMean);
+    recordPayment(state, order, { paymentMean, paymentMeanId: null, paymentMethodId: null, route: 'payWithRegisteredPaymentMean' }, nowMs);
+    return;
+  }
   // Only a real legacy id finds a method: a paymentMethodId sent here is a number from another scheme.
   const method = state.paymentMethods.find((m) => m.paymentMeanId !== null && m.paymentMeanId === paymentMeanId && m.paymentType === type);
   if (!method) throw paymentMeanNotFound();

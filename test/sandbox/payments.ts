@@ -26,8 +26,8 @@ export const REUSABLE_PAYMENT_MEANS = [
   'paypal',
 ] as const;
 
-/** Means for which OVH requires a paymentMeanId (legacy lower-case and current upper-case names). */
-export const MEANS_NEEDING_ID = new Set(['bankAccount', 'creditCard', 'paypal', 'CREDIT_CARD', 'PAYPAL', 'SEPA_DIRECT_DEBIT']);
+/** Means for which OVH requires a paymentMeanId: only the legacy lower-case names (me.json). */
+export const MEANS_NEEDING_ID = new Set(['bankAccount', 'creditCard', 'paypal']);
 
 /** The payment type a mean names, in either spelling; undefined for account balances. */
 export function typeOfMean(mean: string): PaymentMethodRecord['paymentType'] | undefined {

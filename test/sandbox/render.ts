@@ -1,5 +1,5 @@
 import { periodCents } from './catalog';
-import { isoDate, isoDateTime } from './dates';
+import { durationMonths, isoDate, isoDateTime } from './dates';
 import { price } from './money';
 import type { Account, ServiceRecord } from './model';
 
@@ -12,8 +12,9 @@ function route(s: ServiceRecord): { path: string; url: string; vars: { key: stri
   return { path: s.routePath, url: s.routePath.replace('{serviceName}', s.name), vars: [{ key: 'serviceName', value: s.name }] };
 }
 
-function contacts(account: Account): { customerCode: string; type: string }[] {
-  return ['administrator', 'billing', 'technical'].map((type) => ({ customerCode: account.customerCode, type }));
+function contacts(s: ServiceRecord, account: Account): { customerCode: string; type: string }[] {
+  const who: Record<string, string | undefined> = { administrator: s.contactAdmin, billing: s.contactBilling };
+  return ['administrator', 'billing', 'technical'].map((type) => ({ customerCode: who[type] ?? account.customerCode, type }));
 }
 
 function renewBlock(s: ServiceRecord): object | null {
@@ -22,7 +23,7 @@ function renewBlock(s: ServiceRecord): object | null {
     current: {
       mode: s.renewMode,
       nextDate: isoDateTime(s.expirationMs),
-      period: s.renewMode === 'automatic' ? s.renewPeriod : null,
+      period: s.renewMode === 'automatic' ? (s.renewPeriodShown ?? s.renewPeriod) : null,
     },
     capacities: { mode: s.automaticOnly ? ['automatic'] : ['automatic', 'manual'] },
   };
@@ -70,13 +71,13 @@ export function expandedService(s: ServiceRecord, account: Account): object {
           state: s.lifecycleState,
           terminationDate: s.terminationMs === null ? null : isoDateTime(s.terminationMs),
         },
-        capacities: { actions: terminated ? [] : LIFECYCLE_ACTIONS },
+        capacities: { actions: terminated ? [] : (s.lifecycleActions ?? LIFECYCLE_ACTIONS) },
       },
-      engagement: null,
+      engagement: s.engagement ?? null,
       engagementRequest: null,
       group: null,
     },
-    customer: { contacts: contacts(account) },
+    customer: { contacts: contacts(s, account) },
     tags: [],
   };
 }
@@ -158,25 +159,25 @@ export function nichandle(account: Account): object {
 
 /** services.Service, the per-product GET {route}/serviceInfos view. */
 export function serviceInfos(s: ServiceRecord, account: Account): object {
-  const monthsOf: Record<string, number> = { P1M: 1, P3M: 3, P6M: 6, P1Y: 12, P2Y: 24, P3Y: 36 };
   const deleteAtExpiration = s.pendingActions.includes('deleteAtExpiration');
-  const status = s.lifecycleState === 'terminated' || s.lifecycleState === 'unrenewed' ? 'expired' : 'ok';
+  const expired = s.lifecycleState === 'terminated' || s.lifecycleState === 'unrenewed';
+  const status = expired ? 'expired' : s.pendingActions.includes('autorenewInProgress') ? 'autorenewInProgress' : 'ok';
   return {
     canDeleteAtExpiration: !s.automaticOnly,
-    contactAdmin: account.nichandle,
-    contactBilling: account.nichandle,
+    contactAdmin: s.contactAdmin ?? account.nichandle,
+    contactBilling: s.contactBilling ?? account.nichandle,
     contactTech: account.nichandle,
     creation: isoDate(s.creationMs),
     domain: s.name,
     engagedUpTo: null,
     expiration: isoDate(s.expirationMs),
-    possibleRenewPeriod: s.plan.periods.map((p) => monthsOf[p] ?? 12),
+    possibleRenewPeriod: s.plan.periods.map((p) => durationMonths(p) ?? 12),
     renew: {
       automatic: s.renewMode === 'automatic',
       deleteAtExpiration,
       forced: s.automaticOnly,
       manualPayment: s.renewMode === 'manual',
-      period: monthsOf[s.renewPeriod] ?? 12,
+      period: durationMonths(s.renewPeriod) ?? 12,
     },
     renewalType: s.automaticOnly ? 'automaticForcedProduct' : s.renewMode === 'manual' ? 'manual' : 'automaticV2016',
     serviceId: s.serviceId,

@@ -64,19 +64,36 @@ function parseUpdate(body: unknown): Update {
   return update;
 }
 
-/** Validates the whole update against the service, then applies it; throws the OVH error otherwise. */
-export function updateService(s: ServiceRecord, body: unknown): void {
+/**
+ * Validates the whole update against the service, then applies it; throws the OVH error otherwise.
+ * `putRenew` (control servicesPutRenew) is what this route does with `renew` for products other
+ * than Zimbra slots, whose renewal the Control Panel changes through {route}/serviceInfos instead:
+ * applied, refused, or answered 200 and ignored.
+ */
+export function updateService(s: ServiceRecord, body: unknown, putRenew: 'applied' | 'ignored' | 'refused' = 'applied'): void {
   const update = parseUpdate(body);
   if (s.lifecycleState === 'terminated') throw badRequest('This service is terminated and cannot be updated');
+  const changesRenew = update.mode !== undefined || update.period !== undefined;
+  // The sandbox's wording: OVH publishes none for this case.
+  if (changesRenew && putRenew === 'refused') throw badRequest('The renewal of this service cannot be changed through /services: use its serviceInfos route');
+
   if (update.mode !== undefined && !allowedModes(s).includes(update.mode)) throw badRequest(`Renew mode ${update.mode} is not allowed for this service`);
   if (update.period !== undefined && !s.plan.periods.includes(update.period)) throw badRequest(`Renew period ${update.period} is not allowed for this service`);
   // The sandbox has no engagements: ending at the engagement date is never possible.
   if (update.policy === 'terminateAtEngagementDate') throw badRequest('This service has no engagement');
   if (s.kind === 'option' && update.policy === 'terminateAtExpirationDate') throw badRequest('An option ends with its parent service');
+  // Checked like any body, then answered 200 without changing the renewal.
+  if (changesRenew && putRenew === 'ignored') {
+    delete update.mode;
+    delete update.period;
+  }
 
   if (update.displayName !== undefined) s.displayName = update.displayName;
   if (update.mode !== undefined) s.renewMode = update.mode;
-  if (update.period !== undefined) s.renewPeriod = update.period;
+  if (update.period !== undefined) {
+    s.renewPeriod = update.period;
+    delete s.renewPeriodShown;
+  }
   if (update.policy === 'terminateAtExpirationDate') {
     if (!s.pendingActions.includes('terminateAtExpirationDate')) s.pendingActions.push('terminateAtExpirationDate');
     s.terminationMs = s.expirationMs;

@@ -1,7 +1,8 @@
 import { knownName, type OrderPreview, type ServiceSummary } from '../../ovh';
 import type { Translate } from '../../translate';
 import type { BatchMessage, BatchRow, BatchState, RowStatus } from '../../protocol/batchPanel';
-import type { Coverage, RenewOptionRow } from '../../renewal';
+import type { Coverage, ManualOrderBlock, RenewOptionRow } from '../../renewal';
+import { manualOrderBlockText } from './orderHoldText';
 import type { PanelFormat } from './panelFormat';
 import type { KnownOrder, Step } from './renewSteps';
 
@@ -57,7 +58,7 @@ export function batchAccepts(step: BatchStep, type: MessageType): boolean {
 }
 
 /** Why a row is left out before anything is ordered. */
-export type RowBlock = 'terminated' | 'attachedOption' | 'noOffer' | 'loadFailed';
+export type RowBlock = 'terminated' | 'attachedOption' | 'noOffer' | 'loadFailed' | ManualOrderBlock;
 
 export type RowPhase =
   | { readonly kind: 'loading' }
@@ -238,6 +239,7 @@ function statusText(status: RowStatus, row: RowModel, nameOf: (serviceId: number
     attachedOption: t('Renewed with its parent service.'),
     noOffer: t('OVHcloud offers no manual renewal for it.'),
     loadFailed: t('Its renewal options could not be loaded.'),
+    autorenewInProgress: manualOrderBlockText('autorenewInProgress', t),
   };
   switch (status) {
     case 'blocked':

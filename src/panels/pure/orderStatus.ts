@@ -1,8 +1,24 @@
-import { isOvhApiError } from '../../ovh';
+import { type HeldCheck, isOvhApiError } from '../../ovh';
 import type { RenewApi } from './sessionDeps';
 
-/** Order states after which nothing more happens to an order; `gone` is our name for a 404. */
-const FINAL = new Set(['delivered', 'cancelled', 'cancelling', 'unknown', 'gone']);
+/**
+ * Order states after which nothing more happens to an order; `gone` is our name for a 404.
+ * OVH's `unknown` is not one: the order is followed again later.
+ */
+const FINAL = new Set(['delivered', 'cancelled', 'cancelling', 'gone']);
+
+/** Our status names for an order held for checks (from its follow-up): waiting, never final. */
+const HELD_STATUS: Record<HeldCheck, string> = {
+  FRAUD_DOCS_REQUESTED: 'documentsRequested',
+  FRAUD_MANUAL_REVIEW: 'manualReview',
+  FRAUD_REFUSED: 'checksRefused',
+};
+const HELD = new Set(Object.values(HELD_STATUS));
+
+/** Held for checks: it can stay so for days, so it is not followed minute by minute. */
+export function isHeldStatus(status: string): boolean {
+  return HELD.has(status);
+}
 
 export function isFinalStatus(status: string): boolean {
   return FINAL.has(status);
@@ -33,10 +49,12 @@ const realClock: PollClock = { now: Date.now, sleep: (ms) => new Promise((resolv
  * Follows a paid order (`checking` → `delivering` → `delivered`) until it reaches a final
  * state, the caller stops caring, or 30 minutes pass. The first check comes after a short
  * wait (OVH has just taken the payment), then the interval backs off from `minPollMs`.
- * A 404 means the order is gone: reported as `gone`, never as delivered or failed.
+ * A 404 means the order is gone: reported as `gone`, never as delivered or failed. An order
+ * held for checks stops the follow with its held status: the journal keeps it, and the
+ * panel follows it again when it opens.
  */
 export async function followOrder(
-  api: Pick<RenewApi, 'getOrderStatus'>,
+  api: Pick<RenewApi, 'getOrderStatus' | 'orderHeldCheck'>,
   orderId: number,
   minPollMs: number,
   stopped: () => boolean,
@@ -54,8 +72,13 @@ export async function followOrder(
       if (!(isOvhApiError(error) && error.kind === 'notFound')) throw error;
       status = 'gone';
     }
+    // Still in progress: the follow-up says whether OVH holds it for checks (documents, a review).
+    if (!isFinalStatus(status) && status !== 'notPaid' && api.orderHeldCheck) {
+      const held = await api.orderHeldCheck(orderId).catch(() => undefined);
+      if (held) status = HELD_STATUS[held];
+    }
     onStatus(status);
-    if (isFinalStatus(status)) break;
+    if (isFinalStatus(status) || isHeldStatus(status)) break;
   }
   return status;
 }

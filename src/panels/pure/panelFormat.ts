@@ -184,6 +184,8 @@ export class PanelFormat {
       cancelled: this.t('Cancelled'),
       cancelling: this.t('Being cancelled'),
       documentsRequested: this.t('Documents requested by OVHcloud'),
+      manualReview: this.t('OVHcloud is reviewing this order by hand'),
+      checksRefused: this.t('Refused by OVHcloud after its checks'),
     };
     return labels[status] ?? status;
   }

@@ -1,11 +1,12 @@
 import { describeError, type PaymentOption, type ServiceSummary } from '../../ovh';
 import type { PanelState, Row, WebviewMessage } from '../../protocol/renewPanel';
-import { compareRenewStrategies, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
+import { compareRenewStrategies, manualOrderBlock, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
 import type { Lease } from './leaseFiles';
 import { JournalUnreadableError } from './orderJournal';
 import { OrderPlacement } from './orderPlacement';
+import { heldOrderText, manualOrderBlockText } from './orderHoldText';
 import { OrderResume } from './orderResume';
-import { followOrder, isFinalStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
+import { followOrder, isFinalStatus, isHeldStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
 import { PanelFormat } from './panelFormat';
 import { paymentChoices, paymentMethodKey } from './paymentChoices';
 import { PaymentFlow } from './paymentFlow';
@@ -118,6 +119,7 @@ export class RenewSession {
       this.fail(error);
       if (!resumed) return this.go({ kind: 'loadFailed' });
     }
+    this.withholdManualOrder();
     this.go(resumed ?? { kind: 'choosing' });
     if (resumed?.kind === 'tracking') await this.trackDelivery(api, resumed.known);
     if (resumed?.kind === 'payUncertain') {
@@ -163,6 +165,7 @@ export class RenewSession {
     this.go({ kind: 'loading' }, { error: undefined });
     try {
       await this.loadOptions(await this.requireApi());
+      this.withholdManualOrder();
       this.go({ kind: 'choosing' });
     } catch (error) {
       this.fail(error);
@@ -184,7 +187,8 @@ export class RenewSession {
 
   private async previewSelected(): Promise<void> {
     const row = this.rows.find((candidate) => candidate.key === this.view.selectedKey);
-    if (!row || !accepts(this.step, 'preview')) return;
+    // No manual order while OVH renews the service itself.
+    if (!row || !accepts(this.step, 'preview') || manualOrderBlock(this.summary)) return;
     this.go({ kind: 'previewing', row }, { error: undefined, notice: undefined });
     try {
       const preview = await (await this.requireApi()).previewRenew(this.deps.serviceId, { duration: row.renewPeriod, services: row.services });
@@ -276,6 +280,7 @@ export class RenewSession {
       },
     );
     known = { ...known, status };
+    if (isHeldStatus(status)) this.addNotice(heldOrderText(status, this.deps.t));
     if (!isFinalStatus(status)) return;
     await this.deps.journal.end(known.entry.id);
     if (status === 'delivered') {
@@ -359,6 +364,15 @@ export class RenewSession {
 
   get requestTimeoutMs(): number {
     return this.deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
+  /** While OVH renews the service itself, no option is offered and the panel says why (renewal/manualOrder.ts). */
+  private withholdManualOrder(): void {
+    const block = manualOrderBlock(this.summary);
+    if (!block) return;
+    this.rows = [];
+    this.patch({ rows: [], selectedKey: undefined });
+    this.addNotice(manualOrderBlockText(block, this.deps.t));
   }
 
   addNotice(text: string): void {

@@ -19,7 +19,7 @@ export type RenewApi = Pick<
   | 'listPaymentOptions'
   | 'payOrder'
 > &
-  Partial<Pick<OvhApi, 'serverTime'>>;
+  Partial<Pick<OvhApi, 'serverTime' | 'orderHeldCheck'>>;
 
 /** Ordering, going on after the amount changed, paying. */
 export type ConfirmKind = 'order' | 'priceChange' | 'pay';

@@ -105,6 +105,8 @@ export function outcomeLine(result: ServiceOutcome, t: Translate): string {
   switch (result.outcome) {
     case 'changed':
       return t('✓ {0}: changed', result.displayName);
+    case 'notApplied':
+      return t('✗ {0}: OVHcloud answered, but still shows the previous renewal: change it in the OVHcloud Control Panel', result.displayName);
     case 'unconfirmed':
       return t('? {0}: sent, but OVHcloud does not show the change yet; refresh later to check', result.displayName);
     case 'refused':

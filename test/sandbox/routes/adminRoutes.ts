@@ -4,6 +4,7 @@ import { ApiError } from '../errors';
 import { parseFaultSpec } from '../faults';
 import { isRecord } from '../json';
 import { createExternalOrder } from '../orders';
+import { changeService } from '../serviceControl';
 import type { Reply } from '../router';
 
 /**
@@ -52,6 +53,17 @@ const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): value i
 /** The controls for the behaviours of the real API that issue 14 added (see README). */
 function updateRealityConfig(config: SandboxConfig, body: Record<string, unknown>): string | undefined {
   const { defaultPaymentMethod, ovhAccountBalance, refusedPayments, dryRunOrderId, renewPrices, listCacheSeconds, refusedKeyAnswer } = body;
+  const { servicesPutRenew, renewPeriodSpelling, automaticRenewBlockers } = body;
+  if (servicesPutRenew !== undefined && !oneOf(servicesPutRenew, ['applied', 'ignored', 'refused'] as const))
+    return 'servicesPutRenew must be applied, ignored or refused';
+  if (renewPeriodSpelling !== undefined && !oneOf(renewPeriodSpelling, ['plan', 'months'] as const)) return 'renewPeriodSpelling must be plan or months';
+  const blockers = ['contracts', 'debt'] as const;
+  if (automaticRenewBlockers !== undefined && !(Array.isArray(automaticRenewBlockers) && automaticRenewBlockers.every((v) => oneOf(v, blockers)))) {
+    return 'automaticRenewBlockers must be a list of contracts, debt';
+  }
+  if (servicesPutRenew !== undefined) config.servicesPutRenew = servicesPutRenew;
+  if (renewPeriodSpelling !== undefined) config.renewPeriodSpelling = renewPeriodSpelling;
+  if (automaticRenewBlockers !== undefined) config.automaticRenewBlockers = automaticRenewBlockers as (typeof blockers)[number][];
   if (defaultPaymentMethod !== undefined && !oneOf(defaultPaymentMethod, ['card', 'sepa'] as const)) return 'defaultPaymentMethod must be card or sepa';
   if (ovhAccountBalance !== undefined && !nonNegative(ovhAccountBalance)) return 'ovhAccountBalance must be a number >= 0';
   if (refusedPayments !== undefined && !(Array.isArray(refusedPayments) && refusedPayments.every((v) => typeof v === 'string'))) {
@@ -134,6 +146,8 @@ export function adminRoute(core: SandboxCore, info: () => object, method: string
   }
   const order = /^POST \/__sandbox\/orders\/(\d+)$/.exec(key);
   if (order) return changeOrder(core, Number(order[1]), body);
+  const service = /^POST \/__sandbox\/services\/(\d+)$/.exec(key);
+  if (service) return changeService(core, Number(service[1]), body);
   const ck = /^PUT \/__sandbox\/credentials\/([^/]+)$/.exec(key);
   if (ck) return setCredentialState(core, decodeURIComponent(ck[1] ?? ''), body);
   return fail(`unknown sandbox control ${key}`, 404);
@@ -199,5 +213,12 @@ function changeOrder(core: SandboxCore, orderId: number, body: unknown): Reply {
     order.expirationMs = core.nowMs() + body.expiresInSeconds * 1000;
   }
   if (body.gone === true) order.gone = true;
-  return { body: { orderId, expirationDate: new Date(order.expirationMs).toISOString(), gone: order.gone === true } };
+  if (body.held !== undefined) {
+    const checks = ['FRAUD_DOCS_REQUESTED', 'FRAUD_MANUAL_REVIEW', 'FRAUD_REFUSED'] as const;
+    if (body.held !== null && !oneOf(body.held, checks)) return fail(`held must be null or one of ${checks.join(', ')}`);
+    // Released: delivery resumes from now, as if just paid.
+    if (body.held === null && order.held && order.payment) order.payment = { ...order.payment, atMs: core.nowMs() };
+    order.held = body.held ?? undefined;
+  }
+  return { body: { orderId, expirationDate: new Date(order.expirationMs).toISOString(), gone: order.gone === true, held: order.held ?? null } };
 }

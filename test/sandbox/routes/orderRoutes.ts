@@ -1,4 +1,5 @@
 import { badRequest, notFound } from '../errors';
+import { followUp } from '../followUp';
 import type { SandboxCore } from '../core';
 import {
   availableMeans,
@@ -75,6 +76,13 @@ export function addOrderRoutes(router: Router): void {
   router.add('GET', '/me/order/{orderId}/status', 'signed', (ctx) => {
     const order = findOrder(ctx.core.state, ctx.params.orderId ?? '');
     return { body: orderStatus(order, ctx.nowMs, ctx.core.config.orderStepMs) };
+  });
+
+  router.add('GET', '/me/order/{orderId}/followUp', 'signed', (ctx) => {
+    const order = findOrder(ctx.core.state, ctx.params.orderId ?? '');
+    const steps = followUp(order, orderStatus(order, ctx.nowMs, ctx.core.config.orderStepMs));
+    if (!steps) throw notFound('No follow-up for this order yet');
+    return { body: steps };
   });
 
   router.add('GET', '/me/order/{orderId}/details', 'signed', (ctx) => ({

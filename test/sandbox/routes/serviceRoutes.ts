@@ -5,6 +5,7 @@ import { listReply, parsePagination } from '../pagination';
 import { expandedService, legacyService, serviceInfos } from '../render';
 import { renderChoices, renewChoices, validateRenew } from '../renew';
 import { updateService } from '../renewSettings';
+import { updateServiceInfos } from '../serviceInfos';
 import type { ApiContext, Router } from '../router';
 
 /** /services, /service, the renew endpoints and per-product serviceInfos. */
@@ -50,7 +51,7 @@ export function addServiceRoutes(router: Router): void {
   router.add('GET', '/services/{serviceId}', 'signed', (ctx) => ({ body: expandedService(findService(ctx), ctx.core.state.account) }));
 
   router.add('PUT', '/services/{serviceId}', 'signed', (ctx) => {
-    updateService(findService(ctx), ctx.body);
+    updateService(findService(ctx), ctx.body, ctx.core.config.servicesPutRenew);
     return { body: null };
   });
 
@@ -95,11 +96,15 @@ export function addServiceRoutes(router: Router): void {
   });
 
   for (const template of PRODUCT_ROUTES) {
-    router.add('GET', `${template}/serviceInfos`, 'signed', (ctx) => {
-      const { state } = ctx.core;
-      const s = state.services.find((x) => x.routePath === template && x.name === ctx.params.serviceName);
+    const product = (ctx: ApiContext): ServiceRecord => {
+      const s = ctx.core.state.services.find((x) => x.routePath === template && x.name === ctx.params.serviceName);
       if (!s) throw notFound(`The requested object (serviceName = ${ctx.params.serviceName ?? ''}) does not exist`);
-      return { body: serviceInfos(s, state.account) };
+      return s;
+    };
+    router.add('GET', `${template}/serviceInfos`, 'signed', (ctx) => ({ body: serviceInfos(product(ctx), ctx.core.state.account) }));
+    router.add('PUT', `${template}/serviceInfos`, 'signed', (ctx) => {
+      updateServiceInfos(product(ctx), ctx.body, ctx.core.state.account, ctx.core.config);
+      return { body: null };
     });
   }
 }

@@ -8,6 +8,13 @@ const CALLS: Array<[string, string]> = [
   ['GET', '/services/12345'],
   ['PUT', '/services/12345'],
   ['GET', '/services/12345/renewPeriodCapacities'],
+  // Renew mode and period through the product's own route, as OVH's Control Panel does.
+  ...['/domain/example.com', '/hosting/web/example.com', '/vps/vps-1.vps.ovh.net', '/dedicated/server/ns1.ip-1-2-3.eu'].flatMap(
+    (route): Array<[string, string]> => [
+      ['GET', `${route}/serviceInfos`],
+      ['PUT', `${route}/serviceInfos`],
+    ],
+  ),
   ['GET', '/service/12345/renew'],
   ['POST', '/service/12345/renew'],
   ['GET', '/me/order'],
@@ -39,6 +46,8 @@ suite('Access rules', () => {
       ['POST', '/me/order/987/payWithOvhAccount'],
       ['POST', '/me/ovhAccount/XX1234-OVH/retrieveMoney'],
       ['GET', '/domain/zone/example.com/record'],
+      ['PUT', '/domain/example.com'],
+      ['POST', '/vps/vps-1.vps.ovh.net/reboot'],
       ['POST', '/me/payment/method'],
       ['PUT', '/me'],
       ['POST', '/service/12345/terminate'],

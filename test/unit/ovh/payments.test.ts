@@ -53,6 +53,33 @@ suite('Payment options', () => {
     );
   });
 
+  test("without the order's list, an upper-case type the order accepts is paid with {paymentMean} alone when one valid method has that type", () => {
+    const options = buildPaymentOptions({ acceptedMeans: ['creditCard', 'SEPA_DIRECT_DEBIT'], methods: [visa, sepa], amount: 5 });
+    assert.deepEqual(
+      options.map((option) => [option.paymentMean, option.paymentMeanId, option.paymentMethodId, option.selectable]),
+      [
+        ['creditCard', visa.paymentMeanId, undefined, true],
+        ['SEPA_DIRECT_DEBIT', undefined, undefined, true],
+      ],
+    );
+    assert.deepEqual(
+      paymentRequest(
+        7,
+        options.find((option) => option.paymentMean === 'SEPA_DIRECT_DEBIT')!,
+      ),
+      {
+        path: '/me/order/7/payWithRegisteredPaymentMean',
+        body: { paymentMean: 'SEPA_DIRECT_DEBIT' },
+      },
+    );
+    // Two mandates without an id: OVH would choose one we cannot name, so neither is offered that way.
+    const second = { ...sepa, paymentMethodId: sepa.paymentMethodId + 1 };
+    assert.deepEqual(
+      buildPaymentOptions({ acceptedMeans: ['SEPA_DIRECT_DEBIT'], methods: [sepa, second], amount: 5 }).map((option) => option.paymentMean),
+      [],
+    );
+  });
+
   test('a key without the /pay rule: a real legacy id goes to the legacy route, a method without one asks to sign in again', () => {
     const options = buildPaymentOptions({
       acceptedMeans: ['creditCard', 'SEPA_DIRECT_DEBIT'],

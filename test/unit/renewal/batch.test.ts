@@ -38,6 +38,11 @@ suite('batch domain: services left out before anything is asked', () => {
     assert.equal(batchBlock({ serviceId: 2, parentServiceId: 1 }, new Set([2])), undefined);
     assert.equal(batchBlock({ serviceId: 3, lifecycleState: 'active' }, new Set([3])), undefined);
   });
+
+  test('a service OVH is renewing itself (autorenewInProgress) gets no manual order: no double renewal', () => {
+    const renewing = { serviceId: 4, lifecycleState: 'active', pendingActions: ['autorenewInProgress'] };
+    assert.equal(batchBlock(renewing, new Set([4])), 'autorenewInProgress');
+  });
 });
 
 suite('batch domain: coverage (no two orders renew the same service)', () => {

@@ -72,7 +72,7 @@ suite('renewal: calendar and CSV exports', () => {
       assert.equal(
         event.description,
         labels.description(s, {
-          kind: s.pendingActions.length > 0 ? 'ending' : s.renewMode === 'automatic' ? 'automatic' : 'manual',
+          kind: s.pendingActions.length > 0 && s.renewMode !== 'manual' ? 'ending' : s.renewMode === 'automatic' ? 'automatic' : 'manual',
           period: s.renewPeriod ?? s.pricing?.duration,
         }),
       );

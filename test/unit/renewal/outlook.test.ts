@@ -179,7 +179,8 @@ suite('renewal: outlook arithmetic', () => {
         for (const m of months) for (const c of m.charges) assert.equal(c.date.slice(0, 7), m.month);
         const charges = outlook.months.flatMap((m) => m.charges);
         const period = MONTHS[service.renewPeriod!];
-        if (service.pendingActions.length > 0) {
+        // A manual service with terminateAtExpirationDate is not ending (as OVH's Control Panel counts it).
+        if (service.pendingActions.length > 0 && service.renewMode !== 'manual') {
           assert.ok(charges.length <= 1);
           return;
         }

@@ -75,7 +75,7 @@ suite('renewal: renew settings', () => {
         { serviceId: 2, displayName: 'b', outcome: 'refused' },
         { serviceId: 3, displayName: 'c', outcome: 'changed' },
       ]),
-      { changed: 2, unconfirmed: 0, refused: 1, skipped: 0, failed: 0 },
+      { changed: 2, notApplied: 0, unconfirmed: 0, refused: 1, skipped: 0, failed: 0 },
     );
   });
 });

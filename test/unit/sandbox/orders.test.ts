@@ -134,7 +134,9 @@ suite('sandbox: orders and payment', () => {
     assert.equal(((await pay({ paymentMean: 'ovhAccount' })).json as { message: string }).message, "This order can't be paid with 'ovhAccount'");
     assert.equal(((await pay({ paymentMean: 'creditCard', paymentMeanId: 1 })).json as { message: string }).message, 'paymentMean not found');
     assert.equal(await ok(sb, 'GET', `/me/order/${orderId}/status`), 'notPaid');
-    assert.equal((await pay({ paymentMean: 'PAYPAL', paymentMeanId: paypal.paymentMeanId })).status, 200, 'upper-case means work too');
+    // The Control Panel never sends an upper-case type with an id (me.json: the id is for lower-case means only).
+    assert.equal((await pay({ paymentMean: 'PAYPAL', paymentMeanId: paypal.paymentMeanId })).status, 400, 'an upper-case type with an id');
+    assert.equal((await pay({ paymentMean: 'PAYPAL' })).status, 200, 'upper-case types are paid without an id');
     const again = await pay({ paymentMean: 'creditCard', paymentMeanId: card.paymentMeanId });
     assert.equal(again.status, 409);
     assert.equal((again.json as { class: string }).class, 'Client::Conflict');

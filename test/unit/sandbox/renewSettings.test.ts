@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { call, ok, type ServiceView } from './helpers';
+import { admin, call, ok, type ServiceView } from './helpers';
 
 interface Expanded extends ServiceView {
   billing: ServiceView['billing'] & {
@@ -35,7 +35,8 @@ suite('sandbox: renew settings (PUT /services/{id}, renewPeriodCapacities, termi
     }
   });
 
-  test('switching mode and period is applied and read back; pricing follows the period', async () => {
+  test('servicesPutRenew: applied: switching mode and period is applied and read back; pricing follows the period', async () => {
+    await admin(sb, 'POST', '/config', { servicesPutRenew: 'applied' });
     const s = switchable();
     const periods = await ok<string[]>(sb, 'GET', `/services/${s.serviceId}/renewPeriodCapacities`);
     const period = periods[periods.length - 1];
@@ -92,6 +93,7 @@ suite('sandbox: renew settings (PUT /services/{id}, renewPeriodCapacities, termi
   });
 
   test('a change shows in a cached list page only with Pragma: no-cache', async () => {
+    await admin(sb, 'POST', '/config', { servicesPutRenew: 'applied' });
     const s = switchable();
     const pages = { 'X-Pagination-Mode': 'CachedObjectList-Pages' };
     const modeIn = async (headers: Record<string, string>) =>
