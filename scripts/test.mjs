@@ -1,6 +1,7 @@
 // `npm test`: every test layer of scripts/layers.mjs, each started as soon as the stages it
 // needs have passed (lint, types, the build and the unit tests overlap; code-server is
-// provisioned while the unit tests run; two workbench layers run side by side). No new
+// provisioned while the unit tests run; three workbench stages run side by side, the two
+// longest layers in two parts each: see scripts/layers.mjs). No new
 // stage starts after a failure. One stage's output streams live; the others' is held and
 // printed whole when they end, so a log never interleaves two stages.
 // Then the time of each stage (also in test-results/timings.json), and last one closing
@@ -10,12 +11,12 @@
 // `npm test -- unit e2e` runs only the stages whose names start with those words, in order.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { layers } from './layers.mjs';
+import { stages as layers } from './layers.mjs';
 import { describeFailure, resultsRoot, runCommand } from './runLayer.mjs';
 
 const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const workbenchLimit = Math.max(1, Number(process.env.OVHCLOUD_TEST_WORKBENCHES) || 2);
+const workbenchLimit = Math.max(1, Number(process.env.OVHCLOUD_TEST_WORKBENCHES) || 3);
 
 // Mocha's spec reporter ends each run with "N passing", "N failing" and "N pending";
 // the budget check ends with "N passed, N failed".

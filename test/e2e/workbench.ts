@@ -97,9 +97,9 @@ export function keepLogsOnClose(target: string): void {
 }
 
 /** A picture of the workbench after a failed test, named after it (one per window); undefined when none is open. */
-export async function failureScreenshot(title: string): Promise<string | undefined> {
+export async function failureScreenshot(title: string, resultsDir = path.join(resultsRoot, 'e2e')): Promise<string | undefined> {
   if (!current) return undefined;
-  const dir = path.join(resultsRoot, 'e2e', 'failures');
+  const dir = path.join(resultsDir, 'failures');
   fs.mkdirSync(dir, { recursive: true });
   const base = path.join(dir, title.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120));
   const windows = current.page
