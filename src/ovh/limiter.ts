@@ -26,8 +26,13 @@ export interface LimiterTicket {
   readonly sentAt: number;
 }
 
-/** An answer slower than this multiple of the quickest one seen is not "quick": the window stops widening. */
+/** An answer slower than this multiple of the quickest recent one is not "quick": the window stops widening. */
 const SLOW_FACTOR = 3;
+/**
+ * "Recent" for the quickest answer: a machine or network that slows down for good sets a new
+ * normal after this long, while a server slowing under our own load keeps us from widening.
+ */
+const QUICKEST_MEMORY_MS = 5000;
 /** Before the first strain the rate grows by this share per clean answer (doubling within about 15 answers). */
 const START_GROWTH = 0.05;
 /** The learnt rate after a strain: this share of what went through in the last second. */
@@ -48,7 +53,11 @@ export class RequestLimiter {
   /** A strain is acted on once: answers to requests sent before it are not counted again. */
   private lastStrainAt = Number.NEGATIVE_INFINITY;
   private nextSendAt = 0;
-  private quickestMs = Number.POSITIVE_INFINITY;
+  /**
+   * The latencies of the last QUICKEST_MEMORY_MS that no later one undercuts, oldest (and
+   * quickest) first: the first is the quickest recent answer.
+   */
+  private readonly latencies: Array<{ readonly at: number; readonly ms: number }> = [];
   /** When each request of the last second was sent. */
   private readonly sent: number[] = [];
   private readonly now: () => number;
@@ -92,8 +101,7 @@ export class RequestLimiter {
 
   /** A clean answer after `latencyMs`: widen the window and the rate while answers stay quick. */
   answered(ticket: LimiterTicket, latencyMs: number): void {
-    this.quickestMs = Math.min(this.quickestMs, Math.max(1, latencyMs));
-    if (ticket.sentAt < this.lastStrainAt || latencyMs > this.quickestMs * SLOW_FACTOR) return;
+    if (ticket.sentAt < this.lastStrainAt || latencyMs > this.quickestRecent(latencyMs) * SLOW_FACTOR) return;
     if (this.learnt) {
       // About one more request per second each second, and one more in flight per window of answers.
       this.rate = Math.min(CEILING_RATE, this.rate + 1 / this.rate);
@@ -119,6 +127,16 @@ export class RequestLimiter {
     this.rate = Math.max(FLOOR_RATE, Math.min(this.rate, through) * LEARNT_SHARE);
     this.window = Math.max(1, this.window / 2);
     this.learnt = true;
+  }
+
+  /** Records this latency and returns the quickest of the recent ones (itself included). */
+  private quickestRecent(latencyMs: number): number {
+    const now = this.now();
+    const ms = Math.max(1, latencyMs);
+    while (this.latencies.length > 0 && (this.latencies.at(-1)?.ms ?? 0) >= ms) this.latencies.pop();
+    this.latencies.push({ at: now, ms });
+    while ((this.latencies[0]?.at ?? now) <= now - QUICKEST_MEMORY_MS) this.latencies.shift();
+    return this.latencies[0]?.ms ?? ms;
   }
 
   private acquireSlot(): Promise<void> {

@@ -100,6 +100,20 @@ suite('Request limiter: an adaptive pace (virtual time)', () => {
     assert.deepEqual([limiter.currentWindow, limiter.currentRate], [4, rate], 'an answer three times slower than the quickest widens nothing');
   });
 
+  test('"quick" is measured against the last 5 s: a machine that slows down for good sets a new normal', async () => {
+    const time = new VirtualTime();
+    const limiter = limiterAt(time);
+    limiter.answered({ sentAt: 0 }, 10);
+    const widened = limiter.currentWindow;
+    time.now = 1000;
+    limiter.answered({ sentAt: 1000 }, 80);
+    assert.equal(limiter.currentWindow, widened, 'eight times slower than 1 s ago: not quick');
+    time.now = 6000;
+    limiter.answered({ sentAt: 6000 }, 80);
+    limiter.answered({ sentAt: 6000 }, 90);
+    assert.equal(limiter.currentWindow, widened + 2, 'the quick answer is 5 s old: 80 ms is the new normal');
+  });
+
   test('a strain halves the window, pauses for Retry-After, and drops the rate below what went through; older answers do not narrow it again', async () => {
     const time = new VirtualTime();
     const limiter = limiterAt(time, { initialConcurrent: 8, initialPerSecond: 100 });
