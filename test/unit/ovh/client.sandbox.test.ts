@@ -6,7 +6,6 @@ import { apiFor, apiOptions } from './sandboxClient';
 
 /** The extension's client, over real HTTPS, against the sandbox OVH API. */
 suite('OVH client against the sandbox: the renewal journey', function () {
-  this.timeout(20_000);
   let sb: Sandbox;
   let api: OvhApi;
 
@@ -279,7 +278,6 @@ const ERROR_CASES: ErrorCase[] = [
 ];
 
 suite('OVH client against the sandbox: every error class', function () {
-  this.timeout(20_000);
   let sb: Sandbox;
   let api: OvhApi;
 
@@ -311,7 +309,6 @@ suite('OVH client against the sandbox: every error class', function () {
 });
 
 suite('OVH client against the sandbox: retries', function () {
-  this.timeout(20_000);
   let sb: Sandbox;
   let api: OvhApi;
 

@@ -5,7 +5,6 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { apiFor } from './sandboxClient';
 
 suite('Transport strain signs against the sandbox', function () {
-  this.timeout(20_000);
   let sb: Sandbox;
   suiteSetup(async () => {
     sb = await startSandbox({ services: 10, seed: 5 });
