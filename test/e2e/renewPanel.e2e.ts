@@ -175,8 +175,9 @@ suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', 
     const [service] = await renewable();
     // The options are held in the sandbox until the loading state has been drawn: on a busy
     // machine the first paint could otherwise already carry them, and the order checked here
-    // would be left to chance.
-    const hold = await sandboxControl<{ id: number }>('POST', 'holds', { method: 'GET', path: `/service/${service.serviceId}/renew` });
+    // would be left to chance. Every service's: the quick pick's first match for the name may be
+    // another service of that name (a domain and its hosting share it).
+    const hold = await sandboxControl<{ id: number }>('POST', 'holds', { method: 'GET', path: '/service/*/renew' });
     let frame: Frame;
     try {
       await runFromPalette('OVHcloud: Compare Renew Strategies…');
