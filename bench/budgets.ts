@@ -41,14 +41,16 @@ export async function fallbackBudget(): Promise<BudgetResult> {
   const perService = run.stats.byRoute['GET /services/{serviceId}'] ?? 0;
   const lists = run.stats.byRoute['GET /services'] ?? 0;
   const time = run.stats.byRoute['GET /auth/time'] ?? 0;
-  const expected = n + 1 + time;
-  const exact = perService === n && lists === 1 && time <= 1 && run.requests === expected;
+  const tooMany = run.stats.tooManyRequests;
+  // Each 429 is retried once its Retry-After has passed: one more request each, nothing else.
+  const exact = perService === n + tooMany && lists === 1 && time <= 1 && run.requests === n + 1 + time + tooMany;
+  const share = run.stats.total > 0 ? tooMany / run.stats.total : 1;
   return {
-    name: `fallback listing of ${n} services = N + 1 (+ /auth/time) requests, no 429 (sandbox limit ${SERVER_RATE_LIMIT}/s)`,
-    passed: !run.error && run.servicesListed === n && exact && run.stats.tooManyRequests === 0,
+    name: `fallback listing of ${n} services = N + 1 (+ /auth/time, + one retry per 429) requests, ≤ ${GOALS.fallbackTooManyShare * 100} % of answers 429 (sandbox limit ${SERVER_RATE_LIMIT}/s)`,
+    passed: !run.error && run.servicesListed === n && exact && share <= GOALS.fallbackTooManyShare,
     detail: run.error
       ? `failed: ${run.error}`
-      : `${run.requests} requests (${perService} per service, ${lists} list, ${time} /auth/time), ${run.stats.tooManyRequests} × 429, peak ${run.stats.peakPerSecond}/s`,
+      : `${run.requests} requests (${perService} per service, ${lists} list, ${time} /auth/time), ${tooMany} × 429 (${(share * 100).toFixed(1)} %), peak ${run.stats.peakPerSecond}/s, ${Math.round(run.wallMs)} ms`,
   };
 }
 

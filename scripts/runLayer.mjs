@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const resultsRoot = path.join(projectRoot, 'test-results');
 
-/** Runs a shell command, echoing its output; `onLine` sees every line. Resolves with the exit code. */
-export function runCommand(command, { onLine = () => {}, env = {}, quiet = false } = {}) {
+/**
+ * Runs a shell command, echoing its output (to `stdout`/`stderr`, default the process's);
+ * `onLine` sees every line. Resolves with the exit code.
+ */
+export function runCommand(command, { onLine = () => {}, env = {}, quiet = false, stdout = process.stdout, stderr = process.stderr } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, { shell: true, cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const scan = (stream, sink) => {
@@ -22,8 +25,8 @@ export function runCommand(command, { onLine = () => {}, env = {}, quiet = false
       });
       stream.on('end', () => onLine(pending));
     };
-    scan(child.stdout, process.stdout);
-    scan(child.stderr, process.stderr);
+    scan(child.stdout, stdout);
+    scan(child.stderr, stderr);
     child.on('close', (code) => resolve(code ?? 1));
   });
 }

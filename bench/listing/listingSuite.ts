@@ -1,4 +1,4 @@
-import { FULL, SERVER_RATE_LIMIT, UNCAPPED_LIMITER } from '../config';
+import { FULL, SERVER_RATE_LIMIT, UNPACED_LIMITER } from '../config';
 import type { ListingRun, ListingSize } from '../report/results';
 import { withSandbox } from '../sandbox/sandboxRun';
 import type { ExtensionListingSpec } from './extensionListing';
@@ -33,10 +33,10 @@ export async function runListingSuite(plan: ListingPlan): Promise<ListingSize[]>
           ),
         );
         runs.push(
-          await step('fallback (default limiter)', () =>
+          await step(`fallback (adaptive pace), server limit ${SERVER_RATE_LIMIT}/s`, () =>
             extension({
               variant: 'fallback',
-              label: 'extension, fallback (default limiter)',
+              label: `extension, fallback (adaptive pace), server limit ${SERVER_RATE_LIMIT}/s`,
               pagination: false,
               serverRateLimit: SERVER_RATE_LIMIT,
               repeats: 1,
@@ -44,12 +44,11 @@ export async function runListingSuite(plan: ListingPlan): Promise<ListingSize[]>
           ),
         );
         runs.push(
-          await step('fallback (8 in flight, no rate cap)', () =>
+          await step('fallback (adaptive pace), no server limit', () =>
             extension({
-              variant: 'fallbackUncapped',
-              label: 'extension, fallback (8 in flight, no rate cap)',
+              variant: 'fallbackNoServerLimit',
+              label: 'extension, fallback (adaptive pace), no server limit',
               pagination: false,
-              limiter: UNCAPPED_LIMITER,
               serverRateLimit: null,
               repeats: 1,
             }),
@@ -57,12 +56,12 @@ export async function runListingSuite(plan: ListingPlan): Promise<ListingSize[]>
         );
         if (n === FULL.rateLimitedProbeAt) {
           runs.push(
-            await step(`fallback (no rate cap) vs a ${SERVER_RATE_LIMIT}/s server`, () =>
+            await step(`fallback (8 in flight, unpaced) vs a ${SERVER_RATE_LIMIT}/s server`, () =>
               extension({
-                variant: 'fallbackUncappedLimited',
-                label: `extension, fallback (no rate cap), server limit ${SERVER_RATE_LIMIT}/s`,
+                variant: 'fallbackUnpaced',
+                label: `extension, fallback (8 in flight, unpaced), server limit ${SERVER_RATE_LIMIT}/s`,
                 pagination: false,
-                limiter: UNCAPPED_LIMITER,
+                limiter: UNPACED_LIMITER,
                 serverRateLimit: SERVER_RATE_LIMIT,
                 repeats: 1,
               }),

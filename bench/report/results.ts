@@ -6,7 +6,8 @@ import type { RequestStats } from '../sandbox/requestStats';
 import type { Machine } from '../shared/machine';
 import type { HostBenchResult } from '../workbench/hostBench';
 
-export type ListingVariant = 'paginated' | 'fallback' | 'fallbackUncapped' | 'fallbackUncappedLimited' | 'baseline';
+/** `fallback`: the adaptive pace against a rate-limited server; `fallbackNoServerLimit`: the same without a limit; `fallbackUnpaced`: 8 in flight from the start, no pacing, against the limited server. */
+export type ListingVariant = 'paginated' | 'fallback' | 'fallbackNoServerLimit' | 'fallbackUnpaced' | 'baseline';
 
 /** One listing of N services, measured against a sandbox in its own process. */
 export interface ListingRun {

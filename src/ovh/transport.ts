@@ -7,7 +7,7 @@ import type { Endpoint } from './endpoints';
 import { classifyHttpError, OvhApiError, parseRetryAfter } from './errors';
 import { networkError } from './networkError';
 import { requestAccessToken, type AccessToken } from './oauth2';
-import { RequestLimiter, type LimiterOptions } from './limiter';
+import { RequestLimiter, type LimiterOptions, type LimiterTicket } from './limiter';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 import { schemaIssuePath } from './schemaIssue';
 
@@ -53,7 +53,8 @@ export interface ApiResponse<T> {
   readonly headers: IncomingHttpHeaders;
 }
 
-export const DEFAULT_LIMITS: LimiterOptions = { maxConcurrent: 8, perSecond: 20, burst: 60 };
+/** At most 8 in flight; the pace adapts from 2 in flight and 40 requests per second (see limiter.ts). */
+export const DEFAULT_LIMITS: LimiterOptions = { maxConcurrent: 8, initialConcurrent: 2, initialPerSecond: 40 };
 const DEFAULT_TIMEOUT_MS = 20_000;
 /** Pause after a strain sign that came without Retry-After. */
 const STRAIN_PAUSE_MS = 1000;
@@ -116,6 +117,11 @@ export class OvhTransport {
     return this.limiter.currentRate;
   }
 
+  /** Requests the limiter lets in flight now: fewer after OVH showed strain. */
+  get currentWindow(): number {
+    return this.limiter.currentWindow;
+  }
+
   get credentialKind(): Credentials['kind'] {
     return this.options.credentials.kind;
   }
@@ -137,35 +143,45 @@ export class OvhTransport {
     // The clock correction is fetched before queueing: /auth/time itself goes through the
     // limiter, and waiting for it from inside a slot could block every slot.
     if (auth === 'signed' && this.options.credentials.kind === 'appKey' && this.options.credentials.consumerKey !== undefined) await this.timeDelta();
-    return this.limiter.run(async () => {
+    return this.limiter.run(async (ticket) => {
       if (options.signal?.aborted) throw cancelled(method, path);
       // Signed when it leaves the queue: OVH refuses timestamps more than a minute old.
       await this.authenticate(method, fullPath, body, auth, headers);
       this.requestCount++;
       const started = Date.now();
+      let raw: RawResponse;
       try {
-        const raw = await this.exchange(method, path, fullPath, body, headers);
-        this.options.log?.debug(`${method} ${path} → ${raw.status} in ${Date.now() - started} ms`);
-        const result = this.interpret(method, path, raw, options.schema);
-        this.limiter.recover();
-        return result;
+        raw = await this.exchange(method, path, fullPath, body, headers);
       } catch (error) {
-        this.noteStrain(error);
+        this.noteStrain(ticket, error);
         throw error;
       }
+      const latencyMs = Date.now() - started;
+      this.options.log?.debug(`${method} ${path} → ${raw.status} in ${latencyMs} ms`);
+      let result: ApiResponse<T>;
+      try {
+        result = this.interpret(method, path, raw, options.schema);
+      } catch (error) {
+        // An answered error that is no sign of load (404, 403…) still says the pace is fine.
+        if (!this.noteStrain(ticket, error)) this.limiter.answered(ticket, latencyMs);
+        throw error;
+      }
+      this.limiter.answered(ticket, latencyMs);
+      return result;
     });
   }
 
-  /** 429, an HTML 408 page or a reset connection: signs of load that slow every later request. */
-  private noteStrain(error: unknown): void {
-    if (!(error instanceof OvhApiError)) return;
-    const strained = error.kind === 'rateLimited' || error.status === 408 || error.kind === 'connectionReset';
-    if (!strained) return;
+  /** 429, an HTML 408 page, a 5xx or a reset connection: signs of load that slow every later request. */
+  private noteStrain(ticket: LimiterTicket, error: unknown): boolean {
+    if (!(error instanceof OvhApiError)) return false;
+    const strained = error.kind === 'rateLimited' || error.status === 408 || (error.status ?? 0) >= 500 || error.kind === 'connectionReset';
+    if (!strained) return false;
     const pauseMs = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : STRAIN_PAUSE_MS;
-    this.limiter.backOff(pauseMs);
+    this.limiter.strained(ticket, pauseMs);
     this.options.log?.warn(
-      `OVH answered ${method(error)} with signs of load (${error.kind}${error.status ? ` ${error.status}` : ''}); slowing down to ${this.limiter.currentRate.toFixed(1)} requests/s.`,
+      `OVH answered ${method(error)} with signs of load (${error.kind}${error.status ? ` ${error.status}` : ''}); slowing down to ${this.limiter.currentWindow} in flight, ${this.limiter.currentRate.toFixed(1)} requests/s.`,
     );
+    return true;
   }
 
   private async authenticate(method: string, fullPath: string, body: string, auth: AuthMode, headers: Record<string, string>): Promise<void> {

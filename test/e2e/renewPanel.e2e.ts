@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { resultsRoot } from '../harness/paths';
 import type { ServiceSummary } from '../../src/ovh';
 import { PANEL_STRINGS } from '../../src/protocol/renewPanel';
@@ -15,6 +15,7 @@ import {
   reloadWindow,
   runFromPalette,
   sandbox,
+  sandboxControl,
   screenshot,
   setTheme,
 } from './workbench';
@@ -172,11 +173,26 @@ suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', 
       };
     }`);
     const [service] = await renewable();
-    await runFromPalette('OVHcloud: Compare Renew Strategies…');
-    await inputBox().fill(service.displayName);
-    await widget().locator('.quick-input-list .monaco-list-row', { hasText: service.displayName }).first().waitFor();
-    await page().keyboard.press('Enter');
-    const frame = await panelFrame(`main#app .panel h1:has-text("${service.displayName}")`);
+    // The options are held in the sandbox until the loading state has been drawn: on a busy
+    // machine the first paint could otherwise already carry them, and the order checked here
+    // would be left to chance. Every service's: the quick pick's first match for the name may be
+    // another service of that name (a domain and its hosting share it).
+    const hold = await sandboxControl<{ id: number }>('POST', 'holds', { method: 'GET', path: '/service/*/renew' });
+    let frame: Frame;
+    try {
+      await runFromPalette('OVHcloud: Compare Renew Strategies…');
+      await inputBox().fill(service.displayName);
+      await widget().locator('.quick-input-list .monaco-list-row', { hasText: service.displayName }).first().waitFor();
+      await page().keyboard.press('Enter');
+      frame = await panelFrame('main#app .panel p.loading');
+      await poll('the renew options request held in the sandbox', async () => {
+        const holds = await sandboxControl<{ id: number; waiting: number }[]>('GET', 'holds');
+        return holds.some((rule) => rule.id === hold.id && rule.waiting > 0);
+      });
+    } finally {
+      await sandboxControl('DELETE', `holds/${hold.id}`);
+    }
+    await frame.locator(`h1:has-text("${service.displayName}")`).first().waitFor({ timeout: 30_000 });
     await frame.locator('input[name=strategy]').first().waitFor({ timeout: 30_000 });
     const drawn = await frame.evaluate<string[]>('window.ovhcloudDrawn ?? []');
     assert.ok(drawn.length >= 2, `the loading state and the options were both drawn (${drawn.length} repaints recorded)`);

@@ -97,9 +97,9 @@ export function keepLogsOnClose(target: string): void {
 }
 
 /** A picture of the workbench after a failed test, named after it (one per window); undefined when none is open. */
-export async function failureScreenshot(title: string): Promise<string | undefined> {
+export async function failureScreenshot(title: string, resultsDir = path.join(resultsRoot, 'e2e')): Promise<string | undefined> {
   if (!current) return undefined;
-  const dir = path.join(resultsRoot, 'e2e', 'failures');
+  const dir = path.join(resultsDir, 'failures');
   fs.mkdirSync(dir, { recursive: true });
   const base = path.join(dir, title.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120));
   const windows = current.page
@@ -150,9 +150,12 @@ export async function reloadWindow(): Promise<void> {
 
 /**
  * The renew panel's frame: webviews are nested iframes, so look for our own markup
- * (optionally a more precise selector), in frames of the current page only.
+ * (optionally a more precise selector), in frames of the current page only. The default
+ * wait is long: code-server gives every webview one service worker scope, and a webview
+ * opened after another one closed waits about 10 s for its worker's controller change, which
+ * beside a CPU hog and other builds took over 30 s (blank panels in the failure screenshots).
  */
-export async function panelFrame(selector = 'main#app .panel', timeoutMs = 30_000): Promise<Frame> {
+export async function panelFrame(selector = 'main#app .panel', timeoutMs = 120_000): Promise<Frame> {
   return poll(
     `the renew panel webview (${selector})`,
     async () => {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { clearRun, recordRun } from './failureLog';
+import { partSuffix, selectTestFiles } from './fileFilter';
 import { projectRoot, resultsRoot } from './paths';
 
 /**
@@ -10,7 +11,9 @@ import { projectRoot, resultsRoot } from './paths';
  */
 async function main(): Promise<number> {
   const dir = path.join(projectRoot, 'out', 'test', 'e2e');
-  const resultsDir = path.join(resultsRoot, 'e2e');
+  // OVHCLOUD_TEST_FILES (one part of the suites, see fileFilter.ts) gets a folder of its own.
+  const layer = `e2e${partSuffix()}`;
+  const resultsDir = path.join(resultsRoot, layer);
   clearRun(resultsDir);
   // Loaded from the same file as the suites' imports, so this is their workbench.
   const workbench = (await import(path.join(dir, 'workbench.js'))) as typeof import('../e2e/workbench');
@@ -21,18 +24,20 @@ async function main(): Promise<number> {
     async afterEach(this: Mocha.Context) {
       const test = this.currentTest;
       if (test?.state !== 'failed') return;
-      const file = await workbench.failureScreenshot(test.fullTitle()).catch(() => undefined);
+      const file = await workbench.failureScreenshot(test.fullTitle(), resultsDir).catch(() => undefined);
       if (file) process.stderr.write(`[e2e] screenshot of the failure: ${path.relative(projectRoot, file)}\n`);
       workbench.keepLogsOnClose(path.join(resultsDir, 'logs'));
     },
   });
-  for (const file of fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith('.e2e.js'))
-    .sort()) {
+  for (const file of selectTestFiles(
+    fs
+      .readdirSync(dir)
+      .filter((name) => name.endsWith('.e2e.js'))
+      .sort(),
+  )) {
     mocha.addFile(path.join(dir, file));
   }
-  return new Promise<number>((resolve) => recordRun(mocha.run(resolve), 'e2e', resultsDir));
+  return new Promise<number>((resolve) => recordRun(mocha.run(resolve), layer, resultsDir));
 }
 
 main().then(

@@ -4,6 +4,7 @@ import { format } from 'node:util';
 import { workbenchUrl } from './browser';
 import { codeServerCli } from './codeServer';
 import { clearRun } from './failureLog';
+import { partSuffix } from './fileFilter';
 import { projectRoot, resultsRoot } from './paths';
 import { startSandboxProcess, type SandboxInfo } from './sandboxProcess';
 import { openSession } from './session';
@@ -49,7 +50,8 @@ async function main(): Promise<number> {
   const developmentPath = vsixMode ? path.join(projectRoot, 'test', 'fixtures', 'vsix-runner') : projectRoot;
   // One results folder per layer: test-results/integration, integration-nl, integration-vsix.
   const locale = process.env.OVHCLOUD_TEST_LOCALE || undefined;
-  const layer = vsixMode ? 'integration-vsix' : locale ? `integration-${locale}` : 'integration';
+  // OVHCLOUD_TEST_FILES (one part of the suite, see fileFilter.ts) gets a folder of its own.
+  const layer = (vsixMode ? 'integration-vsix' : locale ? `integration-${locale}` : 'integration') + partSuffix();
   const resultsDir = path.join(resultsRoot, layer);
   clearRun(resultsDir);
 

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { recordRun } from '../harness/failureLog';
+import { selectTestFiles } from '../harness/fileFilter';
 import { resultsRoot } from '../harness/paths';
 
 /** The suites that run against the installed production .vsix. */
@@ -17,10 +18,12 @@ export async function run(): Promise<void> {
   // The installed production .vsix has no test seams (no testing API): against it run the
   // suites that need none, among them the one proving it exports nothing.
   const production = process.env.OVHCLOUD_TEST_MODE === 'vsix';
-  const files = fs
-    .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.js') && (!production || PRODUCTION_SUITES.has(path.basename(file))))
-    .sort();
+  const files = selectTestFiles(
+    fs
+      .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.test.js') && (!production || PRODUCTION_SUITES.has(path.basename(file))))
+      .sort(),
+  );
   for (const file of files) mocha.addFile(path.join(__dirname, file));
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);

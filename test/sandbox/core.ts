@@ -1,4 +1,5 @@
 import { CredentialStore } from './credentials';
+import { HoldRegistry } from './holds';
 import { tooManyRequests, type ApiError } from './errors';
 import { FaultRegistry, LatencyRegistry } from './faults';
 import type { Ledger } from './model';
@@ -84,6 +85,7 @@ export class SandboxCore {
   config: SandboxConfig;
   readonly faults = new FaultRegistry();
   readonly latency: LatencyRegistry;
+  readonly holds = new HoldRegistry();
   readonly log = new RequestLog();
   /** OVH's server-side list cache, per consumer key or service account: see pipeline.ts. */
   readonly listCache = new Map<string, { atMs: number; status: number; body: unknown; headers: Record<string, string> }>();
@@ -127,6 +129,7 @@ export class SandboxCore {
     this.config = defaultConfig(o.orderStepMs);
     this.faults.clear();
     this.latency.reset();
+    this.holds.release();
     this.log.reset();
     this.listCache.clear();
     this.credentials.resetPolicies();

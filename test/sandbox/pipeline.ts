@@ -13,7 +13,7 @@ import type { Reply, Router } from './router';
 
 /**
  * One request through the sandbox: admin controls bypass everything; other requests get
- * latency, then faults and rate limiting, then routing and authentication, and are logged.
+ * latency, then holds, then faults and rate limiting, then routing and authentication, and are logged.
  */
 
 const QUERY_ID_PREFIX = `EU.ext-sandbox.${randomBytes(4).toString('hex')}`;
@@ -100,6 +100,7 @@ async function handle(core: SandboxCore, router: Router, info: () => object, req
 
   const delay = core.latency.delayFor(method, fullPath, apiPath);
   if (delay > 0) await sleep(delay);
+  await core.holds.wait(method, fullPath, apiPath);
   core.settle();
 
   const fault = core.faults.take(method, fullPath, apiPath);

@@ -1,6 +1,6 @@
 import type { PaymentOption } from '../../ovh';
 import type { BatchState } from '../../protocol/batchPanel';
-import { itemName, sumPrices, unpaidItems } from './batchItems';
+import { itemName, sumPrices, unpaidItems, type BatchItem } from './batchItems';
 import { batchPolicy, type BatchHost } from './batchHost';
 import { paymentChoices, paymentLabel, paymentMethodKey } from './paymentChoices';
 
@@ -47,7 +47,10 @@ export class BatchPayments {
     }
     if (items.length === 0) return this.b.go(unpaidItems(this.b.items).length > 0 ? { kind: 'ordered' } : { kind: 'done' });
     const known = items.flatMap((item) => ('known' in item.phase ? [{ item, order: item.phase.known.order }] : []));
-    const lines = known.map(({ item, order }) => `${t('Order {0}', order.orderId)} · ${itemName(item)} · ${this.b.format.money(order.priceWithTax)}`);
+    // Each order named by what it renews (a bundle names its hosting too), never just by its row.
+    const named = (item: BatchItem) =>
+      'known' in item.phase && item.phase.known.entry.serviceNames.length > 0 ? this.b.format.entry(item.phase.known.entry).servicesText : itemName(item);
+    const lines = known.map(({ item, order }) => `${t('Order {0}', order.orderId)} · ${named(item)} · ${this.b.format.money(order.priceWithTax)}`);
     const total = sumPrices(
       known.map(({ order }) => order.priceWithTax),
       this.b.deps.locale,

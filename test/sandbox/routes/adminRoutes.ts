@@ -113,6 +113,16 @@ export function adminRoute(core: SandboxCore, info: () => object, method: string
     case 'DELETE /__sandbox/latency':
       core.latency.reset();
       return { body: core.latency.snapshot() };
+    case 'GET /__sandbox/holds':
+      return { body: core.holds.list() };
+    case 'POST /__sandbox/holds':
+      if (!isRecord(body) || typeof body.path !== 'string' || (body.method !== undefined && typeof body.method !== 'string')) {
+        return fail('expected {"path": string, "method"?: string}');
+      }
+      return { status: 201, body: core.holds.add({ path: body.path, ...(typeof body.method === 'string' ? { method: body.method } : {}) }) };
+    case 'DELETE /__sandbox/holds':
+      core.holds.release();
+      return { body: { ok: true } };
     case 'GET /__sandbox/faults':
       return { body: core.faults.list() };
     case 'POST /__sandbox/faults':
@@ -148,6 +158,8 @@ export function adminRoute(core: SandboxCore, info: () => object, method: string
   if (order) return changeOrder(core, Number(order[1]), body);
   const service = /^POST \/__sandbox\/services\/(\d+)$/.exec(key);
   if (service) return changeService(core, Number(service[1]), body);
+  const hold = /^DELETE \/__sandbox\/holds\/(\d+)$/.exec(key);
+  if (hold) return core.holds.release(Number(hold[1])) ? { body: { ok: true } } : fail('unknown hold', 404);
   const ck = /^PUT \/__sandbox\/credentials\/([^/]+)$/.exec(key);
   if (ck) return setCredentialState(core, decodeURIComponent(ck[1] ?? ''), body);
   return fail(`unknown sandbox control ${key}`, 404);

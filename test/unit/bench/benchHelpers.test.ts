@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { activationNetworkBudget } from '../../../bench/budgets';
 import { contributorOf } from '../../../bench/package/bundleContributors';
 import { markdownTable } from '../../../bench/report/format';
-import { failureReason, fallbackTargetMs } from '../../../bench/report/goals';
+import { failureReason, fallbackMeetsGoal } from '../../../bench/report/goals';
+import type { ListingRun } from '../../../bench/report/results';
 import { requestStats } from '../../../bench/sandbox/requestStats';
 import type { ActivationSample } from '../../../bench/shared/hostProtocol';
 import { median, peakInWindow } from '../../../bench/shared/stats';
@@ -58,8 +59,23 @@ suite('bench helpers', () => {
     assert.equal(contributorOf('src/extension.ts'), 'src/extension.ts');
   });
 
-  test('the fallback goal is ⌈N/8⌉ + 2 round trips', () => {
-    assert.equal(fallbackTargetMs({ n: 100, latencyMs: 25, roundTripMs: 30, runs: [] }), (13 + 2) * 30);
+  test('the fallback goal: faster than the baseline of the same run, at most 1 % of answers 429', () => {
+    const run = (wallMs: number, statuses: number[]): ListingRun => ({
+      n: statuses.length,
+      variant: 'fallback',
+      label: 'fallback',
+      serverRateLimit: 100,
+      wallMs,
+      requests: statuses.length,
+      stats: requestStats(statuses.map((status, i) => logged(i, status))),
+      servicesListed: statuses.length,
+    });
+    const baseline = run(27_000, Array<number>(1000).fill(200));
+    const clean = Array<number>(1000).fill(200);
+    assert.equal(fallbackMeetsGoal(run(13_000, [...clean, ...Array<number>(10).fill(429)]), baseline), true, '10 of 1010 answers 429');
+    assert.equal(fallbackMeetsGoal(run(13_000, [...clean, ...Array<number>(11).fill(429)]), baseline), false, '11 of 1011 answers 429');
+    assert.equal(fallbackMeetsGoal(run(27_000, clean), baseline), false, 'as slow as the baseline');
+    assert.equal(fallbackMeetsGoal({ ...run(1000, clean), error: 'rate limited' }, baseline), false, 'a failed listing');
   });
 
   test('a failed listing is summarised by its status and error kind', () => {

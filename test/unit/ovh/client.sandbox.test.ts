@@ -6,7 +6,6 @@ import { apiFor, apiOptions } from './sandboxClient';
 
 /** The extension's client, over real HTTPS, against the sandbox OVH API. */
 suite('OVH client against the sandbox: the renewal journey', function () {
-  this.timeout(20_000);
   let sb: Sandbox;
   let api: OvhApi;
 
@@ -279,7 +278,6 @@ const ERROR_CASES: ErrorCase[] = [
 ];
 
 suite('OVH client against the sandbox: every error class', function () {
-  this.timeout(20_000);
   let sb: Sandbox;
   let api: OvhApi;
 
@@ -311,7 +309,6 @@ suite('OVH client against the sandbox: every error class', function () {
 });
 
 suite('OVH client against the sandbox: retries', function () {
-  this.timeout(20_000);
   let sb: Sandbox;
   let api: OvhApi;
 
@@ -347,8 +344,8 @@ suite('OVH client against the sandbox: retries', function () {
   test('requests waiting in the limiter are signed when they leave it, not when they were queued', async () => {
     sb.config.pagination = false;
     sb.config.timestampWindowSeconds = 1;
-    // One request at a time, two per second: the last of 11 waits about 5 s in the queue.
-    const slow = new OvhApi({ ...apiOptions(sb), limiter: { maxConcurrent: 1, perSecond: 2, burst: 1 } });
+    // One request at a time, from two per second: the last of 11 waits several seconds in the queue.
+    const slow = new OvhApi({ ...apiOptions(sb), limiter: { maxConcurrent: 1, initialConcurrent: 1, initialPerSecond: 2 } });
     try {
       const listing = await slow.listServices();
       assert.equal(listing.services.length, sb.state.services.length);
@@ -361,7 +358,7 @@ suite('OVH client against the sandbox: retries', function () {
     sb.config.pagination = false;
     sb.faults.add({ path: '/services/*', kind: 'status', status: 403, errorCode: 'NOT_GRANTED_CALL' });
     sb.requests.reset();
-    const slow = new OvhApi({ ...apiOptions(sb), limiter: { maxConcurrent: 2, perSecond: 1000, burst: 1000 } });
+    const slow = new OvhApi({ ...apiOptions(sb), limiter: { maxConcurrent: 2, initialConcurrent: 2, initialPerSecond: 1000 } });
     try {
       await assert.rejects(slow.listServices(), (error: OvhApiError) => error.kind === 'notGranted');
       await new Promise((resolve) => setTimeout(resolve, 200));

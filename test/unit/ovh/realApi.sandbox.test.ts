@@ -9,7 +9,6 @@ import { apiFor } from './sandboxClient';
 
 /** The client against the sandbox configured like the real API (ovh-api-realities.md), one point of issue 14 at a time. */
 suite('OVH client against the real-API behaviours of the sandbox', function () {
-  this.timeout(20_000);
   let sb: Sandbox;
   let api: OvhApi;
 

@@ -31,7 +31,7 @@ export function apiFor(
       credentials: creds,
       timeoutMs: options.timeoutMs ?? 5000,
       retry: { retries: 3, baseDelayMs: 5, maxDelayMs: 50 },
-      limiter: { maxConcurrent: 8, perSecond: 10_000, burst: 10_000 },
+      limiter: { maxConcurrent: 8, initialConcurrent: 8, initialPerSecond: 10_000 },
     },
     options.pageSize,
   );

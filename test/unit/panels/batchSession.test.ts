@@ -6,8 +6,6 @@ import { BatchWorld } from './batchWorld';
  * per row, with a fake OVH and a real shared storage folder (journal, leases, records).
  */
 suite('Batch session: transitions and money guarantees', function () {
-  // Real lease and journal files for every row: disk I/O on a shared, loaded machine.
-  this.timeout(20_000);
   let world: BatchWorld;
   setup(() => {
     world = new BatchWorld();

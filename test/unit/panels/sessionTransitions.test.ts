@@ -13,8 +13,6 @@ async function until(check: () => boolean, what: string, timeoutMs = 5000): Prom
 
 /** Every transition of the renew state machine, through the real session with a fake OVH. */
 suite('Renew session: transitions', function () {
-  // The lease follow polls real files with real timers: room for a loaded machine.
-  this.timeout(10_000);
   let world: SessionWorld;
   setup(() => {
     world = new SessionWorld();

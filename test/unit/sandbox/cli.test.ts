@@ -33,8 +33,6 @@ async function firstLine(r: Run, timeoutMs = 8000): Promise<string> {
 }
 
 suite('sandbox: CLI', function () {
-  this.timeout(15_000);
-
   test('prints exactly one JSON line with the connection details, and exits cleanly on SIGTERM', async () => {
     const r = run(['--port', '0', '--services', '25', '--seed', '1', '--latency', '5']);
     try {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { admin, call, ok } from './helpers';
+import { admin, call, ok, until } from './helpers';
 
 interface LogView {
   requests: { method: string; path: string; route: string | null; status: number; at: string; fault?: string }[];
@@ -179,5 +179,31 @@ suite('sandbox: fault injection, latency and controls', () => {
     assert.equal((await admin(sb, 'POST', '/reset')).status, 200);
     assert.deepEqual(sb.ledger(), { orders: [], payments: [] });
     assert.equal((await call(sb, 'GET', '/me')).status, 200);
+  });
+
+  test('a hold keeps matching requests unanswered until it is released; others pass, reset releases all', async () => {
+    const created = await admin(sb, 'POST', '/holds', { method: 'GET', path: '/service/*/renew' });
+    assert.equal(created.status, 201, created.text);
+    const { id } = created.json as { id: number };
+    let answered = false;
+    const held = call(sb, 'GET', '/service/1/renew').then((res) => {
+      answered = true;
+      return res;
+    });
+    const waiting = async (): Promise<number> => ((await admin(sb, 'GET', '/holds')).json as { waiting: number }[])[0]?.waiting ?? 0;
+    await until('the request waits in the hold', async () => (await waiting()) === 1);
+    assert.equal((await call(sb, 'GET', '/me')).status, 200, 'a request the rule does not match is answered');
+    assert.equal(answered, false, 'the held request is still unanswered');
+    assert.equal((await admin(sb, 'DELETE', `/holds/${id}`)).status, 200);
+    assert.notEqual((await held).status, 0);
+    assert.deepEqual((await admin(sb, 'GET', '/holds')).json, []);
+    assert.equal((await admin(sb, 'DELETE', `/holds/${id}`)).status, 404, 'a released hold is gone');
+
+    await admin(sb, 'POST', '/holds', { path: '/me' });
+    const second = call(sb, 'GET', '/me');
+    await until('the second request waits', async () => (await waiting()) === 1);
+    assert.equal((await admin(sb, 'POST', '/reset')).status, 200);
+    assert.equal((await second).status, 200, 'reset released it');
+    assert.equal((await admin(sb, 'POST', '/holds', { method: 'GET' })).status, 400, 'a hold needs a path');
   });
 });

@@ -8,6 +8,12 @@ import { layoutServices } from '../../../src/views/pure/layout';
 import { NO_FILTER } from '../../../src/views/pure/viewOptions';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
+/** This process's CPU time in milliseconds (user + system): what synchronous work costs, whatever else the machine runs. */
+function cpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 /**
  * The issue's scale check: a 5000-service account lists through OVH's paginated
  * listing in a handful of requests, and what the view then does with it (layout,
@@ -45,10 +51,10 @@ suite('views: a 5000-service account', function () {
       assert.ok(servicesRequests <= 2, `GET /services requests: ${JSON.stringify(counts)}`);
 
       const now = new Date();
-      const layoutStart = performance.now();
+      const layoutStart = cpuNow();
       const layout = layoutServices(listing.services, { groupBy: 'productType', sortBy: 'expiry', filter: NO_FILTER, now, warningDays: 30, locale: 'en' });
-      const layoutMs = performance.now() - layoutStart;
-      const filterStart = performance.now();
+      const layoutMs = cpuNow() - layoutStart;
+      const filterStart = cpuNow();
       const filtered = layoutServices(listing.services, {
         groupBy: 'none',
         sortBy: 'name',
@@ -57,25 +63,27 @@ suite('views: a 5000-service account', function () {
         warningDays: 30,
         locale: 'en',
       });
-      const filterMs = performance.now() - filterStart;
-      const countStart = performance.now();
+      const filterMs = cpuNow() - filterStart;
+      const countStart = cpuNow();
       const attention = attentionItems([{ accountId: 'A', services: listing.services }], now, 30, 'en');
-      const countMs = performance.now() - countStart;
-      const cacheStart = performance.now();
+      const countMs = cpuNow() - countStart;
+      const cacheStart = cpuNow();
       const text = JSON.stringify(makeCachedListing(listing.services, listing.unreadable, Date.now()));
       const back = readCachedListing(JSON.parse(text));
-      const cacheMs = performance.now() - cacheStart;
+      const cacheMs = cpuNow() - cacheStart;
 
       assert.equal(layout.total, 5000);
       assert.equal(back?.services.length, 5000);
       assert.ok(filtered.shown > 0 && filtered.shown < 5000);
       assert.ok(attention.length > 0);
-      // Generous bounds for slow CI machines; the figures are printed below.
+      // Generous bounds on the CPU time of this synchronous work, not on the wall clock: beside a CPU
+      // hog and three workbenches the wall clock measured the machine's load (a fresh-clone run failed
+      // here). The figures are printed below.
       assert.ok(layoutMs < 1500 && filterMs < 1500 && countMs < 1500 && cacheMs < 3000, 'the view work on 5000 services is too slow');
       console.log(
         `      5000 services: ${servicesRequests} GET /services request(s) (all requests: ${JSON.stringify(counts)}), ` +
           `listed in ${listMs.toFixed(0)} ms with ${api.transport.requestCount} transport request(s); ` +
-          `layout ${layoutMs.toFixed(1)} ms, filtered layout ${filterMs.toFixed(1)} ms, badge count ${countMs.toFixed(1)} ms, ` +
+          `CPU time: layout ${layoutMs.toFixed(1)} ms, filtered layout ${filterMs.toFixed(1)} ms, badge count ${countMs.toFixed(1)} ms, ` +
           `cache ${(text.length / 1024).toFixed(0)} KiB written+read in ${cacheMs.toFixed(1)} ms`,
       );
     } finally {
