@@ -111,6 +111,19 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       assert.match(panel.allText, /went through/);
     });
 
+    test('issue 33: a payment whose answer was lost is "your payment went through", never "paid in another window"', async () => {
+      const panel = await world.window('A').open(1);
+      await panel.choose([1]);
+      await panel.handle({ type: 'placeOrder' });
+      world.ovh.payFault = 'html408Acted';
+      await panel.handle({ type: 'pay' });
+      const orderId = panel.state.order?.orderId;
+      assert.ok(orderId !== undefined);
+      assert.match(panel.allText, new RegExp(`Your payment of order ${orderId} went through`));
+      assert.doesNotMatch(panel.allText, /another window|already paid/i);
+      assert.equal(world.ovh.payRequests.length, 1);
+    });
+
     test('3. an unpaid bundle order naming the service is never adopted as the single renewal, nor ordered around', async () => {
       const bundle = world.ovh.seedOrder([2, 3], 60);
       const domain = await world.window('A').open(2);
