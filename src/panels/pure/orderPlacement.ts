@@ -93,7 +93,8 @@ export class OrderPlacement {
       since: new Date(startedAt.getTime() - EXISTING_ORDER_WINDOW_MS),
       now: startedAt,
       claimed: this.s.deps.journal.claimedOrderIds(this.s.deps.identity),
-      recentSince: new Date(Date.parse(previewed.at) - START_TOLERANCE_MS),
+      // Not before the preview: an order this panel placed and saw delivered just before is no news.
+      recentSince: new Date(previewed.at),
     });
     const entry: JournalEntry = {
       id: newEntryId(this.s.deps.identity, startedAt),

@@ -192,7 +192,9 @@ export class RenewSession {
     this.go({ kind: 'previewing', row }, { error: undefined, notice: undefined });
     try {
       const preview = await (await this.requireApi()).previewRenew(this.deps.serviceId, { duration: row.renewPeriod, services: row.services });
-      this.go({ kind: 'previewed', previewed: { row, preview, at: this.now().toISOString() } });
+      // By OVH's clock when the dry run says (orders are dated by it), else ours.
+      const at = preview.date && Number.isFinite(Date.parse(preview.date)) ? new Date(preview.date) : this.now();
+      this.go({ kind: 'previewed', previewed: { row, preview, at: at.toISOString() } });
     } catch (error) {
       this.fail(error);
       this.go({ kind: 'choosing' });

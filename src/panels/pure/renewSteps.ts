@@ -13,7 +13,10 @@ import type { PanelFormat } from './panelFormat';
 export interface Previewed {
   readonly row: RenewOptionRow;
   readonly preview: OrderPreview;
-  /** When the dry run answered (ISO): an order for these services placed since then is someone else's work the user has not seen. */
+  /**
+   * When the dry run answered (ISO, by OVH's clock when it says): an order for these services
+   * placed since then is someone else's work the user has not seen.
+   */
   readonly at: string;
 }
 
