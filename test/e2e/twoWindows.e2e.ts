@@ -188,9 +188,12 @@ suite('Two windows, one account: one order and one payment per intent (Playwrigh
       const sidebar = page().locator('.part.sidebar');
       const rowOf = (service: Service) => sidebar.locator(`.monaco-list-row[aria-label^="${service.displayName}, "]`).first();
       await rowOf(shared).waitFor({ timeout: 60_000 });
-      await rowOf(shared).click();
-      await rowOf(other).click({ modifiers: ['ControlOrMeta'] });
-      await poll('two selected rows', async () => (await sidebar.locator('.monaco-list-row.selected').count()) === 2);
+      // The tree may repaint between the two clicks (the journal folder is watched): select again until both hold.
+      await poll('two selected rows', async () => {
+        await rowOf(shared).click();
+        await rowOf(other).click({ modifiers: ['ControlOrMeta'] });
+        return (await sidebar.locator('.monaco-list-row.selected').count()) === 2;
+      });
       await rowOf(other).click({ button: 'right' });
       await chooseMenuItem('Renew Selected Services…');
       const frame = await panelFrame('main#app .batch table.rows', 60_000);
