@@ -33,13 +33,10 @@ export async function forgetOrder(deps: ForgetDeps, target?: ServiceRef): Promis
   }
   const picked = await deps.prompter().pick(
     [
-      ...entries.map((entry) => ({
-        label: title(entry),
-        description: `${format.entry(entry).servicesText} · ${format.entry(entry).periodText}`,
-        detail: format.entry(entry).withTaxText,
-        entry,
-        key: undefined,
-      })),
+      ...entries.map((entry) => {
+        const bought = format.entry(entry);
+        return { label: title(entry), description: `${bought.servicesText} · ${bought.periodText}`, detail: bought.withTaxText, entry, key: undefined };
+      }),
       ...unreadable.map((key) => ({
         label: vscode.l10n.t('Unreadable order record'),
         description: key,

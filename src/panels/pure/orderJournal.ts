@@ -121,6 +121,8 @@ export interface JournalStore {
   keys(): readonly string[];
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): Thenable<void>;
+  /** Keeps an unreadable entry out of the way without deleting it (files keep it for diagnosis). */
+  setAside?(key: string): Promise<void>;
 }
 
 export class OrderJournal {
@@ -163,9 +165,8 @@ export class OrderJournal {
 
   /** Sets an unreadable entry aside, once the user has checked their orders at OVHcloud. */
   async setAside(key: string): Promise<void> {
-    const store = this.store as JournalStore & { setAside?: (key: string) => Promise<void> };
-    if (store.setAside) await store.setAside(key);
-    else await store.update(key, undefined);
+    if (this.store.setAside) await this.store.setAside(key);
+    else await this.store.update(key, undefined);
     this.changed();
   }
 

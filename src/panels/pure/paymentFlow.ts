@@ -41,10 +41,7 @@ export class PaymentFlow {
     s.go({ kind: 'confirmingPay', known }, { error: undefined, notice: undefined });
     try {
       const api = await s.requireApi();
-      // Someone else paying it right now: no dialog to pay an order being paid.
-      if (await s.deps.leases.holder(s.leaseKeys(known.entry.services), s.deps.owner)) return s.goElsewhere(known.entry.services, known);
-      // Pay re-reads the status first: another window or the Control Panel may have paid it.
-      if ((await api.getOrderStatus(known.order.orderId)) !== 'notPaid') return await this.paidElsewhere(api, known);
+      if (await this.takenElsewhere(api, known)) return;
       const recorded = s.deps.journal.get(known.entry.id);
       if (!again && recorded && recorded.state !== known.entry.state && (recorded.state === 'paying' || recorded.state === 'payUncertain'))
         return await this.followUncertain(api, { ...known, entry: recorded });
@@ -77,21 +74,28 @@ export class PaymentFlow {
   async stillPayable(known: KnownOrder): Promise<boolean> {
     const s = this.session;
     try {
-      if (await s.deps.leases.holder(s.leaseKeys(known.entry.services), s.deps.owner)) {
-        s.goElsewhere(known.entry.services, known);
-        return false;
-      }
-      const api = await s.requireApi();
-      if ((await api.getOrderStatus(known.order.orderId)) !== 'notPaid') {
-        await this.paidElsewhere(api, known);
-        return false;
-      }
+      if (await this.takenElsewhere(await s.requireApi(), known)) return false;
       const recorded = s.deps.journal.get(known.entry.id);
       return recorded !== undefined && recorded.state !== 'paying' && recorded.state !== 'payUncertain';
     } catch (error) {
       s.fail(error);
       return false;
     }
+  }
+
+  /**
+   * Before any pay dialog: another window holding the order's lease is paying it, and OVH may
+   * show it paid already (another window, the Control Panel). Then the session shows that: true.
+   */
+  private async takenElsewhere(api: RenewApi, known: KnownOrder): Promise<boolean> {
+    const s = this.session;
+    if (await s.deps.leases.holder(s.leaseKeys(known.entry.services), s.deps.owner)) {
+      s.goElsewhere(known.entry.services, known);
+      return true;
+    }
+    if ((await api.getOrderStatus(known.order.orderId)) === 'notPaid') return false;
+    await this.paidElsewhere(api, known);
+    return true;
   }
 
   /** The modal: what is paid, how much, with what; a second payment says the first may still go through. */
