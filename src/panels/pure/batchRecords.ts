@@ -85,8 +85,17 @@ export class BatchRecords {
     return parsed.success ? parsed.data : undefined;
   }
 
-  async write(record: BatchRecord): Promise<void> {
-    await this.store.update(PREFIX + record.id, record);
+  /** Writes still landing, in the order they were asked for. */
+  private pending: Promise<void> = Promise.resolve();
+
+  /**
+   * One write after the other: a batch saves each of several deliveries at once, and the
+   * latest state must be the one left on disk, whatever write a loaded disk finishes first.
+   */
+  write(record: BatchRecord): Promise<void> {
+    const written = this.pending.then(() => this.store.update(PREFIX + record.id, record));
+    this.pending = written.catch(() => undefined);
+    return written;
   }
 
   async remove(id: string): Promise<void> {

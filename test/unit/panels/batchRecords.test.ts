@@ -37,3 +37,32 @@ suite('Batch records: every row phase is recorded in a form a reload can read', 
     assert.equal(RECORDED_OUTCOME.paying, 'ordered');
   });
 });
+
+suite('Batch records: writes land in the order they were asked for', () => {
+  test('a later record is never overwritten by an earlier write that finished late (Pay All saves each delivery at once)', async () => {
+    const values = new Map<string, unknown>();
+    const received: string[] = [];
+    let releaseFirst = (): void => undefined;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const store: JournalStore = {
+      keys: () => [...values.keys()],
+      get: <T>(key: string) => values.get(key) as T | undefined,
+      update: async (key, value) => {
+        const createdAt = (value as BatchRecord).createdAt;
+        received.push(createdAt);
+        // The first write is slow (a loaded disk): it finishes only when the test says so.
+        if (createdAt === 'first') await firstHeld;
+        values.set(key, value);
+      },
+    };
+    const records = new BatchRecords(store);
+    const record = (createdAt: string): BatchRecord => ({ id: 'batch-1', identity: 'ovh-eu/ab12345-ovh', accountId: 'a', createdAt, rows: [] });
+    const first = records.write(record('first'));
+    const second = records.write(record('second'));
+    for (let turn = 0; turn < 10; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.deepEqual(received, ['first'], 'the second write started before the first had landed');
+    releaseFirst();
+    await Promise.all([first, second]);
+    assert.equal(records.get('batch-1')?.createdAt, 'second');
+  });
+});
