@@ -326,6 +326,9 @@ export class SimOvh {
           fault: fault?.kind,
           seq: ++this.seq,
         });
+        // OVH has answered (or acted and lost the answer): from here the order, or the sender's
+        // journal entry and lease, are what another window meets.
+        this.orderInFlight.delete(origin.view);
         await this.gates.hangIfDead(origin);
         if (fault) throw this.faultError(fault.kind, 'POST', path);
         return this.render(order as SimOrder);

@@ -71,6 +71,8 @@ export class SimStorage {
             if (prop === 'writeFile' && window !== undefined && this.hooks?.killHere(window, file)) {
               this.powerCut('writeFile', [file]);
               this.hooks.killed(window);
+              // A dead process's descriptors are closed by the system.
+              void target.close().catch(() => undefined);
               return new Promise(() => undefined);
             }
             return this.counted(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, callArgs));
