@@ -118,7 +118,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(journalChanged);
   // The outlook, renew settings and exports load with dist/features.js when first run.
   const exportDeps: ExportDeps = { model: services.model, log, save: () => hooks?.saveDialog };
-  const settingsDeps: SettingsDeps = { model: services.model, accounts, prompter, pickService: () => services.pickService(), log };
+  const settingsDeps: SettingsDeps = {
+    model: services.model,
+    accounts,
+    prompter,
+    pickService: () => services.pickService(),
+    orderInFlight: (accountId, serviceId) => journal.forService(accountId, serviceId),
+    log,
+  };
   let outlookPanels: OutlookPanels | undefined;
   const outlook = (): OutlookPanels =>
     (outlookPanels ??= features().createOutlookPanels(context, { model: services.model, log, now: () => new Date(), underTest: hooks !== undefined }));

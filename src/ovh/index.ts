@@ -11,5 +11,5 @@ export * from './serviceSummary';
 export { knownName, knownNames, type NamedService, unicodeDomain } from './serviceNames';
 export type { TransportLog, TransportOptions } from './transport';
 export * from './productRoutes';
-export { possiblePeriods, serviceInfosRenewBody, type RenewType, type ServiceInfos } from './productRenew';
+export { possiblePeriods, serviceInfosKeepBody, serviceInfosRenewBody, type RenewType, type ServiceInfos } from './productRenew';
 export { HELD_CHECKS, heldCheck, type HeldCheck } from './orderFollowUp';

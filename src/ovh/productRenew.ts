@@ -31,13 +31,22 @@ export function possiblePeriods(infos: ServiceInfos): string[] {
 
 /** The body of PUT {route}/serviceInfos: the current renew, switched to this mode (and period, in months). */
 export function serviceInfosRenewBody(current: RenewType | null | undefined, mode: 'automatic' | 'manual', months?: number): { renew: RenewType } {
-  const base: RenewType = {
+  const base = wholeRenew(current);
+  if (mode === 'manual') return { renew: { ...base, automatic: false, manualPayment: true } };
+  return { renew: { ...base, automatic: true, manualPayment: false, period: months ?? base.period } };
+}
+
+/** The body of PUT {route}/serviceInfos that withdraws a deletion at expiry and changes nothing else. */
+export function serviceInfosKeepBody(current: RenewType | null | undefined): { renew: RenewType } {
+  return { renew: { ...wholeRenew(current), deleteAtExpiration: false } };
+}
+
+function wholeRenew(current: RenewType | null | undefined): RenewType {
+  return {
     automatic: current?.automatic ?? false,
     deleteAtExpiration: current?.deleteAtExpiration ?? false,
     forced: current?.forced ?? false,
     manualPayment: current?.manualPayment ?? null,
     period: current?.period ?? null,
   };
-  if (mode === 'manual') return { renew: { ...base, automatic: false, manualPayment: true } };
-  return { renew: { ...base, automatic: true, manualPayment: false, period: months ?? base.period } };
 }

@@ -1,6 +1,15 @@
 import * as vscode from 'vscode';
 import type { Prompter } from '../auth/prompter';
-import { OvhApiError, type OvhApi, possiblePeriods, RENEW_SETTINGS_RULES, serviceInfosPath, serviceInfosRenewBody, type ServiceSummary } from '../ovh';
+import {
+  OvhApiError,
+  type OvhApi,
+  possiblePeriods,
+  RENEW_SETTINGS_RULES,
+  serviceInfosKeepBody,
+  serviceInfosPath,
+  serviceInfosRenewBody,
+  type ServiceSummary,
+} from '../ovh';
 import {
   changeVisible,
   commonPeriods,
@@ -20,7 +29,7 @@ import {
 } from '../renewal';
 import { type ServiceRef, serviceKey, serviceRefOf } from '../protocol/serviceRef';
 import { safeLocale } from '../views/pure/locale';
-import { confirmationText, outcomeLine, periodWords, skipText } from './pure/settingsText';
+import { confirmationText, noAnswerReason, type OrderInFlight, outcomeLine, periodWords, skipText } from './pure/settingsText';
 
 /**
  * Change Renewal…, Stop Renewing at Expiry… and Keep Renewing…: one service (tree
@@ -40,6 +49,8 @@ export interface SettingsDeps {
   readonly accounts: { api(accountId: string): Promise<OvhApi | undefined> };
   readonly prompter: () => Prompter;
   readonly pickService: () => Promise<ServiceRef | undefined>;
+  /** This extension's renewal order in flight for a service (the order journal), named in the confirmation. */
+  readonly orderInFlight: (accountId: string, serviceId: number) => OrderInFlight | undefined;
   readonly log: vscode.LogOutputChannel;
 }
 
@@ -135,12 +146,17 @@ export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange[
     await prompter.confirm(t('Nothing to change'), skipped.map(({ target, reason }) => `• ${target.displayName}: ${skipText(reason, t)}`).join('\n'));
     return { status: 'nothingToDo', results: skippedResults };
   }
+  const inFlight = toSend.flatMap(({ accountId, target }) => {
+    const order = deps.orderInFlight(accountId, target.serviceId);
+    return order ? [{ target, order }] : [];
+  });
   const text = confirmationText(
     change,
     toSend.map((entry) => entry.target),
     skipped,
     locale,
     t,
+    inFlight,
   );
   if ((await prompter.confirm(text.message, text.detail, text.action)) !== text.action) {
     deps.log.info(`Renew settings: ${change.kind} cancelled at the confirmation`);
@@ -212,13 +228,13 @@ async function apply(
   change: SettingsChange,
   toSend: readonly { accountId: string; target: ServiceSummary }[],
 ): Promise<ServiceOutcome[]> {
-  const sent: { accountId: string; target: ServiceSummary; answered: boolean }[] = [];
+  const sent: { accountId: string; target: ServiceSummary; noAnswer?: string }[] = [];
   const results: ServiceOutcome[] = [];
   for (const entry of toSend) {
     const { target } = entry;
     try {
       await send(deps, apis.get(entry.accountId)!, target, change);
-      sent.push({ ...entry, answered: true });
+      sent.push(entry);
     } catch (error) {
       const clientError = error instanceof OvhApiError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 408;
       if (clientError) {
@@ -227,7 +243,7 @@ async function apply(
       } else {
         // Timeout, reset, 5xx: it may have been applied. Read back like a sent one.
         deps.log.warn(`Renew settings: service ${target.serviceId} outcome unknown: ${String(error)}`);
-        sent.push({ ...entry, answered: false });
+        sent.push({ ...entry, noAnswer: noAnswerReason(error, t) });
       }
     }
   }
@@ -235,12 +251,18 @@ async function apply(
   const accounts = [...new Set(toSend.map((entry) => entry.accountId))];
   await Promise.all(accounts.map((accountId) => deps.model.refresh(accountId, { fresh: true })));
   await deps.model.whenIdle();
-  for (const { accountId, target, answered } of sent) {
+  for (const { accountId, target, noAnswer } of sent) {
     const after = deps.model.listing(accountId).services?.find((s) => s.serviceId === target.serviceId);
     // Only what OVH shows counts: answered and visible is changed, answered and not visible is not applied, anything else unknown.
-    const outcome = after !== undefined && changeVisible(after, change) ? 'changed' : after !== undefined && answered ? 'notApplied' : 'unconfirmed';
+    const outcome =
+      after !== undefined && changeVisible(after, change) ? 'changed' : after !== undefined && noAnswer === undefined ? 'notApplied' : 'unconfirmed';
     deps.log.info(`Renew settings: service ${target.serviceId} ${outcome}`);
-    results.push({ serviceId: target.serviceId, displayName: target.displayName, outcome });
+    results.push({
+      serviceId: target.serviceId,
+      displayName: target.displayName,
+      outcome,
+      ...(outcome === 'unconfirmed' && noAnswer ? { detail: noAnswer } : {}),
+    });
   }
   return results;
 }
@@ -252,6 +274,7 @@ async function apply(
  * PUT /services/{id}.
  */
 async function send(deps: SettingsDeps, api: OvhApi, target: ServiceSummary, change: SettingsChange): Promise<void> {
+  if (change.kind === 'undoStop') return keepRenewing(deps, api, target);
   const path = change.kind === 'renew' ? serviceInfosPath(target) : undefined;
   if (change.kind === 'renew' && path) {
     const current = await api.serviceInfos(path);
@@ -262,6 +285,27 @@ async function send(deps: SettingsDeps, api: OvhApi, target: ServiceSummary, cha
     return;
   }
   const body = settingsBody(change);
+  deps.log.info(`Renew settings: PUT /services/${target.serviceId} ${JSON.stringify(body)} (${target.displayName})`);
+  await api.updateRenewSettings(target.serviceId, body);
+}
+
+/**
+ * Keep Renewing withdraws each way the service was set to end: a deletion at expiry is the
+ * product's renew flag, cleared through {route}/serviceInfos as the Control Panel does (OVH
+ * does not say that `terminationPolicy: empty` clears it); a termination policy through
+ * PUT /services/{id}.
+ */
+async function keepRenewing(deps: SettingsDeps, api: OvhApi, target: ServiceSummary): Promise<void> {
+  const path = serviceInfosPath(target);
+  const flagged = target.pendingActions.includes('deleteAtExpiration');
+  if (flagged && path) {
+    const current = await api.serviceInfos(path);
+    const body = serviceInfosKeepBody(current.renew);
+    deps.log.info(`Renew settings: PUT ${path} ${JSON.stringify(body)} (${target.displayName})`);
+    await api.updateServiceInfos(path, body);
+  }
+  if (flagged && path && !target.pendingActions.some((action) => action === 'terminateAtExpirationDate' || action === 'terminateAtEngagementDate')) return;
+  const body = settingsBody({ kind: 'undoStop' });
   deps.log.info(`Renew settings: PUT /services/${target.serviceId} ${JSON.stringify(body)} (${target.displayName})`);
   await api.updateRenewSettings(target.serviceId, body);
 }

@@ -14,8 +14,13 @@ const POLICIES = ['empty', 'terminateAtEngagementDate', 'terminateAtExpirationDa
 const KEYS = new Set(['displayName', 'renew', 'terminationPolicy']);
 const RENEW_KEYS = new Set(['mode', 'period']);
 const DURATION = /^P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/;
-/** Pending actions that mean "ends at expiry"; `empty` clears them all. */
-const ENDING = new Set(['terminateAtExpirationDate', 'deleteAtExpiration', 'terminateAtEngagementDate']);
+/**
+ * The pending actions `terminationPolicy: empty` withdraws. `deleteAtExpiration` is not one:
+ * it is the product's own renew flag, set and cleared through {route}/serviceInfos (which is
+ * what OVH's Control Panel writes); that this route leaves it alone is the least convenient
+ * reading, since OVH does not document it.
+ */
+const WITHDRAWN_BY_EMPTY = new Set(['terminateAtExpirationDate', 'terminateAtEngagementDate']);
 
 export function allowedModes(s: ServiceRecord): string[] {
   return s.automaticOnly ? ['automatic'] : [...MODES];
@@ -99,7 +104,7 @@ export function updateService(s: ServiceRecord, body: unknown, putRenew: 'applie
     s.terminationMs = s.expirationMs;
   }
   if (update.policy === 'empty') {
-    s.pendingActions = s.pendingActions.filter((action) => !ENDING.has(action));
-    s.terminationMs = null;
+    s.pendingActions = s.pendingActions.filter((action) => !WITHDRAWN_BY_EMPTY.has(action));
+    if (!s.pendingActions.includes('deleteAtExpiration')) s.terminationMs = null;
   }
 }

@@ -2,6 +2,7 @@
  * The plain words of the renew-settings confirmations and results. Pure: `t` is
  * vscode.l10n.t in the extension, English in unit tests.
  */
+import { isOvhApiError } from '../../ovh/errors';
 import type { Translate } from '../../translate';
 import { formatDuration, parseDuration, type ServiceOutcome, type SettingsChange, type SettingsTarget, type SkipReason } from '../../renewal';
 import { formatOvhDay } from '../../views/pure/serviceText';
@@ -35,13 +36,52 @@ function names(targets: readonly SettingsTarget[]): string {
   return targets.length > shown.length ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
-/** Title and details of the modal confirmation, in plain words; `skipped` are named with why. */
+/** A renewal order this extension has in flight for a service (its order journal's entry). */
+export interface OrderInFlight {
+  readonly state: 'placing' | 'unknown' | 'unpaid' | 'paying' | 'payUncertain';
+  readonly orderId?: number;
+}
+
+/** Why a change has no answer from OVH, in a few words for the result line. */
+export function noAnswerReason(error: unknown, t: Translate): string {
+  if (isOvhApiError(error) && error.status !== undefined) return `HTTP ${error.status}`;
+  if (isOvhApiError(error) && error.kind === 'timeout') return t('no answer in time');
+  return t('the connection was lost');
+}
+
+/**
+ * A renewal order in flight is named in the confirmation: a settings change does not cancel it,
+ * and paying it as well as switching to automatic renewal could renew the service twice.
+ */
+function inFlightLines(change: SettingsChange, inFlight: readonly { target: SettingsTarget; order: OrderInFlight }[], t: Translate): string[] {
+  const lines = inFlight.map(({ target, order }) => {
+    switch (order.state) {
+      case 'unpaid':
+        return t('{0}: renewal order {1}, placed from this extension, is waiting for payment.', target.displayName, order.orderId ?? '?');
+      case 'paying':
+      case 'payUncertain':
+        return t('{0}: a payment of renewal order {1}, sent from this extension, is in progress.', target.displayName, order.orderId ?? '?');
+      case 'placing':
+      case 'unknown':
+        return t('{0}: a renewal order placed from this extension has no known outcome yet.', target.displayName);
+    }
+  });
+  if (lines.length === 0) return [];
+  if (change.kind === 'stopAtExpiry') lines.push(t('This change does not cancel that order: if it is paid, the service is renewed.'));
+  else if (change.kind === 'renew' && change.mode === 'automatic')
+    lines.push(t('If OVHcloud renews it automatically and that order is paid too, the service is renewed twice: pay the order or let it lapse.'));
+  else lines.push(t('This change does not cancel that order.'));
+  return lines;
+}
+
+/** Title and details of the modal confirmation, in plain words; `skipped` are named with why, orders in flight with what the change does to them. */
 export function confirmationText(
   change: SettingsChange,
   targets: readonly SettingsTarget[],
   skipped: readonly { target: SettingsTarget; reason: SkipReason }[],
   locale: string,
   t: Translate,
+  inFlight: readonly { target: SettingsTarget; order: OrderInFlight }[] = [],
 ): { message: string; detail: string; action: string } {
   const single = targets.length === 1 ? targets[0] : undefined;
   const expiry = single ? (formatOvhDay(single.expirationDate, locale) ?? t('its expiry date')) : undefined;
@@ -93,6 +133,7 @@ export function confirmationText(
       break;
   }
   if (!single && targets.length > 0) lines.push(t('Services: {0}', names(targets)));
+  lines.push(...inFlightLines(change, inFlight, t));
   if (skipped.length > 0) {
     lines.push(t('Left unchanged:'));
     for (const { target, reason } of skipped) lines.push(`• ${target.displayName}: ${skipText(reason, t)}`);
@@ -108,7 +149,14 @@ export function outcomeLine(result: ServiceOutcome, t: Translate): string {
     case 'notApplied':
       return t('✗ {0}: OVHcloud answered, but still shows the previous renewal: change it in the OVHcloud Control Panel', result.displayName);
     case 'unconfirmed':
-      return t('? {0}: sent, but OVHcloud does not show the change yet; refresh later to check', result.displayName);
+      // No answer is not "sent": it may never have reached OVH. Sending a setting twice does no harm.
+      return result.detail
+        ? t(
+            '? {0}: OVHcloud did not answer ({1}) and does not show the change: it may not have been made. Refresh in a moment; if it still does not show, try again (sending it twice does no harm)',
+            result.displayName,
+            result.detail,
+          )
+        : t('? {0}: OVHcloud accepted the change, but the service could not be read back; refresh later to check', result.displayName);
     case 'refused':
       return t('✗ {0}: refused by OVHcloud: {1}', result.displayName, result.detail ?? '');
     case 'skipped':

@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import { OvhApiError } from '../../../src/ovh/errors';
+import type { SettingsTarget } from '../../../src/renewal';
+import { confirmationText, noAnswerReason, type OrderInFlight, outcomeLine } from '../../../src/settings/pure/settingsText';
+import { english } from '../../../src/translate';
+
+/** Issue 27, case 11: the settings dialogs name a renewal order in flight and never call an unanswered change "sent". */
+suite('settings: orders in flight and unanswered changes', () => {
+  const target = { serviceId: 7, displayName: 'beta.com', expirationDate: '2027-01-10', pendingActions: [] } as unknown as SettingsTarget;
+  const detail = (change: Parameters<typeof confirmationText>[0], order: OrderInFlight): string =>
+    confirmationText(change, [target], [], 'en', english, [{ target, order }]).detail;
+
+  test('each journal state is named, and the consequence depends on the change', () => {
+    assert.match(
+      detail({ kind: 'stopAtExpiry' }, { state: 'unpaid', orderId: 41 }),
+      /beta\.com: renewal order 41, .* waiting for payment\.[\s\S]*does not cancel that order: if it is paid, the service is renewed/,
+    );
+    assert.match(
+      detail({ kind: 'renew', mode: 'automatic', period: 'P1Y' }, { state: 'payUncertain', orderId: 41 }),
+      /payment of renewal order 41, .* is in progress[\s\S]*renewed twice/,
+    );
+    assert.match(detail({ kind: 'renew', mode: 'manual' }, { state: 'unknown' }), /no known outcome yet\.[\s\S]*This change does not cancel that order\.$/);
+    assert.doesNotMatch(confirmationText({ kind: 'stopAtExpiry' }, [target], [], 'en', english).detail, /order/);
+  });
+
+  test('an unanswered change says why and that it may not have been made; an answered one that cannot be read back says so', () => {
+    const status = new OvhApiError({ kind: 'server', method: 'PUT', path: '/services/7', status: 503 });
+    const timeout = new OvhApiError({ kind: 'timeout', method: 'PUT', path: '/services/7' });
+    assert.equal(noAnswerReason(status, english), 'HTTP 503');
+    assert.equal(noAnswerReason(timeout, english), 'no answer in time');
+    assert.equal(noAnswerReason(new Error('socket hang up'), english), 'the connection was lost');
+    const line = outcomeLine({ serviceId: 7, displayName: 'beta.com', outcome: 'unconfirmed', detail: 'HTTP 503' }, english);
+    assert.match(line, /did not answer \(HTTP 503\) .* may not have been made.* try again/);
+    assert.doesNotMatch(line, /\bsent\b/);
+    assert.match(
+      outcomeLine({ serviceId: 7, displayName: 'beta.com', outcome: 'unconfirmed' }, english),
+      /accepted the change, but the service could not be read back/,
+    );
+  });
+});
