@@ -66,6 +66,8 @@ export class BatchPanels implements vscode.Disposable {
         owner: `${this.hostId}/batch${++this.panelCount}`,
         journal,
         leases,
+        // Each row follows another window's work on its service, as a single panel does.
+        whenLeasesFree: (keys, self, stop) => leases.whenFree(keys, self, stop),
         records: this.deps.records,
         requestTimeoutMs: this.deps.requestTimeoutMs(),
         confirm: async (message, detail, action) => (await prompter().confirm(message, detail, action)) === action,

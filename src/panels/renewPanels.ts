@@ -90,7 +90,7 @@ export class RenewPanels implements vscode.Disposable {
         owner,
         journal,
         leases,
-        whenLeasesFree: (keys, stop) => leases.whenFree(keys, owner, stop),
+        whenLeasesFree: (keys, self, stop) => leases.whenFree(keys, self, stop),
         requestTimeoutMs: this.deps.requestTimeoutMs(),
         confirm: async (message, detail, action) => (await prompter().confirm(message, detail, action)) === action,
         openExternal: async (url) => void (await prompter().openExternal(vscode.Uri.parse(url, true))),

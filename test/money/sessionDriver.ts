@@ -82,7 +82,7 @@ export class PanelView implements View {
       api: async () => api,
       journal: world.journal(),
       leases,
-      whenLeasesFree: (keys, stop) => world.whenLeasesFree(leases, keys, owner, stop),
+      whenLeasesFree: (keys, self, stop) => world.whenLeasesFree(leases, keys, self, stop),
       confirm: (message, detail, action) => world.confirm(action, message, detail),
       openExternal: async () => undefined,
       t: english,
@@ -162,6 +162,7 @@ export class BatchView implements View {
     readonly batchId: string,
   ) {
     const api = world.ovh.api();
+    const leases = world.leases();
     const deps: BatchDeps = {
       accountId: 'account-1',
       identity: IDENTITY,
@@ -170,7 +171,8 @@ export class BatchView implements View {
       owner: `${window.id}/${id}`,
       api: async () => api,
       journal: world.journal(),
-      leases: world.leases(),
+      leases,
+      whenLeasesFree: (keys, self, stop) => world.whenLeasesFree(leases, keys, self, stop),
       records: new JournalFiles(world.journalDir),
       confirm: (message, detail, action) => world.confirm(action, message, detail),
       openExternal: async () => undefined,

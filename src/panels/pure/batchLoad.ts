@@ -29,7 +29,10 @@ export async function loadItem(b: BatchHost, item: BatchItem, recorded: RowRecor
   if (options.length === 0) return b.setPhase(item, { kind: 'blocked', reason: 'noOffer' });
   if (!options.some((option) => option.key === item.chosenKey))
     item.chosenKey = defaultOption(options, item.serviceId, item.session.serviceSummary?.renewPeriod)?.key;
-  // Another window may have started ordering it while its options loaded: then it is not offered.
-  if (await item.session.deps.leases.holder(item.session.leaseKeys([item.serviceId]), item.session.deps.owner)) return b.setPhase(item, { kind: 'elsewhere' });
+  // Another window may have started ordering it while its options loaded: then it is not offered, and it is followed.
+  if (await item.session.deps.leases.holder(item.session.leaseKeys([item.serviceId]), item.session.deps.owner)) {
+    item.session.goElsewhere([item.serviceId]);
+    return b.setPhase(item, { kind: 'elsewhere' });
+  }
   b.setPhase(item, { kind: 'ready' });
 }

@@ -398,7 +398,7 @@ export class RenewSession {
     const wait = this.deps.whenLeasesFree;
     if (!wait) return;
     try {
-      await wait(this.leaseKeys(step.services), () => this.disposed || this.step !== step);
+      await wait(this.leaseKeys(step.services), this.deps.owner, () => this.disposed || this.step !== step);
       if (this.disposed || this.step !== step) return;
       // Met while paying: the other window paid it, or its payment left it unpaid.
       if (step.known && (await this.payments.paidMeanwhile(step.known))) return;

@@ -44,11 +44,12 @@ export interface SessionDeps {
   readonly journal: OrderJournal;
   readonly leases: LeaseFiles;
   /**
-   * Resolves once no other window or panel holds a lease on these keys (released, or
-   * stale), or once `stop` says the wait no longer matters. Without it a panel that met
-   * another window's order waits for the user's Try Again.
+   * Resolves once no owner but `self` holds a lease on these keys (released, or stale), or
+   * once `stop` says the wait no longer matters. Without it a panel that met another
+   * window's order waits for the user's Try Again. A batch passes it on to each row's
+   * session, whose own owner is `self`.
    */
-  readonly whenLeasesFree?: (keys: readonly string[], stop: () => boolean) => Promise<void>;
+  readonly whenLeasesFree?: (keys: readonly string[], self: string, stop: () => boolean) => Promise<void>;
   /** A modal confirmation in VS Code; true only when the user chose `action`: the panel's own policy. */
   readonly confirm: Confirmation;
   readonly openExternal: (url: string) => Promise<void>;

@@ -49,6 +49,11 @@ export class BatchWorld {
   async open(serviceIds: readonly number[], batchId = `batch-${++this.count}`): Promise<Batch> {
     const states: BatchState[] = [];
     const api = this.ovh.api();
+    const leases = new LeaseFiles(
+      path.join(this.storageDir, 'leases'),
+      () => 60_000,
+      () => this.ovh.clockMs,
+    );
     const deps: BatchDeps = {
       accountId: 'account-1',
       identity: this.identity,
@@ -57,11 +62,9 @@ export class BatchWorld {
       owner: `window/${batchId}`,
       api: async () => api,
       journal: this.journal(),
-      leases: new LeaseFiles(
-        path.join(this.storageDir, 'leases'),
-        () => 60_000,
-        () => this.ovh.clockMs,
-      ),
+      leases,
+      // Rows follow another window's work, polling the lease files every 5 ms of real time.
+      whenLeasesFree: (keys, self, stop) => leases.whenFree(keys, self, stop, 5),
       records: new JournalFiles(path.join(this.storageDir, 'order-journal')),
       confirm: async (message, detail, action) => {
         this.modals.push({ message, detail, action });

@@ -325,5 +325,31 @@ suite("Money core: the outside review's cases (issue 27)", function () {
         world.ovh.postGate = undefined;
       }
     });
+
+    test("10b. a batch row that met another window's order follows it: once that window has ordered, the row shows that order without a click", async () => {
+      const sessions = new SessionWorld();
+      try {
+        (sessions as { storageDir: string }).storageDir = world.storageDir;
+        (sessions as unknown as { ovh: unknown }).ovh = world.ovh;
+        const panel = await sessions.window('A').open(11);
+        await panel.choose([11]);
+        let release!: () => void;
+        world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
+        const placing = panel.handle({ type: 'placeOrder' });
+        await until(() => world.ovh.orderPosts.length === 1, "A's order on the server");
+        const batch = await world.open([1, 11]);
+        assert.equal(batch.row(11).status, 'elsewhere');
+        release();
+        await placing;
+        const orderId = [...world.ovh.orders.keys()][0];
+        await until(() => batch.row(11).orderId === orderId, 'the row showing the order A placed');
+        assert.equal(batch.row(11).status, 'ordered');
+        await batch.handle({ type: 'previewAll' });
+        await batch.handle({ type: 'placeOrders' });
+        assert.equal(world.ovh.orderPosts.filter((post) => post.serviceId === 11).length, 1, 'the batch ordered the followed row again');
+      } finally {
+        world.ovh.postGate = undefined;
+      }
+    });
   });
 });

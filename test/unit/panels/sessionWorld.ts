@@ -199,7 +199,7 @@ export class SessionWorld {
       api: async () => api,
       journal: this.journal(window),
       leases,
-      whenLeasesFree: this.followOtherWindows ? (keys, stop) => leases.whenFree(keys, owner, stop, 5) : undefined,
+      whenLeasesFree: this.followOtherWindows ? (keys, self, stop) => leases.whenFree(keys, self, stop, 5) : undefined,
       sleep: (ms: number) => this.ovh.sleep(ms),
       requestTimeoutMs: this.requestTimeoutMs,
       confirm: (message: string, detail: string) => panel.confirm(message, detail),
