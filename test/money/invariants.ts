@@ -68,6 +68,14 @@ export function checkInvariants(world: World, views: readonly View[], settled: b
         openAt(other, order.dateMs),
     );
     if (!before) continue;
+    const newPostSeq = ovh.orderPosts.find((candidate) => candidate.orderId === order.orderId)?.seq ?? ovh.seq;
+    // An order placed outside the app after this view last read OVH's list of orders, and before its
+    // POST, could not be known to anyone: OVH's API offers no lock against another client.
+    const view = order.origin.view;
+    const unknowable =
+      before.origin === 'outside' &&
+      !ovh.orderListings.some((listing) => listing.view === view && listing.seq >= before.createdSeq && listing.seq < newPostSeq);
+    if (unknowable) continue;
     const post = ovh.orderPosts.find((candidate) => candidate.orderId === before.orderId);
     const ageHours = Math.round((order.dateMs - before.dateMs) / 3_600_000);
     const postSeq = ovh.orderPosts.find((candidate) => candidate.orderId === order.orderId)?.seq ?? ovh.seq;
@@ -160,8 +168,11 @@ export function checkInvariants(world: World, views: readonly View[], settled: b
   for (const view of views)
     for (const shown of view.texts) {
       if (/nothing was ordered|no order was created/i.test(shown.text)) {
+        // The text speaks of the attempt under way: the one the view's last order dialog started.
+        const attempt =
+          world.modals.filter((modal) => modal.view === view.id && /^place/i.test(modal.action) && modal.openedSeq <= shown.seq).at(-1)?.openedSeq ?? -1;
         const acted = ovh.orderPosts.find(
-          (post) => post.acted && post.origin.view === view.id && post.services.includes(shown.serviceId) && post.seq <= shown.seq,
+          (post) => post.acted && post.origin.view === view.id && post.services.includes(shown.serviceId) && post.seq > attempt && post.seq <= shown.seq,
         );
         if (acted)
           add(

@@ -60,6 +60,8 @@ export interface SimOrder {
   readonly origin: Origin | 'outside';
   /** OVH lists it in GET /me/order only from this time. */
   readonly listedFromMs: number;
+  /** When it came to exist, in the event sequence. */
+  readonly createdSeq: number;
   /** When a payment that acted first settles (status leaves notPaid), and when the order is delivered. */
   paidAtMs?: number;
   settleDelayMs: number;
@@ -129,6 +131,8 @@ export class SimOvh {
   readonly orders = new Map<number, SimOrder>();
   readonly orderPosts: OrderPost[] = [];
   readonly payments: PaymentPost[] = [];
+  /** Each answered GET /me/order: which view read the list of orders, and when in the event sequence. */
+  readonly orderListings: Array<{ readonly view: string; readonly seq: number }> = [];
   /** Every event in one sequence, for "before/after" questions of the invariants. */
   seq = 0;
   private nextOrderId = 124_872_400;
@@ -193,6 +197,7 @@ export class SimOvh {
       renewal,
       origin,
       listedFromMs,
+      createdSeq: this.seq + 1,
       settleDelayMs: this.settleDelayMs,
       deliverDelayMs: this.deliverDelayMs,
     };
@@ -295,6 +300,7 @@ export class SimOvh {
             orderId: 0,
             dateMs: this.clockMs,
             expirationMs: this.clockMs,
+            createdSeq: this.seq,
             withTax: this.priceOf(serviceId, request.services),
             services: request.services,
             renewal: true,
@@ -336,11 +342,12 @@ export class SimOvh {
       getOrder: async (orderId: number) => this.read(`/me/order/${orderId}`, () => this.render(this.find(orderId, `/me/order/${orderId}`))),
       getOrderStatus: async (orderId: number) => this.read(`/me/order/${orderId}/status`, () => this.status(this.find(orderId, `/me/order/${orderId}/status`))),
       listOrderIds: async (from?: Date) =>
-        this.read('/me/order', () =>
-          [...this.orders.values()]
+        this.read('/me/order', () => {
+          this.orderListings.push({ view: this.gates.origin().view, seq: this.seq });
+          return [...this.orders.values()]
             .filter((order) => order.listedFromMs <= this.clockMs && (from === undefined || order.dateMs >= from.getTime()))
-            .map((order) => order.orderId),
-        ),
+            .map((order) => order.orderId);
+        }),
       listOrderDetailIds: async (orderId: number) =>
         this.read(`/me/order/${orderId}/details`, () => this.find(orderId, '/details').services.map((_, index) => orderId * 10 + index + 1)),
       getOrderDetail: async (orderId: number, detailId: number) =>

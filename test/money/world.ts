@@ -49,7 +49,9 @@ export class WindowInstance {
 }
 
 export class World {
-  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovh-money-model-'));
+  // In memory where the system offers it: each journal write syncs the file and its folder, which a
+  // disk makes slow, and the model cuts power by its own hooks, never by the disk.
+  readonly dir = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'ovh-money-model-'));
   readonly storage = new SimStorage(this.dir);
   readonly ovh: SimOvh;
   readonly modals: Modal[] = [];
