@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AccountMeta } from '../auth/accountTypes';
 import type { Prompter } from '../auth/prompter';
 import { OvhApiError, type OvhApi, possiblePeriods, RENEW_SETTINGS_RULES, serviceInfosPath, serviceInfosRenewBody, type ServiceSummary } from '../ovh';
 import {
@@ -7,6 +8,7 @@ import {
   countOutcomes,
   isEnding,
   isForcedAutomatic,
+  keepRoute,
   modesOffered,
   parseDuration,
   samePeriod,
@@ -14,12 +16,15 @@ import {
   type ServiceOutcome,
   type SettingsChange,
   settingsBody,
+  type SignedInContact,
   skipReason,
   type SkipReason,
+  stopGate,
   totalMonths,
 } from '../renewal';
 import { type ServiceRef, serviceKey, serviceRefOf } from '../protocol/serviceRef';
 import { safeLocale } from '../views/pure/locale';
+import { modesInRegion, preconditionLink, preconditionText, refusedPrecondition } from './pure/automaticPreconditions';
 import { confirmationText, outcomeLine, periodWords, skipText } from './pure/settingsText';
 
 /**
@@ -37,7 +42,7 @@ export interface SettingsModel {
 
 export interface SettingsDeps {
   readonly model: SettingsModel;
-  readonly accounts: { api(accountId: string): Promise<OvhApi | undefined> };
+  readonly accounts: { api(accountId: string): Promise<OvhApi | undefined>; list(): readonly AccountMeta[] };
   readonly prompter: () => Prompter;
   readonly pickService: () => Promise<ServiceRef | undefined>;
   readonly log: vscode.LogOutputChannel;
@@ -116,11 +121,16 @@ export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange[
     change = { kind };
   }
 
+  // Only the admin contact may stop a service (as the Control Panel gates it): who the account is, read once per account.
+  const contacts = new Map<string, SignedInContact | undefined>();
+  if (change.kind === 'stopAtExpiry') for (const [accountId, api] of apis) contacts.set(accountId, await signedInContact(deps, api));
+  const nowMs = Date.now();
+
   const skipped: { target: ServiceSummary; reason: SkipReason }[] = [];
   const toSend: { accountId: string; target: ServiceSummary }[] = [];
   for (const [accountId, services] of byAccount) {
     for (const target of services) {
-      const reason = skipReason(target, change, periods?.get(target.serviceId));
+      const reason = skipReason(target, change, periods?.get(target.serviceId), { me: contacts.get(accountId), nowMs });
       if (reason) skipped.push({ target, reason });
       else toSend.push({ accountId, target });
     }
@@ -129,10 +139,13 @@ export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange[
     serviceId: target.serviceId,
     displayName: target.displayName,
     outcome: 'skipped',
-    detail: skipText(reason, t),
+    detail: skipText(reason, t, target, locale),
   }));
   if (toSend.length === 0) {
-    await prompter.confirm(t('Nothing to change'), skipped.map(({ target, reason }) => `• ${target.displayName}: ${skipText(reason, t)}`).join('\n'));
+    await prompter.confirm(
+      t('Nothing to change'),
+      skipped.map(({ target, reason }) => `• ${target.displayName}: ${skipText(reason, t, target, locale)}`).join('\n'),
+    );
     return { status: 'nothingToDo', results: skippedResults };
   }
   const text = confirmationText(
@@ -155,6 +168,21 @@ export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange[
   return { status: 'done', results: all, message };
 }
 
+function endpointOf(deps: SettingsDeps, accountId: string): AccountMeta['endpointId'] | undefined {
+  return deps.accounts.list().find((meta) => meta.id === accountId)?.endpointId;
+}
+
+/** GET /me: the nichandle and customer code the admin contact is compared with; unknown when it cannot be read (OVH then decides). */
+async function signedInContact(deps: SettingsDeps, api: OvhApi): Promise<SignedInContact | undefined> {
+  try {
+    const me = await api.me();
+    return { nichandle: me.nichandle, customerCode: me.customerCode ?? undefined };
+  } catch (error) {
+    deps.log.warn(`Renew settings: could not read the account (GET /me): ${String(error)}`);
+    return undefined;
+  }
+}
+
 async function chooseRenew(
   deps: SettingsDeps,
   prompter: Prompter,
@@ -164,7 +192,9 @@ async function chooseRenew(
 ): Promise<{ change: SettingsChange; periods: Map<number, readonly string[]> } | undefined> {
   const targets = [...byAccount.values()].flat();
   const single = targets.length === 1 ? targets[0] : undefined;
-  const offered = new Set(targets.flatMap((target) => modesOffered(target)));
+  const offered = new Set(
+    [...byAccount].flatMap(([accountId, services]) => services.flatMap((target) => modesInRegion(modesOffered(target), endpointOf(deps, accountId)))),
+  );
   const forced = single !== undefined && isForcedAutomatic(single);
   const modeItems: (vscode.QuickPickItem & { mode: RenewModeChoice })[] = [
     { mode: 'automatic' as const, label: t('Automatic renewal'), detail: t('OVHcloud orders and charges each renewal to your default payment method.') },
@@ -223,7 +253,13 @@ async function apply(
       const clientError = error instanceof OvhApiError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 408;
       if (clientError) {
         deps.log.warn(`Renew settings: service ${target.serviceId} refused: ${error.message}`);
-        results.push({ serviceId: target.serviceId, displayName: target.displayName, outcome: 'refused', detail: error.serverMessage ?? error.message });
+        // A missing precondition of automatic renewal is named, with what to do and where, never as OVH's raw message.
+        const precondition = change.kind === 'renew' && change.mode === 'automatic' ? refusedPrecondition(error.serverMessage ?? error.message) : undefined;
+        const endpointId = endpointOf(deps, entry.accountId);
+        const detail = precondition
+          ? preconditionText(precondition, t, endpointId && preconditionLink(endpointId, precondition, target.name))
+          : (error.serverMessage ?? error.message);
+        results.push({ serviceId: target.serviceId, displayName: target.displayName, outcome: 'refused', detail });
       } else {
         // Timeout, reset, 5xx: it may have been applied. Read back like a sent one.
         deps.log.warn(`Renew settings: service ${target.serviceId} outcome unknown: ${String(error)}`);
@@ -259,6 +295,13 @@ async function send(deps: SettingsDeps, api: OvhApi, target: ServiceSummary, cha
     const body = serviceInfosRenewBody(current.renew, change.mode, duration ? totalMonths(duration) : undefined);
     deps.log.info(`Renew settings: PUT ${path} ${JSON.stringify(body)} (${target.displayName})`);
     await api.updateServiceInfos(path, body);
+    return;
+  }
+  // A committed service ends (or is kept) through its engagement's end rule, as the Control Panel does.
+  const route = change.kind === 'stopAtExpiry' ? stopGate(target, undefined, Date.now()) : change.kind === 'undoStop' ? keepRoute(target) : undefined;
+  if (route !== undefined && typeof route !== 'string' && route.via === 'endRule') {
+    deps.log.info(`Renew settings: PUT /services/${target.serviceId}/billing/engagement/endRule ${route.strategy} (${target.displayName})`);
+    await api.updateEngagementEndRule(target.serviceId, route.strategy);
     return;
   }
   const body = settingsBody(change);
