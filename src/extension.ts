@@ -10,6 +10,7 @@ import type { ExportDeps } from './exports/exportCommands';
 import type { OutlookPanels } from './outlook/outlookPanel';
 import type { SettingsDeps } from './settings/renewSettingsCommands';
 import * as path from 'node:path';
+import { watchHeldOrders } from './panels/heldOrders';
 import { JournalFiles } from './panels/pure/journalFiles';
 import { watchJournalFolder } from './panels/pure/journalWatch';
 import { LEASE_TTL_MS, LeaseFiles } from './panels/pure/leaseFiles';
@@ -89,6 +90,27 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     statusPollMs: () => hooks?.orderStatusPollMs,
     underTest: hooks !== undefined,
   });
+  // Orders OVH holds for checks are followed again now and after each sign-in, not only when their panel opens.
+  const heldOrders = watchHeldOrders(
+    {
+      accounts,
+      journal,
+      identityOf,
+      seen: {
+        get: () => context.globalState.get<Record<string, string>>('ovhcloud.heldOrders.seen', {}),
+        set: (value) => context.globalState.update('ovhcloud.heldOrders.seen', value),
+      },
+      notify: (message) => (hooks?.ui?.inform ? hooks.ui.inform(message) : void vscode.window.showInformationMessage(message)),
+      onDelivered: (accountId) => services.model.refreshAfterChange(accountId),
+      log,
+      t: vscode.l10n.t,
+    },
+    // Under test a suite signs in before each test, and a background read there would change the requests and journal
+    // other tests count: tests run the follow themselves (testing.followHeldOrders); activation's run still happens.
+    (listener) => (hooks ? { dispose: () => undefined } : accounts.onDidChange(listener)),
+  );
+  context.subscriptions.push(heldOrders);
+  void heldOrders.followNow();
   const batch = registerBatchPanel(context, {
     accounts,
     journal,
@@ -155,7 +177,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // In the production bundle OVHCLOUD_TEST_SEAMS is false: esbuild drops this branch and testing.ts.
   if (OVHCLOUD_TEST_SEAMS && hooks)
     return {
-      testing: createTestingApi(hooks, { context, accounts, journal, journalFolder, renewPanels: renew.panels, batchPanels: batch.panels, services, outlook }),
+      testing: createTestingApi(hooks, {
+        context,
+        accounts,
+        journal,
+        journalFolder,
+        renewPanels: renew.panels,
+        batchPanels: batch.panels,
+        services,
+        outlook,
+        followHeldOrders: () => heldOrders.followNow(),
+      }),
     };
   return {};
 }

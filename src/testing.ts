@@ -46,6 +46,8 @@ export interface TestingApi {
   readonly outlook: OutlookPanels;
   /** What the language-model tools asked VS Code to confirm, oldest first (see TestHooks). */
   readonly toolConfirmations: TestHooks['toolConfirmations'];
+  /** What activation and each sign-in run: the journal's held orders followed once; true while any is still held. */
+  followHeldOrders(): Promise<boolean>;
 }
 
 export interface TestedParts {
@@ -58,6 +60,7 @@ export interface TestedParts {
   readonly services: ServicesView;
   /** The Renewal Outlook panels (loaded from dist/features.js on first use). */
   readonly outlook: () => OutlookPanels;
+  readonly followHeldOrders: () => Promise<boolean>;
 }
 
 export function createTestingApi(hooks: TestHooks, parts: TestedParts): TestingApi {
@@ -97,5 +100,6 @@ export function createTestingApi(hooks: TestHooks, parts: TestedParts): TestingA
       return parts.outlook();
     },
     toolConfirmations: hooks.toolConfirmations,
+    followHeldOrders: parts.followHeldOrders,
   };
 }

@@ -114,6 +114,14 @@ export class OvhApi {
     await this.transport.put(`/services/${serviceId}`, { schema: z.unknown(), body: update });
   }
 
+  /**
+   * PUT /services/{id}/billing/engagement/endRule: how a committed service ends (CANCEL_SERVICE)
+   * or is committed again, as OVH's Control Panel changes it. After an explicit confirmation only; read the service back.
+   */
+  async updateEngagementEndRule(serviceId: number, strategy: string): Promise<void> {
+    await this.transport.put(`/services/${serviceId}/billing/engagement/endRule`, { schema: z.unknown(), body: { strategy } });
+  }
+
   /** GET {route}/serviceInfos: the product's own renew settings and the periods it offers (in months). */
   async serviceInfos(path: string): Promise<ServiceInfos> {
     return (await this.transport.get(path, { schema: ServiceInfosSchema })).data;

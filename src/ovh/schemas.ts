@@ -62,7 +62,15 @@ export const ServiceSchema = z.object({
         capacities: z.nullish(z.object({ actions: z.nullish(z.array(z.string())) })),
       }),
     ),
+    // services.expanded.EngagementSummary: a commitment ends through its end rule.
+    engagement: z.nullish(
+      z.object({
+        endDate: nullableString,
+        endRule: z.nullish(z.object({ strategy: nullableString, possibleStrategies: z.nullish(z.array(z.string())) })),
+      }),
+    ),
   }),
+  customer: z.nullish(z.object({ contacts: z.nullish(z.array(z.object({ customerCode: nullableString, type: nullableString }))) })),
   tags: z.nullish(z.array(z.string())),
 });
 export type Service = z.infer<typeof ServiceSchema>;
@@ -182,6 +190,7 @@ export const PaymentMethodListSchema = z.array(PaymentMethodSchema);
 
 export const MeSchema = z.object({
   nichandle: z.string(),
+  customerCode: nullableString,
   email: nullableString,
   firstname: nullableString,
   name: nullableString,

@@ -62,6 +62,18 @@ export interface ServiceSummary {
   readonly pricing?: ServicePricing;
   /** `billing.renew.capacities.mode`: the renew modes OVH lets this service switch to. */
   readonly renewModes?: readonly string[];
+  /** `billing.lifecycle.capacities.actions`: what OVH lets the account do (stop at expiry only where it lists terminateAtExpirationDate). */
+  readonly lifecycleActions?: readonly string[];
+  /** `billing.engagement`: a commitment, which ends through its end rule rather than at expiry. */
+  readonly engagement?: ServiceEngagement;
+  /** The administrator contact (`customer.contacts`): the only one who may end the service. */
+  readonly adminContact?: string;
+}
+
+export interface ServiceEngagement {
+  readonly endDate?: string;
+  readonly endStrategy?: string;
+  readonly endStrategies: readonly string[];
 }
 
 export interface ServicePricing {
@@ -118,5 +130,14 @@ export function summarizeService(service: Service): ServiceSummary {
     nextBillingDate: defined(billing.nextBillingDate),
     pricing: pricingOf(billing.pricing),
     renewModes: defined(billing.renew?.capacities?.mode),
+    lifecycleActions: defined(billing.lifecycle?.capacities?.actions),
+    engagement: billing.engagement
+      ? {
+          endDate: defined(billing.engagement.endDate),
+          endStrategy: defined(billing.engagement.endRule?.strategy),
+          endStrategies: billing.engagement.endRule?.possibleStrategies ?? [],
+        }
+      : undefined,
+    adminContact: defined(service.customer?.contacts?.find((contact) => contact.type === 'administrator')?.customerCode),
   };
 }

@@ -10,6 +10,7 @@
  * result lists each service's own outcome, never one verdict for all.
  */
 
+import { parseOvhDate } from './dates';
 import { compareDurations, parseDuration } from './duration';
 import { outlookKind, type OutlookService } from './outlook';
 
@@ -23,15 +24,89 @@ export interface SettingsTarget extends OutlookService {
   readonly parentServiceId?: number;
   /** `billing.renew.capacities.mode`; absent when OVH did not say. */
   readonly renewModes?: readonly string[];
+  /** `billing.lifecycle.capacities.actions`; absent when OVH did not say. */
+  readonly lifecycleActions?: readonly string[];
+  /** `billing.engagement`: a commitment and its end rule. */
+  readonly engagement?: { readonly endDate?: string; readonly endStrategy?: string; readonly endStrategies: readonly string[] };
+  /** The administrator contact's code, as `customer.contacts` names it. */
+  readonly adminContact?: string;
+}
+
+/** The signed-in account, as GET /me names it: the admin contact is compared with both. */
+export interface SignedInContact {
+  readonly nichandle: string;
+  readonly customerCode?: string;
 }
 
 /** Why a service is left out of a change, known before any request. */
-export type SkipReason = 'forcedAutomatic' | 'periodNotOffered' | 'terminated' | 'option' | 'alreadyEnding' | 'notEnding' | 'unchanged';
+export type SkipReason =
+  | 'forcedAutomatic'
+  | 'periodNotOffered'
+  | 'terminated'
+  | 'option'
+  | 'alreadyEnding'
+  | 'notEnding'
+  | 'unchanged'
+  | 'stopNotOffered'
+  | 'notAdmin'
+  | 'commitmentKept';
 
 /** The body of PUT /services/{id} (services.update.Service). */
 export interface SettingsBody {
   readonly renew?: { readonly mode: RenewModeChoice; readonly period?: string };
   readonly terminationPolicy?: 'empty' | 'terminateAtExpirationDate';
+}
+
+/**
+ * How stopping (or keeping) a service goes to OVH: its termination policy
+ * (PUT /services/{id}), or, for a service under commitment, the end rule of its engagement
+ * (PUT /services/{id}/billing/engagement/endRule), as OVH's Control Panel ends it.
+ */
+export type StopRoute = { readonly via: 'policy' } | { readonly via: 'endRule'; readonly strategy: string; readonly endDate?: string };
+
+/** The end rule that ends a committed service when its commitment ends, and the one that commits it again. */
+export const CANCEL_AT_COMMITMENT_END = 'CANCEL_SERVICE';
+export const RECOMMIT = 'REACTIVATE_ENGAGEMENT';
+
+/** Whether a commitment still runs: an end date to come (or none given with an end rule). */
+export function underCommitment(target: Pick<SettingsTarget, 'engagement'>, nowMs: number): boolean {
+  const engagement = target.engagement;
+  if (!engagement) return false;
+  const end = parseOvhDate(engagement.endDate);
+  return end === undefined ? engagement.endStrategies.length > 0 : end.getTime() > nowMs;
+}
+
+/** Whether the signed-in account is the service's administrator contact; unknown on either side counts as yes (OVH then decides). */
+export function isAdminContact(target: Pick<SettingsTarget, 'adminContact'>, me: SignedInContact | undefined): boolean {
+  if (!target.adminContact || !me) return true;
+  const admin = target.adminContact.toLowerCase();
+  return admin === me.nichandle.toLowerCase() || (me.customerCode !== undefined && admin === me.customerCode.toLowerCase());
+}
+
+/**
+ * Whether OVH lets this service stop at expiry, and through which route, as the Control
+ * Panel gates it: only the admin contact; a committed service only through its end rule
+ * (when OVH offers to cancel it then); otherwise only when `billing.lifecycle.capacities.actions`
+ * lists terminateAtExpirationDate (absent: OVH did not say, and decides). Options too: each stops on its own.
+ */
+export function stopGate(target: SettingsTarget, me: SignedInContact | undefined, nowMs: number): StopRoute | SkipReason {
+  if (!isAdminContact(target, me)) return 'notAdmin';
+  if (underCommitment(target, nowMs)) {
+    return target.engagement!.endStrategies.includes(CANCEL_AT_COMMITMENT_END)
+      ? { via: 'endRule', strategy: CANCEL_AT_COMMITMENT_END, endDate: target.engagement!.endDate }
+      : 'commitmentKept';
+  }
+  if (target.lifecycleActions !== undefined && !target.lifecycleActions.includes('terminateAtExpirationDate')) return 'stopNotOffered';
+  return { via: 'policy' };
+}
+
+/** How "Keep Renewing" withdraws a stop: a commitment set to be cancelled is committed again, when OVH offers it, as the Control Panel does. */
+export function keepRoute(target: SettingsTarget): StopRoute {
+  const engagement = target.engagement;
+  if (engagement?.endStrategy === CANCEL_AT_COMMITMENT_END && engagement.endStrategies.includes(RECOMMIT)) {
+    return { via: 'endRule', strategy: RECOMMIT, endDate: engagement.endDate };
+  }
+  return { via: 'policy' };
 }
 
 const MODES: readonly RenewModeChoice[] = ['automatic', 'manual'];
@@ -76,15 +151,23 @@ export function commonPeriods(lists: readonly (readonly string[])[]): string[] {
  * Whether the change applies to this service, checked against what the listing says
  * (and the periods OVH offers it, when read). `undefined` means it will be sent.
  */
-export function skipReason(target: SettingsTarget, change: SettingsChange, periods?: readonly string[]): SkipReason | undefined {
+export function skipReason(
+  target: SettingsTarget,
+  change: SettingsChange,
+  periods?: readonly string[],
+  who?: { readonly me?: SignedInContact; readonly nowMs: number },
+): SkipReason | undefined {
   if (target.lifecycleState === 'terminated') return 'terminated';
-  // An option renews and ends with its parent service.
-  if (target.parentServiceId !== undefined) return 'option';
+  // An option renews with its parent service; it can still be stopped on its own.
+  if (target.parentServiceId !== undefined && change.kind === 'renew') return 'option';
   const ending = isEnding(target);
   switch (change.kind) {
-    case 'stopAtExpiry':
+    case 'stopAtExpiry': {
       // A manual service may hold the request without "ending" (see willTerminate): not sent twice.
-      return ending || target.pendingActions.includes('terminateAtExpirationDate') ? 'alreadyEnding' : undefined;
+      if (ending || target.pendingActions.includes('terminateAtExpirationDate')) return 'alreadyEnding';
+      const gate = stopGate(target, who?.me, who?.nowMs ?? Date.now());
+      return typeof gate === 'string' ? gate : undefined;
+    }
     case 'undoStop':
       return ending ? undefined : 'notEnding';
     case 'renew': {

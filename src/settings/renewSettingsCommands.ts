@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AccountMeta } from '../auth/accountTypes';
 import type { Prompter } from '../auth/prompter';
 import {
   OvhApiError,
@@ -16,6 +17,7 @@ import {
   countOutcomes,
   isEnding,
   isForcedAutomatic,
+  keepRoute,
   modesOffered,
   parseDuration,
   samePeriod,
@@ -23,12 +25,15 @@ import {
   type ServiceOutcome,
   type SettingsChange,
   settingsBody,
+  type SignedInContact,
   skipReason,
   type SkipReason,
+  stopGate,
   totalMonths,
 } from '../renewal';
 import { type ServiceRef, serviceKey, serviceRefOf } from '../protocol/serviceRef';
 import { safeLocale } from '../views/pure/locale';
+import { modesInRegion, preconditionLink, preconditionText, refusedPrecondition } from './pure/automaticPreconditions';
 import { confirmationText, noAnswerReason, type OrderInFlight, outcomeLine, periodWords, skipText } from './pure/settingsText';
 
 /**
@@ -46,7 +51,7 @@ export interface SettingsModel {
 
 export interface SettingsDeps {
   readonly model: SettingsModel;
-  readonly accounts: { api(accountId: string): Promise<OvhApi | undefined> };
+  readonly accounts: { api(accountId: string): Promise<OvhApi | undefined>; list(): readonly AccountMeta[] };
   readonly prompter: () => Prompter;
   readonly pickService: () => Promise<ServiceRef | undefined>;
   /** This extension's renewal order in flight for a service (the order journal), named in the confirmation. */
@@ -127,11 +132,16 @@ export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange[
     change = { kind };
   }
 
+  // Only the admin contact may stop a service (as the Control Panel gates it): who the account is, read once per account.
+  const contacts = new Map<string, SignedInContact | undefined>();
+  if (change.kind === 'stopAtExpiry') for (const [accountId, api] of apis) contacts.set(accountId, await signedInContact(deps, api));
+  const nowMs = Date.now();
+
   const skipped: { target: ServiceSummary; reason: SkipReason }[] = [];
   const toSend: { accountId: string; target: ServiceSummary }[] = [];
   for (const [accountId, services] of byAccount) {
     for (const target of services) {
-      const reason = skipReason(target, change, periods?.get(target.serviceId));
+      const reason = skipReason(target, change, periods?.get(target.serviceId), { me: contacts.get(accountId), nowMs });
       if (reason) skipped.push({ target, reason });
       else toSend.push({ accountId, target });
     }
@@ -140,10 +150,13 @@ export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange[
     serviceId: target.serviceId,
     displayName: target.displayName,
     outcome: 'skipped',
-    detail: skipText(reason, t),
+    detail: skipText(reason, t, target, locale),
   }));
   if (toSend.length === 0) {
-    await prompter.confirm(t('Nothing to change'), skipped.map(({ target, reason }) => `• ${target.displayName}: ${skipText(reason, t)}`).join('\n'));
+    await prompter.confirm(
+      t('Nothing to change'),
+      skipped.map(({ target, reason }) => `• ${target.displayName}: ${skipText(reason, t, target, locale)}`).join('\n'),
+    );
     return { status: 'nothingToDo', results: skippedResults };
   }
   const inFlight = toSend.flatMap(({ accountId, target }) => {
@@ -171,6 +184,21 @@ export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange[
   return { status: 'done', results: all, message };
 }
 
+function endpointOf(deps: SettingsDeps, accountId: string): AccountMeta['endpointId'] | undefined {
+  return deps.accounts.list().find((meta) => meta.id === accountId)?.endpointId;
+}
+
+/** GET /me: the nichandle and customer code the admin contact is compared with; unknown when it cannot be read (OVH then decides). */
+async function signedInContact(deps: SettingsDeps, api: OvhApi): Promise<SignedInContact | undefined> {
+  try {
+    const me = await api.me();
+    return { nichandle: me.nichandle, customerCode: me.customerCode ?? undefined };
+  } catch (error) {
+    deps.log.warn(`Renew settings: could not read the account (GET /me): ${String(error)}`);
+    return undefined;
+  }
+}
+
 async function chooseRenew(
   deps: SettingsDeps,
   prompter: Prompter,
@@ -180,7 +208,9 @@ async function chooseRenew(
 ): Promise<{ change: SettingsChange; periods: Map<number, readonly string[]> } | undefined> {
   const targets = [...byAccount.values()].flat();
   const single = targets.length === 1 ? targets[0] : undefined;
-  const offered = new Set(targets.flatMap((target) => modesOffered(target)));
+  const offered = new Set(
+    [...byAccount].flatMap(([accountId, services]) => services.flatMap((target) => modesInRegion(modesOffered(target), endpointOf(deps, accountId)))),
+  );
   const forced = single !== undefined && isForcedAutomatic(single);
   const modeItems: (vscode.QuickPickItem & { mode: RenewModeChoice })[] = [
     { mode: 'automatic' as const, label: t('Automatic renewal'), detail: t('OVHcloud orders and charges each renewal to your default payment method.') },
@@ -239,7 +269,13 @@ async function apply(
       const clientError = error instanceof OvhApiError && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 408;
       if (clientError) {
         deps.log.warn(`Renew settings: service ${target.serviceId} refused: ${error.message}`);
-        results.push({ serviceId: target.serviceId, displayName: target.displayName, outcome: 'refused', detail: error.serverMessage ?? error.message });
+        // A missing precondition of automatic renewal is named, with what to do and where, never as OVH's raw message.
+        const precondition = change.kind === 'renew' && change.mode === 'automatic' ? refusedPrecondition(error.serverMessage ?? error.message) : undefined;
+        const endpointId = endpointOf(deps, entry.accountId);
+        const detail = precondition
+          ? preconditionText(precondition, t, endpointId && preconditionLink(endpointId, precondition, target.name))
+          : (error.serverMessage ?? error.message);
+        results.push({ serviceId: target.serviceId, displayName: target.displayName, outcome: 'refused', detail });
       } else {
         // Timeout, reset, 5xx: it may have been applied. Read back like a sent one.
         deps.log.warn(`Renew settings: service ${target.serviceId} outcome unknown: ${String(error)}`);
@@ -274,7 +310,6 @@ async function apply(
  * PUT /services/{id}.
  */
 async function send(deps: SettingsDeps, api: OvhApi, target: ServiceSummary, change: SettingsChange): Promise<void> {
-  if (change.kind === 'undoStop') return keepRenewing(deps, api, target);
   const path = change.kind === 'renew' ? serviceInfosPath(target) : undefined;
   if (change.kind === 'renew' && path) {
     const current = await api.serviceInfos(path);
@@ -284,6 +319,14 @@ async function send(deps: SettingsDeps, api: OvhApi, target: ServiceSummary, cha
     await api.updateServiceInfos(path, body);
     return;
   }
+  // A committed service ends (or is kept) through its engagement's end rule, as the Control Panel does.
+  const route = change.kind === 'stopAtExpiry' ? stopGate(target, undefined, Date.now()) : change.kind === 'undoStop' ? keepRoute(target) : undefined;
+  if (route !== undefined && typeof route !== 'string' && route.via === 'endRule') {
+    deps.log.info(`Renew settings: PUT /services/${target.serviceId}/billing/engagement/endRule ${route.strategy} (${target.displayName})`);
+    await api.updateEngagementEndRule(target.serviceId, route.strategy);
+    return;
+  }
+  if (change.kind === 'undoStop') return keepRenewing(deps, api, target);
   const body = settingsBody(change);
   deps.log.info(`Renew settings: PUT /services/${target.serviceId} ${JSON.stringify(body)} (${target.displayName})`);
   await api.updateRenewSettings(target.serviceId, body);

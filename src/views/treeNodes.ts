@@ -4,6 +4,7 @@ import type { AccountMeta } from '../auth/accountTypes';
 import type { ServiceRef } from '../protocol/serviceRef';
 import { describeError, type EndpointId, type ServiceType } from '../ovh';
 import type { Unreadable } from './pure/cachedListing';
+import { stopGate } from '../renewal';
 import { controlPanelUrl } from './pure/controlPanel';
 import type { GroupKey, ServiceEntry } from './pure/layout';
 import type { ServiceFacts, Urgency } from './pure/serviceFacts';
@@ -101,8 +102,9 @@ const color = (id: string | undefined): vscode.ThemeColor | undefined => (id ? n
 
 /**
  * contextValue tokens, matched in package.json with `viewItem =~ /\btoken\b/`:
- * service, option, renewable (Compare Renew Strategies), controlPanel (a known panel
- * URL), unpaidOrder (Pay Unpaid Order), retry (error nodes).
+ * service, option, renewable (Compare Renew Strategies), renewSettings (Change Renewal),
+ * stoppable (Stop Renewing: where OVH lists the action, options included), ending (Keep
+ * Renewing), controlPanel (a known panel URL), unpaidOrder (Pay Unpaid Order), retry (error nodes).
  */
 export function serviceContextValue(node: ServiceNode, unpaid = false): string {
   const { service } = node.facts;
@@ -110,8 +112,11 @@ export function serviceContextValue(node: ServiceNode, unpaid = false): string {
   if (unpaid) tokens.push('unpaidOrder');
   if (service.parentServiceId !== undefined) tokens.push('option');
   if (service.parentServiceId === undefined && node.facts.urgency !== 'terminated') tokens.push('renewable');
-  // renewSettings: Change Renewal / Stop Renewing; ending: set to end at expiry (Keep Renewing).
-  if (service.parentServiceId === undefined && node.facts.urgency !== 'terminated') tokens.push(node.facts.terminating ? 'ending' : 'renewSettings');
+  const live = node.facts.urgency !== 'terminated';
+  if (service.parentServiceId === undefined && live) tokens.push('renewSettings');
+  // Stop Renewing only where OVH offers it (lifecycle actions, a commitment's end rule); whether this account is the admin contact, the command checks and says.
+  if (live && node.facts.terminating) tokens.push('ending');
+  else if (live && typeof stopGate(service, undefined, Date.now()) !== 'string') tokens.push('stoppable');
   if (controlPanelUrl(node.endpointId, service)) tokens.push('controlPanel');
   return tokens.join(' ');
 }

@@ -56,4 +56,56 @@ suite('An order held for checks (followUp): shown as waiting, kept, followed aga
     const { orders, payments } = await ledger();
     assert.deepEqual([orders.length, payments.length], [1, 1]);
   });
+
+  /** A renewal ordered and paid in its panel while OVH holds it for `check`, the panel then closed: what VS Code finds at its next start. */
+  async function heldAndClosed(check: string): Promise<{ orderId: number; serviceId: number }> {
+    const serviceId = await renewableService(testing, account, false);
+    const driver = await openPanel(testing, account.id, serviceId);
+    await driver.previewRow(driver.state.rows[0].key);
+    await driver.send({ type: 'placeOrder' }, [{ confirm: 'Place Order' }]);
+    await driver.until('the payment step', (s) => s.payment !== undefined && s.busy === undefined);
+    const orderId = driver.state.order?.orderId;
+    assert.ok(orderId, 'an order was placed');
+    await admin('POST', `orders/${orderId}`, { held: check });
+    await driver.send({ type: 'pay' }, [{ confirm: 'Pay' }]);
+    await driver.until('the held order', (s) => s.order?.delivered === false && s.notice !== undefined && /OVHcloud/.test(s.notice));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the panel closed', () => (testing.renewPanels.get(account.id, serviceId) === undefined ? true : undefined));
+    return { orderId, serviceId };
+  }
+
+  test('at VS Code start a held order is followed without its panel: quiet while held, one notification once delivered, the journal lets it go', async () => {
+    const informed: string[] = [];
+    testing.services.setUi({ inform: (message) => void informed.push(message) });
+    try {
+      const { orderId, serviceId } = await heldAndClosed('FRAUD_MANUAL_REVIEW');
+      assert.equal(await testing.followHeldOrders(), true, 'still held');
+      assert.deepEqual(informed, [], 'no notification while nothing changed');
+      assert.equal(testing.orderJournal.all().length, 1);
+      await admin('POST', `orders/${orderId}`, { held: null });
+      const api = (await testing.accounts.api(account.id))!;
+      await waitFor('delivered at OVH', async () => ((await api.getOrderStatus(orderId)) === 'delivered' ? true : undefined));
+      assert.equal(await testing.followHeldOrders(), false, 'nothing held any more');
+      assert.equal(informed.length, 1, `one notification: ${informed.join(' | ')}`);
+      assert.match(informed[0] ?? '', new RegExp(`Order ${orderId} was delivered`));
+      assert.equal(testing.orderJournal.all().length, 0, 'the journal lets the delivered order go');
+      assert.equal(testing.renewPanels.get(account.id, serviceId), undefined, 'no panel opened');
+    } finally {
+      testing.services.setUi({});
+    }
+  });
+
+  test('an order refused after its checks is announced once, not at every start', async () => {
+    const informed: string[] = [];
+    testing.services.setUi({ inform: (message) => void informed.push(message) });
+    try {
+      const { orderId } = await heldAndClosed('FRAUD_REFUSED');
+      await testing.followHeldOrders();
+      await testing.followHeldOrders();
+      assert.equal(informed.length, 1, `one notification: ${informed.join(' | ')}`);
+      assert.match(informed[0] ?? '', new RegExp(`refused order ${orderId} .*after its checks`));
+    } finally {
+      testing.services.setUi({});
+    }
+  });
 });

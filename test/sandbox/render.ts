@@ -2,10 +2,9 @@ import { periodCents } from './catalog';
 import { durationMonths, isoDate, isoDateTime } from './dates';
 import { price } from './money';
 import type { Account, ServiceRecord } from './model';
+import { lifecycleActions } from './renewSettings';
 
 /** Builds OVH wire shapes (services.expanded.Service, serviceList.Service, nichandle) from records. */
-
-const LIFECYCLE_ACTIONS = ['earlyRenewal', 'terminate', 'terminateAtExpirationDate'];
 
 function route(s: ServiceRecord): { path: string; url: string; vars: { key: string; value: string }[] } | null {
   if (!s.routePath) return null;
@@ -71,7 +70,7 @@ export function expandedService(s: ServiceRecord, account: Account): object {
           state: s.lifecycleState,
           terminationDate: s.terminationMs === null ? null : isoDateTime(s.terminationMs),
         },
-        capacities: { actions: terminated ? [] : (s.lifecycleActions ?? LIFECYCLE_ACTIONS) },
+        capacities: { actions: [...lifecycleActions(s)] },
       },
       engagement: s.engagement ?? null,
       engagementRequest: null,

@@ -1,5 +1,5 @@
-import { badRequest } from './errors';
-import type { ServiceRecord } from './model';
+import { ApiError, badRequest } from './errors';
+import type { Account, LifecycleAction, ServiceRecord } from './model';
 
 /**
  * PUT /services/{serviceId} (services.update.Service): renew mode and period, termination
@@ -21,6 +21,37 @@ const DURATION = /^P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/;
  * reading, since OVH does not document it.
  */
 const WITHDRAWN_BY_EMPTY = new Set(['terminateAtExpirationDate', 'terminateAtEngagementDate']);
+
+/** `billing.lifecycle.capacities.actions` when the seed set none (render.ts shows the same). */
+export const DEFAULT_LIFECYCLE_ACTIONS: readonly LifecycleAction[] = ['earlyRenewal', 'terminate', 'terminateAtExpirationDate'];
+
+export function lifecycleActions(s: ServiceRecord): readonly LifecycleAction[] {
+  return s.lifecycleState === 'terminated' ? [] : (s.lifecycleActions ?? DEFAULT_LIFECYCLE_ACTIONS);
+}
+
+/** Whether the service is committed (billing.engagement with an end date still to come). */
+export function underEngagement(s: ServiceRecord, nowMs: number): boolean {
+  const end = s.engagement?.endDate;
+  return end !== undefined && end !== null && Date.parse(end) > nowMs;
+}
+
+// OVH's error class; the wordings below are the sandbox's (OVH publishes none for these refusals).
+const forbidden = (message: string): ApiError => new ApiError(403, { class: 'Client::Forbidden', message });
+
+/**
+ * Who may end a service, as OVH's Control Panel gates it: only its administrator contact,
+ * only an action `billing.lifecycle.capacities.actions` lists, and a committed service only
+ * through its engagement's end rule.
+ */
+export function checkTermination(s: ServiceRecord, account: Account, nowMs: number): void {
+  if (s.contactAdmin !== undefined && s.contactAdmin !== account.nichandle) {
+    throw forbidden(`Only the administrator contact of this service (${s.contactAdmin}) can end it`);
+  }
+  if (underEngagement(s, nowMs)) {
+    throw badRequest(`This service is engaged until ${s.engagement!.endDate}: change the end rule of its engagement instead`);
+  }
+  if (!lifecycleActions(s).includes('terminateAtExpirationDate')) throw forbidden('This service cannot be terminated at its expiration date');
+}
 
 export function allowedModes(s: ServiceRecord): string[] {
   return s.automaticOnly ? ['automatic'] : [...MODES];
@@ -75,7 +106,12 @@ function parseUpdate(body: unknown): Update {
  * than Zimbra slots, whose renewal the Control Panel changes through {route}/serviceInfos instead:
  * applied, refused, or answered 200 and ignored.
  */
-export function updateService(s: ServiceRecord, body: unknown, putRenew: 'applied' | 'ignored' | 'refused' = 'applied'): void {
+export function updateService(
+  s: ServiceRecord,
+  body: unknown,
+  putRenew: 'applied' | 'ignored' | 'refused' = 'applied',
+  who?: { account: Account; nowMs: number },
+): void {
   const update = parseUpdate(body);
   if (s.lifecycleState === 'terminated') throw badRequest('This service is terminated and cannot be updated');
   const changesRenew = update.mode !== undefined || update.period !== undefined;
@@ -84,9 +120,9 @@ export function updateService(s: ServiceRecord, body: unknown, putRenew: 'applie
 
   if (update.mode !== undefined && !allowedModes(s).includes(update.mode)) throw badRequest(`Renew mode ${update.mode} is not allowed for this service`);
   if (update.period !== undefined && !s.plan.periods.includes(update.period)) throw badRequest(`Renew period ${update.period} is not allowed for this service`);
-  // The sandbox has no engagements: ending at the engagement date is never possible.
-  if (update.policy === 'terminateAtEngagementDate') throw badRequest('This service has no engagement');
-  if (s.kind === 'option' && update.policy === 'terminateAtExpirationDate') throw badRequest('An option ends with its parent service');
+  if (update.policy === 'terminateAtEngagementDate' && !s.engagement) throw badRequest('This service has no engagement');
+  // Options end on their own too (the Control Panel stops a domain's options this way); the gate is the same for all.
+  if (update.policy === 'terminateAtExpirationDate' && who) checkTermination(s, who.account, who.nowMs);
   // Checked like any body, then answered 200 without changing the renewal.
   if (changesRenew && putRenew === 'ignored') {
     delete update.mode;

@@ -4,7 +4,7 @@
  */
 import { isOvhApiError } from '../../ovh/errors';
 import type { Translate } from '../../translate';
-import { formatDuration, parseDuration, type ServiceOutcome, type SettingsChange, type SettingsTarget, type SkipReason } from '../../renewal';
+import { formatDuration, parseDuration, type ServiceOutcome, type SettingsChange, type SettingsTarget, type SkipReason, stopGate } from '../../renewal';
 import { formatOvhDay } from '../../views/pure/serviceText';
 
 export function periodWords(period: string | undefined, locale: string): string | undefined {
@@ -12,8 +12,24 @@ export function periodWords(period: string | undefined, locale: string): string 
   return duration ? formatDuration(duration, locale) : undefined;
 }
 
-export function skipText(reason: SkipReason, t: Translate): string {
+/** Why a service is left unchanged; `target` names who or until when, where the reason has one. */
+export function skipText(reason: SkipReason, t: Translate, target?: SettingsTarget, locale = 'en'): string {
   switch (reason) {
+    case 'stopNotOffered':
+      return t(
+        'OVHcloud does not offer to stop it at expiry (not among the actions it allows for this service): see the service in the OVHcloud Control Panel',
+      );
+    case 'notAdmin':
+      return t(
+        'only its administrator contact ({0}) can stop it: ask them, or have the contact changed in the OVHcloud Control Panel',
+        target?.adminContact ?? t('another account'),
+      );
+    case 'commitmentKept': {
+      const end = target?.engagement?.endDate ? formatOvhDay(target.engagement.endDate, locale) : undefined;
+      return end
+        ? t('it is under commitment until {0}, and OVHcloud offers no way to end it then: it keeps running and is billed until at least that date', end)
+        : t('it is under commitment, and OVHcloud offers no way to end it then: it keeps running and is billed until the commitment ends');
+    }
     case 'forcedAutomatic':
       return t('OVHcloud renews this product automatically only: it cannot be switched to manual renewal');
     case 'periodNotOffered':
@@ -82,6 +98,7 @@ export function confirmationText(
   locale: string,
   t: Translate,
   inFlight: readonly { target: SettingsTarget; order: OrderInFlight }[] = [],
+  nowMs = Date.now(),
 ): { message: string; detail: string; action: string } {
   const single = targets.length === 1 ? targets[0] : undefined;
   const expiry = single ? (formatOvhDay(single.expirationDate, locale) ?? t('its expiry date')) : undefined;
@@ -106,8 +123,28 @@ export function confirmationText(
       action = t('Change Renewal');
       break;
     }
-    case 'stopAtExpiry':
+    case 'stopAtExpiry': {
+      const committed = targets.flatMap((target) => {
+        const route = stopGate(target, undefined, nowMs);
+        return typeof route !== 'string' && route.via === 'endRule'
+          ? [{ target, end: formatOvhDay(route.endDate, locale) ?? t('the end of its commitment') }]
+          : [];
+      });
+      if (single && committed.length === 1) {
+        message = t('Stop {0} at the end of its commitment, on {1}?', single.displayName, committed[0].end);
+        lines.push(
+          t(
+            '{0} is under commitment until {1}: it cannot stop at its expiry before then. OVHcloud will end it when the commitment ends (its end rule becomes "cancel the service") and delete the service and its data.',
+            single.displayName,
+            committed[0].end,
+          ),
+        );
+        lines.push(t('You can undo this until {0} with "Keep Renewing".', committed[0].end));
+        action = t('Stop Renewing');
+        break;
+      }
       message = single ? t('Stop renewing {0} at expiry?', single.displayName) : t('Stop renewing {0} services at expiry?', targets.length);
+      for (const { target, end } of committed) lines.push(t('{0} is under commitment: it ends when the commitment ends, on {1}.', target.displayName, end));
       lines.push(
         single
           ? t(
@@ -126,6 +163,7 @@ export function confirmationText(
       );
       action = t('Stop Renewing');
       break;
+    }
     case 'undoStop':
       message = single ? t('Keep renewing {0}?', single.displayName) : t('Keep renewing {0} services?', targets.length);
       lines.push(t('The request to end at expiry is withdrawn: the service renews again as its renewal mode says (automatic or manual).'));
@@ -136,7 +174,7 @@ export function confirmationText(
   lines.push(...inFlightLines(change, inFlight, t));
   if (skipped.length > 0) {
     lines.push(t('Left unchanged:'));
-    for (const { target, reason } of skipped) lines.push(`• ${target.displayName}: ${skipText(reason, t)}`);
+    for (const { target, reason } of skipped) lines.push(`• ${target.displayName}: ${skipText(reason, t, target, locale)}`);
   }
   return { message, detail: lines.join('\n\n'), action };
 }

@@ -4,10 +4,10 @@
  * Anything unreadable (an older format, a hand-edited value) is treated as "no cache"
  * and simply refetched, never shown half-parsed. Pure.
  */
-import { knownName, SERVICE_TYPES, type ServicePricing, type ServiceSummary, type ServiceType } from '../../ovh';
+import { knownName, SERVICE_TYPES, type ServiceEngagement, type ServicePricing, type ServiceSummary, type ServiceType } from '../../ovh';
 
-// 2: adds nextBillingDate, pricing and renewModes; a format-1 cache is refetched once.
-export const CACHE_FORMAT = 2;
+// 2: adds nextBillingDate, pricing and renewModes; 3: lifecycleActions, engagement and adminContact (who may stop a service). An older cache is refetched once.
+export const CACHE_FORMAT = 3;
 export const CACHE_KEY_PREFIX = 'ovhcloud.services.listing.';
 
 export interface Unreadable {
@@ -53,7 +53,22 @@ export function toCachedService(service: ServiceSummary): ServiceSummary {
     nextBillingDate: service.nextBillingDate,
     pricing: service.pricing && { duration: service.pricing.duration, ucents: service.pricing.ucents, currency: service.pricing.currency },
     renewModes: service.renewModes && [...service.renewModes],
+    lifecycleActions: service.lifecycleActions && [...service.lifecycleActions],
+    engagement: service.engagement && {
+      endDate: service.engagement.endDate,
+      endStrategy: service.engagement.endStrategy,
+      endStrategies: [...service.engagement.endStrategies],
+    },
+    adminContact: service.adminContact,
   };
+}
+
+const strings = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined);
+
+function readEngagement(raw: unknown): ServiceEngagement | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const value = raw as Record<string, unknown>;
+  return { endDate: optionalString(value.endDate), endStrategy: optionalString(value.endStrategy), endStrategies: strings(value.endStrategies) ?? [] };
 }
 
 function readPricing(raw: unknown): ServicePricing | undefined {
@@ -89,7 +104,10 @@ function readService(raw: unknown): ServiceSummary | undefined {
     terminationDate: optionalString(value.terminationDate),
     nextBillingDate: optionalString(value.nextBillingDate),
     pricing: readPricing(value.pricing),
-    renewModes: Array.isArray(value.renewModes) ? value.renewModes.filter((mode): mode is string => typeof mode === 'string') : undefined,
+    renewModes: strings(value.renewModes),
+    lifecycleActions: strings(value.lifecycleActions),
+    engagement: readEngagement(value.engagement),
+    adminContact: optionalString(value.adminContact),
   };
 }
 

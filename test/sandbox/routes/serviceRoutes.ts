@@ -1,3 +1,4 @@
+import { engagementView, updateEndRule } from '../engagement';
 import { badRequest, notFound } from '../errors';
 import type { ServiceRecord } from '../model';
 import { createOrder, dryRunOrder, renderOrder } from '../orders';
@@ -51,7 +52,14 @@ export function addServiceRoutes(router: Router): void {
   router.add('GET', '/services/{serviceId}', 'signed', (ctx) => ({ body: expandedService(findService(ctx), ctx.core.state.account) }));
 
   router.add('PUT', '/services/{serviceId}', 'signed', (ctx) => {
-    updateService(findService(ctx), ctx.body, ctx.core.config.servicesPutRenew);
+    updateService(findService(ctx), ctx.body, ctx.core.config.servicesPutRenew, { account: ctx.core.state.account, nowMs: ctx.nowMs });
+    return { body: null };
+  });
+
+  router.add('GET', '/services/{serviceId}/billing/engagement', 'signed', (ctx) => ({ body: engagementView(findService(ctx)) }));
+
+  router.add('PUT', '/services/{serviceId}/billing/engagement/endRule', 'signed', (ctx) => {
+    updateEndRule(findService(ctx), ctx.body, ctx.core.state.account);
     return { body: null };
   });
 

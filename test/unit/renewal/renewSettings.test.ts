@@ -49,7 +49,9 @@ suite('renewal: renew settings', () => {
     assert.equal(skipReason(target({ renewModes: ['automatic'], renewMode: 'automatic' }), { kind: 'renew', mode: 'manual' }), 'forcedAutomatic');
     assert.equal(skipReason(target({ renewMode: 'automatic', renewPeriod: 'P1Y' }), toAuto, ['P1Y']), 'unchanged');
     assert.equal(skipReason(target({ lifecycleState: 'terminated' }), toAuto), 'terminated');
-    assert.equal(skipReason(target({ parentServiceId: 9 }), { kind: 'stopAtExpiry' }), 'option');
+    // Issue 28: an option stops on its own (the Control Panel does so); its renewal still follows its service.
+    assert.equal(skipReason(target({ parentServiceId: 9 }), { kind: 'stopAtExpiry' }), undefined);
+    assert.equal(skipReason(target({ parentServiceId: 9 }), { kind: 'renew', mode: 'manual' }), 'option');
     assert.equal(skipReason(target({ pendingActions: ['terminateAtExpirationDate'] }), { kind: 'stopAtExpiry' }), 'alreadyEnding');
     assert.equal(skipReason(target(), { kind: 'undoStop' }), 'notEnding');
     assert.equal(skipReason(target({ pendingActions: ['deleteAtExpiration'] }), { kind: 'undoStop' }), undefined);

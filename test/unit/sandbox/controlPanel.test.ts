@@ -129,6 +129,48 @@ suite('sandbox: what the Control Panel does (serviceInfos, servicesPutRenew, ser
     assert.equal((await admin(sb, 'POST', '/services/1', { state: 'active' })).status, 404);
   });
 
+  test('stopping at expiry is gated: the lifecycle actions, the admin contact, a commitment; options stop on their own', async () => {
+    const stop = { body: { terminationPolicy: 'terminateAtExpirationDate' } };
+    const notOffered = manualOne('vps');
+    await admin(sb, 'POST', `/services/${notOffered.serviceId}`, { lifecycleActions: ['earlyRenewal', 'terminate'] });
+    const refused = await call(sb, 'PUT', `/services/${notOffered.serviceId}`, stop);
+    assert.deepEqual([refused.status, (refused.json as { class: string }).class], [403, 'Client::Forbidden']);
+    assert.deepEqual((await get(notOffered)).billing.lifecycle.current.pendingActions, []);
+
+    const otherAdmin = manualOne('domain');
+    await admin(sb, 'POST', `/services/${otherAdmin.serviceId}`, { contactAdmin: 'someone-else' });
+    const notAdmin = await call(sb, 'PUT', `/services/${otherAdmin.serviceId}`, stop);
+    assert.equal(notAdmin.status, 403);
+    assert.match((notAdmin.json as { message: string }).message, /administrator contact.*someone-else/);
+
+    const option = sb.state.services.find((x) => x.kind === 'option' && x.lifecycleState === 'active' && x.pendingActions.length === 0)!;
+    await ok(sb, 'PUT', `/services/${option.serviceId}`, stop);
+    assert.deepEqual((await get(option)).billing.lifecycle.current.pendingActions, ['terminateAtExpirationDate']);
+    const parent = sb.state.lookup(option.parentServiceId!)!;
+    assert.ok(!parent.pendingActions.includes('terminateAtExpirationDate'), 'the parent keeps renewing');
+  });
+
+  test('a committed service ends through PUT /services/{id}/billing/engagement/endRule, not terminationPolicy', async () => {
+    const s = manualOne('dedicated');
+    const endDate = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    const possibleStrategies = ['CANCEL_SERVICE', 'REACTIVATE_ENGAGEMENT', 'STOP_ENGAGEMENT_FALLBACK_DEFAULT_PRICE'];
+    await admin(sb, 'POST', `/services/${s.serviceId}`, { engagement: { endDate, endRule: { strategy: 'REACTIVATE_ENGAGEMENT', possibleStrategies } } });
+    const policy = await call(sb, 'PUT', `/services/${s.serviceId}`, { body: { terminationPolicy: 'terminateAtExpirationDate' } });
+    assert.equal(policy.status, 400);
+    assert.match((policy.json as { message: string }).message, /engaged until/);
+    const bad = await call(sb, 'PUT', `/services/${s.serviceId}/billing/engagement/endRule`, { body: { strategy: 'BOGUS' } });
+    assert.equal(bad.status, 400);
+    await ok(sb, 'PUT', `/services/${s.serviceId}/billing/engagement/endRule`, { body: { strategy: 'CANCEL_SERVICE' } });
+    const after = await get(s);
+    assert.equal(after.billing.engagement?.endRule?.strategy, 'CANCEL_SERVICE');
+    assert.deepEqual(after.billing.lifecycle.current.pendingActions, ['terminateAtEngagementDate']);
+    assert.equal((await ok<{ endRule: { strategy: string } }>(sb, 'GET', `/services/${s.serviceId}/billing/engagement`)).endRule.strategy, 'CANCEL_SERVICE');
+    await ok(sb, 'PUT', `/services/${s.serviceId}/billing/engagement/endRule`, { body: { strategy: 'REACTIVATE_ENGAGEMENT' } });
+    assert.deepEqual((await get(s)).billing.lifecycle.current.pendingActions, []);
+    const other = manualOne('vps');
+    assert.equal((await call(sb, 'PUT', `/services/${other.serviceId}/billing/engagement/endRule`, { body: { strategy: 'CANCEL_SERVICE' } })).status, 404);
+  });
+
   test('followUp: 404 before payment; a held order stays checking with the check as its last label until released', async () => {
     const domain = sb.state.services.find((x) => x.kind === 'domain' && x.bundleId === null && x.lifecycleState === 'active' && !x.automaticOnly)!;
     const { orderId } = await ok<{ orderId: number }>(sb, 'POST', `/service/${domain.serviceId}/renew`, {
