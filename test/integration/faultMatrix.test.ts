@@ -4,6 +4,7 @@ import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
 import { ledger, openPanel, renewableService, type PanelDriver } from './support/renew';
+import { type Fault, FAULTS, iamBody } from './support/faultList';
 import { admin, answerValidationPage, sandbox } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { labelOf, serviceRows, walk } from './support/servicesTree';
@@ -16,43 +17,6 @@ import { CREATE, CUSTOM, runSignIn, signInToSandbox, signOutEverything } from '.
  * shown), the panel works again once the fault is gone, no POST is retried, the
  * ledger never holds a duplicate, and nothing unhandled reaches the extension host.
  */
-type Fault = {
-  readonly name: string;
-  readonly spec?: Record<string, unknown>;
-  readonly clockSkew?: boolean;
-  readonly iam?: boolean;
-  readonly config?: Record<string, unknown>;
-};
-
-const FAULTS: Fault[] = [
-  { name: '401', spec: { kind: 'status', status: 401 } },
-  { name: '403 not granted', spec: { kind: 'status', status: 403, errorCode: 'NOT_GRANTED_CALL', message: 'This call has not been granted' } },
-  { name: '403 invalid credential', spec: { kind: 'status', status: 403, errorCode: 'INVALID_CREDENTIAL', message: 'This credential is not valid' } },
-  { name: '404', spec: { kind: 'status', status: 404 } },
-  { name: '409', spec: { kind: 'status', status: 409 } },
-  { name: '429 with Retry-After', spec: { kind: 'rateLimit', retryAfter: 1 } },
-  { name: '460 expired service', spec: { kind: 'status', status: 460 } },
-  { name: '500', spec: { kind: 'status', status: 500 } },
-  { name: '503', spec: { kind: 'status', status: 503 } },
-  { name: 'timeout', spec: { kind: 'timeout' } },
-  { name: 'connection reset', spec: { kind: 'reset' } },
-  { name: 'malformed JSON', spec: { kind: 'malformedJson' } },
-  { name: 'schema-violating JSON', spec: { kind: 'schemaViolation' } },
-  { name: 'clock skew', clockSkew: true },
-  // The refusals real OVH answers (ovh-api-realities.md §1, §6, §7).
-  { name: '403 payment mean refused', spec: { kind: 'status', status: 403, message: "This order can't be paid with 'creditCard'" } },
-  { name: '404 paymentMean not found', spec: { kind: 'status', status: 404, message: 'paymentMean not found' } },
-  { name: '403 IAM forbidden with details', iam: true },
-  {
-    name: '403 key refused',
-    spec: { kind: 'status', status: 403, errorCode: 'INVALID_CREDENTIAL', message: 'This credential was refused by the account owner' },
-  },
-  // OVH's orders are eventually consistent (issue 13): the request acts, its answer is lost.
-  { name: 'answer lost after OVH acted', spec: { kind: 'timeout', after: true } },
-  { name: 'completes after the client gave up', spec: { kind: 'timeout', completeAfterMs: 1500 } },
-  { name: 'reset after OVH acted + late order listing', spec: { kind: 'reset', after: true }, config: { orderListingDelayMs: 1500 } },
-];
-
 type Operation = 'list services' | 'list renew strategies' | 'dry run' | 'place order' | 'pay';
 const OPERATIONS: Record<Operation, { method: 'GET' | 'POST'; path: string; route: string; iamAction: string }> = {
   'list services': { method: 'GET', path: '/services', route: 'GET /services', iamAction: 'account:apiovh:services/get' },
@@ -62,13 +26,6 @@ const OPERATIONS: Record<Operation, { method: 'GET' | 'POST'; path: string; rout
   // The default card is paid through OVH's current route, by payment method id.
   pay: { method: 'POST', path: '/me/order/*/pay', route: 'POST /me/order/{orderId}/pay', iamAction: 'account:apiovh:me/order/pay' },
 };
-
-/** OVH's IAM refusal for an OAuth2 service account, naming the action it lacks. */
-const iamBody = (action: string): object => ({
-  class: 'Client::Forbidden',
-  message: 'User not granted for this request',
-  details: { unauthorizedActionsByAuthentication: '', unauthorizedActionsByIAM: action },
-});
 
 const PLACE = { confirm: 'Place Order' };
 const PAY = { confirm: 'Pay' };

@@ -108,7 +108,10 @@ async function handle(core: SandboxCore, router: Router, info: () => object, req
     // No answer ever; the request still takes effect later, when the client has given up.
     log(0, fault);
     const incoming = { method, rawUrl, url, fullPath, apiPath, req, rawBody, match };
+    // A reset in between starts a new world: the late request belonged to the old one.
+    const world = core.state;
     setTimeout(() => {
+      if (core.state !== world) return;
       core.settle();
       dispatch(core, incoming);
     }, fault.completeAfterMs).unref();
