@@ -1,18 +1,16 @@
-import { type OutlookState, OutlookHostMessageSchema, type OutlookWebviewMessage } from '../../protocol/outlook';
-import { h } from '../renewPanel/dom';
+import { type OutlookHostMessage, OutlookHostMessageSchema, type OutlookState, type OutlookWebviewMessage } from '../../protocol/outlook';
+import { h } from '../shared/dom';
+import { fill } from '../shared/fill';
+import { connectToHost } from '../shared/host';
 import { chart } from './chart';
 
-interface VsCodeApi {
-  postMessage(message: OutlookWebviewMessage): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let state: OutlookState | undefined;
 
+const host = connectToHost<OutlookHostMessage, OutlookWebviewMessage, never>(OutlookHostMessageSchema, (message) => draw(message.state));
+
 function send(message: OutlookWebviewMessage): void {
-  vscode.postMessage(message);
+  host.post(message);
 }
 
 function toolbar(s: OutlookState): HTMLElement {
@@ -80,7 +78,7 @@ function table(s: OutlookState): HTMLElement {
 
 function monthList(s: OutlookState): HTMLElement | false {
   if (!s.selected) return false;
-  const title = h('h2', { id: 'month-title', tabindex: '-1' }, s.strings.servicesIn.replace('{0}', s.selected.label));
+  const title = h('h2', { id: 'month-title', tabindex: '-1' }, fill(s.strings.servicesIn, s.selected.label));
   if (s.selected.services.length === 0) return h('section', { class: 'month', 'aria-labelledby': 'month-title' }, title, h('p', {}, s.strings.noCharges));
   const items = s.selected.services.map((service) =>
     h(
@@ -140,8 +138,4 @@ function draw(next: OutlookState): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent) => {
-  const parsed = OutlookHostMessageSchema.safeParse(event.data);
-  if (parsed.success) draw(parsed.data.state);
-});
 send({ type: 'ready' });
