@@ -7,7 +7,7 @@ import { registerAuth } from './auth/registerAuth';
 import { SecretStore } from './auth/secretStore';
 import { type PlanningCommands, registerCommands } from './commands/registerCommands';
 import type { ExportDeps } from './exports/exportCommands';
-import type { OutlookPanels } from './outlook/outlookPanels';
+import { registerOutlookPanel } from './outlook/registerOutlookPanel';
 import type { SettingsDeps } from './settings/renewSettingsCommands';
 import * as path from 'node:path';
 import { JournalFiles } from './panels/pure/journalFiles';
@@ -119,14 +119,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // The outlook, renew settings and exports load with dist/features.js when first run.
   const exportDeps: ExportDeps = { model: services.model, log, save: () => hooks?.saveDialog };
   const settingsDeps: SettingsDeps = { model: services.model, accounts, prompter, pickService: () => services.pickService(), log };
-  let outlookPanels: OutlookPanels | undefined;
-  const outlook = (): OutlookPanels => {
-    if (!outlookPanels) {
-      outlookPanels = new (features().OutlookPanels)(context, { model: services.model, log, now: () => new Date(), underTest: hooks !== undefined });
-      context.subscriptions.push(outlookPanels);
-    }
-    return outlookPanels;
-  };
+  const outlook = registerOutlookPanel(context, { model: services.model, log, now: () => new Date(), underTest: hooks !== undefined });
   const planning: PlanningCommands = {
     showOutlook: () => void outlook().show(),
     changeRenewal: (first, selection) => features().runRenewSettings(settingsDeps, 'renew', first, selection),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServiceSummary } from '../ovh';
-import { type OutlookHostMessage, type OutlookState, type OutlookWebviewMessage, OutlookWebviewMessageSchema } from '../protocol/outlook';
+import { type OutlookHostMessage, type OutlookSaved, type OutlookState, type OutlookWebviewMessage, OutlookWebviewMessageSchema } from '../protocol/outlook';
 import { safeLocale } from '../views/pure/locale';
 import { WebviewHost } from '../webviewHost/webviewHost';
 import { buildOutlookState } from './pure/outlookState';
@@ -46,7 +46,9 @@ export class OutlookPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly deps: OutlookDeps,
+    saved?: OutlookSaved,
   ) {
+    if (saved) ({ span: this.span, currency: this.currency, month: this.month } = saved);
     const listening = deps.model.onDidChange(() => this.post());
     this.host = new WebviewHost(
       panel,

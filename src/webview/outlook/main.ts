@@ -1,4 +1,4 @@
-import { type OutlookHostMessage, OutlookHostMessageSchema, type OutlookState, type OutlookWebviewMessage } from '../../protocol/outlook';
+import { type OutlookHostMessage, OutlookHostMessageSchema, type OutlookSaved, type OutlookState, type OutlookWebviewMessage } from '../../protocol/outlook';
 import { h } from '../shared/dom';
 import { fill } from '../shared/fill';
 import { connectToHost } from '../shared/host';
@@ -7,7 +7,11 @@ import { chart } from './chart';
 const app = document.getElementById('app') as HTMLElement;
 let state: OutlookState | undefined;
 
-const host = connectToHost<OutlookHostMessage, OutlookWebviewMessage, never>(OutlookHostMessageSchema, (message) => draw(message.state));
+const host = connectToHost<OutlookHostMessage, OutlookWebviewMessage, OutlookSaved>(OutlookHostMessageSchema, (message) => {
+  // Saved for the serializer: a reloaded window reopens the outlook on the same span, currency and month.
+  host.setState({ span: message.state.span, currency: message.state.currency, month: message.state.selected?.month });
+  draw(message.state);
+});
 
 function send(message: OutlookWebviewMessage): void {
   host.post(message);
