@@ -57,7 +57,7 @@ export class OutlookPanel implements vscode.Disposable {
         locale: safeLocale(vscode.env.language),
         title: vscode.l10n.t('Renewal Outlook'),
         bundle: 'outlook',
-        styles: ['outlook'],
+        styles: ['base', 'outlook'],
         images: false,
         accepts: OutlookWebviewMessageSchema,
         logName: 'Renewal outlook',

@@ -34,7 +34,7 @@ export class BatchPanel implements vscode.Disposable {
         locale,
         title: vscode.l10n.t('Renew several services'),
         bundle: 'batchPanel',
-        styles: ['renewPanel', 'batchPanel'],
+        styles: ['base', 'controls', 'batchPanel'],
         images: true,
         accepts: BatchMessageSchema,
         logName: 'Batch panel',

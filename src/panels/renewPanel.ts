@@ -33,7 +33,7 @@ export class RenewPanel implements vscode.Disposable {
         locale,
         title: vscode.l10n.t('Renew {0}', `#${saved.serviceId}`),
         bundle: 'renewPanel',
-        styles: ['renewPanel'],
+        styles: ['base', 'controls', 'renewPanel'],
         images: true,
         accepts: WebviewMessageSchema,
         logName: 'Renew panel',
