@@ -25,32 +25,26 @@ export interface OutlookDeps {
  * already holds: no request per service. The webview names choices; this class keeps
  * the services behind its tokens and opens the renew panel itself.
  */
-export class OutlookPanel implements vscode.Disposable {
+export class OutlookPanel extends WebviewHost<OutlookWebviewMessage, OutlookHostMessage> {
   private span: 12 | 36 = 12;
   private currency: string | undefined;
   private month: string | undefined;
   private tokens: ReadonlyMap<string, { accountId: string; serviceId: number }> = new Map();
-  private readonly host: WebviewHost<OutlookWebviewMessage, OutlookHostMessage>;
   /** Renew panels opened from here (their keys): recorded only under test. */
   readonly opened: string[] = [];
   private last: OutlookState | undefined;
   private readonly painted = new vscode.EventEmitter<OutlookState>();
   /** Fires when a state with data reaches the webview. */
   readonly onDidPost = this.painted.event;
-
-  /** One outlook per window: the registry's only key. */
-  readonly key = 'outlook';
-  readonly onDidClose: vscode.Event<void>;
+  private readonly listening: vscode.Disposable;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly deps: OutlookDeps,
     saved?: OutlookSaved,
   ) {
-    if (saved) ({ span: this.span, currency: this.currency, month: this.month } = saved);
-    const listening = deps.model.onDidChange(() => this.post());
-    this.host = new WebviewHost(
+    super(
       panel,
       extensionUri,
       {
@@ -62,23 +56,16 @@ export class OutlookPanel implements vscode.Disposable {
         accepts: OutlookWebviewMessageSchema,
         logName: 'Renewal outlook',
       },
-      {
-        log: deps.log,
-        receive: (message) => this.handle(message),
-        record: deps.underTest,
-        beforeClose: () => {
-          listening.dispose();
-          this.painted.dispose();
-        },
-      },
+      { log: deps.log, record: deps.underTest },
     );
-    this.onDidClose = this.host.onDidClose;
+    if (saved) ({ span: this.span, currency: this.currency, month: this.month } = saved);
+    this.listening = deps.model.onDidChange(() => this.post());
     for (const id of deps.model.accountIds()) deps.model.ensureLoaded(id);
   }
 
-  /** Every state posted, for tests and the benchmark: recorded only under test. */
-  get posted(): readonly OutlookHostMessage[] {
-    return this.host.posted;
+  /** One outlook per window: the registry's only key. */
+  get key(): string {
+    return 'outlook';
   }
 
   get state(): OutlookState | undefined {
@@ -108,12 +95,12 @@ export class OutlookPanel implements vscode.Disposable {
   post(): void {
     const message: OutlookHostMessage = { type: 'state', state: this.build() };
     this.last = message.state;
-    void this.host.post(message).then((delivered) => {
+    void this.send(message).then((delivered) => {
       if (delivered) this.painted.fire(message.state);
     });
   }
 
-  private async handle(message: OutlookWebviewMessage): Promise<void> {
+  protected async handle(message: OutlookWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         break;
@@ -139,14 +126,11 @@ export class OutlookPanel implements vscode.Disposable {
 
   /** For tests: what the webview would send (checked against the protocol like a real message). */
   async simulate(raw: unknown): Promise<void> {
-    await this.host.receive(raw);
+    await this.receive(raw);
   }
 
-  reveal(): void {
-    this.host.reveal();
-  }
-
-  dispose(): void {
-    this.host.dispose();
+  protected override closing(): void {
+    this.listening.dispose();
+    this.painted.dispose();
   }
 }

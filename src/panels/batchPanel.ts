@@ -10,24 +10,14 @@ export type BatchPanelDeps = Omit<BatchDeps, 'onState' | 't' | 'locale'>;
  * view: the host drops every message outside the batch protocol; every decision lives in
  * BatchSession.
  */
-export class BatchPanel implements vscode.Disposable {
+export class BatchPanel extends WebviewHost<BatchMessage, BatchHostMessage> {
   private readonly session: BatchSession;
-  private readonly host: WebviewHost<BatchMessage, BatchHostMessage>;
-  readonly onDidClose: vscode.Event<void>;
   private readonly saved: BatchSaved;
   readonly started: Promise<void>;
 
-  constructor(
-    readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
-    saved: BatchSaved,
-    deps: BatchPanelDeps,
-    log: vscode.LogOutputChannel,
-    record: boolean,
-  ) {
-    this.saved = { accountId: saved.accountId, batchId: saved.batchId };
+  constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, saved: BatchSaved, deps: BatchPanelDeps, log: vscode.LogOutputChannel, record: boolean) {
     const locale = vscode.env.language;
-    this.host = new WebviewHost(
+    super(
       panel,
       extensionUri,
       {
@@ -39,10 +29,10 @@ export class BatchPanel implements vscode.Disposable {
         accepts: BatchMessageSchema,
         logName: 'Batch panel',
       },
-      { log, receive: (message) => this.handle(message), record, beforeClose: () => this.session.dispose() },
+      { log, record },
     );
-    this.onDidClose = this.host.onDidClose;
-    this.session = new BatchSession({ ...deps, t: vscode.l10n.t, locale, onState: (state) => void this.host.post({ type: 'state', state }) });
+    this.saved = { accountId: saved.accountId, batchId: saved.batchId };
+    this.session = new BatchSession({ ...deps, t: vscode.l10n.t, locale, onState: (state) => void this.send({ type: 'state', state }) });
     this.started = this.session.start().catch((error: unknown) => log.error(`Batch panel: ${error instanceof Error ? error.message : String(error)}`));
   }
 
@@ -58,27 +48,12 @@ export class BatchPanel implements vscode.Disposable {
     return this.session;
   }
 
-  /** Messages posted to the webview: recorded only under test, for the leak scan. */
-  get posted(): readonly BatchHostMessage[] {
-    return this.host.posted;
-  }
-
-  /** The single entry point for webview messages (checked against the protocol), also used by the tests. */
-  async receive(raw: unknown): Promise<void> {
-    await this.host.receive(raw);
-  }
-
-  reveal(): void {
-    this.host.reveal();
-  }
-
-  dispose(): void {
-    this.host.dispose();
-  }
-
-  private async handle(message: BatchMessage): Promise<void> {
-    if (message.type === 'ready')
-      void this.host.post({ type: 'init', strings: translatedStrings(BATCH_STRINGS), locale: vscode.env.language, saved: this.saved });
+  protected async handle(message: BatchMessage): Promise<void> {
+    if (message.type === 'ready') void this.send({ type: 'init', strings: translatedStrings(BATCH_STRINGS), locale: vscode.env.language, saved: this.saved });
     await this.session.handle(message);
+  }
+
+  protected override closing(): void {
+    this.session.dispose();
   }
 }

@@ -10,23 +10,20 @@ export type PanelSessionDeps = Omit<SessionDeps, 'accountId' | 'serviceId' | 'on
  * One webview panel for one service. The webview is only a view: the host drops every
  * message outside the protocol; all decisions live in RenewSession.
  */
-export class RenewPanel implements vscode.Disposable {
+export class RenewPanel extends WebviewHost<WebviewMessage, HostMessage> {
   private readonly session: RenewSession;
-  private readonly host: WebviewHost<WebviewMessage, HostMessage>;
-  readonly onDidClose: vscode.Event<void>;
   private readonly saved: SavedState;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     saved: ServiceRef & Partial<SavedState>,
     deps: PanelSessionDeps,
     log: vscode.LogOutputChannel,
     options: { readonly recordPosted?: boolean } = {},
   ) {
-    this.saved = { accountId: saved.accountId, serviceId: saved.serviceId, sort: saved.sort };
     const locale = vscode.env.language;
-    this.host = new WebviewHost(
+    super(
       panel,
       extensionUri,
       {
@@ -38,8 +35,9 @@ export class RenewPanel implements vscode.Disposable {
         accepts: WebviewMessageSchema,
         logName: 'Renew panel',
       },
-      { log, receive: (message) => this.handle(message), record: options.recordPosted, beforeClose: () => this.session.dispose() },
+      { log, record: options.recordPosted },
     );
+    this.saved = { accountId: saved.accountId, serviceId: saved.serviceId, sort: saved.sort };
     this.session = new RenewSession({
       ...deps,
       accountId: saved.accountId,
@@ -48,7 +46,6 @@ export class RenewPanel implements vscode.Disposable {
       locale,
       onState: (state) => this.onState(state),
     });
-    this.onDidClose = this.host.onDidClose;
     void this.session.start();
   }
 
@@ -60,37 +57,22 @@ export class RenewPanel implements vscode.Disposable {
     return this.session.current;
   }
 
-  /** Every message posted to the webview, for the tests' leak scan and probes: recorded only under test. */
-  get posted(): readonly HostMessage[] {
-    return this.host.posted;
-  }
-
-  /** The single entry point for webview messages (checked against the protocol), also used by the tests. */
-  async receive(raw: unknown): Promise<void> {
-    await this.host.receive(raw);
-  }
-
-  reveal(): void {
-    this.host.reveal();
-  }
-
-  dispose(): void {
-    this.host.dispose();
-  }
-
-  private async handle(message: WebviewMessage): Promise<void> {
+  protected async handle(message: WebviewMessage): Promise<void> {
     if (message.type === 'renewSettings') {
       // Handled by the renew-settings commands, with their own confirmations and log.
       await vscode.commands.executeCommand('ovhcloud.services.renewSettings', { accountId: this.saved.accountId, serviceId: this.saved.serviceId });
       return;
     }
-    if (message.type === 'ready')
-      void this.host.post({ type: 'init', strings: translatedStrings(PANEL_STRINGS), locale: vscode.env.language, saved: this.saved });
+    if (message.type === 'ready') void this.send({ type: 'init', strings: translatedStrings(PANEL_STRINGS), locale: vscode.env.language, saved: this.saved });
     await this.session.handle(message);
   }
 
+  protected override closing(): void {
+    this.session.dispose();
+  }
+
   private onState(state: PanelState): void {
-    this.host.panel.title = vscode.l10n.t('Renew {0}', state.service.displayName);
-    void this.host.post({ type: 'state', state });
+    this.panel.title = vscode.l10n.t('Renew {0}', state.service.displayName);
+    void this.send({ type: 'state', state });
   }
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
 import { webviewHtml, type WebviewPage } from './webviewHtml';
 
-/** What a panel kind tells its host: the page to build and the protocol's check of what the webview sends. */
+/** What a panel tells its host: the page to build and the protocol's check of what the webview sends. */
 export interface HostedPage<In> extends WebviewPage {
   /** The protocol's schema for webview messages (wrapped in fromWebview). */
   readonly accepts: z.ZodMiniType<In>;
@@ -10,24 +10,20 @@ export interface HostedPage<In> extends WebviewPage {
   readonly logName: string;
 }
 
-export interface HostOptions<In> {
+export interface HostOptions {
   readonly log: vscode.LogOutputChannel;
-  /** Called with each message that passed the protocol's check; a throw is logged, never shown raw. */
-  readonly receive: (message: In) => unknown;
   /** Records every posted message (the tests' leak scan, probes, the benchmark): on only under test. */
   readonly record?: boolean;
-  /** Runs first when the panel closes, while the webview still exists (a session stops its timers and leases). */
-  readonly beforeClose?: () => void;
 }
 
 /**
- * The plumbing every webview panel shares: the page (strict CSP, fresh nonce, assets
- * through asWebviewUri), the check of every incoming message against the protocol
- * (anything else dropped, its content never logged), posting, and disposal. The webview
- * is only a view: what it may send is the protocol's, and the panel behind the host holds
- * amounts, ids and links.
+ * The plumbing every webview panel shares, which each panel kind extends: the page
+ * (strict CSP, fresh nonce, assets through asWebviewUri), the check of every incoming
+ * message against the protocol (anything else dropped, its content never logged),
+ * posting, and disposal. The webview is only a view: what it may send is the protocol's,
+ * and the panel holds amounts, ids and links.
  */
-export class WebviewHost<In, Out> implements vscode.Disposable {
+export abstract class WebviewHost<In, Out> implements vscode.Disposable {
   /** Every message posted to the webview: recorded only under test. */
   readonly posted: Out[] = [];
   private readonly closed = new vscode.EventEmitter<void>();
@@ -36,11 +32,14 @@ export class WebviewHost<In, Out> implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private disposed = false;
 
+  /** The registry's key: a second open of the same key reveals this panel. */
+  abstract get key(): string;
+
   constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly page: HostedPage<In>,
-    private readonly options: HostOptions<In>,
+    private readonly options: HostOptions,
   ) {
     panel.webview.options = {
       enableScripts: true,
@@ -54,6 +53,12 @@ export class WebviewHost<In, Out> implements vscode.Disposable {
     );
   }
 
+  /** A message that passed the protocol's check; a throw is logged, never shown raw. */
+  protected abstract handle(message: In): unknown;
+
+  /** Runs first when the panel closes, while the webview still exists (a session stops its timers and leases). */
+  protected closing(): void {}
+
   /** The single entry point for webview messages, also used by the tests. */
   async receive(raw: unknown): Promise<void> {
     const parsed = this.page.accepts.safeParse(raw);
@@ -63,14 +68,14 @@ export class WebviewHost<In, Out> implements vscode.Disposable {
       return;
     }
     try {
-      await this.options.receive(parsed.data);
+      await this.handle(parsed.data);
     } catch (error) {
       this.options.log.error(`${this.page.logName}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
   /** Resolves to whether the webview received it (false once it is gone). */
-  post(message: Out): Thenable<boolean> {
+  protected send(message: Out): Thenable<boolean> {
     if (this.options.record) this.posted.push(message);
     return this.panel.webview.postMessage(message);
   }
@@ -82,7 +87,7 @@ export class WebviewHost<In, Out> implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.options.beforeClose?.();
+    this.closing();
     for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
     this.panel.dispose();
     this.closed.fire();
