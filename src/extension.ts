@@ -7,7 +7,7 @@ import { registerAuth } from './auth/registerAuth';
 import { SecretStore } from './auth/secretStore';
 import { type PlanningCommands, registerCommands } from './commands/registerCommands';
 import type { ExportDeps } from './exports/exportCommands';
-import type { OutlookPanels } from './outlook/outlookPanel';
+import { registerOutlookPanel } from './outlook/registerOutlookPanel';
 import type { SettingsDeps } from './settings/renewSettingsCommands';
 import * as path from 'node:path';
 import { watchHeldOrders } from './panels/heldOrders';
@@ -148,9 +148,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     orderInFlight: (accountId, serviceId) => journal.forService(accountId, serviceId),
     log,
   };
-  let outlookPanels: OutlookPanels | undefined;
-  const outlook = (): OutlookPanels =>
-    (outlookPanels ??= features().createOutlookPanels(context, { model: services.model, log, now: () => new Date(), underTest: hooks !== undefined }));
+  const outlook = registerOutlookPanel(context, { model: services.model, log, now: () => new Date(), underTest: hooks !== undefined });
   const planning: PlanningCommands = {
     showOutlook: () => void outlook().show(),
     changeRenewal: (first, selection) => features().runRenewSettings(settingsDeps, 'renew', first, selection),

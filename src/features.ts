@@ -16,6 +16,6 @@ export { forgetOrder } from './panels/forgetOrder';
 export { RenewPanels } from './panels/renewPanels';
 export { BatchPanels } from './panels/batchPanels';
 export { exportServices } from './exports/exportCommands';
-export { createOutlookPanels } from './outlook/outlookPanel';
+export { OutlookPanels } from './outlook/outlookPanels';
 export { chooseRenewSettings, runRenewSettings } from './settings/renewSettingsCommands';
 export { invokeTool, prepareTool } from './tools/languageModelTools';

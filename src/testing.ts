@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AccountService } from './auth/accountService';
 import type { Prompter } from './auth/prompter';
-import type { OutlookPanels } from './outlook/outlookPanel';
+import type { OutlookPanels } from './outlook/outlookPanels';
 import type { BatchPanels } from './panels/batchPanels';
 import type { OrderJournal } from './panels/pure/orderJournal';
 import type { RenewPanels } from './panels/renewPanels';

@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import type { ServiceSummary } from '../ovh';
-import { type OutlookHostMessage, type OutlookState, OutlookWebviewMessageSchema } from '../protocol/outlook';
+import { type OutlookHostMessage, type OutlookSaved, type OutlookState, type OutlookWebviewMessage, OutlookWebviewMessageSchema } from '../protocol/outlook';
 import { safeLocale } from '../views/pure/locale';
-import { webviewHtml } from '../webviewHtml';
+import { WebviewHost } from '../webviewHost/webviewHost';
 import { buildOutlookState } from './pure/outlookState';
-
-export const OUTLOOK_VIEW_TYPE = 'ovhcloud.renewalOutlook';
 
 export interface OutlookSource {
   accountIds(): string[];
@@ -27,49 +25,47 @@ export interface OutlookDeps {
  * already holds: no request per service. The webview names choices; this class keeps
  * the services behind its tokens and opens the renew panel itself.
  */
-export class OutlookPanel implements vscode.Disposable {
+export class OutlookPanel extends WebviewHost<OutlookWebviewMessage, OutlookHostMessage> {
   private span: 12 | 36 = 12;
   private currency: string | undefined;
   private month: string | undefined;
   private tokens: ReadonlyMap<string, { accountId: string; serviceId: number }> = new Map();
-  private readonly disposables: vscode.Disposable[] = [];
   /** Renew panels opened from here (their keys): recorded only under test. */
   readonly opened: string[] = [];
-  /** Every state posted, for tests and the benchmark: recorded only under test. */
-  readonly posted: OutlookHostMessage[] = [];
   private last: OutlookState | undefined;
   private readonly painted = new vscode.EventEmitter<OutlookState>();
   /** Fires when a state with data reaches the webview. */
   readonly onDidPost = this.painted.event;
+  private readonly listening: vscode.Disposable;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly deps: OutlookDeps,
-    onDispose: () => void,
+    saved?: OutlookSaved,
   ) {
-    panel.webview.options = {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
-    };
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ovhcloud.svg');
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, {
-      locale: safeLocale(vscode.env.language),
-      title: vscode.l10n.t('Renewal Outlook'),
-      bundle: 'outlook',
-      styles: ['outlook'],
-      images: false,
-    });
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
-      deps.model.onDidChange(() => this.post()),
-      panel.onDidDispose(() => {
-        this.dispose();
-        onDispose();
-      }),
-      this.painted,
+    super(
+      panel,
+      extensionUri,
+      {
+        locale: safeLocale(vscode.env.language),
+        title: vscode.l10n.t('Renewal Outlook'),
+        bundle: 'outlook',
+        styles: ['base', 'outlook'],
+        images: false,
+        accepts: OutlookWebviewMessageSchema,
+        logName: 'Renewal outlook',
+      },
+      { log: deps.log, record: deps.underTest },
     );
+    if (saved) ({ span: this.span, currency: this.currency, month: this.month } = saved);
+    this.listening = deps.model.onDidChange(() => this.post());
     for (const id of deps.model.accountIds()) deps.model.ensureLoaded(id);
+  }
+
+  /** One outlook per window: the registry's only key. */
+  get key(): string {
+    return 'outlook';
   }
 
   get state(): OutlookState | undefined {
@@ -99,19 +95,12 @@ export class OutlookPanel implements vscode.Disposable {
   post(): void {
     const message: OutlookHostMessage = { type: 'state', state: this.build() };
     this.last = message.state;
-    if (this.deps.underTest) this.posted.push(message);
-    void this.panel.webview.postMessage(message).then((delivered) => {
+    void this.send(message).then((delivered) => {
       if (delivered) this.painted.fire(message.state);
     });
   }
 
-  private async receive(raw: unknown): Promise<void> {
-    const parsed = OutlookWebviewMessageSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.deps.log.warn('Renewal outlook: dropped a message that does not match the protocol');
-      return;
-    }
-    const message = parsed.data;
+  protected async handle(message: OutlookWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         break;
@@ -135,40 +124,13 @@ export class OutlookPanel implements vscode.Disposable {
     this.post();
   }
 
-  /** For tests: what the webview would send. */
+  /** For tests: what the webview would send (checked against the protocol like a real message). */
   async simulate(raw: unknown): Promise<void> {
     await this.receive(raw);
   }
 
-  dispose(): void {
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  protected override closing(): void {
+    this.listening.dispose();
+    this.painted.dispose();
   }
-}
-
-export interface OutlookPanels {
-  show(): OutlookPanel;
-  readonly current: OutlookPanel | undefined;
-}
-
-/** One outlook panel per window; the command ovhcloud.showRenewalOutlook calls show(). */
-export function createOutlookPanels(context: vscode.ExtensionContext, deps: OutlookDeps): OutlookPanels {
-  let current: OutlookPanel | undefined;
-  context.subscriptions.push({ dispose: () => current?.panel.dispose() });
-  return {
-    show: () => {
-      if (current) {
-        current.panel.reveal();
-        return current;
-      }
-      const panel = vscode.window.createWebviewPanel(OUTLOOK_VIEW_TYPE, vscode.l10n.t('Renewal Outlook'), vscode.ViewColumn.Active, {
-        enableScripts: true,
-        retainContextWhenHidden: false,
-      });
-      current = new OutlookPanel(panel, context.extensionUri, deps, () => (current = undefined));
-      return current;
-    },
-    get current() {
-      return current;
-    },
-  };
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isOvhApiError, type ServiceSummary } from '../ovh';
 import { BatchSavedSchema, type BatchSaved } from '../protocol/batchPanel';
@@ -10,13 +10,11 @@ import { BatchRecords } from './pure/batchRecords';
 import { expiringPicks } from './pure/expiringPicks';
 import { accountIdentity } from './pure/orderJournal';
 import { BATCH_PANEL_VIEW_TYPE, type BatchPanelRegistration } from './registerBatchPanel';
+import { newLeaseOwner, PanelRegistry } from '../webviewHost/panelRegistry';
 
 /** Open batch panels by batch id. */
 export class BatchPanels implements vscode.Disposable {
-  private readonly open = new Map<string, BatchPanel>();
-  private panelCount = 0;
-  /** This extension host, for lease owners (code-server gives every window one sessionId). */
-  private readonly hostId = randomUUID();
+  private readonly open = new PanelRegistry<BatchPanel>();
   private readonly records: BatchRecords;
 
   constructor(
@@ -27,8 +25,7 @@ export class BatchPanels implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const panel of this.open.values()) panel.dispose();
-    this.open.clear();
+    this.open.dispose();
   }
 
   get(batchId: string): BatchPanel | undefined {
@@ -37,7 +34,7 @@ export class BatchPanels implements vscode.Disposable {
 
   /** Every open batch panel (a panel opened by a language-model tool has no key the caller sees). */
   openPanels(): BatchPanel[] {
-    return [...this.open.values()];
+    return this.open.values();
   }
 
   /** A new batch over these services of one account. */
@@ -63,7 +60,7 @@ export class BatchPanels implements vscode.Disposable {
         services: serviceIds.map((serviceId) => ({ serviceId, summary: summaries.find((summary) => summary.serviceId === serviceId) })),
         api: () => accounts.api(saved.accountId),
         identity: meta ? accountIdentity(meta) : `account:${saved.accountId}`,
-        owner: `${this.hostId}/batch${++this.panelCount}`,
+        owner: newLeaseOwner('batch'),
         journal,
         leases,
         // Each row follows another window's work on its service, as a single panel does.
@@ -83,9 +80,7 @@ export class BatchPanels implements vscode.Disposable {
       log,
       this.deps.underTest ?? false,
     );
-    this.open.set(batchPanel.key, batchPanel);
-    batchPanel.onDidClose(() => this.open.delete(batchPanel.key));
-    return batchPanel;
+    return this.open.add(batchPanel);
   }
 
   /** Brings a batch panel back after a reload: its table comes from the batch record and the journal. */

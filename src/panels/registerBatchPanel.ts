@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountService } from '../auth/accountService';
 import type { Prompter } from '../auth/prompter';
-import { features } from '../loadFeatures';
+import { registerPanelKind } from '../webviewHost/panelKind';
 import type { ServiceSummary } from '../ovh';
 import { serviceRefOf } from '../protocol/serviceRef';
 import type { BatchPanels } from './batchPanels';
@@ -50,19 +50,7 @@ export interface BatchCommands {
  * points. The panel, its session and the protocol's schemas load on first use.
  */
 export function registerBatchPanel(context: vscode.ExtensionContext, deps: BatchPanelRegistration): BatchCommands {
-  let panels: BatchPanels | undefined;
-  const loadPanels = (): BatchPanels => {
-    if (!panels) {
-      panels = new (features().BatchPanels)(context, deps);
-      context.subscriptions.push(panels);
-    }
-    return panels;
-  };
-  context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(BATCH_PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => void (await loadPanels().restore(panel, state)),
-    }),
-  );
+  const loadPanels = registerPanelKind(context, { viewType: BATCH_PANEL_VIEW_TYPE, create: (loaded) => new loaded.BatchPanels(context, deps) });
   return {
     renewSelected: async (first, selection) => {
       const nodes = Array.isArray(selection) && selection.length > 0 ? (selection as unknown[]) : [first];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountService } from '../auth/accountService';
 import { features } from '../loadFeatures';
+import { registerPanelKind } from '../webviewHost/panelKind';
 import { serviceRefOf, type ServiceRef } from '../protocol/serviceRef';
 import { accountIdentity } from './pure/orderJournal';
 import type { RenewPanels, RenewPanelsDeps } from './renewPanels';
@@ -30,25 +31,13 @@ export interface RenewCommands {
  * points. The panel, its session and the money flows load on first use.
  */
 export function registerRenewPanel(context: vscode.ExtensionContext, deps: RenewPanelDeps): RenewCommands {
-  let panels: RenewPanels | undefined;
-  const loadPanels = (): RenewPanels => {
-    if (!panels) {
-      panels = new (features().RenewPanels)(context, deps);
-      context.subscriptions.push(panels);
-    }
-    return panels;
-  };
+  // The panel code (and the protocol's schemas) load only when a panel opens or is restored.
+  const loadPanels = registerPanelKind(context, { viewType: RENEW_PANEL_VIEW_TYPE, create: (loaded) => new loaded.RenewPanels(context, deps) });
   const signedIn = (ref: ServiceRef): boolean => deps.accounts.list().some((meta) => meta.id === ref.accountId);
   const identityOf = (accountId: string): string | undefined => {
     const meta = deps.accounts.list().find((candidate) => candidate.id === accountId);
     return meta ? accountIdentity(meta) : undefined;
   };
-  context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(RENEW_PANEL_VIEW_TYPE, {
-      // The panel code (and the protocol's schemas) load only when a panel is restored.
-      deserializeWebviewPanel: async (panel, state: unknown) => void loadPanels().restore(panel, state),
-    }),
-  );
   return {
     compare: async (arg) => {
       const target = serviceRefOf(arg) ?? (await deps.pickService());

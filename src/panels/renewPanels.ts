@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AccountService } from '../auth/accountService';
 import type { Prompter } from '../auth/prompter';
@@ -9,6 +8,7 @@ import type { LeaseFiles } from './pure/leaseFiles';
 import { accountIdentity, type OrderJournal } from './pure/orderJournal';
 import { RenewPanel } from './renewPanel';
 import { RENEW_PANEL_VIEW_TYPE } from './registerRenewPanel';
+import { newLeaseOwner, PanelRegistry } from '../webviewHost/panelRegistry';
 
 /** What the renew panels need from the rest of the extension. */
 export interface RenewPanelsDeps {
@@ -27,15 +27,7 @@ export interface RenewPanelsDeps {
 
 /** Open panels by serviceKey: the command reveals an existing one instead of opening a second. */
 export class RenewPanels implements vscode.Disposable {
-  private readonly open = new Map<string, RenewPanel>();
-  /** Numbers this window's panels for their leases. */
-  private panelCount = 0;
-  /**
-   * This extension host, for lease owners. Not vscode.env.sessionId alone: code-server
-   * gives every window the same placeholder ("someValue.sessionId"), and a window that
-   * takes another window's lease for its own no longer waits for it.
-   */
-  private readonly hostId = randomUUID();
+  private readonly open = new PanelRegistry<RenewPanel>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -43,8 +35,7 @@ export class RenewPanels implements vscode.Disposable {
   ) {}
 
   dispose(): void {
-    for (const panel of this.open.values()) panel.dispose();
-    this.open.clear();
+    this.open.dispose();
   }
 
   get(accountId: string, serviceId: number): RenewPanel | undefined {
@@ -52,11 +43,8 @@ export class RenewPanels implements vscode.Disposable {
   }
 
   show(target: ServiceRef): RenewPanel {
-    const existing = this.open.get(serviceKey(target));
-    if (existing) {
-      existing.reveal();
-      return existing;
-    }
+    const existing = this.open.reveal(serviceKey(target));
+    if (existing) return existing;
     const panel = vscode.window.createWebviewPanel(RENEW_PANEL_VIEW_TYPE, vscode.l10n.t('Renew {0}', `#${target.serviceId}`), vscode.ViewColumn.Active, {
       enableScripts: true,
     });
@@ -79,7 +67,7 @@ export class RenewPanels implements vscode.Disposable {
   adopt(panel: vscode.WebviewPanel, target: ServiceRef & Partial<SavedState>): RenewPanel {
     const { accounts, journal, leases, log, prompter, onRenewed, statusPollMs } = this.deps;
     const meta = accounts.list().find((candidate) => candidate.id === target.accountId);
-    const owner = `${vscode.env.sessionId}/${this.hostId}/${++this.panelCount}`;
+    const owner = newLeaseOwner('renew');
     const renewPanel = new RenewPanel(
       panel,
       this.context.extensionUri,
@@ -104,8 +92,6 @@ export class RenewPanels implements vscode.Disposable {
       log,
       { recordPosted: this.deps.underTest },
     );
-    this.open.set(renewPanel.key, renewPanel);
-    renewPanel.onDidClose(() => this.open.delete(renewPanel.key));
-    return renewPanel;
+    return this.open.add(renewPanel);
   }
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { fromWebview } from './fromWebview';
+import { PaymentChoicesSchema } from './paymentChoices';
 
 /*
  * The batch renew panel's message protocol, shared by the extension host and the webview.
@@ -88,12 +89,7 @@ export const BatchStateSchema = z.object({
   rows: z.array(BatchRowSchema),
   /** One line per currency: never added across currencies. */
   totals: z.array(Text),
-  payment: z.optional(
-    z.object({
-      options: z.array(z.object({ id: Key, label: Text, isDefault: z.boolean(), selectable: z.boolean(), statusText: Text })),
-      selectedId: OptionalText,
-    }),
-  ),
+  payment: z.optional(PaymentChoicesSchema),
   canPreview: z.boolean(),
   canOrder: z.boolean(),
   canPay: z.boolean(),

@@ -79,5 +79,13 @@ export const OutlookStateSchema = z.object({
 });
 export type OutlookState = z.infer<typeof OutlookStateSchema>;
 
+/** What the webview saves with setState and the serializer revalidates after a reload: what the user chose. */
+export const OutlookSavedSchema = z.strictObject({
+  span: z.union([z.literal(12), z.literal(36)]),
+  currency: z.optional(z.string().check(z.regex(/^[A-Za-z/]{1,10}$/))),
+  month: z.optional(Month),
+});
+export type OutlookSaved = z.infer<typeof OutlookSavedSchema>;
+
 export const OutlookHostMessageSchema = z.object({ type: z.literal('state'), state: OutlookStateSchema });
 export type OutlookHostMessage = z.infer<typeof OutlookHostMessageSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { fromWebview } from './fromWebview';
+import { PaymentChoicesSchema } from './paymentChoices';
 
 /*
  * The renew panel's message protocol, shared by the extension host and the webview.
@@ -86,9 +87,7 @@ export const PanelStateSchema = z.object({
     }),
   ),
   payment: z.optional(
-    z.object({
-      options: z.array(z.object({ id: Key, label: Text, isDefault: z.boolean(), selectable: z.boolean(), statusText: Text })),
-      selectedId: OptionalText,
+    z.extend(PaymentChoicesSchema, {
       /** A payment was sent and OVH does not show it yet: the button says Pay again. */
       again: z.optional(z.boolean()),
     }),

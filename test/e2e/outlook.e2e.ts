@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Frame, Locator } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
 import { signInThroughUi } from './signIn';
-import { closeWorkbench, openWorkbench, page, panelFrame, poll, runFromPalette, screenshot, setTheme } from './workbench';
+import { closeWorkbench, openWorkbench, page, panelFrame, poll, reloadWindow, runFromPalette, screenshot, setTheme } from './workbench';
 
 /*
  * The Renewal Outlook in a dark and a light theme: opened from the Services view's title
@@ -104,6 +104,28 @@ suite('Renewal outlook: chart, month list, renew panel — dark and light (Playw
     assert.equal(await frame.locator('#outlook-table tbody tr').count(), 12);
     await screenshot('outlook-light');
     await expectNoAxeViolations(frame, 'keyboard month', 'light');
+    await runFromPalette('View: Close All Editors');
+  });
+
+  test('a reload of the window brings the outlook back with the span and month it showed (WebviewPanelSerializer)', async () => {
+    await runFromPalette('OVHcloud: Show Renewal Outlook');
+    const frame = await panelFrame('main#app svg.chart .bar');
+    await frame.locator('#span-36').click();
+    await poll('36 bars', async () => (await frame.locator('.bar').count()) === 36);
+    const bar = await monthWithRenewals(frame);
+    const month = await bar.getAttribute('data-month');
+    assert.ok(month);
+    await bar.click();
+    await frame.locator('#month-title').waitFor();
+    await reloadWindow();
+    // Only frames of the new workbench count: the restored outlook shows the same span and month.
+    const restored = await panelFrame('main#app svg.chart .bar', 120_000);
+    await poll('the restored outlook shows 36 months', async () => (await restored.locator('.bar').count()) === 36);
+    await poll(
+      'the restored outlook lists the same month',
+      async () => (await restored.locator(`.bar[data-month="${month}"][aria-pressed="true"]`).count()) === 1,
+    );
+    await restored.locator('#month-title').waitFor();
     await runFromPalette('View: Close All Editors');
   });
 });

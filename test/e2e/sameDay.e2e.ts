@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import type { ServiceSummary } from '../../src/ovh';
 import { formatDay } from '../../src/renewal';
-import type { Translate } from '../../src/translate';
+import { english } from '../../src/translate';
 import { factsOf } from '../../src/views/pure/serviceFacts';
 import { productTypeText, serviceDescription, treeDescription } from '../../src/views/pure/serviceText';
 import { renewableServices } from './sandboxServices';
@@ -13,7 +13,6 @@ const sidebar = (): Locator => page().locator('.part.sidebar');
 const widget = (): Locator => page().locator('.quick-input-widget');
 const quickRows = (): Locator => widget().locator('.quick-input-list .monaco-list-row');
 /** vscode.l10n.t in English: the workbench of these tests runs in English. */
-const english: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (match, index: string) => String(args[Number(index)] ?? match));
 const WARNING_DAYS = 30;
 
 /**

@@ -34,7 +34,7 @@ async function invoke(name: string, input: object): Promise<string> {
 /** The service ids an answer lists ("service id 123"), in order. */
 const listedIds = (text: string): number[] => [...text.matchAll(/service id (\d+)/g)].map((match) => Number(match[1]));
 
-/** The transcript the README shows is printed by these tests (OVHCLOUD_TEST_GREP=transcript). */
+/** The transcript docs/copilot-tools.md shows is printed by these tests (OVHCLOUD_TEST_GREP=transcript). */
 function transcript(question: string, tool: string, input: object, answer: string): void {
   console.log(`\n>>> ${question}\n[${tool} ${JSON.stringify(input)}]\n${answer}\n`);
 }

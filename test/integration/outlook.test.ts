@@ -77,4 +77,28 @@ suite('Renewal outlook panel (real extension host + sandbox)', function () {
     const keys = named.map((serviceId) => serviceKey({ accountId: s.account.id, serviceId }));
     assert.ok(keys.includes(outlook.opened[0]), `${outlook.opened[0]} is ${first.name}`);
   });
+
+  test("the serializer brings the outlook back on its saved span and month, and closes a panel whose saved state is not the protocol's", async () => {
+    await loadTree(s.view);
+    const restore = async (state: unknown): Promise<OutlookPanel | undefined> => {
+      const webview = vscode.window.createWebviewPanel('ovhcloud.renewalOutlook', 'Renewal Outlook', vscode.ViewColumn.Active, { enableScripts: true });
+      let closed = false;
+      webview.onDidDispose(() => (closed = true));
+      const restored = s.testing.outlook.restore(webview, state);
+      assert.equal(closed, restored === undefined, 'a refused state closes its panel');
+      if (restored) await until('the restored outlook has data', () => restored.state?.phase === 'ready', 30_000);
+      return restored;
+    };
+    assert.equal(await restore({ span: 24 }), undefined);
+    assert.equal(await restore({ span: 36, token: 'x' }), undefined);
+    assert.equal(s.testing.outlook.current, undefined);
+
+    panel = await restore({ span: 36 });
+    const month = panel!.state!.months.find((m) => m.count > 0)!.month;
+    panel!.panel.dispose();
+    panel = await restore({ span: 36, month });
+    assert.equal(panel?.state?.months.length, 36);
+    assert.equal(panel?.state?.selected?.month, month);
+    assert.equal(s.testing.outlook.current, panel);
+  });
 });

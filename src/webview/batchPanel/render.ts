@@ -1,5 +1,6 @@
 import type { BatchMessage, BatchRow, BatchState } from '../../protocol/batchPanel';
-import { fill, h, icon } from '../renewPanel/dom';
+import { h, icon } from '../shared/dom';
+import { fill } from '../shared/fill';
 
 export interface BatchContext {
   readonly strings: (key: string) => string;

@@ -1,18 +1,20 @@
-import { type OutlookState, OutlookHostMessageSchema, type OutlookWebviewMessage } from '../../protocol/outlook';
-import { h } from '../renewPanel/dom';
+import { type OutlookHostMessage, OutlookHostMessageSchema, type OutlookSaved, type OutlookState, type OutlookWebviewMessage } from '../../protocol/outlook';
+import { h } from '../shared/dom';
+import { fill } from '../shared/fill';
+import { connectToHost } from '../shared/host';
 import { chart } from './chart';
 
-interface VsCodeApi {
-  postMessage(message: OutlookWebviewMessage): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let state: OutlookState | undefined;
 
+const host = connectToHost<OutlookHostMessage, OutlookWebviewMessage, OutlookSaved>(OutlookHostMessageSchema, (message) => {
+  // Saved for the serializer: a reloaded window reopens the outlook on the same span, currency and month.
+  host.setState({ span: message.state.span, currency: message.state.currency, month: message.state.selected?.month });
+  draw(message.state);
+});
+
 function send(message: OutlookWebviewMessage): void {
-  vscode.postMessage(message);
+  host.post(message);
 }
 
 function toolbar(s: OutlookState): HTMLElement {
@@ -80,7 +82,7 @@ function table(s: OutlookState): HTMLElement {
 
 function monthList(s: OutlookState): HTMLElement | false {
   if (!s.selected) return false;
-  const title = h('h2', { id: 'month-title', tabindex: '-1' }, s.strings.servicesIn.replace('{0}', s.selected.label));
+  const title = h('h2', { id: 'month-title', tabindex: '-1' }, fill(s.strings.servicesIn, s.selected.label));
   if (s.selected.services.length === 0) return h('section', { class: 'month', 'aria-labelledby': 'month-title' }, title, h('p', {}, s.strings.noCharges));
   const items = s.selected.services.map((service) =>
     h(
@@ -140,8 +142,4 @@ function draw(next: OutlookState): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent) => {
-  const parsed = OutlookHostMessageSchema.safeParse(event.data);
-  if (parsed.success) draw(parsed.data.state);
-});
 send({ type: 'ready' });

@@ -1,4 +1,5 @@
 import type { PanelState } from '../../protocol/renewPanel';
+import { fill } from '../shared/fill';
 
 /**
  * Where keyboard focus goes after a state change. Re-rendering replaces the DOM and a
@@ -28,7 +29,6 @@ export function announcement(
   next: PanelState,
   s: (key: 'announcePreview' | 'announceOrder' | 'announceStatus' | 'delivered') => string,
 ): string | undefined {
-  const fill = (template: string, ...args: string[]): string => template.replace(/\{(\d+)\}/g, (match, index: string) => args[Number(index)] ?? match);
   const order = next.order;
   if (order?.delivered && order.newExpiryText && !previous?.order?.delivered) return fill(s('delivered'), order.newExpiryText);
   if (order && !previous?.order) return fill(s('announceOrder'), String(order.orderId), order.withTaxText);

@@ -1,5 +1,6 @@
 import type { PanelState, PanelStringKey, Row, WebviewMessage } from '../../protocol/renewPanel';
-import { fill, h, icon } from './dom';
+import { h, icon } from '../shared/dom';
+import { fill } from '../shared/fill';
 
 export interface ViewContext {
   strings(key: PanelStringKey): string;

@@ -15,7 +15,7 @@ import { extractAll, extractFromSource, formatProblem, LANGUAGES, placeholders, 
  * translates each PANEL_STRINGS value in a loop; the extractor reads those values
  * from PANEL_STRINGS itself.
  */
-const KNOWN_DYNAMIC_CALLS = [{ file: 'src/panels/renewPanel.ts', text: 'vscode.l10n.t(english)' }];
+const KNOWN_DYNAMIC_CALLS = [{ file: 'src/webviewHost/webviewHost.ts', text: 'vscode.l10n.t(english)' }];
 
 /**
  * English messages a translation may keep word for word, because the word is the

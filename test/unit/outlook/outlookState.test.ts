@@ -1,41 +1,30 @@
 import * as assert from 'node:assert/strict';
 import { buildOutlookState } from '../../../src/outlook/pure/outlookState';
-import type { ServiceSummary } from '../../../src/ovh/serviceSummary';
 import { OutlookHostMessageSchema } from '../../../src/protocol/outlook';
+import { english } from '../../../src/translate';
+import { serviceSummary } from '../../kit/services';
 
 const NOW = new Date(Date.UTC(2026, 11, 1, 9));
-const t = (message: string, ...args: unknown[]): string => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
-
-function summary(serviceId: number, over: Partial<ServiceSummary> = {}): ServiceSummary {
-  return {
-    serviceId,
-    name: `s${serviceId}.example`,
-    displayName: `s${serviceId}.example`,
-    type: 'domain',
-    expirationDate: '2027-01-10T00:00:00+01:00',
-    nextBillingDate: '2027-01-10T00:00:00+01:00',
-    renewMode: 'automatic',
-    renewPeriod: 'P1Y',
-    pendingActions: [],
-    pricing: { duration: 'P1Y', ucents: 1_299_000_000, currency: 'EUR' },
-    ...over,
-  };
-}
 
 suite('outlook: the state sent to the webview', () => {
   const services = [
-    { accountId: 'a', service: summary(1) },
+    { accountId: 'a', service: serviceSummary(1) },
     {
       accountId: 'a',
-      service: summary(2, { renewMode: 'manual', type: 'vps', pricing: { duration: 'P1M', ucents: 500_000_000, currency: 'EUR' }, renewPeriod: undefined }),
+      service: serviceSummary(2, {
+        renewMode: 'manual',
+        type: 'vps',
+        pricing: { duration: 'P1M', ucents: 500_000_000, currency: 'EUR' },
+        renewPeriod: undefined,
+      }),
     },
-    { accountId: 'b', service: summary(3, { pendingActions: ['terminateAtExpirationDate'] }) },
-    { accountId: 'b', service: summary(4, { pricing: { duration: 'P1Y', ucents: 100_000_000, currency: 'USD' } }) },
-    { accountId: 'b', service: summary(5, { pricing: undefined }) },
+    { accountId: 'b', service: serviceSummary(3, { pendingActions: ['terminateAtExpirationDate'] }) },
+    { accountId: 'b', service: serviceSummary(4, { pricing: { duration: 'P1Y', ucents: 100_000_000, currency: 'USD' } }) },
+    { accountId: 'b', service: serviceSummary(5, { pricing: undefined }) },
   ];
 
   test('months, formatted totals, notes, and a valid protocol message', () => {
-    const { state } = buildOutlookState({ services, loading: false, now: NOW, span: 12, locale: 'en' }, t);
+    const { state } = buildOutlookState({ services, loading: false, now: NOW, span: 12, locale: 'en' }, english);
     assert.equal(state.phase, 'ready');
     assert.equal(state.currency, 'EUR');
     assert.deepEqual(state.currencies.map((c) => c.code).sort(), ['EUR', 'USD']);
@@ -58,7 +47,7 @@ suite('outlook: the state sent to the webview', () => {
   });
 
   test('a chosen month lists its services behind opaque tokens; another currency switches the figures', () => {
-    const built = buildOutlookState({ services, loading: false, now: NOW, span: 12, month: '2027-01', locale: 'en' }, t);
+    const built = buildOutlookState({ services, loading: false, now: NOW, span: 12, month: '2027-01', locale: 'en' }, english);
     const listed = built.state.selected!.services;
     assert.deepEqual(
       listed.map((s) => [s.name, s.kind, s.amountText]),
@@ -73,13 +62,13 @@ suite('outlook: the state sent to the webview', () => {
       listed.every((s) => !/\d{4,}/.test(s.token)),
       'tokens do not carry service ids',
     );
-    const usd = buildOutlookState({ services, loading: false, now: NOW, span: 36, currency: 'USD', locale: 'en' }, t).state;
+    const usd = buildOutlookState({ services, loading: false, now: NOW, span: 36, currency: 'USD', locale: 'en' }, english).state;
     assert.equal(usd.months.length, 36);
     assert.deepEqual(usd.totals.map((row) => row.text).slice(-1), ['$3.00']);
   });
 
   test('nothing priced yet: loading while the listing loads, empty afterwards', () => {
-    assert.equal(buildOutlookState({ services: [], loading: true, now: NOW, span: 12, locale: 'en' }, t).state.phase, 'loading');
-    assert.equal(buildOutlookState({ services: [], loading: false, now: NOW, span: 12, locale: 'en' }, t).state.phase, 'empty');
+    assert.equal(buildOutlookState({ services: [], loading: true, now: NOW, span: 12, locale: 'en' }, english).state.phase, 'loading');
+    assert.equal(buildOutlookState({ services: [], loading: false, now: NOW, span: 12, locale: 'en' }, english).state.phase, 'empty');
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { BatchRecords, RECORDED_OUTCOME, type BatchRecord } from '../../../src/panels/pure/batchRecords';
 import type { JournalStore } from '../../../src/panels/pure/orderJournal';
+import { TEST_IDENTITY } from '../../kit/identity';
 
 /** A batch record must stay readable whatever phase its rows were saved in. */
 suite('Batch records: every row phase is recorded in a form a reload can read', () => {
@@ -18,7 +19,7 @@ suite('Batch records: every row phase is recorded in a form a reload can read', 
       const records = new BatchRecords(memoryStore());
       const record: BatchRecord = {
         id: 'batch-1',
-        identity: 'ovh-eu/ab12345-ovh',
+        identity: TEST_IDENTITY,
         accountId: 'account-1',
         createdAt: '2026-11-01T10:00:00.000Z',
         rows: [
@@ -56,7 +57,7 @@ suite('Batch records: writes land in the order they were asked for', () => {
       },
     };
     const records = new BatchRecords(store);
-    const record = (createdAt: string): BatchRecord => ({ id: 'batch-1', identity: 'ovh-eu/ab12345-ovh', accountId: 'a', createdAt, rows: [] });
+    const record = (createdAt: string): BatchRecord => ({ id: 'batch-1', identity: TEST_IDENTITY, accountId: 'a', createdAt, rows: [] });
     const first = records.write(record('first'));
     const second = records.write(record('second'));
     for (let turn = 0; turn < 10; turn++) await new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decodeJournalEntry, OrderJournal, type JournalEntry } from '../../../src/panels/pure/orderJournal';
+import { TEST_IDENTITY } from '../../kit/identity';
 
 // Every entry the extension can write (JSON, as the journal files hold it): the journal's record of an order in flight must
 // never be read back as "no entry" (the service would look free for a second order).
@@ -27,7 +28,7 @@ const stored = (entry: unknown): unknown => JSON.parse(JSON.stringify(entry));
 
 const valid: JournalEntry = {
   id: 'e1',
-  identity: 'ovh-eu/ab12345-ovh',
+  identity: TEST_IDENTITY,
   serviceId: 7,
   services: [7, 8],
   serviceNames: ['example.com', 'zone example.com'],

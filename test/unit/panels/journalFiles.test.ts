@@ -5,11 +5,12 @@ import * as path from 'node:path';
 import { JournalFiles } from '../../../src/panels/pure/journalFiles';
 import { OrderJournal, type JournalEntry } from '../../../src/panels/pure/orderJournal';
 import { SessionWorld } from './sessionWorld';
+import { TEST_IDENTITY } from '../../kit/identity';
 
 function entry(id: string, serviceId: number): JournalEntry {
   return {
     id,
-    identity: 'ovh-eu/ab12345-ovh',
+    identity: TEST_IDENTITY,
     serviceId,
     services: [serviceId],
     serviceNames: [`s${serviceId}`],
@@ -28,14 +29,14 @@ suite('Order journal files (shared by every window of the machine)', () => {
   });
   teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const journalIn = (folder: string): OrderJournal => new OrderJournal(new JournalFiles(folder), () => 'ovh-eu/ab12345-ovh');
+  const journalIn = (folder: string): OrderJournal => new OrderJournal(new JournalFiles(folder), () => TEST_IDENTITY);
 
   test('globalState as VS Code keeps it loses one of two windows writing at once; the files keep both', async () => {
     // Why the journal is not in globalState: each window writes its whole copy back.
     const world = new SessionWorld();
     try {
       const [a, b] = [world.window('A'), world.window('B')];
-      const inState = (window: typeof a): OrderJournal => new OrderJournal(window.memento, () => 'ovh-eu/ab12345-ovh');
+      const inState = (window: typeof a): OrderJournal => new OrderJournal(window.memento, () => TEST_IDENTITY);
       await Promise.all([inState(a).write(entry('a', 1)), inState(b).write(entry('b', 2))]);
       world.propagate();
       assert.equal(inState(world.window('C')).all().length, 1, 'the last whole-object write won');

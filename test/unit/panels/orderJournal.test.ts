@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { accountIdentity, OrderJournal, type JournalEntry } from '../../../src/panels/pure/orderJournal';
 import { SessionWorld } from './sessionWorld';
+import { TEST_IDENTITY, TEST_NICHANDLE } from '../../kit/identity';
 
 function entry(id: string, serviceId: number, extra: Partial<JournalEntry> = {}): JournalEntry {
   return {
     id,
-    identity: 'ovh-eu/ab12345-ovh',
+    identity: TEST_IDENTITY,
     serviceId,
     services: [serviceId],
     serviceNames: [`s${serviceId}`],
@@ -46,15 +47,15 @@ suite('Order journal', () => {
     await journal.write(entry('new', 2, { orderId: 2 }));
     await journal.write(entry('bundle', 2, { services: [2, 3], orderId: 3, startedAt: '2026-11-02T10:00:00.000Z' }));
     assert.deepEqual(
-      journal.forServices('ovh-eu/ab12345-ovh', [2]).map((e) => e.id),
+      journal.forServices(TEST_IDENTITY, [2]).map((e) => e.id),
       ['old', 'new', 'bundle'],
     );
     assert.deepEqual(
-      journal.forServices('ovh-eu/ab12345-ovh', [3]).map((e) => e.id),
+      journal.forServices(TEST_IDENTITY, [3]).map((e) => e.id),
       ['bundle'],
     );
     assert.deepEqual(journal.forServices('other/identity', [2]), []);
-    assert.deepEqual([...journal.claimedOrderIds('ovh-eu/ab12345-ovh', 'new')].sort(), [1, 3]);
+    assert.deepEqual([...journal.claimedOrderIds(TEST_IDENTITY, 'new')].sort(), [1, 3]);
     await journal.end('old');
     assert.deepEqual(
       journal
@@ -67,7 +68,7 @@ suite('Order journal', () => {
 
   test('the tree asks by account id; any sign-in of the same account sees the entries', async () => {
     const window = world.window('A');
-    const journal = new OrderJournal(window.memento, (accountId) => (accountId === 'gone' ? undefined : 'ovh-eu/ab12345-ovh'));
+    const journal = new OrderJournal(window.memento, (accountId) => (accountId === 'gone' ? undefined : TEST_IDENTITY));
     await journal.write(entry('a', 2));
     assert.equal(journal.forService('app-key-sign-in', 2)?.id, 'a');
     assert.equal(journal.forService('oauth2-sign-in', 2)?.id, 'a');
@@ -114,7 +115,7 @@ suite('Order journal', () => {
         startedAt: '2026-11-01T10:00:00.000Z',
       },
     ]);
-    const journal = new OrderJournal(window.memento, () => 'ovh-eu/ab12345-ovh');
+    const journal = new OrderJournal(window.memento, () => TEST_IDENTITY);
     await journal.migrateLegacy();
     const entries = journal.all().sort((x, y) => x.serviceId - y.serviceId);
     assert.deepEqual(
@@ -128,12 +129,12 @@ suite('Order journal', () => {
   });
 
   test('identity is the account (endpoint + nichandle), not the sign-in method', () => {
-    const appKey = accountIdentity({ endpointId: 'ovh-eu', nichandle: 'ab12345-ovh' });
+    const appKey = accountIdentity({ endpointId: 'ovh-eu', nichandle: TEST_NICHANDLE });
     assert.equal(accountIdentity({ endpointId: 'ovh-eu', nichandle: 'AB12345-OVH' }), appKey);
-    assert.notEqual(accountIdentity({ endpointId: 'ovh-ca', nichandle: 'ab12345-ovh' }), appKey);
+    assert.notEqual(accountIdentity({ endpointId: 'ovh-ca', nichandle: TEST_NICHANDLE }), appKey);
     assert.notEqual(
-      accountIdentity({ endpointId: 'custom', customUrl: 'https://a.example/1.0', nichandle: 'ab12345-ovh' }),
-      accountIdentity({ endpointId: 'custom', customUrl: 'https://b.example/1.0', nichandle: 'ab12345-ovh' }),
+      accountIdentity({ endpointId: 'custom', customUrl: 'https://a.example/1.0', nichandle: TEST_NICHANDLE }),
+      accountIdentity({ endpointId: 'custom', customUrl: 'https://b.example/1.0', nichandle: TEST_NICHANDLE }),
     );
   });
 });

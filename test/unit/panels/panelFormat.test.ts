@@ -2,9 +2,7 @@ import * as assert from 'node:assert/strict';
 import { PanelFormat } from '../../../src/panels/pure/panelFormat';
 import { compareRenewStrategies } from '../../../src/renewal';
 import { ovhCalendarDay } from '../../../src/renewal/dates';
-
-const english = (message: string, ...args: Array<string | number | boolean>): string =>
-  message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+import { english } from '../../../src/translate';
 
 suite('Renew panel formatting', () => {
   const format = new PanelFormat(english, 'en');

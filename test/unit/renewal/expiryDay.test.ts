@@ -9,6 +9,7 @@ import { calendarEvents, renewalFacts } from '../../../src/renewal/serviceExport
 import { factsOf } from '../../../src/views/pure/serviceFacts';
 import { pickEntries } from '../../../src/views/pure/pickItems';
 import { serviceTooltip, treeDescription } from '../../../src/views/pure/serviceText';
+import { serviceSummary } from '../../kit/services';
 import { t } from '../views/fixtures';
 
 /**
@@ -21,20 +22,15 @@ const LOCALES = ['en', 'fr', 'nl', 'de', 'en-GB'];
 const DAY = 86_400_000;
 
 function summary(expirationDate: string, over: Partial<ServiceSummary> = {}): ServiceSummary {
-  return {
-    serviceId: 7,
+  return serviceSummary(7, {
     name: 'xn--caf-crme-60ag.fr',
     displayName: 'café-crème.fr',
-    type: 'domain',
     expirationDate,
     nextBillingDate: expirationDate,
     renewMode: 'manual',
-    renewPeriod: 'P1Y',
-    pendingActions: [],
-    lifecycleState: 'active',
     pricing: { duration: 'P1Y', ucents: 799_000_000, currency: 'EUR' },
     ...over,
-  };
+  });
 }
 
 /** Runs `body` with the process in another time zone (Node reads TZ again when it changes). */

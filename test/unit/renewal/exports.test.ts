@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { CSV_BOM, writeCsv } from '../../../src/renewal/csvWriter';
 import { calendarUid, escapeText, foldLine, writeCalendar } from '../../../src/renewal/icsWriter';
 import { calendarEvents, decimalAmount, type ExportService, servicesCsv } from '../../../src/renewal/serviceExport';
+import { TEST_NICHANDLE } from '../../kit/identity';
 
 const STAMP = new Date(Date.UTC(2026, 11, 1, 6, 0, 0));
 const NAMES = ['pixel.net', 'café-crème.fr', 'Ünïcødé; "quoted", with\\backslash', 'line\nbreak', '日本語ドメイン.jp', '=HYPERLINK("x")', '🦊 fox, emoji'];
@@ -59,7 +60,7 @@ suite('renewal: calendar and CSV exports', () => {
     // only makes it slower (it took over 120 s beside a CPU hog and five other builds), so no timeout.
     this.timeout(0);
     const services = Array.from({ length: 5000 }, (_, i) => exportService(i, `${NAMES[i % NAMES.length]}-${i}`));
-    const text = writeCalendar(calendarEvents(services, 'ab12345-ovh', 30, labels), { calendarName: 'OVHcloud; expiries', stamp: STAMP });
+    const text = writeCalendar(calendarEvents(services, TEST_NICHANDLE, 30, labels), { calendarName: 'OVHcloud; expiries', stamp: STAMP });
     assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line, 'utf8') <= 75));
     const calendar = parseCalendar(text);
     assert.equal(calendar.getFirstPropertyValue('version'), '2.0');
@@ -68,7 +69,7 @@ suite('renewal: calendar and CSV exports', () => {
     events.forEach((component, i) => {
       const s = services[i];
       const event = new ICAL.Event(component);
-      assert.equal(event.uid, calendarUid('ab12345-ovh', s.serviceId));
+      assert.equal(event.uid, calendarUid(TEST_NICHANDLE, s.serviceId));
       assert.equal(event.summary, `Expires: ${s.displayName}`);
       assert.equal(
         event.description,

@@ -1,4 +1,4 @@
-import type { Translate } from '../../../src/translate';
+import { english } from '../../../src/translate';
 import type { ServiceSummary } from '../../../src/ovh/serviceSummary';
 
 /** A fixed "now" for the views tests: 2026-03-10 12:00 UTC. */
@@ -28,4 +28,4 @@ export function service(partial: Partial<ServiceSummary> & { displayName: string
 }
 
 /** vscode.l10n.t's behaviour without VS Code: English, {n} placeholders. */
-export const t: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (match, index: string) => String(args[Number(index)] ?? match));
+export const t = english;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { PanelState } from '../../../src/protocol/renewPanel';
+import { PANEL_STRINGS, type PanelState, type PanelStringKey } from '../../../src/protocol/renewPanel';
 import { announcement, focusTargets } from '../../../src/webview/renewPanel/focus';
 
 const base: PanelState = {
@@ -20,13 +20,8 @@ const preview = {
 };
 const order = { orderId: 42, withTaxText: '€12.00', statusLabel: 'Waiting for payment', paid: false, delivered: false, hasOrderLink: true, hasPdfLink: true };
 const payment = { options: [{ id: 'a', label: 'VISA', isDefault: true, selectable: true, statusText: '' }], selectedId: 'a' };
-const english = (key: string): string =>
-  ({
-    announcePreview: 'Order preview ready: {0} with tax. Next: Place order.',
-    announceOrder: 'Order {0} created: {1} with tax. Next: choose how to pay, then Pay.',
-    announceStatus: 'Order {0}: {1}.',
-    delivered: 'Renewed. New expiry: {0}',
-  })[key] ?? key;
+/** The webview's texts as the host sends them in English. */
+const english = (key: PanelStringKey): string => PANEL_STRINGS[key];
 
 suite('Renew panel webview: where focus goes and what is announced', () => {
   test('a new preview: focus to "Place order…", announced with its total', () => {

@@ -20,8 +20,3 @@ export function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLEle
 export function icon(name: string): HTMLElement {
   return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 }
-
-/** Fills {0}, {1}… placeholders. */
-export function fill(template: string, ...args: string[]): string {
-  return template.replace(/\{(\d+)\}/g, (match, index: string) => args[Number(index)] ?? match);
-}

@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 export interface WebviewPage {
   readonly locale: string;
   readonly title: string;
-  /** The script in dist/webview/, without its extension. */
-  readonly bundle: 'renewPanel' | 'batchPanel' | 'outlook';
+  /** The script in dist/webview/, without its extension: the folder of src/webview/ that holds its main.ts. */
+  readonly bundle: string;
   /** Stylesheets in media/, without their extension, in cascade order. */
   readonly styles: readonly string[];
   /** Whether the page shows images of its own (the CSP allows none otherwise). */

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type * as Features from '../features';
+import { features } from '../loadFeatures';
+
+/** What every kind's registry of open panels offers the framework. */
+export interface PanelKindPanels extends vscode.Disposable {
+  /** Brings a panel back after a window reload from the state its webview saved (untrusted: revalidated). */
+  restore(panel: vscode.WebviewPanel, state: unknown): unknown;
+}
+
+/** One kind of webview panel: all the framework needs to register it. */
+export interface PanelKindDescriptor<Panels extends PanelKindPanels> {
+  /** The webview type, also its activation event (onWebviewPanel:<viewType> in package.json). */
+  readonly viewType: string;
+  /** Builds the kind's registry from dist/features.js, on first use only. */
+  readonly create: (loaded: typeof Features) => Panels;
+}
+
+/**
+ * Registers a kind of panel: its serializer (a panel restored after a window reload) and
+ * the lazy load of its code. The registry, the panels, their protocol's schemas and
+ * everything they use live in dist/features.js, loaded the first time a command opens a
+ * panel or VS Code restores one; activation loads none of it. Returns the registry's
+ * getter, for the kind's commands.
+ */
+export function registerPanelKind<Panels extends PanelKindPanels>(context: vscode.ExtensionContext, kind: PanelKindDescriptor<Panels>): () => Panels {
+  let panels: Panels | undefined;
+  const load = (): Panels => {
+    if (!panels) {
+      panels = kind.create(features());
+      context.subscriptions.push(panels);
+    }
+    return panels;
+  };
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(kind.viewType, {
+      deserializeWebviewPanel: async (panel, state: unknown) => void (await load().restore(panel, state)),
+    }),
+  );
+  return load;
+}
