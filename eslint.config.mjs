@@ -17,15 +17,15 @@ export default tseslint.config(
   },
   {
     // The pure layers must stay usable outside VS Code (tests, benchmarks, the sandbox):
-    // the API client, the domain, the protocol, the stored-record checks, and the pure halves of views/, panels/, outlook/, settings/ and tools/.
+    // the API client, the domain, the protocol, the money core, storage, and the pure halves of views/, outlook/, settings/ and tools/.
     files: [
       'src/ovh/**/*.ts',
       'src/renewal/**/*.ts',
       'src/protocol/**/*.ts',
       'src/translate.ts',
-      'src/storedRecord.ts',
+      'src/core/**/*.ts',
+      'src/storage/**/*.ts',
       'src/views/pure/**/*.ts',
-      'src/panels/pure/**/*.ts',
       'src/outlook/pure/**/*.ts',
       'src/settings/pure/**/*.ts',
       'src/tools/pure/**/*.ts',
@@ -33,26 +33,55 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'src/ovh, src/renewal, src/protocol and the pure/ folders must not depend on VS Code.' }] },
+        { paths: [{ name: 'vscode', message: 'src/ovh, src/renewal, src/protocol, src/core, src/storage and the pure/ folders must not depend on VS Code.' }] },
       ],
     },
   },
   {
-    // A pure/ module reaches only pure code: its own folder, ovh/, renewal/, protocol/, storedRecord.ts, views/pure/ (the
+    // A pure/ module reaches only pure code: its own folder, ovh/, renewal/, protocol/, storage/, views/pure/ (the
     // texts every feature shares; types from anywhere).
-    files: ['src/views/pure/**/*.ts', 'src/panels/pure/**/*.ts', 'src/outlook/pure/**/*.ts', 'src/settings/pure/**/*.ts', 'src/tools/pure/**/*.ts'],
+    files: ['src/views/pure/**/*.ts', 'src/outlook/pure/**/*.ts', 'src/settings/pure/**/*.ts', 'src/tools/pure/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '^\\.\\./(?!\\.\\./(ovh|renewal|protocol|translate|storedRecord|views/pure)(/|$))',
+              regex: '^\\.\\./(?!\\.\\./(ovh|renewal|protocol|translate|storage|views/pure)(/|$))',
               allowTypeImports: true,
               message: 'A pure/ module imports only pure modules (vscode-free).',
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The money core (orders: journal, leases, placement, payment, recovery; batch: many orders at once) reaches
+    // only itself and the layers below it, never a UI folder (types from anywhere).
+    files: ['src/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!(orders|batch)/|\\.\\./(ovh|renewal|protocol|translate|storage|views/pure)(/|$))',
+              allowTypeImports: true,
+              message: 'The money core imports only itself and the layers below it (ovh, renewal, protocol, storage).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Storage (the journal's and leases' files, the records activation reads back) sits under the core: it imports no feature.
+    files: ['src/storage/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./(?!(ovh|renewal|translate)(/|$))', allowTypeImports: true, message: 'storage/ imports no feature.' }] },
       ],
     },
   },

@@ -3,7 +3,7 @@ import type { AccountService } from './auth/accountService';
 import type { Prompter } from './auth/prompter';
 import type { OutlookPanels } from './outlook/outlookPanels';
 import type { BatchPanels } from './panels/batchPanels';
-import type { OrderJournal } from './panels/pure/orderJournal';
+import type { OrderJournal } from './core/orders/orderJournal';
 import type { RenewPanels } from './panels/renewPanels';
 import type { TestHooks } from './testHooks';
 import type { ServicesView } from './views/registerServicesView';

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BatchSession } from '../../src/panels/pure/batchSession';
-import { JournalFiles } from '../../src/panels/pure/journalFiles';
-import { LeaseFiles } from '../../src/panels/pure/leaseFiles';
-import { OrderJournal } from '../../src/panels/pure/orderJournal';
-import { RenewSession, type SessionDeps } from '../../src/panels/pure/renewSession';
+import { BatchSession } from '../../src/core/batch/batchSession';
+import { JournalFiles } from '../../src/storage/journalFiles';
+import { LeaseFiles } from '../../src/core/orders/leaseFiles';
+import { OrderJournal } from '../../src/core/orders/orderJournal';
+import { RenewSession, type SessionDeps } from '../../src/core/orders/renewSession';
 import type { OvhApi, ServiceSummary } from '../../src/ovh';
 import { SERVER_RATE_LIMIT } from '../config';
 import { extensionClient } from '../listing/extensionClient';

@@ -1,5 +1,5 @@
 import { ENDPOINT_IDS, type Credentials, type EndpointId } from '../ovh';
-import { fieldsOf, isBoolean, isOneOf, isOptional, isString } from '../storedRecord';
+import { fieldsOf, isBoolean, isOneOf, isOptional, isString } from '../storage/storedRecord';
 
 /**
  * What we remember about a signed-in account outside SecretStorage: nothing here

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { BATCH_STRINGS, BatchMessageSchema, type BatchHostMessage, type BatchMessage, type BatchSaved, type BatchState } from '../protocol/batchPanel';
-import { BatchSession, type BatchDeps } from './pure/batchSession';
+import { BatchSession, type BatchDeps } from '../core/batch/batchSession';
 import { translatedStrings, WebviewHost } from '../webviewHost/webviewHost';
 
 export type BatchPanelDeps = Omit<BatchDeps, 'onState' | 't' | 'locale'>;

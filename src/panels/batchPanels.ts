@@ -6,9 +6,9 @@ import type { ServiceRef } from '../protocol/serviceRef';
 import type { ExpiringScope } from '../renewal';
 import { BatchPanel } from './batchPanel';
 import { safeLocale } from '../views/pure/locale';
-import { BatchRecords } from './pure/batchRecords';
-import { expiringPicks } from './pure/expiringPicks';
-import { accountIdentity } from './pure/orderJournal';
+import { BatchRecords } from '../core/batch/batchRecords';
+import { expiringPicks } from '../core/batch/expiringPicks';
+import { accountIdentity } from '../core/orders/orderJournal';
 import { BATCH_PANEL_VIEW_TYPE, type BatchPanelRegistration } from './registerBatchPanel';
 import { newLeaseOwner, PanelRegistry } from '../webviewHost/panelRegistry';
 

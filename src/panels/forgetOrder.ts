@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { Prompter } from '../auth/prompter';
 import type { ServiceRef } from '../protocol/serviceRef';
-import type { LeaseFiles } from './pure/leaseFiles';
-import type { JournalEntry, OrderJournal } from './pure/orderJournal';
-import { PanelFormat } from './pure/panelFormat';
+import type { LeaseFiles } from '../core/orders/leaseFiles';
+import type { JournalEntry, OrderJournal } from '../core/orders/orderJournal';
+import { PanelFormat } from '../core/orders/panelFormat';
 
 export interface ForgetDeps {
   readonly journal: OrderJournal;

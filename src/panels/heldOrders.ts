@@ -9,7 +9,7 @@
 import type { AccountMeta } from '../auth/accountTypes';
 import { type HeldCheck, isOvhApiError } from '../ovh';
 import type { Translate } from '../translate';
-import type { JournalEntry, OrderJournal } from './pure/orderJournal';
+import type { JournalEntry, OrderJournal } from '../core/orders/orderJournal';
 
 export interface HeldOrderApi {
   getOrderStatus(orderId: number): Promise<string>;

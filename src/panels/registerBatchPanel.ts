@@ -5,8 +5,8 @@ import { registerPanelKind } from '../webviewHost/panelKind';
 import type { ServiceSummary } from '../ovh';
 import { serviceRefOf } from '../protocol/serviceRef';
 import type { BatchPanels } from './batchPanels';
-import type { LeaseFiles } from './pure/leaseFiles';
-import type { JournalStore, OrderJournal } from './pure/orderJournal';
+import type { LeaseFiles } from '../core/orders/leaseFiles';
+import type { JournalStore, OrderJournal } from '../core/orders/orderJournal';
 import type { RenewPanels } from './renewPanels';
 
 /** The batch panel's webview type, also its activation event (onWebviewPanel:ovhcloud.batchPanel). */

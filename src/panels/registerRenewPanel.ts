@@ -3,7 +3,7 @@ import type { AccountService } from '../auth/accountService';
 import { features } from '../loadFeatures';
 import { registerPanelKind } from '../webviewHost/panelKind';
 import { serviceRefOf, type ServiceRef } from '../protocol/serviceRef';
-import { accountIdentity } from './pure/orderJournal';
+import { accountIdentity } from '../core/orders/orderJournal';
 import type { RenewPanels, RenewPanelsDeps } from './renewPanels';
 
 /** The panel's webview type, also its activation event (onWebviewPanel:ovhcloud.renewPanel). */

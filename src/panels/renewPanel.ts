@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { PANEL_STRINGS, WebviewMessageSchema, type HostMessage, type PanelState, type SavedState, type WebviewMessage } from '../protocol/renewPanel';
 import { translatedStrings, WebviewHost } from '../webviewHost/webviewHost';
-import { RenewSession, type SessionDeps } from './pure/renewSession';
+import { RenewSession, type SessionDeps } from '../core/orders/renewSession';
 import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
 
 export type PanelSessionDeps = Omit<SessionDeps, 'accountId' | 'serviceId' | 'onState' | 't' | 'locale'>;

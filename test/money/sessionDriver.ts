@@ -1,6 +1,6 @@
-import { BatchSession, type BatchDeps } from '../../src/panels/pure/batchSession';
-import { JournalFiles } from '../../src/panels/pure/journalFiles';
-import { RenewSession, type SessionDeps } from '../../src/panels/pure/renewSession';
+import { BatchSession, type BatchDeps } from '../../src/core/batch/batchSession';
+import { JournalFiles } from '../../src/storage/journalFiles';
+import { RenewSession, type SessionDeps } from '../../src/core/orders/renewSession';
 import type { BatchState } from '../../src/protocol/batchPanel';
 import type { PanelState } from '../../src/protocol/renewPanel';
 import { sameSet } from './simOvh';

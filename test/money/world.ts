@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Scheduler } from 'fast-check';
-import { JournalFiles } from '../../src/panels/pure/journalFiles';
-import { LeaseFiles } from '../../src/panels/pure/leaseFiles';
-import { OrderJournal } from '../../src/panels/pure/orderJournal';
+import { JournalFiles } from '../../src/storage/journalFiles';
+import { LeaseFiles } from '../../src/core/orders/leaseFiles';
+import { OrderJournal } from '../../src/core/orders/orderJournal';
 import { SimOvh, type Origin } from './simOvh';
 import { context, SimStorage } from './simStorage';
 

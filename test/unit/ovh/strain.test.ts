@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { OvhApiError } from '../../../src/ovh';
-import { followOrder, ORDER_FOLLOW_CEILING_MS, ORDER_POLL_MS, pollDelayMs } from '../../../src/panels/pure/orderStatus';
+import { followOrder, ORDER_FOLLOW_CEILING_MS, ORDER_POLL_MS, pollDelayMs } from '../../../src/core/orders/orderStatus';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { apiFor } from './sandboxClient';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { BatchRecords, RECORDED_OUTCOME, type BatchRecord } from '../../../src/panels/pure/batchRecords';
-import type { JournalStore } from '../../../src/panels/pure/orderJournal';
+import { BatchRecords, RECORDED_OUTCOME, type BatchRecord } from '../../../src/core/batch/batchRecords';
+import type { JournalStore } from '../../../src/core/orders/orderJournal';
 import { TEST_IDENTITY } from '../../kit/identity';
 
 /** A batch record must stay readable whatever phase its rows were saved in. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { BATCH_ACCEPTS, batchAccepts, RETRYABLE, rowPhaseAfter, rowStatus, type BatchStep, type RowModel } from '../../../src/panels/pure/batchSteps';
-import type { KnownOrder, Step } from '../../../src/panels/pure/renewSteps';
+import { BATCH_ACCEPTS, batchAccepts, RETRYABLE, rowPhaseAfter, rowStatus, type BatchStep, type RowModel } from '../../../src/core/batch/batchSteps';
+import type { KnownOrder, Step } from '../../../src/core/orders/renewSteps';
 import type { BatchMessage } from '../../../src/protocol/batchPanel';
 
 const MESSAGES: ReadonlyArray<BatchMessage['type']> = [

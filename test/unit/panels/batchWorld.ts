@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BatchSession, type BatchDeps } from '../../../src/panels/pure/batchSession';
-import { JournalFiles } from '../../../src/panels/pure/journalFiles';
-import { LeaseFiles } from '../../../src/panels/pure/leaseFiles';
-import { OrderJournal } from '../../../src/panels/pure/orderJournal';
+import { BatchSession, type BatchDeps } from '../../../src/core/batch/batchSession';
+import { JournalFiles } from '../../../src/storage/journalFiles';
+import { LeaseFiles } from '../../../src/core/orders/leaseFiles';
+import { OrderJournal } from '../../../src/core/orders/orderJournal';
 import type { BatchMessage, BatchState } from '../../../src/protocol/batchPanel';
 import { FakeOvh, SERVICES, type FakeService } from './fakeOvh';
 import { english } from './sessionWorld';

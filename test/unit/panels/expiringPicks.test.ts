@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { expiringPicks } from '../../../src/panels/pure/expiringPicks';
-import { PanelFormat } from '../../../src/panels/pure/panelFormat';
+import { expiringPicks } from '../../../src/core/batch/expiringPicks';
+import { PanelFormat } from '../../../src/core/orders/panelFormat';
 import { compareRenewStrategies } from '../../../src/renewal';
 import { expiringIn, NOW, service, t } from '../views/fixtures';
 

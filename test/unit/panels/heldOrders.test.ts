@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { AccountMeta } from '../../../src/auth/accountTypes';
 import { OvhApiError } from '../../../src/ovh';
 import { followHeldOrders, type HeldOrderApi, type HeldOrderDeps } from '../../../src/panels/heldOrders';
-import type { JournalEntry } from '../../../src/panels/pure/orderJournal';
+import type { JournalEntry } from '../../../src/core/orders/orderJournal';
 import { english } from '../../../src/translate';
 
 const entry = (id: string, orderId: number, state: JournalEntry['state'] = 'paying'): JournalEntry => ({

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeJournalEntry, OrderJournal, type JournalEntry } from '../../../src/panels/pure/orderJournal';
+import { decodeJournalEntry, OrderJournal, type JournalEntry } from '../../../src/core/orders/orderJournal';
 import { TEST_IDENTITY } from '../../kit/identity';
 
 // Every entry the extension can write (JSON, as the journal files hold it): the journal's record of an order in flight must

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { JournalFiles } from '../../../src/panels/pure/journalFiles';
-import { OrderJournal, type JournalEntry } from '../../../src/panels/pure/orderJournal';
+import { JournalFiles } from '../../../src/storage/journalFiles';
+import { OrderJournal, type JournalEntry } from '../../../src/core/orders/orderJournal';
 import { SessionWorld } from './sessionWorld';
 import { TEST_IDENTITY } from '../../kit/identity';
 

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { JournalFiles } from '../../../src/panels/pure/journalFiles';
-import { watchJournalFolder } from '../../../src/panels/pure/journalWatch';
+import { JournalFiles } from '../../../src/storage/journalFiles';
+import { watchJournalFolder } from '../../../src/storage/journalWatch';
 
 /** Resolves on the next call of the watcher's callback. */
 function nextCall(): { promise: Promise<void>; changed: () => void; count: () => number } {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LeaseFiles } from '../../../src/panels/pure/leaseFiles';
+import { LeaseFiles } from '../../../src/core/orders/leaseFiles';
 
 suite('Lease files: the cross-window lock', () => {
   let dir: string;

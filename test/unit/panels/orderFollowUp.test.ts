@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { heldCheck } from '../../../src/ovh/orderFollowUp';
-import { followOrder, isFinalStatus, type PollClock } from '../../../src/panels/pure/orderStatus';
+import { followOrder, isFinalStatus, type PollClock } from '../../../src/core/orders/orderStatus';
 
 /** A clock that jumps instead of waiting, so a 30-minute follow runs at once. */
 function fakeClock(): PollClock & { slept: number } {

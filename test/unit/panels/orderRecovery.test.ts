@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { exactUnpaidOrders, ordersNaming } from '../../../src/panels/pure/orderRecovery';
+import { exactUnpaidOrders, ordersNaming } from '../../../src/core/orders/orderRecovery';
 import { FakeOvh } from './fakeOvh';
 
 suite('Order recovery: proof by content', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PanelFormat } from '../../../src/panels/pure/panelFormat';
+import { PanelFormat } from '../../../src/core/orders/panelFormat';
 import { compareRenewStrategies } from '../../../src/renewal';
 import { ovhCalendarDay } from '../../../src/renewal/dates';
 import { english } from '../../../src/translate';

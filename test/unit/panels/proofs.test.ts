@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { OvhApiError, type OrderDetail } from '../../../src/ovh';
-import { LeaseFiles, LeaseLostError } from '../../../src/panels/pure/leaseFiles';
-import { matchOrder, refusedBeforeActing, sameAmount, statedMonths } from '../../../src/panels/pure/proofs';
+import { LeaseFiles, LeaseLostError } from '../../../src/core/orders/leaseFiles';
+import { matchOrder, refusedBeforeActing, sameAmount, statedMonths } from '../../../src/core/orders/proofs';
 
 /** The judgments money depends on, each in one function (issue 27). */
 suite('Proofs: what the money core may conclude', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { PanelFormat } from '../../../src/panels/pure/panelFormat';
-import { ACCEPTS, accepts, renderStep, type KnownOrder, type Step, type StepView } from '../../../src/panels/pure/renewSteps';
+import { PanelFormat } from '../../../src/core/orders/panelFormat';
+import { ACCEPTS, accepts, renderStep, type KnownOrder, type Step, type StepView } from '../../../src/core/orders/renewSteps';
 import type { WebviewMessage } from '../../../src/protocol/renewPanel';
 import { english } from './sessionWorld';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RenewSession } from '../../../src/panels/pure/renewSession';
+import { RenewSession } from '../../../src/core/orders/renewSession';
 import { SessionWorld, TestPanel } from './sessionWorld';
 
 /** Waits for a condition of the session under test (real timers: the lease follow polls files). */

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PanelState, WebviewMessage } from '../../../src/protocol/renewPanel';
-import { JournalFiles } from '../../../src/panels/pure/journalFiles';
-import { LeaseFiles } from '../../../src/panels/pure/leaseFiles';
-import { OrderJournal } from '../../../src/panels/pure/orderJournal';
-import { RenewSession, type SessionDeps } from '../../../src/panels/pure/renewSession';
+import { JournalFiles } from '../../../src/storage/journalFiles';
+import { LeaseFiles } from '../../../src/core/orders/leaseFiles';
+import { OrderJournal } from '../../../src/core/orders/orderJournal';
+import { RenewSession, type SessionDeps } from '../../../src/core/orders/renewSession';
 import { FakeOvh } from './fakeOvh';
 
 /**

@@ -8,7 +8,6 @@ import { expiringIn, service } from './fixtures';
 // Compiled to out/test/unit/views; the sources live in <repo>/src/views.
 const SOURCE_DIR = path.resolve(__dirname, '../../../../src/views');
 /** The pure half of src/views, unit-tested in plain Node; the lint rule for pure/ says the same. */
-const PURE_DIR = path.join(SOURCE_DIR, 'pure');
 
 suite('views: listing cache and purity', () => {
   const listed = [
@@ -54,19 +53,6 @@ suite('views: listing cache and purity', () => {
     });
     assert.equal(read?.services[0].type, 'other');
     assert.deepEqual(read?.services[0].pendingActions, ['x']);
-  });
-
-  test('the pure files of src/views import no vscode (they run in plain Node)', () => {
-    const present = readdirSync(PURE_DIR);
-    assert.ok(present.includes('cachedListing.ts'));
-    for (const name of present) {
-      const source = readFileSync(path.join(PURE_DIR, name), 'utf8');
-      assert.doesNotMatch(source, /from\s+'vscode'|require\(\s*'vscode'\s*\)/, `${name} imports vscode`);
-      for (const match of source.matchAll(/(?<!import type [^;]*)from\s+'([^']+)'/g)) {
-        const specifier = match[1];
-        if (!specifier.startsWith('./')) assert.match(specifier, /^\.\.\/\.\.\/(ovh|renewal|protocol|translate)(\/|$)/, `${name} imports ${specifier}`);
-      }
-    }
   });
 
   test('every file in src/views stays small', () => {

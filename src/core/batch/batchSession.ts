@@ -7,10 +7,10 @@ import { BatchPayments } from './batchPayments';
 import { loadItem } from './batchLoad';
 import { BatchRecords, recordItems } from './batchRecords';
 import { batchAccepts, isSettled, RETRYABLE, rowPhaseAfter, type BatchStep, type RowPhase } from './batchSteps';
-import { PanelFormat } from './panelFormat';
+import { PanelFormat } from '../orders/panelFormat';
 import { runPool } from './pool';
-import { RenewSession } from './renewSession';
-import type { SessionDeps } from './sessionDeps';
+import { RenewSession } from '../orders/renewSession';
+import type { SessionDeps } from '../orders/sessionDeps';
 
 export type { BatchDeps } from './batchHost';
 

@@ -2,7 +2,7 @@ import type { PaymentOption } from '../../ovh';
 import type { BatchState } from '../../protocol/batchPanel';
 import { itemName, sumPrices, unpaidItems, type BatchItem } from './batchItems';
 import { batchPolicy, type BatchHost } from './batchHost';
-import { paymentChoices, paymentLabel, paymentMethodKey } from './paymentChoices';
+import { paymentChoices, paymentLabel, paymentMethodKey } from '../orders/paymentChoices';
 
 /**
  * Paying a batch's orders: one method for every order and one modal with the real total of

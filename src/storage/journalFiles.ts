@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UNREADABLE, type JournalStore } from './orderJournal';
+import { UNREADABLE, type JournalStore } from './recordStore';
 
 /**
  * Where the order journal lives: one JSON file per entry in a folder that every window of

@@ -3,9 +3,9 @@ import type { BatchState } from '../../protocol/batchPanel';
 import { batchTotals, formatMoney, NO_CURRENCY, priceUcents, resolveCoverage, type Coverage } from '../../renewal';
 import type { Translate } from '../../translate';
 import { isSettled, renderBatch, RETRYABLE, rowPhaseAfter, type BatchStep, type RowPhase } from './batchSteps';
-import type { PanelFormat } from './panelFormat';
-import { paymentChoices } from './paymentChoices';
-import type { RenewSession } from './renewSession';
+import type { PanelFormat } from '../orders/panelFormat';
+import { paymentChoices } from '../orders/paymentChoices';
+import type { RenewSession } from '../orders/renewSession';
 
 /**
  * The batch's items (one per selected service, each with its own renew session) and the

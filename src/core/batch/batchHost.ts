@@ -2,9 +2,9 @@ import type { ServiceSummary } from '../../ovh';
 import type { BatchState } from '../../protocol/batchPanel';
 import type { BatchItem } from './batchItems';
 import type { BatchStep, RowPhase } from './batchSteps';
-import type { JournalStore } from './orderJournal';
-import type { PanelFormat } from './panelFormat';
-import type { Confirmation, SessionDeps } from './sessionDeps';
+import type { JournalStore } from '../orders/orderJournal';
+import type { PanelFormat } from '../orders/panelFormat';
+import type { Confirmation, SessionDeps } from '../orders/sessionDeps';
 
 /** What a batch needs besides what each item's renew session needs. */
 export interface BatchDeps extends Omit<SessionDeps, 'serviceId' | 'summary' | 'onState' | 'onRenewed' | 'confirm'> {

@@ -2,9 +2,9 @@ import { knownName, type OrderPreview, type ServiceSummary } from '../../ovh';
 import type { Translate } from '../../translate';
 import type { BatchMessage, BatchRow, BatchState, RowStatus } from '../../protocol/batchPanel';
 import type { Coverage, ManualOrderBlock, RenewOptionRow } from '../../renewal';
-import { manualOrderBlockText } from './orderHoldText';
-import type { PanelFormat } from './panelFormat';
-import type { KnownOrder, Step } from './renewSteps';
+import { manualOrderBlockText } from '../orders/orderHoldText';
+import type { PanelFormat } from '../orders/panelFormat';
+import type { KnownOrder, Step } from '../orders/renewSteps';
 
 /**
  * Renewing several services as an explicit state machine. The batch has one step; each

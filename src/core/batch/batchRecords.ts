@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import type { Order } from '../../ovh';
 import type { RowPhase, RowPhaseKind } from './batchSteps';
 import type { BatchItem } from './batchItems';
-import type { KnownOrder } from './renewSteps';
-import type { JournalStore } from './orderJournal';
+import type { KnownOrder } from '../orders/renewSteps';
+import type { JournalStore } from '../orders/orderJournal';
 
 /**
  * What a batch remembers beside the order journal, so that a reloaded window shows the

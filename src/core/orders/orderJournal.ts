@@ -1,5 +1,6 @@
 import type { AccountMeta } from '../../auth/accountTypes';
-import { fieldsOf, isArrayOf, isNumber, isOneOf, isOptional, isString } from '../../storedRecord';
+import { UNREADABLE, type JournalStore } from '../../storage/recordStore';
+import { fieldsOf, isArrayOf, isNumber, isOneOf, isOptional, isString } from '../../storage/storedRecord';
 
 /**
  * The order journal: every renewal order this extension is placing, created, found or is
@@ -16,8 +17,7 @@ import { fieldsOf, isArrayOf, isNumber, isOneOf, isOptional, isString } from '..
 
 const PREFIX = 'ovhcloud.orderJournal.';
 
-/** What a store returns for an entry that exists but cannot be read (empty, cut, not JSON). */
-export const UNREADABLE: unique symbol = Symbol('unreadable journal entry');
+export { UNREADABLE, type JournalStore };
 
 /**
  * An entry exists that cannot be read: it may stand for an order in flight, so it blocks
@@ -114,15 +114,6 @@ export function decodeJournalEntry(raw: unknown): JournalEntry | undefined {
 /** The account itself, whatever the sign-in method: the same nichandle on the same endpoint. */
 export function accountIdentity(meta: Pick<AccountMeta, 'endpointId' | 'customUrl' | 'nichandle'>): string {
   return `${meta.endpointId}${meta.customUrl ? `(${meta.customUrl})` : ''}/${meta.nichandle.toLowerCase()}`;
-}
-
-/** The part of vscode.Memento the journal uses. */
-export interface JournalStore {
-  keys(): readonly string[];
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): Thenable<void>;
-  /** Keeps an unreadable entry out of the way without deleting it (files keep it for diagnosis). */
-  setAside?(key: string): Promise<void>;
 }
 
 export class OrderJournal {
