@@ -70,8 +70,10 @@ suite('Batch renewal from a tree multi-selection (Playwright)', function () {
     await runFromPalette('Notifications: Clear All Notifications');
     await setTheme('Dark Modern', 'vs-dark');
 
-    // The first three renewable services the tree shows, soonest expiry first.
-    const rows = sidebar().locator('.monaco-list-row[aria-label]');
+    // The first three renewable services the tree shows, soonest expiry first. Top-level rows
+    // only, the tree drawn without groups: the grouped one can still be on screen after the
+    // palette closes, and a selection made in it is lost when it is replaced.
+    const rows = sidebar().locator('.monaco-list-row[aria-level="1"][aria-label]');
     const chosen = await poll('three renewable services in the tree', async () => {
       const labels = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
       const names = labels.map((label) => [...renewable].find((name) => label.startsWith(`${name}, `))).filter((name): name is string => name !== undefined);
@@ -79,7 +81,7 @@ suite('Batch renewal from a tree multi-selection (Playwright)', function () {
       const unique = names.filter((name) => labels.filter((label) => label.startsWith(`${name}, `)).length === 1);
       return unique.length >= 3 && unique.slice(0, 3);
     });
-    const rowOf = (name: string): Locator => sidebar().locator(`.monaco-list-row[aria-label^="${name}, "]`).first();
+    const rowOf = (name: string): Locator => sidebar().locator(`.monaco-list-row[aria-level="1"][aria-label^="${name}, "]`).first();
     await rowOf(chosen[0] as string).click();
     await rowOf(chosen[1] as string).click({ modifiers: ['ControlOrMeta'] });
     await rowOf(chosen[2] as string).click({ modifiers: ['ControlOrMeta'] });

@@ -186,7 +186,9 @@ suite('Two windows, one account: one order and one payment per intent (Playwrigh
       await runFromPalette('View: Close All Editors');
       await runFromPalette('OVHcloud: Show Services Without Groups');
       const sidebar = page().locator('.part.sidebar');
-      const rowOf = (service: Service) => sidebar.locator(`.monaco-list-row[aria-label^="${service.displayName}, "]`).first();
+      // Top-level rows only, the tree drawn without groups: the grouped one can still be on
+      // screen after the palette closes, and a selection made in it is lost when it is replaced.
+      const rowOf = (service: Service) => sidebar.locator(`.monaco-list-row[aria-level="1"][aria-label^="${service.displayName}, "]`).first();
       await rowOf(shared).waitFor({ timeout: 60_000 });
       // The tree may repaint between the two clicks (the journal folder is watched): select again until both hold.
       await poll('two selected rows', async () => {

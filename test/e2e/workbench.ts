@@ -4,7 +4,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { workbenchUrl } from '../harness/browser';
 import { projectRoot, resultsRoot } from '../harness/paths';
 import { startSandboxProcess, type SandboxInfo, type SandboxProcess } from '../harness/sandboxProcess';
-import { openSession, type WorkbenchSession } from '../harness/session';
+import { openSession, throttleRenderer, type WorkbenchSession } from '../harness/session';
 
 /**
  * One workbench shared by every E2E suite in a run: starting code-server and
@@ -64,6 +64,7 @@ export function page(): Page {
 export async function openAnotherWindow(): Promise<Page> {
   if (!current || !currentUrl) throw new Error('openWorkbench() has not run');
   const other = await current.page.context().newPage();
+  await throttleRenderer(other);
   await other.goto(currentUrl);
   await other.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return other;

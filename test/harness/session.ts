@@ -79,7 +79,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Workben
     browser = await launchBrowser({ trustCertificate: options.trustCertificate });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await throttle(page);
+    await throttleRenderer(page);
     return { server, browser, page, workspace, extensionsDir, dispose };
   } catch (error) {
     await dispose();
@@ -108,8 +108,9 @@ function saveLogs(userDataDir: string, serverOutput: readonly string[], target: 
  * throttling, as in DevTools): events that cross from the workbench to the extension host
  * (SecretStorage echoes, tab and focus changes, webview messages) then arrive late, the
  * way they do on a loaded CI machine. A test that passes only when they are quick fails.
+ * Every window of a run is throttled (a second window is its own renderer).
  */
-async function throttle(page: Page): Promise<void> {
+export async function throttleRenderer(page: Page): Promise<void> {
   const rate = Number(process.env.OVHCLOUD_TEST_CPU_THROTTLE ?? '');
   if (!Number.isFinite(rate) || rate <= 1) return;
   const cdp = await page.context().newCDPSession(page);
