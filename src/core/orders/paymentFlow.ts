@@ -108,6 +108,8 @@ export class PaymentFlow {
       return [
         t('Pay order {0} again?', known.order.orderId),
         [
+          // What is paid is named here too: the order's renewal, as in the first dialog.
+          t('Renewal of {0} for {1}.', bought.servicesText, bought.periodText),
           t('An earlier payment of order {0} was sent and may still go through: paying again could charge you twice.', known.order.orderId),
           t('Pay again only if the order page at OVHcloud shows no payment.'),
           amount,

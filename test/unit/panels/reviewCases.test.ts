@@ -43,6 +43,8 @@ async function declinePayAgain(world: SessionWorld, panel: TestPanel): Promise<v
   const again = panel.confirmations[asked];
   assert.ok(again, 'a second payment was sent without a dialog');
   assert.match(`${again.message} ${again.detail}`, /may still go through/i);
+  // It names what is paid, as the first dialog did (the money model found a Pay Again that named nothing).
+  assert.match(again.detail, /Renewal of \S+ for 1 year\./);
   again.answer(false);
   await paying;
 }
