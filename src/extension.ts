@@ -153,7 +153,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     showOutlook: () => void outlook().show(),
     changeRenewal: (first, selection) => features().runRenewSettings(settingsDeps, 'renew', first, selection),
     stopAtExpiry: (first, selection) => features().runRenewSettings(settingsDeps, 'stopAtExpiry', first, selection),
-    keepRenewing: (first, selection) => features().runRenewSettings(settingsDeps, 'undoStop', first, selection),
+    keepRenewing: (first, selection) => features().runRenewSettings(settingsDeps, 'keepRenewing', first, selection),
     renewSettings: (arg) => features().chooseRenewSettings(settingsDeps, arg),
     exportCalendar: () => features().exportServices(exportDeps, 'calendar'),
     exportCsv: () => features().exportServices(exportDeps, 'csv'),

@@ -17,7 +17,7 @@ import { outlookKind, type OutlookService } from './outlook';
 export type RenewModeChoice = 'automatic' | 'manual';
 
 export type SettingsChange =
-  { readonly kind: 'renew'; readonly mode: RenewModeChoice; readonly period?: string } | { readonly kind: 'stopAtExpiry' } | { readonly kind: 'undoStop' };
+  { readonly kind: 'renew'; readonly mode: RenewModeChoice; readonly period?: string } | { readonly kind: 'stopAtExpiry' } | { readonly kind: 'keepRenewing' };
 
 export interface SettingsTarget extends OutlookService {
   readonly displayName: string;
@@ -168,7 +168,7 @@ export function skipReason(
       const gate = stopGate(target, who?.me, who?.nowMs ?? Date.now());
       return typeof gate === 'string' ? gate : undefined;
     }
-    case 'undoStop':
+    case 'keepRenewing':
       return ending ? undefined : 'notEnding';
     case 'renew': {
       if (!modesOffered(target).includes(change.mode)) return 'forcedAutomatic';
@@ -186,7 +186,7 @@ export function settingsBody(change: SettingsChange): SettingsBody {
       return { renew: change.period === undefined ? { mode: change.mode } : { mode: change.mode, period: change.period } };
     case 'stopAtExpiry':
       return { terminationPolicy: 'terminateAtExpirationDate' };
-    case 'undoStop':
+    case 'keepRenewing':
       return { terminationPolicy: 'empty' };
   }
 }
@@ -200,7 +200,7 @@ export function changeVisible(after: SettingsTarget, change: SettingsChange): bo
   switch (change.kind) {
     case 'stopAtExpiry':
       return isEnding(after) || after.pendingActions.includes('terminateAtExpirationDate');
-    case 'undoStop':
+    case 'keepRenewing':
       return !isEnding(after);
     case 'renew':
       return (

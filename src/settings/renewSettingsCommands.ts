@@ -80,8 +80,8 @@ function refsOf(first: unknown, selection: unknown): ServiceRef[] {
 }
 
 /**
- * Entry point of ovhcloud.services.changeRenewal ('renew'), .stopAtExpiry and .keepRenewing
- * ('undoStop'): tree menus pass (clicked, selected[]), other callers one reference or nothing.
+ * Entry point of ovhcloud.services.changeRenewal ('renew'), .stopAtExpiry and .keepRenewing (the change kind of
+ * the same name): tree menus pass (clicked, selected[]), other callers one reference or nothing.
  */
 export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange['kind'], first: unknown, selection: unknown): Promise<SettingsRun> {
   let refs = refsOf(first, selection);
@@ -320,13 +320,13 @@ async function send(deps: SettingsDeps, api: OvhApi, target: ServiceSummary, cha
     return;
   }
   // A committed service ends (or is kept) through its engagement's end rule, as the Control Panel does.
-  const route = change.kind === 'stopAtExpiry' ? stopGate(target, undefined, Date.now()) : change.kind === 'undoStop' ? keepRoute(target) : undefined;
+  const route = change.kind === 'stopAtExpiry' ? stopGate(target, undefined, Date.now()) : change.kind === 'keepRenewing' ? keepRoute(target) : undefined;
   if (route !== undefined && typeof route !== 'string' && route.via === 'endRule') {
     deps.log.info(`Renew settings: PUT /services/${target.serviceId}/billing/engagement/endRule ${route.strategy} (${target.displayName})`);
     await api.updateEngagementEndRule(target.serviceId, route.strategy);
     return;
   }
-  if (change.kind === 'undoStop') return keepRenewing(deps, api, target);
+  if (change.kind === 'keepRenewing') return withdrawEnding(deps, api, target);
   const body = settingsBody(change);
   deps.log.info(`Renew settings: PUT /services/${target.serviceId} ${JSON.stringify(body)} (${target.displayName})`);
   await api.updateRenewSettings(target.serviceId, body);
@@ -338,7 +338,7 @@ async function send(deps: SettingsDeps, api: OvhApi, target: ServiceSummary, cha
  * does not say that `terminationPolicy: empty` clears it); a termination policy through
  * PUT /services/{id}.
  */
-async function keepRenewing(deps: SettingsDeps, api: OvhApi, target: ServiceSummary): Promise<void> {
+async function withdrawEnding(deps: SettingsDeps, api: OvhApi, target: ServiceSummary): Promise<void> {
   const path = serviceInfosPath(target);
   const flagged = target.pendingActions.includes('deleteAtExpiration');
   if (flagged && path) {
@@ -348,7 +348,7 @@ async function keepRenewing(deps: SettingsDeps, api: OvhApi, target: ServiceSumm
     await api.updateServiceInfos(path, body);
   }
   if (flagged && path && !target.pendingActions.some((action) => action === 'terminateAtExpirationDate' || action === 'terminateAtEngagementDate')) return;
-  const body = settingsBody({ kind: 'undoStop' });
+  const body = settingsBody({ kind: 'keepRenewing' });
   deps.log.info(`Renew settings: PUT /services/${target.serviceId} ${JSON.stringify(body)} (${target.displayName})`);
   await api.updateRenewSettings(target.serviceId, body);
 }
@@ -359,7 +359,7 @@ async function report(prompter: Prompter, change: SettingsChange, results: reado
     const done =
       change.kind === 'stopAtExpiry'
         ? t('{0} will end at expiry.', results[0].displayName)
-        : change.kind === 'undoStop'
+        : change.kind === 'keepRenewing'
           ? t('{0} keeps renewing.', results[0].displayName)
           : t('Renewal of {0} changed.', results[0].displayName);
     void vscode.window.showInformationMessage(done);
@@ -385,7 +385,7 @@ export async function chooseRenewSettings(deps: SettingsDeps, arg: unknown): Pro
   const choices: (vscode.QuickPickItem & { change: SettingsChange['kind'] })[] = [
     { change: 'renew' as const, label: t('Change Renewal…'), detail: t('Automatic or manual renewal, and the period') },
     ending
-      ? { change: 'undoStop' as const, label: t('Keep Renewing…'), detail: t('Withdraw the request to end at expiry') }
+      ? { change: 'keepRenewing' as const, label: t('Keep Renewing…'), detail: t('Withdraw the request to end at expiry') }
       : { change: 'stopAtExpiry' as const, label: t('Stop Renewing at Expiry…'), detail: t('The service and its data are deleted at expiry') },
   ];
   const chosen = await deps.prompter().pick(choices, { title: t('Renew Settings: {0}', service.displayName) });

@@ -164,7 +164,7 @@ export function confirmationText(
       action = t('Stop Renewing');
       break;
     }
-    case 'undoStop':
+    case 'keepRenewing':
       message = single ? t('Keep renewing {0}?', single.displayName) : t('Keep renewing {0} services?', targets.length);
       lines.push(t('The request to end at expiry is withdrawn: the service renews again as its renewal mode says (automatic or manual).'));
       action = t('Keep Renewing');

@@ -39,6 +39,6 @@ suite('renewal: manual services with terminateAtExpirationDate', () => {
   });
 
   test('"Keep Renewing" sends nothing for them: OVH\'s own flow keeps that status', () => {
-    assert.equal(skipReason(service('manual', ['terminateAtExpirationDate']), { kind: 'undoStop' }), 'notEnding');
+    assert.equal(skipReason(service('manual', ['terminateAtExpirationDate']), { kind: 'keepRenewing' }), 'notEnding');
   });
 });

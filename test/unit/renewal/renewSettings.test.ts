@@ -53,15 +53,15 @@ suite('renewal: renew settings', () => {
     assert.equal(skipReason(target({ parentServiceId: 9 }), { kind: 'stopAtExpiry' }), undefined);
     assert.equal(skipReason(target({ parentServiceId: 9 }), { kind: 'renew', mode: 'manual' }), 'option');
     assert.equal(skipReason(target({ pendingActions: ['terminateAtExpirationDate'] }), { kind: 'stopAtExpiry' }), 'alreadyEnding');
-    assert.equal(skipReason(target(), { kind: 'undoStop' }), 'notEnding');
-    assert.equal(skipReason(target({ pendingActions: ['deleteAtExpiration'] }), { kind: 'undoStop' }), undefined);
+    assert.equal(skipReason(target(), { kind: 'keepRenewing' }), 'notEnding');
+    assert.equal(skipReason(target({ pendingActions: ['deleteAtExpiration'] }), { kind: 'keepRenewing' }), undefined);
   });
 
   test('PUT bodies follow services.update.Service', () => {
     assert.deepEqual(settingsBody({ kind: 'renew', mode: 'automatic', period: 'P1Y' }), { renew: { mode: 'automatic', period: 'P1Y' } });
     assert.deepEqual(settingsBody({ kind: 'renew', mode: 'manual' }), { renew: { mode: 'manual' } });
     assert.deepEqual(settingsBody({ kind: 'stopAtExpiry' }), { terminationPolicy: 'terminateAtExpirationDate' });
-    assert.deepEqual(settingsBody({ kind: 'undoStop' }), { terminationPolicy: 'empty' });
+    assert.deepEqual(settingsBody({ kind: 'keepRenewing' }), { terminationPolicy: 'empty' });
   });
 
   test('a change counts as done only once fresh data shows it', () => {
@@ -70,7 +70,7 @@ suite('renewal: renew settings', () => {
     assert.equal(changeVisible(target({ renewMode: 'automatic', renewPeriod: 'P1Y' }), toAuto), false);
     assert.equal(changeVisible(target(), toAuto), false);
     assert.equal(changeVisible(target({ pendingActions: ['terminateAtExpirationDate'] }), { kind: 'stopAtExpiry' }), true);
-    assert.equal(changeVisible(target(), { kind: 'undoStop' }), true);
+    assert.equal(changeVisible(target(), { kind: 'keepRenewing' }), true);
     assert.deepEqual(
       countOutcomes([
         { serviceId: 1, displayName: 'a', outcome: 'changed' },
