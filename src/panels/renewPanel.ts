@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { PANEL_STRINGS, WebviewMessageSchema, type HostMessage, type PanelState, type SavedState, type WebviewMessage } from '../protocol/renewPanel';
+import {
+  PANEL_STRINGS,
+  RenewPanelMessageSchema,
+  type RenewHostMessage,
+  type RenewPanelState,
+  type SavedState,
+  type RenewPanelMessage,
+} from '../protocol/renewPanel';
 import { translatedStrings, WebviewHost } from '../webviewHost/webviewHost';
 import { RenewSession, type SessionDeps } from '../core/orders/renewSession';
 import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
@@ -10,7 +17,7 @@ export type PanelSessionDeps = Omit<SessionDeps, 'accountId' | 'serviceId' | 'on
  * One webview panel for one service. The webview is only a view: the host drops every
  * message outside the protocol; all decisions live in RenewSession.
  */
-export class RenewPanel extends WebviewHost<WebviewMessage, HostMessage> {
+export class RenewPanel extends WebviewHost<RenewPanelMessage, RenewHostMessage> {
   private readonly session: RenewSession;
   private readonly saved: SavedState;
 
@@ -32,7 +39,7 @@ export class RenewPanel extends WebviewHost<WebviewMessage, HostMessage> {
         bundle: 'renewPanel',
         styles: ['base', 'controls', 'renewPanel'],
         images: true,
-        accepts: WebviewMessageSchema,
+        accepts: RenewPanelMessageSchema,
         logName: 'Renew panel',
       },
       { log, record: options.recordPosted },
@@ -53,11 +60,11 @@ export class RenewPanel extends WebviewHost<WebviewMessage, HostMessage> {
     return serviceKey(this.saved);
   }
 
-  get state(): PanelState {
+  get state(): RenewPanelState {
     return this.session.current;
   }
 
-  protected async handle(message: WebviewMessage): Promise<void> {
+  protected async handle(message: RenewPanelMessage): Promise<void> {
     if (message.type === 'renewSettings') {
       // Handled by the renew-settings commands, with their own confirmations and log.
       await vscode.commands.executeCommand('ovhcloud.services.renewSettings', { accountId: this.saved.accountId, serviceId: this.saved.serviceId });
@@ -71,7 +78,7 @@ export class RenewPanel extends WebviewHost<WebviewMessage, HostMessage> {
     this.session.dispose();
   }
 
-  private onState(state: PanelState): void {
+  private onState(state: RenewPanelState): void {
     this.panel.title = vscode.l10n.t('Renew {0}', state.service.displayName);
     void this.send({ type: 'state', state });
   }

@@ -11,7 +11,7 @@ import { PaymentChoicesSchema } from './paymentChoices';
 
 const Key = z.string().check(z.maxLength(200));
 
-export const WebviewMessageSchema = fromWebview(
+export const RenewPanelMessageSchema = fromWebview(
   z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('ready') }),
     z.strictObject({ type: z.literal('retry') }),
@@ -26,7 +26,7 @@ export const WebviewMessageSchema = fromWebview(
     z.strictObject({ type: z.literal('renewSettings') }),
   ]),
 );
-export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
+export type RenewPanelMessage = z.infer<typeof RenewPanelMessageSchema>;
 
 const Text = z.string();
 const OptionalText = z.optional(z.string());
@@ -50,7 +50,7 @@ export const RowSchema = z.object({
 });
 export type Row = z.infer<typeof RowSchema>;
 
-export const PanelStateSchema = z.object({
+export const RenewPanelStateSchema = z.object({
   service: z.object({ serviceId: z.number(), displayName: Text, typeLabel: Text, expiryText: Text }),
   includeOptions: z.boolean(),
   phase: z.enum(['loading', 'empty', 'error', 'ready']),
@@ -95,7 +95,7 @@ export const PanelStateSchema = z.object({
   error: z.optional(z.object({ explanation: Text, nextStep: Text, details: OptionalText })),
   notice: OptionalText,
 });
-export type PanelState = z.infer<typeof PanelStateSchema>;
+export type RenewPanelState = z.infer<typeof RenewPanelStateSchema>;
 
 /** What the webview saves with setState and the serializer revalidates after a reload. */
 export const SavedStateSchema = z.strictObject({
@@ -105,11 +105,11 @@ export const SavedStateSchema = z.strictObject({
 });
 export type SavedState = z.infer<typeof SavedStateSchema>;
 
-export const HostMessageSchema = z.discriminatedUnion('type', [
+export const RenewHostMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('init'), strings: z.record(z.string(), z.string()), locale: z.string(), saved: SavedStateSchema }),
-  z.object({ type: z.literal('state'), state: PanelStateSchema }),
+  z.object({ type: z.literal('state'), state: RenewPanelStateSchema }),
 ]);
-export type HostMessage = z.infer<typeof HostMessageSchema>;
+export type RenewHostMessage = z.infer<typeof RenewHostMessageSchema>;
 
 /**
  * Every text the webview shows, in English. The host translates each with

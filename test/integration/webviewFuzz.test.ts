@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/testing';
-import { WebviewMessageSchema } from '../../src/protocol/renewPanel';
+import { RenewPanelMessageSchema } from '../../src/protocol/renewPanel';
 import { testingApi } from './support/extension';
 import { openPanel, renewableService } from './support/renew';
 import { admin } from './support/sandbox';
@@ -60,7 +60,7 @@ suite('Webview fuzzing (real extension host + sandbox)', function () {
     const before = JSON.stringify(driver.state);
     const messages = hostileMessages(1000);
     assert.equal(messages.length, 1000);
-    assert.equal(messages.filter((message) => WebviewMessageSchema.safeParse(message).success).length, 0, 'every generated message is outside the protocol');
+    assert.equal(messages.filter((message) => RenewPanelMessageSchema.safeParse(message).success).length, 0, 'every generated message is outside the protocol');
 
     // The panel's tab, with its final title once the service is loaded, and nothing else.
     await waitFor("the panel's tab alone", () => JSON.stringify(tabs()) === JSON.stringify([`Renew ${driver.state.service.displayName}`]));

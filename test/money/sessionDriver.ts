@@ -2,7 +2,7 @@ import { BatchSession, type BatchDeps } from '../../src/core/batch/batchSession'
 import { JournalFiles } from '../../src/storage/journalFiles';
 import { RenewSession, type SessionDeps } from '../../src/core/orders/renewSession';
 import type { BatchState } from '../../src/protocol/batchPanel';
-import type { PanelState } from '../../src/protocol/renewPanel';
+import type { RenewPanelState } from '../../src/protocol/renewPanel';
 import { sameSet } from './simOvh';
 import { IDENTITY, REQUEST_TIMEOUT_MS, type WindowInstance, type World } from './world';
 
@@ -98,7 +98,7 @@ export class PanelView implements View {
     this.session = new RenewSession(deps);
   }
 
-  private record(state: PanelState): void {
+  private record(state: RenewPanelState): void {
     const seq = this.world.ovh.seq;
     for (const text of [state.notice, state.error?.explanation, state.error?.nextStep]) if (text) note(this.texts, { seq, text, serviceId: this.serviceId });
     if (state.order) this.shownOrders.add(state.order.orderId);

@@ -1,6 +1,6 @@
 import { knownName, knownNames, unicodeDomain, type NamedService, type Order, type Price, type ServiceSummary } from '../../ovh';
 import type { Translate } from '../../translate';
-import type { PanelState, Row } from '../../protocol/renewPanel';
+import type { RenewPanelState, Row } from '../../protocol/renewPanel';
 import {
   decimalToUcents,
   formatDay,
@@ -114,7 +114,7 @@ export class PanelFormat {
     return label ?? (summary ? productTypeText(summary.type, this.t) : undefined);
   }
 
-  service(summary: ServiceSummary): PanelState['service'] {
+  service(summary: ServiceSummary): RenewPanelState['service'] {
     return {
       serviceId: summary.serviceId,
       displayName: knownName(summary),
@@ -147,7 +147,7 @@ export class PanelFormat {
     };
   }
 
-  preview(row: RenewOptionRow, order: Pick<Order, 'priceWithoutTax' | 'tax' | 'priceWithTax'>): NonNullable<PanelState['preview']> {
+  preview(row: RenewOptionRow, order: Pick<Order, 'priceWithoutTax' | 'tax' | 'priceWithTax'>): NonNullable<RenewPanelState['preview']> {
     return {
       key: row.key,
       periodLabel: this.periodLabel(row),
@@ -160,7 +160,7 @@ export class PanelFormat {
     };
   }
 
-  order(order: Order, status: string, summary: ServiceSummary | undefined): NonNullable<PanelState['order']> {
+  order(order: Order, status: string, summary: ServiceSummary | undefined): NonNullable<RenewPanelState['order']> {
     const delivered = status === 'delivered';
     return {
       orderId: order.orderId,

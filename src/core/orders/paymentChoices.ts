@@ -1,6 +1,6 @@
 import type { PaymentOption } from '../../ovh';
 import type { Translate } from '../../translate';
-import type { PanelState } from '../../protocol/renewPanel';
+import type { RenewPanelState } from '../../protocol/renewPanel';
 import type { PanelFormat } from './panelFormat';
 
 /** Card and PayPal labels are data; the account balances are named in the user's language. */
@@ -22,7 +22,7 @@ function statusText(option: PaymentOption, t: Translate, format: PanelFormat): s
  * The payment step of the panel: options by index (the webview names an index, never a
  * payment mean or id), the default valid method preselected, unusable ones explained.
  */
-export function paymentChoices(options: readonly PaymentOption[], t: Translate, format: PanelFormat): NonNullable<PanelState['payment']> {
+export function paymentChoices(options: readonly PaymentOption[], t: Translate, format: PanelFormat): NonNullable<RenewPanelState['payment']> {
   const choices = options.map((option, index) => ({
     id: String(index),
     label: paymentLabel(option, t),

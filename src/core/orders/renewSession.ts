@@ -1,5 +1,5 @@
 import { describeError, type PaymentOption, type ServiceSummary } from '../../ovh';
-import type { PanelState, Row, WebviewMessage } from '../../protocol/renewPanel';
+import type { RenewPanelState, Row, RenewPanelMessage } from '../../protocol/renewPanel';
 import { compareRenewStrategies, manualOrderBlock, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
 import type { Lease } from './leaseFiles';
 import { JournalUnreadableError } from './orderJournal';
@@ -31,7 +31,7 @@ export class RenewSession {
   private step: Step = { kind: 'loading' };
   private summary: ServiceSummary | undefined;
   private rows: RenewOptionRow[] = [];
-  private view: Omit<PanelState, 'phase' | 'busy' | 'preview' | 'order'>;
+  private view: Omit<RenewPanelState, 'phase' | 'busy' | 'preview' | 'order'>;
   options: PaymentOption[] = [];
   private disposed = false;
   /** The delivery being followed, if any. */
@@ -49,7 +49,7 @@ export class RenewSession {
     this.resumer = new OrderResume(this);
   }
 
-  get current(): PanelState {
+  get current(): RenewPanelState {
     return renderStep(this.step, {
       ...this.view,
       rows: this.view.rows,
@@ -128,7 +128,7 @@ export class RenewSession {
     }
   }
 
-  async handle(message: WebviewMessage): Promise<void> {
+  async handle(message: RenewPanelMessage): Promise<void> {
     if (!accepts(this.step, message.type)) return;
     switch (message.type) {
       case 'ready':
@@ -319,7 +319,7 @@ export class RenewSession {
   }
 
   /** What to tell the user while a record of the journal cannot be read. */
-  unreadableJournalError(error: JournalUnreadableError): NonNullable<PanelState['error']> {
+  unreadableJournalError(error: JournalUnreadableError): NonNullable<RenewPanelState['error']> {
     this.deps.log.warn(`Order journal entries cannot be read: ${error.keys.join(', ')}`);
     return {
       explanation: this.deps.t(

@@ -1,5 +1,5 @@
 import type { Order, OrderPreview, ServiceSummary } from '../../ovh';
-import type { PanelState, Row, WebviewMessage } from '../../protocol/renewPanel';
+import type { RenewPanelState, Row, RenewPanelMessage } from '../../protocol/renewPanel';
 import type { RenewOptionRow } from '../../renewal';
 import type { JournalEntry } from './orderJournal';
 import type { PanelFormat } from './panelFormat';
@@ -61,7 +61,7 @@ export type Step =
   | { readonly kind: 'ended'; readonly known: KnownOrder };
 
 export type StepKind = Step['kind'];
-type MessageType = WebviewMessage['type'];
+type MessageType = RenewPanelMessage['type'];
 
 const CHOOSING: readonly MessageType[] = ['retry', 'setIncludeOptions', 'select', 'preview'];
 
@@ -98,7 +98,7 @@ export function knownOrder(step: Step): KnownOrder | undefined {
   return 'known' in step ? step.known : undefined;
 }
 
-const BUSY: Readonly<Partial<Record<StepKind, NonNullable<PanelState['busy']>>>> = {
+const BUSY: Readonly<Partial<Record<StepKind, NonNullable<RenewPanelState['busy']>>>> = {
   loading: 'loading',
   previewing: 'preview',
   confirmingOrder: 'order',
@@ -114,18 +114,18 @@ const BUSY: Readonly<Partial<Record<StepKind, NonNullable<PanelState['busy']>>>>
 /** What the session knows besides the step: the service, the options and messages. */
 export interface StepView {
   readonly format: PanelFormat;
-  readonly service: PanelState['service'];
+  readonly service: RenewPanelState['service'];
   readonly summary: ServiceSummary | undefined;
   readonly includeOptions: boolean;
   readonly rows: readonly Row[];
   readonly selectedKey: string | undefined;
-  readonly payment: PanelState['payment'];
+  readonly payment: RenewPanelState['payment'];
   readonly notice: string | undefined;
-  readonly error: PanelState['error'];
+  readonly error: RenewPanelState['error'];
 }
 
 /** Pure: the panel state for a step. Payment choices show only where Pay is allowed. */
-export function renderStep(step: Step, view: StepView): PanelState {
+export function renderStep(step: Step, view: StepView): RenewPanelState {
   const previewed = 'previewed' in step ? step.previewed : undefined;
   const known = knownOrder(step);
   const payable = step.kind === 'unpaid' || step.kind === 'confirmingPay' || step.kind === 'paying' || step.kind === 'payUncertain';
@@ -144,7 +144,7 @@ export function renderStep(step: Step, view: StepView): PanelState {
   };
 }
 
-function orderView(known: KnownOrder, view: StepView): NonNullable<PanelState['order']> {
+function orderView(known: KnownOrder, view: StepView): NonNullable<RenewPanelState['order']> {
   const base = view.format.order(known.order, known.status, view.summary);
   // A record restored from a batch names no service: the order alone is shown.
   if (known.entry.serviceNames.length === 0) return base;

@@ -1,6 +1,6 @@
 import type { OvhApi, ServiceSummary } from '../../ovh';
 import type { Translate } from '../../translate';
-import type { PanelState } from '../../protocol/renewPanel';
+import type { RenewPanelState } from '../../protocol/renewPanel';
 import type { LeaseFiles } from './leaseFiles';
 import type { OrderJournal } from './orderJournal';
 
@@ -62,7 +62,7 @@ export interface SessionDeps {
   readonly requestTimeoutMs?: number;
   readonly statusPollMs?: number;
   readonly log: { info(message: string): void; warn(message: string): void };
-  readonly onState: (state: PanelState) => void;
+  readonly onState: (state: RenewPanelState) => void;
   /** The service's expiry changed: refresh it wherever it is shown. */
   readonly onRenewed: (accountId: string, serviceId: number) => void;
   readonly reportFailure?: (error: unknown) => void;

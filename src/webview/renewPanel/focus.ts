@@ -1,4 +1,4 @@
-import type { PanelState } from '../../protocol/renewPanel';
+import type { RenewPanelState } from '../../protocol/renewPanel';
 import { fill } from '../shared/fill';
 
 /**
@@ -7,7 +7,7 @@ import { fill } from '../shared/fill';
  * remembers where the user was and moves focus on purpose when a new section appears
  * (its next action first, else its heading). Candidates are element ids, best first.
  */
-export function focusTargets(previous: PanelState | undefined, next: PanelState): string[] | undefined {
+export function focusTargets(previous: RenewPanelState | undefined, next: RenewPanelState): string[] | undefined {
   const order = next.order;
   if (order?.delivered && !previous?.order?.delivered) return ['result', 'order-title'];
   if (order?.paid && previous?.order && !previous.order.paid) return ['order-title'];
@@ -25,8 +25,8 @@ export function focusTargets(previous: PanelState | undefined, next: PanelState)
 
 /** What a screen reader hears, politely, for the same changes; undefined when nothing new. */
 export function announcement(
-  previous: PanelState | undefined,
-  next: PanelState,
+  previous: RenewPanelState | undefined,
+  next: RenewPanelState,
   s: (key: 'announcePreview' | 'announceOrder' | 'announceStatus' | 'delivered') => string,
 ): string | undefined {
   const order = next.order;

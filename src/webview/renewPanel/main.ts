@@ -1,4 +1,4 @@
-import { HostMessageSchema, type HostMessage, type PanelState, type SavedState, type WebviewMessage } from '../../protocol/renewPanel';
+import { RenewHostMessageSchema, type RenewHostMessage, type RenewPanelState, type SavedState, type RenewPanelMessage } from '../../protocol/renewPanel';
 import { createAnnouncer } from '../shared/announcer';
 import { createFocusKeeper } from '../shared/focusKeeper';
 import { connectToHost } from '../shared/host';
@@ -9,13 +9,13 @@ const app = document.getElementById('app') as HTMLElement;
 /** Unknown until 'init': a reloading webview can receive the state posted while it loaded first. */
 let strings: Record<string, string> | undefined;
 let saved: SavedState | undefined;
-let state: PanelState | undefined;
+let state: RenewPanelState | undefined;
 /** Where focus should go once the element exists and is enabled (a new section's action). */
 let pendingFocus: string[] | undefined;
 
 const announce = createAnnouncer();
 const focus = createFocusKeeper();
-const host = connectToHost<HostMessage, WebviewMessage, SavedState>(HostMessageSchema, (message) => {
+const host = connectToHost<RenewHostMessage, RenewPanelMessage, SavedState>(RenewHostMessageSchema, (message) => {
   if (message.type === 'init') {
     strings = message.strings;
     saved = { ...message.saved, sort: host.getState()?.sort ?? message.saved.sort };
@@ -58,7 +58,7 @@ function draw(): void {
   }
 }
 
-function changeState(next: PanelState): void {
+function changeState(next: RenewPanelState): void {
   const previous = state;
   state = next;
   const targets = focusTargets(previous, next);

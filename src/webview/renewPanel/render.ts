@@ -1,15 +1,15 @@
-import type { PanelState, PanelStringKey, Row, WebviewMessage } from '../../protocol/renewPanel';
+import type { RenewPanelState, PanelStringKey, Row, RenewPanelMessage } from '../../protocol/renewPanel';
 import { h, icon } from '../shared/dom';
 import { fill } from '../shared/fill';
 
 export interface ViewContext {
   strings(key: PanelStringKey): string;
-  send(message: WebviewMessage): void;
+  send(message: RenewPanelMessage): void;
   sort(): 'total' | 'perMonth';
   setSort(sort: 'total' | 'perMonth'): void;
 }
 
-export function render(state: PanelState, ctx: ViewContext): HTMLElement {
+export function render(state: RenewPanelState, ctx: ViewContext): HTMLElement {
   const s = ctx.strings;
   const busy = state.busy !== undefined;
   return h(
@@ -27,7 +27,7 @@ export function render(state: PanelState, ctx: ViewContext): HTMLElement {
   );
 }
 
-function header(state: PanelState, ctx: ViewContext): HTMLElement {
+function header(state: RenewPanelState, ctx: ViewContext): HTMLElement {
   const s = ctx.strings;
   return h(
     'header',
@@ -44,7 +44,7 @@ function header(state: PanelState, ctx: ViewContext): HTMLElement {
   );
 }
 
-function errorBox(state: PanelState, ctx: ViewContext): HTMLElement {
+function errorBox(state: RenewPanelState, ctx: ViewContext): HTMLElement {
   const error = state.error!;
   return h(
     'section',
@@ -68,7 +68,7 @@ function sortedRows(rows: readonly Row[], by: 'total' | 'perMonth'): Row[] {
   return [...rows].sort((a, b) => value(a) - value(b) || a.months - b.months);
 }
 
-function comparison(state: PanelState, ctx: ViewContext): HTMLElement {
+function comparison(state: RenewPanelState, ctx: ViewContext): HTMLElement {
   const s = ctx.strings;
   const busy = state.busy !== undefined;
   const sort = ctx.sort();
@@ -127,7 +127,7 @@ function comparison(state: PanelState, ctx: ViewContext): HTMLElement {
   );
 }
 
-function rowElement(row: Row, index: number, state: PanelState, ctx: ViewContext): HTMLElement {
+function rowElement(row: Row, index: number, state: RenewPanelState, ctx: ViewContext): HTMLElement {
   const s = ctx.strings;
   const selected = row.key === state.selectedKey;
   const id = `row-${index}`;
@@ -175,7 +175,7 @@ function rowElement(row: Row, index: number, state: PanelState, ctx: ViewContext
   );
 }
 
-function preview(state: PanelState, ctx: ViewContext): HTMLElement {
+function preview(state: RenewPanelState, ctx: ViewContext): HTMLElement {
   const s = ctx.strings;
   const p = state.preview!;
   const stale = p.key !== state.selectedKey;
@@ -209,7 +209,7 @@ function preview(state: PanelState, ctx: ViewContext): HTMLElement {
   );
 }
 
-function order(state: PanelState, ctx: ViewContext): HTMLElement {
+function order(state: RenewPanelState, ctx: ViewContext): HTMLElement {
   const s = ctx.strings;
   const o = state.order!;
   return h(
@@ -256,7 +256,7 @@ function order(state: PanelState, ctx: ViewContext): HTMLElement {
 }
 
 /** Once ordered, what is being bought stays in sight: services, period, new expiry. */
-function buying(state: PanelState, ctx: ViewContext): HTMLElement | null {
+function buying(state: RenewPanelState, ctx: ViewContext): HTMLElement | null {
   const p = state.preview;
   const s = ctx.strings;
   const o = state.order;
@@ -273,7 +273,7 @@ function buying(state: PanelState, ctx: ViewContext): HTMLElement | null {
   );
 }
 
-function payment(state: PanelState, ctx: ViewContext): HTMLElement {
+function payment(state: RenewPanelState, ctx: ViewContext): HTMLElement {
   const s = ctx.strings;
   const pay = state.payment!;
   const busy = state.busy !== undefined;

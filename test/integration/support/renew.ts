@@ -1,6 +1,6 @@
 import type { AccountMeta } from '../../../src/auth/accountTypes';
 import type { RenewPanel } from '../../../src/panels/renewPanel';
-import type { PanelState } from '../../../src/protocol/renewPanel';
+import type { RenewPanelState } from '../../../src/protocol/renewPanel';
 import type { TestingApi } from '../../../src/testing';
 import { admin } from './sandbox';
 import { ScriptedPrompter, type Answer } from './scriptedPrompter';
@@ -39,7 +39,7 @@ export class PanelDriver {
     private readonly testing: TestingApi,
   ) {}
 
-  get state(): PanelState {
+  get state(): RenewPanelState {
     return this.panel.state;
   }
 
@@ -54,16 +54,16 @@ export class PanelDriver {
     return prompter;
   }
 
-  until(what: string, check: (state: PanelState) => boolean, timeoutMs?: number): Promise<PanelState> {
+  until(what: string, check: (state: RenewPanelState) => boolean, timeoutMs?: number): Promise<RenewPanelState> {
     return waitFor(what, () => (check(this.panel.state) ? this.panel.state : undefined), timeoutMs);
   }
 
-  async ready(): Promise<PanelState> {
+  async ready(): Promise<RenewPanelState> {
     await this.send({ type: 'ready' });
     return this.until('the comparison', (state) => state.phase !== 'loading' && state.busy === undefined);
   }
 
-  async previewRow(key: string): Promise<PanelState> {
+  async previewRow(key: string): Promise<RenewPanelState> {
     await this.send({ type: 'select', key });
     await this.send({ type: 'preview' });
     return this.until('the preview', (state) => state.preview?.key === key && state.busy === undefined);

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { PanelFormat } from '../../../src/core/orders/panelFormat';
 import { ACCEPTS, accepts, renderStep, type KnownOrder, type Step, type StepView } from '../../../src/core/orders/renewSteps';
-import type { WebviewMessage } from '../../../src/protocol/renewPanel';
+import type { RenewPanelMessage } from '../../../src/protocol/renewPanel';
 import { english } from './sessionWorld';
 
-const MESSAGES: ReadonlyArray<WebviewMessage['type']> = [
+const MESSAGES: ReadonlyArray<RenewPanelMessage['type']> = [
   'ready',
   'retry',
   'setIncludeOptions',

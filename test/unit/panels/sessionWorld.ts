@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { PanelState, WebviewMessage } from '../../../src/protocol/renewPanel';
+import type { RenewPanelState, RenewPanelMessage } from '../../../src/protocol/renewPanel';
 import { JournalFiles } from '../../../src/storage/journalFiles';
 import { LeaseFiles } from '../../../src/core/orders/leaseFiles';
 import { OrderJournal } from '../../../src/core/orders/orderJournal';
@@ -69,7 +69,7 @@ export interface Confirmation {
 }
 
 export class TestPanel {
-  readonly states: PanelState[] = [];
+  readonly states: RenewPanelState[] = [];
   readonly confirmations: Confirmation[] = [];
   /** When true, confirmations wait for answer(); otherwise the user confirms at once. */
   holdConfirms = false;
@@ -80,7 +80,7 @@ export class TestPanel {
     readonly serviceId: number,
   ) {}
 
-  get state(): PanelState {
+  get state(): RenewPanelState {
     return this.session.current;
   }
 
@@ -93,7 +93,7 @@ export class TestPanel {
     return this.states.map((state) => [state.notice ?? '', state.error?.explanation ?? '', state.error?.nextStep ?? ''].join(' ')).join('\n');
   }
 
-  handle(message: WebviewMessage): Promise<void> {
+  handle(message: RenewPanelMessage): Promise<void> {
     return this.session.handle(message);
   }
 
@@ -209,7 +209,7 @@ export class SessionWorld {
       now: () => this.ovh.now(),
       statusPollMs: 0,
       log: { info: () => undefined, warn: () => undefined },
-      onState: (state: PanelState) => panel.states.push(state),
+      onState: (state: RenewPanelState) => panel.states.push(state),
       onRenewed: () => undefined,
     };
     return deps;

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { BatchMessageSchema } from '../../../src/protocol/batchPanel';
 import { OutlookWebviewMessageSchema } from '../../../src/protocol/outlook';
-import { WebviewMessageSchema } from '../../../src/protocol/renewPanel';
+import { RenewPanelMessageSchema } from '../../../src/protocol/renewPanel';
 
 const schemas = [
-  ['renew panel', WebviewMessageSchema, { type: 'pay' }],
+  ['renew panel', RenewPanelMessageSchema, { type: 'pay' }],
   ['batch panel', BatchMessageSchema, { type: 'ready' }],
   ['outlook', OutlookWebviewMessageSchema, { type: 'ready' }],
 ] as const;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { PANEL_STRINGS, type PanelState, type PanelStringKey } from '../../../src/protocol/renewPanel';
+import { PANEL_STRINGS, type RenewPanelState, type PanelStringKey } from '../../../src/protocol/renewPanel';
 import { announcement, focusTargets } from '../../../src/webview/renewPanel/focus';
 
-const base: PanelState = {
+const base: RenewPanelState = {
   service: { serviceId: 1, displayName: 'vps-1', typeLabel: 'VPS', expiryText: 'November 9, 2026' },
   includeOptions: false,
   phase: 'ready',
