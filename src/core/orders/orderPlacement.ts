@@ -3,7 +3,7 @@ import type { RenewOptionRow } from '../../renewal';
 import { LeaseLostError, type Lease } from './leaseFiles';
 import { JournalUnreadableError, newEntryId, type JournalEntry } from './orderJournal';
 import { ordersNaming, searchAfterLostAnswer, START_TOLERANCE_MS, type NamedOrder } from './orderRecovery';
-import { refusedBeforeActing, sameAmount } from './proofs';
+import { refusedBeforeActing } from './proofs';
 import type { RenewSession } from './renewSession';
 import type { KnownOrder, Previewed } from './renewSteps';
 import type { Confirmation, RenewApi } from './sessionDeps';
@@ -129,7 +129,7 @@ export class OrderPlacement {
       return this.afterLostAnswer(api, entry, error, lease, previewed, confirm);
     }
     this.s.deps.log.info(`Order ${order.orderId} created for service ${this.s.deps.serviceId} (${row.renewPeriod}).`);
-    await this.adopt(api, { ...entry, state: 'unpaid', orderId: order.orderId }, order, confirm, entry.withTaxValue);
+    await this.adopt(api, { ...entry, state: 'unpaid', orderId: order.orderId }, order, confirm);
   }
 
   /**
@@ -144,7 +144,7 @@ export class OrderPlacement {
     if (ours && exact.length === existing.length && exact.length === 1) {
       // Placed from another machine or the Control Panel: offer it, order nothing.
       this.s.addNotice(t('An unpaid order for this renewal already exists at OVHcloud (order {0}). Nothing new was ordered.', ours.order.orderId));
-      return this.adopt(api, { ...entry, state: 'unpaid', orderId: ours.order.orderId }, ours.order, confirm, entry.withTaxValue);
+      return this.adopt(api, { ...entry, state: 'unpaid', orderId: ours.order.orderId }, ours.order, confirm);
     }
     const lines = existing.map((found) =>
       t(
@@ -196,7 +196,7 @@ export class OrderPlacement {
     if (order && found.length === 1) {
       this.s.deps.log.warn(`Order ${order.orderId} found by its details after a failed order request.`);
       this.s.patch({ notice: this.s.deps.t('OVHcloud created the order despite the error. Nothing else was ordered.') });
-      return this.adopt(api, { ...unknown, state: 'unpaid', orderId: order.orderId }, order, confirm, entry.withTaxValue);
+      return this.adopt(api, { ...unknown, state: 'unpaid', orderId: order.orderId }, order, confirm);
     }
     this.s.fail(
       error,
@@ -212,34 +212,11 @@ export class OrderPlacement {
   }
 
   /** An order that is ours by content: recorded, its amount checked, then offered for payment. */
-  private async adopt(api: RenewApi, entry: JournalEntry, order: Order, confirm: Confirmation, confirmedValue?: number): Promise<void> {
+  private async adopt(api: RenewApi, entry: JournalEntry, order: Order, confirm: Confirmation): Promise<void> {
     const record: JournalEntry = { ...entry, withTaxValue: order.priceWithTax.value, currencyCode: order.priceWithTax.currencyCode };
     await this.s.deps.journal.write(record);
     const known: KnownOrder = { entry: record, order, status: 'notPaid' };
-    if (confirmedValue !== undefined && !sameAmount(order.priceWithTax.value, confirmedValue)) {
-      const confirmedText = this.s.format.entry(entry).withTaxText;
-      const orderedText = this.s.format.money(order.priceWithTax);
-      this.s.go(
-        { kind: 'confirmingPrice', known },
-        {
-          notice: this.s.deps.t('The amount of order {0} ({1}) differs from the amount you confirmed ({2}).', order.orderId, orderedText, confirmedText),
-        },
-      );
-      const keep = await confirm(
-        this.s.deps.t('The amount of order {0} differs from the one you confirmed. Go on to payment?', order.orderId),
-        this.s.deps.t('You confirmed {0}; OVHcloud ordered {1}. Nothing is charged until you pay.', confirmedText, orderedText),
-        this.s.deps.t('Go On'),
-        'priceChange',
-      );
-      if (!keep)
-        this.s.addNotice(
-          this.s.deps.t(
-            'Order {0} stays unpaid: nothing is charged unless you pay it. It can no longer be paid after {1}.',
-            order.orderId,
-            this.s.format.date(order.expirationDate),
-          ),
-        );
-    }
+    await this.s.askAboutAmount(known, entry, confirm);
     await this.s.offerPayment(api, known);
   }
 

@@ -60,6 +60,8 @@ export class OrderResume {
         };
         await this.s.deps.journal.write(record);
         this.s.addNotice(t('OVHcloud created the order despite the error. Nothing else was ordered.'));
+        // Found at another amount than the one confirmed (the price changed meanwhile): asked, as when placing.
+        await this.s.askAboutAmount({ entry: record, order, status: 'notPaid' }, entry, this.s.deps.confirm);
         await this.s.offerPayment(api, { entry: record, order, status: 'notPaid' });
         return this.s.currentStep;
       }

@@ -2,7 +2,7 @@ import { describeError, type PaymentOption, type ServiceSummary } from '../../ov
 import type { RenewPanelState, Row, RenewPanelMessage } from '../../protocol/renewPanel';
 import { compareRenewStrategies, manualOrderBlock, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
 import type { Lease } from './leaseFiles';
-import { JournalUnreadableError } from './orderJournal';
+import { type JournalEntry, JournalUnreadableError } from './orderJournal';
 import { OrderPlacement } from './orderPlacement';
 import { heldOrderText, manualOrderBlockText } from './orderHoldText';
 import { OrderResume } from './orderResume';
@@ -10,6 +10,7 @@ import { followOrder, isFinalStatus, isHeldStatus, ORDER_POLL_MS, safeOrderLink 
 import { PanelFormat } from './panelFormat';
 import { paymentChoices, paymentMethodKey } from './paymentChoices';
 import { PaymentFlow } from './paymentFlow';
+import { sameAmount } from './proofs';
 import { accepts, knownOrder, renderStep, type KnownOrder, type Step } from './renewSteps';
 import type { Confirmation, RenewApi, SessionDeps } from './sessionDeps';
 
@@ -199,6 +200,36 @@ export class RenewSession {
       this.fail(error);
       this.go({ kind: 'choosing' });
     }
+  }
+
+  /**
+   * An order whose amount differs from the one the user confirmed (the price changed at OVH
+   * between the preview and the order): said, and asked under `confirm` before payment is
+   * offered. Declining leaves the order unpaid; nothing is charged unless it is paid.
+   */
+  async askAboutAmount(known: KnownOrder, confirmed: JournalEntry, confirm: Confirmation): Promise<void> {
+    const { order } = known;
+    if (sameAmount(order.priceWithTax.value, confirmed.withTaxValue)) return;
+    const confirmedText = this.format.entry(confirmed).withTaxText;
+    const orderedText = this.format.money(order.priceWithTax);
+    this.go(
+      { kind: 'confirmingPrice', known },
+      { notice: this.deps.t('The amount of order {0} ({1}) differs from the amount you confirmed ({2}).', order.orderId, orderedText, confirmedText) },
+    );
+    const keep = await confirm(
+      this.deps.t('The amount of order {0} differs from the one you confirmed. Go on to payment?', order.orderId),
+      this.deps.t('You confirmed {0}; OVHcloud ordered {1}. Nothing is charged until you pay.', confirmedText, orderedText),
+      this.deps.t('Go On'),
+      'priceChange',
+    );
+    if (!keep)
+      this.addNotice(
+        this.deps.t(
+          'Order {0} stays unpaid: nothing is charged unless you pay it. It can no longer be paid after {1}.',
+          order.orderId,
+          this.format.date(order.expirationDate),
+        ),
+      );
   }
 
   async offerPayment(api: RenewApi, known: KnownOrder): Promise<void> {
