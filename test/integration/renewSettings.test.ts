@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { REQUIRED_ACCESS_RULES, serviceInfosPath, type ServiceSummary } from '../../src/ovh';
-import { formatDuration, parseDurationOrThrow, willTerminate } from '../../src/renewal';
-import type { SettingsRun } from '../../src/settings/renewSettingsCommands';
+import { formatDuration, parseDurationOrThrow } from '../../src/renewal';
 import { admin } from './support/sandbox';
-import { type Answer, ScriptedPrompter } from './support/scriptedPrompter';
+import { ScriptedPrompter } from './support/scriptedPrompter';
 import { servicesSuite } from './support/servicesSuite';
+import { ending, settingsDriver } from './support/settingsDriver';
 import { loadTree } from './support/servicesTree';
 import { existingKeyAnswers, runSignIn } from './support/signIn';
 
@@ -14,33 +14,12 @@ interface RequestLog {
 }
 
 const PUT = 'PUT /services/{serviceId}';
-const ending = (s: ServiceSummary): boolean =>
-  willTerminate({
-    billing: { lifecycle: { current: { pendingActions: s.pendingActions, state: s.lifecycleState ?? null, terminationDate: s.terminationDate ?? null } } },
-  });
 
 suite('Renew settings: automatic/manual, period, stop at expiry (real extension host + sandbox)', function () {
   this.timeout(120_000);
   const s = servicesSuite({ anchorNow: false });
+  const { command, fresh, node } = settingsDriver(s);
 
-  async function command(id: string, answers: Answer[], ...args: unknown[]): Promise<{ run: SettingsRun; prompter: ScriptedPrompter }> {
-    const prompter = new ScriptedPrompter(answers);
-    s.testing.setPrompter(prompter);
-    try {
-      const run = (await vscode.commands.executeCommand(id, ...args)) as SettingsRun;
-      assert.equal(prompter.remaining, 0, `unused answers; asked: ${prompter.asked.join(' → ')}`);
-      return { run, prompter };
-    } finally {
-      s.testing.setPrompter(undefined);
-    }
-  }
-
-  const fresh = async (serviceId: number): Promise<ServiceSummary> => (await s.testing.accounts.api(s.account.id))!.getService(serviceId);
-  const node = (serviceId: number) => {
-    const found = s.view.provider.findService(s.account.id, serviceId);
-    assert.ok(found, `the tree shows service ${serviceId}`);
-    return found;
-  };
   const puts = async (): Promise<number> => (await admin<RequestLog>('GET', 'requests')).counts[PUT] ?? 0;
   /** Renew mode and period go through the product's {route}/serviceInfos when it has one, as OVH's Control Panel does. */
   const renewPuts = async (): Promise<number> =>

@@ -1,18 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import type { ServiceSummary } from '../../src/ovh';
-import { willTerminate } from '../../src/renewal';
-import type { SettingsRun } from '../../src/settings/renewSettingsCommands';
 import { ledger, openPanel } from './support/renew';
 import { admin } from './support/sandbox';
-import { type Answer, ScriptedPrompter } from './support/scriptedPrompter';
 import { servicesSuite } from './support/servicesSuite';
+import { ending, settingsDriver } from './support/settingsDriver';
 import { loadTree } from './support/servicesTree';
-
-const ending = (s: ServiceSummary): boolean =>
-  willTerminate({
-    billing: { lifecycle: { current: { pendingActions: s.pendingActions, state: s.lifecycleState ?? null, terminationDate: s.terminationDate ?? null } } },
-  });
 
 /**
  * Issue 27, case 11: renew settings say only what OVH shows. A change OVH did not answer is
@@ -22,24 +14,13 @@ const ending = (s: ServiceSummary): boolean =>
 suite('Renew settings and money in flight (issue 27, case 11; real extension host + sandbox)', function () {
   this.timeout(120_000);
   const s = servicesSuite({ anchorNow: false });
+  const { command, fresh } = settingsDriver(s);
 
   teardown(async () => {
     s.testing.renewPanels.dispose();
     for (const entry of s.testing.orderJournal.all()) await s.testing.orderJournal.end(entry.id);
   });
 
-  async function command(id: string, answers: Answer[], ...args: unknown[]): Promise<{ run: SettingsRun; prompter: ScriptedPrompter }> {
-    const prompter = new ScriptedPrompter(answers);
-    s.testing.setPrompter(prompter);
-    try {
-      const run = (await vscode.commands.executeCommand(id, ...args)) as SettingsRun;
-      assert.equal(prompter.remaining, 0, `unused answers; asked: ${prompter.asked.join(' → ')}`);
-      return { run, prompter };
-    } finally {
-      s.testing.setPrompter(undefined);
-    }
-  }
-  const fresh = async (serviceId: number): Promise<ServiceSummary> => (await s.testing.accounts.api(s.account.id))!.getService(serviceId);
   const ref = (serviceId: number) => ({ accountId: s.account.id, serviceId });
 
   test('a stop at expiry answered 503 before OVH acted is "not answered, may not be made, try again", never "sent"', async () => {

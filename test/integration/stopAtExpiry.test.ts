@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import type { ServiceSummary } from '../../src/ovh';
-import type { SettingsRun } from '../../src/settings/renewSettingsCommands';
 import { admin } from './support/sandbox';
-import { type Answer, ScriptedPrompter } from './support/scriptedPrompter';
 import { servicesSuite } from './support/servicesSuite';
+import { settingsDriver } from './support/settingsDriver';
 import { loadTree } from './support/servicesTree';
 
 interface RequestLog {
@@ -19,24 +17,8 @@ interface RequestLog {
 suite('Stop Renewing at Expiry as the Control Panel gates it (real extension host + sandbox)', function () {
   this.timeout(180_000);
   const s = servicesSuite({ anchorNow: false });
+  const { command, fresh, node } = settingsDriver(s);
 
-  async function command(id: string, answers: Answer[], ...args: unknown[]): Promise<{ run: SettingsRun; prompter: ScriptedPrompter }> {
-    const prompter = new ScriptedPrompter(answers);
-    s.testing.setPrompter(prompter);
-    try {
-      const run = (await vscode.commands.executeCommand(id, ...args)) as SettingsRun;
-      assert.equal(prompter.remaining, 0, `unused answers; asked: ${prompter.asked.join(' → ')}`);
-      return { run, prompter };
-    } finally {
-      s.testing.setPrompter(undefined);
-    }
-  }
-  const fresh = async (serviceId: number): Promise<ServiceSummary> => (await s.testing.accounts.api(s.account.id))!.getService(serviceId);
-  const node = (serviceId: number) => {
-    const found = s.view.provider.findService(s.account.id, serviceId);
-    assert.ok(found, `the tree shows service ${serviceId}`);
-    return found;
-  };
   const contextValue = (serviceId: number): string => String(s.view.provider.getTreeItem(node(serviceId)).contextValue);
   const sentStops = async (): Promise<number> => {
     const { counts } = await admin<RequestLog>('GET', 'requests');

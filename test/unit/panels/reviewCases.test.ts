@@ -49,6 +49,23 @@ async function declinePayAgain(world: SessionWorld, panel: TestPanel): Promise<v
   await paying;
 }
 
+/**
+ * Window A's single panel on site1.fr (service 11), sharing the batch's storage folder and OVH,
+ * sends its order POST; OVH holds the answer until `release`.
+ */
+async function windowAPlacing(world: BatchWorld): Promise<{ release: () => void; placing: Promise<void> }> {
+  const sessions = new SessionWorld();
+  (sessions as { storageDir: string }).storageDir = world.storageDir;
+  (sessions as unknown as { ovh: unknown }).ovh = world.ovh;
+  const panel = await sessions.window('A').open(11);
+  await panel.choose([11]);
+  let release!: () => void;
+  world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
+  const placing = panel.handle({ type: 'placeOrder' });
+  await until(() => world.ovh.orderPosts.length === 1, "A's order on the server");
+  return { release, placing };
+}
+
 suite("Money core: the outside review's cases (issue 27)", function () {
   this.timeout(30_000);
 
@@ -304,17 +321,8 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     });
 
     test("10. a batch opened while another window places a row's order follows it and does not order it", async () => {
-      const sessions = new SessionWorld();
       try {
-        // The other window's panel shares the batch's storage folder.
-        (sessions as { storageDir: string }).storageDir = world.storageDir;
-        (sessions as unknown as { ovh: unknown }).ovh = world.ovh;
-        const panel = await sessions.window('A').open(11);
-        await panel.choose([11]);
-        let release!: () => void;
-        world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
-        const placing = panel.handle({ type: 'placeOrder' });
-        await until(() => world.ovh.orderPosts.length === 1, "A's order on the server");
+        const { release, placing } = await windowAPlacing(world);
         const batch = await world.open([1, 11]);
         assert.notEqual(batch.row(11).status, 'ready', 'the row being ordered elsewhere shows as not previewed yet');
         await batch.handle({ type: 'previewAll' });
@@ -329,16 +337,8 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     });
 
     test("10b. a batch row that met another window's order follows it: once that window has ordered, the row shows that order without a click", async () => {
-      const sessions = new SessionWorld();
       try {
-        (sessions as { storageDir: string }).storageDir = world.storageDir;
-        (sessions as unknown as { ovh: unknown }).ovh = world.ovh;
-        const panel = await sessions.window('A').open(11);
-        await panel.choose([11]);
-        let release!: () => void;
-        world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
-        const placing = panel.handle({ type: 'placeOrder' });
-        await until(() => world.ovh.orderPosts.length === 1, "A's order on the server");
+        const { release, placing } = await windowAPlacing(world);
         const batch = await world.open([1, 11]);
         assert.equal(batch.row(11).status, 'elsewhere');
         release();
