@@ -29,6 +29,12 @@ const REGRESSIONS: ReadonlyArray<{ readonly seed: number; readonly path: string;
     replay: '////X:f',
     what: 'an order found after a lost answer at another amount is asked about',
   },
+  {
+    seed: 4245,
+    path: '3223:5:9:18:7:8:9:13:15:19:7:11:20:20:15:15:19:21:21:21:21:22:23:23:23:23:23:23',
+    replay: '/////n:/',
+    what: "a batch's Check Again that finds its order at another amount asks in the batch's modal",
+  },
 ];
 
 function arg(name: string): string | undefined {

@@ -211,8 +211,9 @@ export class BatchSession implements BatchHost {
       serviceId,
       summary,
       owner: `${this.deps.owner}/${serviceId}`,
-      // Only the batch's commands act, each with its own policy: the panel's own modal is never asked for.
-      confirm: async () => false,
+      // Only the batch's commands order or pay, each with its own policy; an amount that differs from the
+      // one confirmed (an order found again after a lost answer) is asked in the batch's own modal.
+      confirm: async (message, detail, action, kind) => kind === 'priceChange' && this.deps.confirm(message, detail, action),
       onState: () => this.followed(serviceId),
       onRenewed: () => (this.renewed = true),
     };
