@@ -35,6 +35,12 @@ const REGRESSIONS: ReadonlyArray<{ readonly seed: number; readonly path: string;
     replay: '/////n:/',
     what: "a batch's Check Again that finds its order at another amount asks in the batch's modal",
   },
+  {
+    seed: 4246,
+    path: '9672:4:10:14:16:16:18:20:21:21:26:24:26:25:25:25:25:25:25:25',
+    replay: '//U:H',
+    what: 'Pay All pays the next order while a payment with no clear answer is followed',
+  },
 ];
 
 function arg(name: string): string | undefined {

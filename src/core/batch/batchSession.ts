@@ -216,6 +216,7 @@ export class BatchSession implements BatchHost {
       confirm: async (message, detail, action, kind) => kind === 'priceChange' && this.deps.confirm(message, detail, action),
       onState: () => this.followed(serviceId),
       onRenewed: () => (this.renewed = true),
+      uncertainPaymentWatchMs: 0, // Pay All pays the next order while an unclear payment is followed.
     };
   }
 

@@ -198,7 +198,7 @@ export class PaymentFlow {
   async followUncertain(api: RenewApi, known: KnownOrder): Promise<void> {
     const s = this.session;
     s.go({ kind: 'payFollowing', known });
-    if (await this.watch(api, known, 2 * s.requestTimeoutMs, 1000)) return;
+    if (await this.watch(api, known, s.deps.uncertainPaymentWatchMs ?? 2 * s.requestTimeoutMs, 1000)) return;
     s.patch({
       notice: s.deps.t(
         'OVHcloud does not show the payment of order {0} yet. It may still go through: this panel keeps checking. Pay again only if the order page at OVHcloud shows no payment.',

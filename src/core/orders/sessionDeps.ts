@@ -58,6 +58,12 @@ export interface SessionDeps {
   readonly now?: () => Date;
   /** Waits between searches; tests advance a fake clock instead. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * How long a payment with no clear answer is watched before Pay Again is offered (then it is
+   * still followed, on a slower pace); twice the request timeout unless said. A batch says 0:
+   * Pay All goes on to the next order instead of waiting on this one.
+   */
+  readonly uncertainPaymentWatchMs?: number;
   /** The API client's request timeout: searches after a lost answer last at least twice this. */
   readonly requestTimeoutMs?: number;
   readonly statusPollMs?: number;
