@@ -9,7 +9,7 @@
 import type { AccountMeta } from '../auth/accountTypes';
 import { type HeldCheck, isOvhApiError } from '../ovh';
 import type { Translate } from '../translate';
-import type { JournalEntry, OrderJournal } from '../core/orders/orderJournal';
+import { paymentSent, type JournalEntry, type OrderJournal } from '../core/orders/orderJournal';
 
 export interface HeldOrderApi {
   getOrderStatus(orderId: number): Promise<string>;
@@ -30,7 +30,7 @@ export interface HeldOrderDeps {
 
 /** Paid here (the journal says a payment was sent) and not known to be over: what OVH may be holding. */
 function followed(entry: JournalEntry): entry is JournalEntry & { orderId: number } {
-  return entry.orderId !== undefined && (entry.state === 'paying' || entry.state === 'payUncertain');
+  return entry.orderId !== undefined && paymentSent(entry);
 }
 
 const FINAL = new Set(['delivered', 'cancelled', 'cancelling', 'gone']);

@@ -41,6 +41,12 @@ const REGRESSIONS: ReadonlyArray<{ readonly seed: number; readonly path: string;
     replay: '//U:H',
     what: 'Pay All pays the next order while a payment with no clear answer is followed',
   },
+  {
+    seed: 4247,
+    path: '16985:4:15:13:24:24:14:18:27:27:26:33:40:32:34:34:38:36:37:37:44:44:43:25:45:47:46:46:52:52:52:52',
+    replay: '////////O:/H',
+    what: 'a payment OVHcloud accepted but does not show yet is followed in every window, never offered again',
+  },
 ];
 
 function arg(name: string): string | undefined {

@@ -44,8 +44,13 @@ export function newEntryId(identity: string, at: Date): string {
 }
 const LEGACY_KEY = 'ovhcloud.pendingOrders';
 
-export type JournalState = 'placing' | 'unknown' | 'unpaid' | 'paying' | 'payUncertain';
-const STATES: readonly JournalState[] = ['placing', 'unknown', 'unpaid', 'paying', 'payUncertain'];
+export type JournalState = 'placing' | 'unknown' | 'unpaid' | 'paying' | 'payUncertain' | 'payAccepted';
+const STATES: readonly JournalState[] = ['placing', 'unknown', 'unpaid', 'paying', 'payUncertain', 'payAccepted'];
+
+/** A payment of the entry's order was sent from this computer: Pay is off for it in every window. */
+export function paymentSent(entry: Pick<JournalEntry, 'state'>): boolean {
+  return entry.state === 'paying' || entry.state === 'payUncertain' || entry.state === 'payAccepted';
+}
 
 export interface JournalEntry {
   readonly id: string;
@@ -60,7 +65,9 @@ export interface JournalEntry {
   /**
    * placing: the POST was about to be sent; unknown: it was sent and its outcome is not
    * proven yet; unpaid: the order exists; paying: a payment was about to be sent;
-   * payUncertain: it was sent and its outcome is not known yet.
+   * payUncertain: it was sent and its outcome is not known yet; payAccepted: OVH answered the
+   * payment with success, though the order's status may not show it for a while (no window
+   * offers Pay for it again).
    */
   readonly state: JournalState;
   readonly orderId?: number;

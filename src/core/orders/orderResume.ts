@@ -1,5 +1,5 @@
 import type { Order } from '../../ovh';
-import type { JournalEntry } from './orderJournal';
+import { paymentSent, type JournalEntry } from './orderJournal';
 import { exactUnpaidOrders, isExpired, isNotFound, START_TOLERANCE_MS } from './orderRecovery';
 import { isFinalStatus } from './orderStatus';
 import type { RenewSession } from './renewSession';
@@ -95,11 +95,16 @@ export class OrderResume {
       this.s.addNotice(t('Order {0} no longer exists at OVHcloud; it is no longer offered here.', entry.orderId));
       return undefined;
     }
-    const paymentSent = entry.state === 'paying' || entry.state === 'payUncertain';
+    const sent = paymentSent(entry);
     // A payment was sent: an unreadable status keeps Pay off rather than failing the resume.
-    const read = paymentSent ? await api.getOrderStatus(entry.orderId).catch(() => undefined) : await api.getOrderStatus(entry.orderId);
+    const read = sent ? await api.getOrderStatus(entry.orderId).catch(() => undefined) : await api.getOrderStatus(entry.orderId);
     const status = read ?? 'notPaid';
     const known: KnownOrder = { entry, order, status };
+    // OVH accepted the payment; its status shows it later. Followed, never offered again.
+    if (status === 'notPaid' && entry.state === 'payAccepted') {
+      this.s.addNotice(t('OVHcloud accepted the payment of order {0}; its status does not show it yet. This panel follows it.', entry.orderId));
+      return { kind: 'tracking', known };
+    }
     if (status === 'notPaid') {
       if (read !== undefined && isExpired(order, this.s.now())) {
         await this.s.deps.journal.end(entry.id);
@@ -112,14 +117,14 @@ export class OrderResume {
         );
         return undefined;
       }
-      if (paymentSent) return { kind: 'payUncertain', known };
+      if (sent) return { kind: 'payUncertain', known };
       await this.s.offerPayment(api, known);
       return this.s.currentStep;
     }
     if (!isFinalStatus(status)) return { kind: 'tracking', known };
     await this.s.deps.journal.end(entry.id);
     // A payment this computer sent with no clear answer: now OVH says how it ended.
-    if (paymentSent && status === 'delivered') {
+    if (sent && status === 'delivered') {
       this.s.addNotice(t('The payment of order {0} went through.', entry.orderId));
       return { kind: 'ended', known };
     }

@@ -1,6 +1,6 @@
 import type { PaymentOption } from '../../ovh';
 import { LeaseLostError } from './leaseFiles';
-import type { JournalEntry } from './orderJournal';
+import { paymentSent, type JournalEntry } from './orderJournal';
 import { isFinalStatus, ORDER_FOLLOW_CEILING_MS } from './orderStatus';
 import { paymentChoices, paymentLabel } from './paymentChoices';
 import { refusedBeforeActing } from './proofs';
@@ -43,6 +43,7 @@ export class PaymentFlow {
       const api = await s.requireApi();
       if (await this.takenElsewhere(api, known)) return;
       const recorded = s.deps.journal.get(known.entry.id);
+      if (recorded?.state === 'payAccepted') return await this.paidElsewhere(api, { ...known, entry: recorded });
       if (!again && recorded && recorded.state !== known.entry.state && (recorded.state === 'paying' || recorded.state === 'payUncertain'))
         return await this.followUncertain(api, { ...known, entry: recorded });
       const confirmed = await confirm(...this.dialog(known, option, again), 'pay');
@@ -76,7 +77,7 @@ export class PaymentFlow {
     try {
       if (await this.takenElsewhere(await s.requireApi(), known)) return false;
       const recorded = s.deps.journal.get(known.entry.id);
-      return recorded !== undefined && recorded.state !== 'paying' && recorded.state !== 'payUncertain';
+      return recorded !== undefined && !paymentSent(recorded);
     } catch (error) {
       s.fail(error);
       return false;
@@ -130,6 +131,8 @@ export class PaymentFlow {
     const s = this.session;
     if ((await api.getOrderStatus(known.order.orderId)) !== 'notPaid') return 'paidElsewhere';
     const current = s.deps.journal.get(known.entry.id);
+    // OVH accepted a payment sent from another window; its status shows it later.
+    if (current?.state === 'payAccepted') return 'paidElsewhere';
     // Another window sent a payment whose outcome OVH does not show yet: follow it, never pay again.
     if (!current || (!again && (current.state === 'paying' || current.state === 'payUncertain'))) return 'inProgress';
     const paying: KnownOrder = { ...known, entry: { ...current, state: 'paying' } };
@@ -145,6 +148,11 @@ export class PaymentFlow {
       return 'failed';
     }
     s.deps.log.info(`Order ${known.order.orderId} paid with ${option.paymentMean}.`);
+    // Written under the lease: OVH's status may show the payment minutes later, and until then
+    // this record is what tells every window (and this one after a reload) not to offer Pay.
+    await s.deps.journal.write({ ...paying.entry, state: 'payAccepted' }).catch((error: unknown) => {
+      s.deps.log.warn(`Could not record that the payment of order ${known.order.orderId} was accepted: ${String(error)}`);
+    });
     s.patch({ notice: s.deps.t('Your payment of order {0} went through.', known.order.orderId) });
     return 'paid';
   }

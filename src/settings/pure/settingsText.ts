@@ -54,7 +54,7 @@ function names(targets: readonly SettingsTarget[]): string {
 
 /** A renewal order this extension has in flight for a service (its order journal's entry). */
 export interface OrderInFlight {
-  readonly state: 'placing' | 'unknown' | 'unpaid' | 'paying' | 'payUncertain';
+  readonly state: 'placing' | 'unknown' | 'unpaid' | 'paying' | 'payUncertain' | 'payAccepted';
   readonly orderId?: number;
 }
 
@@ -76,6 +76,7 @@ function inFlightLines(change: SettingsChange, inFlight: readonly { target: Sett
         return t('{0}: renewal order {1}, placed from this extension, is waiting for payment.', target.displayName, order.orderId ?? '?');
       case 'paying':
       case 'payUncertain':
+      case 'payAccepted':
         return t('{0}: a payment of renewal order {1}, sent from this extension, is in progress.', target.displayName, order.orderId ?? '?');
       case 'placing':
       case 'unknown':

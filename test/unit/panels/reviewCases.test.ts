@@ -223,6 +223,36 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       assert.equal(asked, 0, 'B asked to pay an order A was paying');
       assert.equal(world.ovh.payRequests.length, 1);
     });
+
+    test('12b. a payment OVH accepted but does not show yet is followed in another window, never offered again', async () => {
+      // The money model's search found it (seed 4247): the bank settles ten minutes after OVH says yes.
+      world.ovh.paySettleMs = 10 * 60_000;
+      const a = await world.window('A').open(1);
+      await a.choose([1]);
+      await a.handle({ type: 'placeOrder' });
+      // A's panel follows the delivery after its payment; the user closes it meanwhile.
+      const payingA = a.handle({ type: 'pay' });
+      await until(() => a.step === 'tracking', "A's payment to be answered");
+      a.session.dispose();
+      await payingA;
+      assert.equal(world.ovh.payRequests.length, 1);
+      const { panel: c, loaded } = world.window('C').begin(1);
+      await until(() => c.step === 'tracking' || c.step === 'payUncertain' || c.step === 'unpaid' || c.step === 'choosing', "C's panel to load");
+      c.holdConfirms = true;
+      let handled = false;
+      const payingC = c.handle({ type: 'pay' }).then(() => (handled = true));
+      await until(() => handled || c.confirmations.length > 0, "C's Pay to be handled or asked about");
+      for (const confirmation of c.confirmations) confirmation.answer(false);
+      await payingC;
+      assert.equal(c.confirmations.length, 0, `C asked to pay an order OVH accepted a payment for (step ${c.step})`);
+      assert.equal(c.step, 'tracking');
+      assert.match(c.state.notice ?? '', /accepted the payment/);
+      // The bank settles: C's panel sees the order delivered.
+      world.ovh.clockMs += 10 * 60_000;
+      await loaded;
+      assert.equal(c.step, 'ended');
+      assert.equal(world.ovh.payRequests.length, 1);
+    });
   });
 
   suite('batch', () => {

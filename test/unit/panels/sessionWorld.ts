@@ -139,11 +139,17 @@ export class TestWindow {
 
   /** Opens a renew panel for the service and waits until it has loaded. */
   async open(serviceId: number): Promise<TestPanel> {
+    const { panel, loaded } = this.begin(serviceId);
+    await loaded;
+    return panel;
+  }
+
+  /** Opens a renew panel without waiting: a panel that resumes an order follows it until it ends. */
+  begin(serviceId: number): { panel: TestPanel; loaded: Promise<void> } {
     const panel = new TestPanel(this, serviceId);
     this.panelCount++;
     panel.session = new RenewSession(this.world.deps(this, panel, `${this.name}/panel${this.panelCount}`));
-    await panel.session.start();
-    return panel;
+    return { panel, loaded: panel.session.start() };
   }
 }
 
