@@ -15,7 +15,7 @@ const entries: fc.Arbitrary<JournalEntry> = fc.record(
     serviceNames: fc.array(text, { maxLength: 4 }),
     intentKey: text,
     duration: fc.constantFrom('P1M', 'P1Y', 'P2Y'),
-    state: fc.constantFrom('placing', 'unknown', 'unpaid', 'paying', 'payUncertain'),
+    state: fc.constantFrom('placing', 'unknown', 'unpaid', 'paying', 'payUncertain', 'payAccepted'),
     orderId: fc.integer({ min: 1, max: 2 ** 40 }),
     withTaxValue: fc.double({ min: 0, max: 1e6, noNaN: true }),
     currencyCode: fc.constantFrom('EUR', 'USD', 'GBP'),
