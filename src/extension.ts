@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ApiFactory } from './apiFactory';
 import { AccountService } from './auth/accountService';
 import { AccountStore } from './auth/accountStore';
+import { signedInIdentity } from './auth/accountIdentity';
 import { windowPrompter } from './auth/prompter';
 import { registerAuth } from './auth/registerAuth';
 import { SecretStore } from './auth/secretStore';
@@ -16,7 +17,6 @@ import { watchJournalFolder } from './storage/journalWatch';
 import { LEASE_TTL_MS, LeaseFiles } from './core/orders/leaseFiles';
 import { OrderJournal } from './core/orders/orderJournal';
 import { features } from './loadFeatures';
-import { accountIdentity } from './core/orders/orderJournal';
 import { registerBatchPanel } from './panels/registerBatchPanel';
 import { registerRenewPanel } from './panels/registerRenewPanel';
 import { createTestingApi, type TestingApi } from './testing';
@@ -53,10 +53,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const prompter = () => hooks?.prompter ?? windowPrompter;
   const auth = registerAuth(context, { accounts, createApi, log, prompter, pollIntervalMs: () => hooks?.signInPollMs });
   const journalChanged = new vscode.EventEmitter<void>();
-  const identityOf = (accountId: string): string | undefined => {
-    const meta = accounts.list().find((candidate) => candidate.id === accountId);
-    return meta ? accountIdentity(meta) : undefined;
-  };
+  const identityOf = (accountId: string): string | undefined => signedInIdentity(accounts, accountId);
   const journalFolder = path.join(context.globalStorageUri.fsPath, 'order-journal');
   const journalFiles = new JournalFiles(journalFolder);
   const journal = new OrderJournal(journalFiles, identityOf, () => journalChanged.fire());

@@ -8,7 +8,7 @@ import { BatchPanel } from './batchPanel';
 import { safeLocale } from '../views/pure/locale';
 import { BatchRecords } from '../core/batch/batchRecords';
 import { expiringPicks } from '../core/batch/expiringPicks';
-import { accountIdentity } from '../core/orders/orderJournal';
+import { sessionIdentity } from '../auth/accountIdentity';
 import { BATCH_PANEL_VIEW_TYPE, type BatchPanelRegistration } from './registerBatchPanel';
 import { newLeaseOwner, PanelRegistry } from '../webviewHost/panelRegistry';
 
@@ -49,7 +49,6 @@ export class BatchPanels implements vscode.Disposable {
   /** Also used by the serializer: a reloaded batch rebuilds its table from its record and the journal. */
   adopt(panel: vscode.WebviewPanel, saved: BatchSaved, serviceIds: readonly number[], summaries: readonly ServiceSummary[]): BatchPanel {
     const { accounts, journal, leases, log, prompter, statusPollMs } = this.deps;
-    const meta = accounts.list().find((candidate) => candidate.id === saved.accountId);
     const batchPanel = new BatchPanel(
       panel,
       this.context.extensionUri,
@@ -59,7 +58,7 @@ export class BatchPanels implements vscode.Disposable {
         batchId: saved.batchId,
         services: serviceIds.map((serviceId) => ({ serviceId, summary: summaries.find((summary) => summary.serviceId === serviceId) })),
         api: () => accounts.api(saved.accountId),
-        identity: meta ? accountIdentity(meta) : `account:${saved.accountId}`,
+        identity: sessionIdentity(accounts, saved.accountId),
         owner: newLeaseOwner('batch'),
         journal,
         leases,

@@ -3,7 +3,7 @@ import type { AccountService } from '../auth/accountService';
 import { features } from '../loadFeatures';
 import { registerPanelKind } from '../webviewHost/panelKind';
 import { serviceRefOf, type ServiceRef } from '../protocol/serviceRef';
-import { accountIdentity } from '../core/orders/orderJournal';
+import { signedInIdentity } from '../auth/accountIdentity';
 import type { RenewPanels, RenewPanelsDeps } from './renewPanels';
 
 /** The panel's webview type, also its activation event (onWebviewPanel:ovhcloud.renewPanel). */
@@ -34,10 +34,7 @@ export function registerRenewPanel(context: vscode.ExtensionContext, deps: Renew
   // The panel code (and the protocol's schemas) load only when a panel opens or is restored.
   const loadPanels = registerPanelKind(context, { viewType: RENEW_PANEL_VIEW_TYPE, create: (loaded) => new loaded.RenewPanels(context, deps) });
   const signedIn = (ref: ServiceRef): boolean => deps.accounts.list().some((meta) => meta.id === ref.accountId);
-  const identityOf = (accountId: string): string | undefined => {
-    const meta = deps.accounts.list().find((candidate) => candidate.id === accountId);
-    return meta ? accountIdentity(meta) : undefined;
-  };
+  const identityOf = (accountId: string): string | undefined => signedInIdentity(deps.accounts, accountId);
   return {
     compare: async (arg) => {
       const target = serviceRefOf(arg) ?? (await deps.pickService());

@@ -5,7 +5,8 @@ import { isOvhApiError } from '../ovh';
 import { SavedStateSchema, type SavedState } from '../protocol/renewPanel';
 import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
 import type { LeaseFiles } from '../core/orders/leaseFiles';
-import { accountIdentity, type OrderJournal } from '../core/orders/orderJournal';
+import type { OrderJournal } from '../core/orders/orderJournal';
+import { sessionIdentity } from '../auth/accountIdentity';
 import { RenewPanel } from './renewPanel';
 import { RENEW_PANEL_VIEW_TYPE } from './registerRenewPanel';
 import { newLeaseOwner, PanelRegistry } from '../webviewHost/panelRegistry';
@@ -66,7 +67,6 @@ export class RenewPanels implements vscode.Disposable {
   /** Also used by restore() and by tests for a second panel on one service. */
   adopt(panel: vscode.WebviewPanel, target: ServiceRef & Partial<SavedState>): RenewPanel {
     const { accounts, journal, leases, log, prompter, onRenewed, statusPollMs } = this.deps;
-    const meta = accounts.list().find((candidate) => candidate.id === target.accountId);
     const owner = newLeaseOwner('renew');
     const renewPanel = new RenewPanel(
       panel,
@@ -74,7 +74,7 @@ export class RenewPanels implements vscode.Disposable {
       target,
       {
         api: () => accounts.api(target.accountId),
-        identity: meta ? accountIdentity(meta) : `account:${target.accountId}`,
+        identity: sessionIdentity(accounts, target.accountId),
         owner,
         journal,
         leases,

@@ -1,4 +1,3 @@
-import type { AccountMeta } from '../../auth/accountTypes';
 import { UNREADABLE, type JournalStore } from '../../storage/recordStore';
 import { fieldsOf, isArrayOf, isNumber, isOneOf, isOptional, isString } from '../../storage/storedRecord';
 
@@ -116,11 +115,6 @@ export function decodeJournalEntry(raw: unknown): JournalEntry | undefined {
     startedAt,
     ...(newExpiry !== undefined ? { newExpiry } : {}),
   };
-}
-
-/** The account itself, whatever the sign-in method: the same nichandle on the same endpoint. */
-export function accountIdentity(meta: Pick<AccountMeta, 'endpointId' | 'customUrl' | 'nichandle'>): string {
-  return `${meta.endpointId}${meta.customUrl ? `(${meta.customUrl})` : ''}/${meta.nichandle.toLowerCase()}`;
 }
 
 export class OrderJournal {

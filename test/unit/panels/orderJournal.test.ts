@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { accountIdentity, OrderJournal, type JournalEntry } from '../../../src/core/orders/orderJournal';
+import { accountIdentity } from '../../../src/auth/accountIdentity';
+import { OrderJournal, type JournalEntry } from '../../../src/core/orders/orderJournal';
 import { SessionWorld } from './sessionWorld';
 import { TEST_IDENTITY, TEST_NICHANDLE } from '../../kit/identity';
 
