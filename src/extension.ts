@@ -69,7 +69,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Lease files in the global storage folder, which every window of this machine shares.
   const leases = new LeaseFiles(path.join(context.globalStorageUri.fsPath, 'order-leases'), () => LEASE_TTL_MS);
   const unpaidOrders = { forService: (accountId: string, serviceId: number) => journal.forService(accountId, serviceId), onDidChange: journalChanged.event };
-  const services = registerServicesView(context, { accounts, log, unpaidOrders, hooks });
+  const services = registerServicesView(context, {
+    accounts,
+    log,
+    unpaidOrders,
+    signIn: () => auth.signIn(),
+    // The renew panel registers below; the notification's Renew… runs after activation.
+    openRenew: (ref) => renew.compare(ref),
+    hooks,
+  });
 
   const renew = registerRenewPanel(context, {
     accounts,
@@ -79,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
     prompter,
     pickService: () => services.pickService(),
+    // The renew settings flow loads with dist/features.js, which an open panel has already loaded.
+    openRenewSettings: (ref) => features().chooseRenewSettings(settingsDeps, ref),
     onRenewed: (accountId) => {
       services.model.refreshAfterChange(accountId);
       // Completes the walkthrough's last step.
@@ -142,16 +152,22 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     accounts,
     prompter,
     pickService: () => services.pickService(),
+    signIn: () => auth.signIn(),
     orderInFlight: (accountId, serviceId) => journal.forService(accountId, serviceId),
     log,
   };
-  const outlook = registerOutlookPanel(context, { model: services.model, log, now: () => new Date(), underTest: hooks !== undefined });
+  const outlook = registerOutlookPanel(context, {
+    model: services.model,
+    log,
+    now: () => new Date(),
+    openRenew: (ref) => renew.compare(ref),
+    underTest: hooks !== undefined,
+  });
   const planning: PlanningCommands = {
     showOutlook: () => void outlook().show(),
     changeRenewal: (first, selection) => features().runRenewSettings(settingsDeps, 'renew', first, selection),
     stopAtExpiry: (first, selection) => features().runRenewSettings(settingsDeps, 'stopAtExpiry', first, selection),
     keepRenewing: (first, selection) => features().runRenewSettings(settingsDeps, 'keepRenewing', first, selection),
-    renewSettings: (arg) => features().chooseRenewSettings(settingsDeps, arg),
     exportCalendar: () => features().exportServices(exportDeps, 'calendar'),
     exportCsv: () => features().exportServices(exportDeps, 'csv'),
   };

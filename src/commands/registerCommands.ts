@@ -11,8 +11,6 @@ export interface PlanningCommands {
   changeRenewal(first?: unknown, selection?: unknown): unknown;
   stopAtExpiry(first?: unknown, selection?: unknown): unknown;
   keepRenewing(first?: unknown, selection?: unknown): unknown;
-  /** The renew panel's Renew Settings… button: one service reference. */
-  renewSettings(arg?: unknown): unknown;
   exportCalendar(): unknown;
   exportCsv(): unknown;
 }
@@ -60,8 +58,6 @@ export function registerCommands(context: vscode.ExtensionContext, handlers: Com
     'ovhcloud.services.changeRenewal': (arg, selection) => planning.changeRenewal(arg, selection),
     'ovhcloud.services.stopAtExpiry': (arg, selection) => planning.stopAtExpiry(arg, selection),
     'ovhcloud.services.keepRenewing': (arg, selection) => planning.keepRenewing(arg, selection),
-    // Internal (not in package.json): the renew panel's Renew Settings… button.
-    'ovhcloud.services.renewSettings': (arg) => planning.renewSettings(arg),
     'ovhcloud.exportCalendar': () => planning.exportCalendar(),
     'ovhcloud.exportCsv': () => planning.exportCsv(),
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServiceSummary } from '../ovh';
+import type { ServiceRef } from '../protocol/serviceRef';
 import { type OutlookHostMessage, type OutlookSaved, type OutlookState, type OutlookWebviewMessage, OutlookWebviewMessageSchema } from '../protocol/outlook';
 import { safeLocale } from '../views/pure/locale';
 import { WebviewHost } from '../webviewHost/webviewHost';
@@ -16,6 +17,8 @@ export interface OutlookDeps {
   readonly model: OutlookSource;
   readonly log: vscode.LogOutputChannel;
   readonly now: () => Date;
+  /** Opens the renew panel of a service; its key, or undefined when none opened. */
+  readonly openRenew: (ref: ServiceRef) => Promise<string | undefined>;
   /** Records what is posted and opened (tests, benchmark); off for users. */
   readonly underTest?: boolean;
 }
@@ -116,7 +119,7 @@ export class OutlookPanel extends WebviewHost<OutlookWebviewMessage, OutlookHost
       case 'openService': {
         const target = this.tokens.get(message.token);
         if (!target) return;
-        const key = await vscode.commands.executeCommand<string | undefined>('ovhcloud.compareRenewStrategies', target);
+        const key = await this.deps.openRenew(target);
         if (key && this.deps.underTest) this.opened.push(key);
         return;
       }

@@ -20,6 +20,7 @@ export type PanelSessionDeps = Omit<SessionDeps, 'accountId' | 'serviceId' | 'on
 export class RenewPanel extends WebviewHost<RenewPanelMessage, RenewHostMessage> {
   private readonly session: RenewSession;
   private readonly saved: SavedState;
+  private readonly openRenewSettings: (ref: ServiceRef) => Promise<unknown>;
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -27,7 +28,7 @@ export class RenewPanel extends WebviewHost<RenewPanelMessage, RenewHostMessage>
     saved: ServiceRef & Partial<SavedState>,
     deps: PanelSessionDeps,
     log: vscode.LogOutputChannel,
-    options: { readonly recordPosted?: boolean } = {},
+    options: { readonly recordPosted?: boolean; readonly openRenewSettings: (ref: ServiceRef) => Promise<unknown> },
   ) {
     const locale = vscode.env.language;
     super(
@@ -45,6 +46,7 @@ export class RenewPanel extends WebviewHost<RenewPanelMessage, RenewHostMessage>
       { log, record: options.recordPosted },
     );
     this.saved = { accountId: saved.accountId, serviceId: saved.serviceId, sort: saved.sort };
+    this.openRenewSettings = options.openRenewSettings;
     this.session = new RenewSession({
       ...deps,
       accountId: saved.accountId,
@@ -66,8 +68,7 @@ export class RenewPanel extends WebviewHost<RenewPanelMessage, RenewHostMessage>
 
   protected async handle(message: RenewPanelMessage): Promise<void> {
     if (message.type === 'renewSettings') {
-      // Handled by the renew-settings commands, with their own confirmations and log.
-      await vscode.commands.executeCommand('ovhcloud.services.renewSettings', { accountId: this.saved.accountId, serviceId: this.saved.serviceId });
+      await this.openRenewSettings({ accountId: this.saved.accountId, serviceId: this.saved.serviceId });
       return;
     }
     if (message.type === 'ready') void this.send({ type: 'init', strings: translatedStrings(PANEL_STRINGS), locale: vscode.env.language, saved: this.saved });

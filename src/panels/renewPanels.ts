@@ -21,6 +21,8 @@ export interface RenewPanelsDeps {
   readonly prompter: () => Prompter;
   /** Refreshes a renewed service in the tree. */
   readonly onRenewed: (accountId: string, serviceId: number) => void;
+  /** The panel's Renew Settings… button: the renew-settings flow for its service, with its own confirmations and log. */
+  readonly openRenewSettings: (ref: ServiceRef) => Promise<unknown>;
   readonly statusPollMs?: () => number | undefined;
   /** Panels record what they post only under test. */
   readonly underTest?: boolean;
@@ -90,7 +92,7 @@ export class RenewPanels implements vscode.Disposable {
         },
       },
       log,
-      { recordPosted: this.deps.underTest },
+      { recordPosted: this.deps.underTest, openRenewSettings: this.deps.openRenewSettings },
     );
     return this.open.add(renewPanel);
   }

@@ -54,6 +54,8 @@ export interface SettingsDeps {
   readonly accounts: { api(accountId: string): Promise<OvhApi | undefined>; list(): readonly AccountMeta[] };
   readonly prompter: () => Prompter;
   readonly pickService: () => Promise<ServiceRef | undefined>;
+  /** Sign In, offered when a key lacks the rules renew settings need. */
+  readonly signIn: () => Promise<unknown>;
   /** This extension's renewal order in flight for a service (the order journal), named in the confirmation. */
   readonly orderInFlight: (accountId: string, serviceId: number) => OrderInFlight | undefined;
   readonly log: vscode.LogOutputChannel;
@@ -115,7 +117,7 @@ export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange[
         ),
         signIn,
       );
-      if (answer === signIn) await vscode.commands.executeCommand('ovhcloud.signIn');
+      if (answer === signIn) await deps.signIn();
       return { status: 'reauthorize', results: [] };
     }
     apis.set(accountId, api);
@@ -376,7 +378,7 @@ async function report(prompter: Prompter, change: SettingsChange, results: reado
   return summary;
 }
 
-/** Entry point of ovhcloud.services.renewSettings (the renew panel's button): the settings that apply to this one service, then that flow. */
+/** The renew panel's Renew Settings… button: the settings that apply to this one service, then that flow. */
 export async function chooseRenewSettings(deps: SettingsDeps, arg: unknown): Promise<SettingsRun> {
   const ref = serviceRefOf(arg);
   const service = ref && deps.model.listing(ref.accountId).services?.find((s) => s.serviceId === ref.serviceId);

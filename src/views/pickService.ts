@@ -16,6 +16,8 @@ export interface PickSource {
   readonly accounts: { list(): AccountMeta[] };
   readonly now: () => Date;
   readonly warningDays: () => number;
+  /** Sign In, offered when no account is signed in. */
+  readonly signIn: () => Promise<unknown>;
 }
 
 /** The picker's entries; fetches accounts the view never loaded (and waits for them). */
@@ -41,7 +43,7 @@ export async function pickService(options: PickServiceOptions, source: PickSourc
   if (source.accounts.list().length === 0) {
     const signIn = vscode.l10n.t('Sign In');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Sign in to OVHcloud to see your services.'), signIn);
-    if (choice === signIn) await vscode.commands.executeCommand('ovhcloud.signIn');
+    if (choice === signIn) await source.signIn();
     return undefined;
   }
   type Item = vscode.QuickPickItem & { readonly ref: ServiceRef };

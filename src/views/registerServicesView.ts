@@ -22,6 +22,10 @@ export interface ServicesViewDeps {
     forService(accountId: string, serviceId: number): unknown;
     readonly onDidChange: vscode.Event<void>;
   };
+  /** Sign In, offered by the service pick when no account is signed in. */
+  readonly signIn: () => Promise<unknown>;
+  /** Opens the renew panel of a service: the expiry notification's Renew…. */
+  readonly openRenew: (ref: ServiceRef) => Promise<unknown>;
   /** Clock, window and progress count for the tests; undefined outside them. */
   readonly hooks?: TestHooks;
 }
@@ -82,11 +86,8 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
     await view.reveal(node, { select: true, focus: true, expand: true });
     return true;
   };
-  const source = { model, accounts: deps.accounts, now, warningDays: () => settings().warningDays };
+  const source = { model, accounts: deps.accounts, now, warningDays: () => settings().warningDays, signIn: deps.signIn };
   const pick = (options: PickServiceOptions = {}): Promise<ServiceRef | undefined> => pickService(options, source);
-  const compare = async (ref: ServiceRef): Promise<void> => {
-    await vscode.commands.executeCommand('ovhcloud.compareRenewStrategies', ref);
-  };
   const signals = new UrgencySignals({
     model,
     view,
@@ -102,7 +103,7 @@ export function registerServicesView(context: vscode.ExtensionContext, deps: Ser
     renew: async (items) => {
       const refs = items.map((item) => ({ accountId: item.accountId, serviceId: item.facts.service.serviceId }));
       const ref = refs.length === 1 ? refs[0] : await pick({ only: new Set(refs.map(serviceKey)) });
-      if (ref) await compare(ref);
+      if (ref) await deps.openRenew(ref);
     },
   });
 
