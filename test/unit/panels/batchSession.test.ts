@@ -1,21 +1,21 @@
 import * as assert from 'node:assert/strict';
-import { BatchWorld } from './batchWorld';
+import { SimWorld, until } from './simWorld';
 
 /**
  * The batch state machine driven through the real BatchSession and one real RenewSession
  * per row, with a fake OVH and a real shared storage folder (journal, leases, records).
  */
 suite('Batch session: transitions and money guarantees', function () {
-  let world: BatchWorld;
+  let world: SimWorld;
   setup(() => {
-    world = new BatchWorld();
+    world = new SimWorld();
   });
   teardown(() => world.dispose());
 
   const TEN = [1, 11, 12, 13, 14, 15, 16, 17, 18, 19];
 
   async function throughOrders(ids: readonly number[]) {
-    const batch = await world.open(ids);
+    const batch = await world.openBatch(ids);
     assert.equal(batch.step, 'choosing');
     await batch.handle({ type: 'previewAll' });
     assert.equal(batch.step, 'previewed');
@@ -24,7 +24,7 @@ suite('Batch session: transitions and money guarantees', function () {
   }
 
   test('loading → choosing: every row on its default option, nothing previewed or ordered', async () => {
-    const batch = await world.open(TEN);
+    const batch = await world.openBatch(TEN);
     assert.equal(batch.step, 'choosing');
     assert.ok(batch.state.rows.every((row) => row.status === 'ready' && row.chosenKey !== undefined));
     assert.equal(batch.state.canOrder, false);
@@ -52,7 +52,7 @@ suite('Batch session: transitions and money guarantees', function () {
   });
 
   test('preview totals per currency, and the pay modal shows the real total of the created orders', async () => {
-    const batch = await world.open([1, 11]);
+    const batch = await world.openBatch([1, 11]);
     await batch.handle({ type: 'previewAll' });
     // alpha 10 + site1 8, with tax 1.2
     assert.deepEqual(batch.state.totals, ['€21.60']);
@@ -65,7 +65,7 @@ suite('Batch session: transitions and money guarantees', function () {
   });
 
   test('a bundle chosen for the domain covers its hosting: one order renews both', async () => {
-    const batch = await world.open([2, 3]);
+    const batch = await world.openBatch([2, 3]);
     const bundle = batch.row(2).options.find((option) => option.renewsMore);
     assert.ok(bundle);
     await batch.handle({ type: 'choose', row: '2', option: bundle.key });
@@ -79,7 +79,7 @@ suite('Batch session: transitions and money guarantees', function () {
   });
 
   test('two rows can never both order a service: the overlapping bundle is a conflict', async () => {
-    const batch = await world.open([2, 3]);
+    const batch = await world.openBatch([2, 3]);
     const bundle2 = batch.row(2).options.find((option) => option.renewsMore);
     const bundle3 = batch.row(3).options.find((option) => option.renewsMore);
     assert.ok(bundle2 && bundle3);
@@ -117,11 +117,6 @@ suite('Batch session: transitions and money guarantees', function () {
       3,
     );
   });
-
-  /** Yields to the event loop until `condition` holds (the fake OVH answers in microtasks). */
-  async function until(condition: () => boolean): Promise<void> {
-    while (!condition()) await new Promise((resolve) => setImmediate(resolve));
-  }
 
   /** A fault on the third order POST only. */
   function faultOnThirdOrder(fault: 'lostAnswer' | 'serverError' | 'refused'): void {
@@ -244,14 +239,14 @@ suite('Batch session: transitions and money guarantees', function () {
     await first.handle({ type: 'payAll' });
     const before = first.statuses();
     first.session.dispose();
-    const again = await world.open([1, 11, 12, 13], 'batch-1');
+    const again = await world.openBatch([1, 11, 12, 13], 'batch-1');
     assert.deepEqual(again.statuses(), before);
     assert.deepEqual(before, { '1': 'ordered', '11': 'ordered', '12': 'refused', '13': 'ordered' });
     assert.equal(again.step, 'ordered');
     await again.handle({ type: 'payAll' });
     assert.equal(world.ovh.payRequests.length, 3);
     again.session.dispose();
-    const third = await world.open([1, 11, 12, 13], 'batch-1');
+    const third = await world.openBatch([1, 11, 12, 13], 'batch-1');
     assert.deepEqual(third.statuses(), { '1': 'delivered', '11': 'delivered', '12': 'refused', '13': 'delivered' });
     assert.equal(world.ovh.orderPosts.length, 4);
   });
@@ -267,11 +262,11 @@ suite('Batch session: transitions and money guarantees', function () {
     let release = () => undefined as void;
     world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
     const placing = first.handle({ type: 'placeOrders' });
-    await until(() => world.ovh.orderPosts.length === 4);
+    await until(() => world.ovh.orderPosts.length === 4, 'the fourth order POST on the server');
     first.session.dispose();
     release();
     await placing;
-    const again = await world.open([1, 11, 12], 'batch-1');
+    const again = await world.openBatch([1, 11, 12], 'batch-1');
     assert.equal(again.row(1).status, 'delivered');
     assert.equal(again.row(11).status, 'delivered');
     assert.notEqual(again.row(12).status, 'ready');
@@ -281,7 +276,7 @@ suite('Batch session: transitions and money guarantees', function () {
   test('a service with an order in the journal is shown with it, never ordered again', async () => {
     const first = await throughOrders([1]);
     assert.equal(first.row(1).status, 'ordered');
-    const second = await world.open([1, 11]);
+    const second = await world.openBatch([1, 11]);
     assert.equal(second.row(1).status, 'ordered');
     await second.handle({ type: 'previewAll' });
     await second.handle({ type: 'placeOrders' });
@@ -293,7 +288,7 @@ suite('Batch session: transitions and money guarantees', function () {
   });
 
   test('a failed preview leaves that row out; the rest stay usable', async () => {
-    const batch = await world.open([1, 11]);
+    const batch = await world.openBatch([1, 11]);
     const api = await batch.session.items.find((item) => item.serviceId === 11)?.session.deps.api();
     assert.ok(api);
     const preview = api.previewRenew.bind(api);
@@ -315,7 +310,7 @@ suite('Batch session: transitions and money guarantees', function () {
   });
 
   test('unchecking a row leaves it out of the previews and orders', async () => {
-    const batch = await world.open([1, 11]);
+    const batch = await world.openBatch([1, 11]);
     await batch.handle({ type: 'setIncluded', row: '11', value: false });
     assert.equal(batch.row(11).status, 'excluded');
     await batch.handle({ type: 'previewAll' });
@@ -327,7 +322,7 @@ suite('Batch session: transitions and money guarantees', function () {
   });
 
   test('messages a step does not accept change nothing (no order, no payment)', async () => {
-    const batch = await world.open([1, 11]);
+    const batch = await world.openBatch([1, 11]);
     await batch.handle({ type: 'placeOrders' });
     await batch.handle({ type: 'payAll' });
     await batch.handle({ type: 'checkAgain', row: '1' });

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BatchWorld } from './batchWorld';
-import { SessionWorld, type TestPanel } from './sessionWorld';
+import { SimWorld, until, type TestPanel } from './simWorld';
 
 /**
  * The ways to a second order or payment that an outside review found (issue 27), each
@@ -10,17 +9,6 @@ import { SessionWorld, type TestPanel } from './sessionWorld';
  * scripted modals and a real shared storage folder. Each asserts on what OVH received
  * and what the user was told.
  */
-
-const turn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Waits (by real deadline, never a fixed time) until `done()` holds. */
-async function until(done: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
-    await turn();
-  }
-}
 
 /** Tries to order again from whatever the panel shows: select, preview, place. */
 async function orderAgain(panel: TestPanel): Promise<void> {
@@ -34,7 +22,7 @@ async function orderAgain(panel: TestPanel): Promise<void> {
  * Pay pressed again after a payment OVH has not confirmed: a dialog must say that the first
  * payment may still go through; the user declines, and nothing is sent.
  */
-async function declinePayAgain(world: SessionWorld, panel: TestPanel): Promise<void> {
+async function declinePayAgain(world: SimWorld, panel: TestPanel): Promise<void> {
   panel.holdConfirms = true;
   const asked = panel.confirmations.length;
   const requests = world.ovh.payRequests.length;
@@ -50,14 +38,11 @@ async function declinePayAgain(world: SessionWorld, panel: TestPanel): Promise<v
 }
 
 /**
- * Window A's single panel on site1.fr (service 11), sharing the batch's storage folder and OVH,
- * sends its order POST; OVH holds the answer until `release`.
+ * Window A's single panel on site1.fr (service 11), in the same world as the batch, sends its
+ * order POST; OVH holds the answer until `release`.
  */
-async function windowAPlacing(world: BatchWorld): Promise<{ release: () => void; placing: Promise<void> }> {
-  const sessions = new SessionWorld();
-  (sessions as { storageDir: string }).storageDir = world.storageDir;
-  (sessions as unknown as { ovh: unknown }).ovh = world.ovh;
-  const panel = await sessions.window('A').open(11);
+async function windowAPlacing(world: SimWorld): Promise<{ release: () => void; placing: Promise<void> }> {
+  const panel = await world.window('A').open(11);
   await panel.choose([11]);
   let release!: () => void;
   world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
@@ -70,9 +55,9 @@ suite("Money core: the outside review's cases (issue 27)", function () {
   this.timeout(30_000);
 
   suite('single renewal', () => {
-    let world: SessionWorld;
+    let world: SimWorld;
     setup(() => {
-      world = new SessionWorld();
+      world = new SimWorld();
     });
     teardown(() => world.dispose());
 
@@ -187,7 +172,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     test('6b. a journal folder that cannot be listed is an error, never "no entries"', async () => {
       const dir = path.join(world.storageDir, 'order-journal');
       fs.writeFileSync(dir, 'not a folder');
-      const journal = world.journal(world.window('A'));
+      const journal = world.window('A').journal();
       assert.throws(() => journal.all());
     });
 
@@ -256,14 +241,14 @@ suite("Money core: the outside review's cases (issue 27)", function () {
   });
 
   suite('batch', () => {
-    let world: BatchWorld;
+    let world: SimWorld;
     setup(() => {
-      world = new BatchWorld();
+      world = new SimWorld();
     });
     teardown(() => world.dispose());
 
     test('1b. a row whose order POST got an HTML 408 is uncertain, never "nothing was ordered", and Retry sends nothing', async () => {
-      const batch = await world.open([1, 11]);
+      const batch = await world.openBatch([1, 11]);
       await batch.handle({ type: 'previewAll' });
       world.ovh.postFault = 'html408Acted';
       world.ovh.listingDelayMs = 10 * 60_000;
@@ -278,7 +263,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     });
 
     test('4. Check Again on a paused batch asks again before ordering, and skips a row renewed meanwhile', async () => {
-      const batch = await world.open([1, 11]);
+      const batch = await world.openBatch([1, 11]);
       await batch.handle({ type: 'previewAll' });
       // alpha.com's order is created, but listed only after the search window: the batch pauses.
       world.ovh.postFault = 'lostAnswer';
@@ -299,11 +284,11 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     });
 
     test("7a. the order dialog's total counts only the new orders", async () => {
-      const first = await world.open([1]);
+      const first = await world.openBatch([1]);
       await first.handle({ type: 'previewAll' });
       await first.handle({ type: 'placeOrders' });
       assert.equal(first.step, 'ordered');
-      const batch = await world.open([1, 11]);
+      const batch = await world.openBatch([1, 11]);
       await batch.handle({ type: 'previewAll' });
       await batch.handle({ type: 'placeOrders' });
       const modal = world.modals.filter((candidate) => /^Place \d+ renewal order/.test(candidate.message)).at(-1);
@@ -313,7 +298,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     });
 
     test('7b. a price change between the batch preview and the order is asked about', async () => {
-      const batch = await world.open([1]);
+      const batch = await world.openBatch([1]);
       await batch.handle({ type: 'previewAll' });
       world.ovh.priceDrift = 1;
       await batch.handle({ type: 'placeOrders' });
@@ -324,7 +309,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     });
 
     test('8b. a batch whose storage folder cannot be written says so and does not stay "ordering"', async () => {
-      const batch = await world.open([1]);
+      const batch = await world.openBatch([1]);
       await batch.handle({ type: 'previewAll' });
       fs.writeFileSync(path.join(world.storageDir, 'leases'), 'not a folder');
       await batch.handle({ type: 'placeOrders' });
@@ -335,7 +320,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     });
 
     test('9. Pay All pays every order without waiting for each delivery', async () => {
-      const batch = await world.open([1, 11]);
+      const batch = await world.openBatch([1, 11]);
       await batch.handle({ type: 'previewAll' });
       await batch.handle({ type: 'placeOrders' });
       world.ovh.deliveryHeld = true;
@@ -353,7 +338,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     test("10. a batch opened while another window places a row's order follows it and does not order it", async () => {
       try {
         const { release, placing } = await windowAPlacing(world);
-        const batch = await world.open([1, 11]);
+        const batch = await world.openBatch([1, 11]);
         assert.notEqual(batch.row(11).status, 'ready', 'the row being ordered elsewhere shows as not previewed yet');
         await batch.handle({ type: 'previewAll' });
         release();
@@ -369,7 +354,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     test("10b. a batch row that met another window's order follows it: once that window has ordered, the row shows that order without a click", async () => {
       try {
         const { release, placing } = await windowAPlacing(world);
-        const batch = await world.open([1, 11]);
+        const batch = await world.openBatch([1, 11]);
         assert.equal(batch.row(11).status, 'elsewhere');
         release();
         await placing;
