@@ -16,16 +16,16 @@ suite('Batch session: transitions and money guarantees', function () {
 
   async function throughOrders(ids: readonly number[]) {
     const batch = await world.openBatch(ids);
-    assert.equal(batch.step, 'choosing');
+    assert.deepEqual(batch.offers(), ['previewAll']);
     await batch.handle({ type: 'previewAll' });
-    assert.equal(batch.step, 'previewed');
+    assert.deepEqual(batch.offers(), ['previewAll', 'placeOrders']);
     await batch.handle({ type: 'placeOrders' });
     return batch;
   }
 
   test('loading → choosing: every row on its default option, nothing previewed or ordered', async () => {
     const batch = await world.openBatch(TEN);
-    assert.equal(batch.step, 'choosing');
+    assert.deepEqual(batch.offers(), ['previewAll']);
     assert.ok(batch.state.rows.every((row) => row.status === 'ready' && row.chosenKey !== undefined));
     assert.equal(batch.state.canOrder, false);
     assert.equal(world.ovh.orderPosts.length, 0);
@@ -34,10 +34,11 @@ suite('Batch session: transitions and money guarantees', function () {
   test('a 10-service batch: one modal, 10 orders, one modal, 10 payments, the tree refreshed once', async () => {
     const batch = await throughOrders(TEN);
     assert.equal(world.ovh.orderPosts.length, 10);
-    assert.equal(batch.step, 'ordered');
+    assert.deepEqual(batch.offers(), ['payAll', 'payLater']);
     assert.ok(batch.state.canPay);
     await batch.handle({ type: 'payAll' });
-    assert.equal(batch.step, 'done');
+    assert.deepEqual(batch.offers(), []);
+    assert.equal(batch.working, false);
     assert.equal(world.ovh.payRequests.length, 10);
     assert.equal(new Set(world.ovh.payRequests).size, 10);
     assert.ok(
@@ -96,7 +97,7 @@ suite('Batch session: transitions and money guarantees', function () {
     const batch = await throughOrders([1, 11, 12]);
     assert.equal(world.ovh.orderPosts.length, 0);
     assert.equal(world.ovh.orders.size, 0);
-    assert.equal(batch.step, 'previewed');
+    assert.deepEqual(batch.offers(), ['previewAll', 'placeOrders']);
     assert.equal(world.journal().all().length, 0);
   });
 
@@ -105,10 +106,10 @@ suite('Batch session: transitions and money guarantees', function () {
     const batch = await throughOrders([1, 11, 12]);
     await batch.handle({ type: 'payAll' });
     assert.equal(world.ovh.payRequests.length, 0);
-    assert.equal(batch.step, 'ordered');
+    assert.deepEqual(batch.offers(), ['payAll', 'payLater']);
     assert.equal(world.journal().all().length, 3);
     await batch.handle({ type: 'payLater' });
-    assert.equal(batch.step, 'done');
+    assert.deepEqual(batch.offers(), ['payAll']);
     assert.equal(
       world
         .journal()
@@ -139,7 +140,7 @@ suite('Batch session: transitions and money guarantees', function () {
   test('3rd order answers 5xx and no order shows up: the batch pauses, nothing more is ordered', async () => {
     faultOnThirdOrder('serverError');
     const batch = await throughOrders([1, 11, 12, 13, 14]);
-    assert.equal(batch.step, 'paused');
+    assert.deepEqual(batch.offers(), ['stopBatch', 'checkAgain:12']);
     assert.equal(world.ovh.orderPosts.length, 3);
     assert.equal(batch.row(12).status, 'uncertain');
     assert.equal(batch.row(12).canCheckAgain, true);
@@ -151,10 +152,10 @@ suite('Batch session: transitions and money guarantees', function () {
     assert.equal(world.ovh.orderPosts.length, 3);
     // Still not found: still paused.
     await batch.handle({ type: 'checkAgain', row: '12' });
-    assert.equal(batch.step, 'paused');
+    assert.deepEqual(batch.offers(), ['stopBatch', 'checkAgain:12']);
     // The user stops: the rest is not attempted, the created orders can be paid.
     await batch.handle({ type: 'stopBatch' });
-    assert.equal(batch.step, 'ordered');
+    assert.deepEqual(batch.offers(), ['payAll', 'payLater', 'retry:13', 'retry:14']);
     assert.deepEqual([batch.row(13).status, batch.row(14).status], ['notAttempted', 'notAttempted']);
     await batch.handle({ type: 'payAll' });
     assert.equal(world.ovh.payRequests.length, 2);
@@ -170,7 +171,7 @@ suite('Batch session: transitions and money guarantees', function () {
     // OVH lists it only after the search window: the first search finds nothing.
     world.ovh.listingDelayMs = 10 * 60_000;
     const batch = await throughOrders([1, 11, 12, 13]);
-    assert.equal(batch.step, 'paused');
+    assert.deepEqual(batch.offers(), ['stopBatch', 'checkAgain:12']);
     world.ovh.listingDelayMs = 0;
     await batch.handle({ type: 'checkAgain', row: '12' });
     assert.equal(batch.row(12).status, 'ordered');
@@ -182,13 +183,13 @@ suite('Batch session: transitions and money guarantees', function () {
     assert.equal(batch.row(13).status, 'ordered');
     assert.equal(world.ovh.orderPosts.length, 4);
     assert.equal(world.ovh.orders.size, 4);
-    assert.equal(batch.step, 'ordered');
+    assert.deepEqual(batch.offers(), ['payAll', 'payLater']);
   });
 
   test('3rd order refused (4xx): recorded for that row, the batch continues; Retry only there', async () => {
     faultOnThirdOrder('refused');
     const batch = await throughOrders([1, 11, 12, 13, 14]);
-    assert.equal(batch.step, 'ordered');
+    assert.deepEqual(batch.offers(), ['payAll', 'payLater', 'retry:12']);
     assert.equal(world.ovh.orderPosts.length, 5);
     assert.equal(world.ovh.orders.size, 4);
     assert.equal(batch.row(12).status, 'refused');
@@ -214,7 +215,7 @@ suite('Batch session: transitions and money guarantees', function () {
     await batch.handle({ type: 'payAll' });
     assert.deepEqual(batch.statuses(), { '1': 'delivered', '11': 'payFailed', '12': 'delivered' });
     assert.equal(world.ovh.payRequests.length, 3);
-    assert.equal(batch.step, 'ordered');
+    assert.deepEqual(batch.offers(), ['payAll', 'payLater']);
     assert.equal(batch.row(11).canRetry, false);
   });
 
@@ -229,7 +230,8 @@ suite('Batch session: transitions and money guarantees', function () {
       Object.values(batch.statuses()).every((status) => status === 'delivered'),
       JSON.stringify(batch.statuses()),
     );
-    assert.equal(batch.step, 'done');
+    assert.deepEqual(batch.offers(), []);
+    assert.equal(batch.working, false);
   });
 
   test('a reloaded window shows the same result table, from the journal and the batch record', async () => {
@@ -242,7 +244,7 @@ suite('Batch session: transitions and money guarantees', function () {
     const again = await world.openBatch([1, 11, 12, 13], 'batch-1');
     assert.deepEqual(again.statuses(), before);
     assert.deepEqual(before, { '1': 'ordered', '11': 'ordered', '12': 'refused', '13': 'ordered' });
-    assert.equal(again.step, 'ordered');
+    assert.deepEqual(again.offers(), ['payAll', 'payLater', 'retry:12']);
     await again.handle({ type: 'payAll' });
     assert.equal(world.ovh.payRequests.length, 3);
     again.session.dispose();
@@ -330,6 +332,6 @@ suite('Batch session: transitions and money guarantees', function () {
     await batch.handle({ type: 'setIncluded', row: '999', value: true });
     assert.equal(world.ovh.orderPosts.length, 0);
     assert.equal(world.ovh.payRequests.length, 0);
-    assert.equal(batch.step, 'choosing');
+    assert.deepEqual(batch.offers(), ['previewAll']);
   });
 });

@@ -70,7 +70,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
         world.ovh.listingDelayMs = 10 * 60_000;
         await panel.handle({ type: 'placeOrder' });
         assert.equal(world.ovh.orders.size, 1, 'the fake OVH created the order');
-        assert.notEqual(panel.step, 'previewed', 'the panel went back to the preview as if nothing was ordered');
+        assert.ok(!panel.offers().includes('placeOrder'), 'the panel went back to the preview as if nothing was ordered');
         assert.doesNotMatch(panel.allText, /nothing was ordered|no order was created/i);
         world.ovh.postFault = undefined;
         await orderAgain(panel);
@@ -84,13 +84,13 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       const panel = await world.window('A').open(1);
       await panel.choose([1]);
       await panel.handle({ type: 'placeOrder' });
-      assert.equal(panel.step, 'unpaid');
+      assert.deepEqual(panel.offers(), ['pay']);
       world.ovh.payFault = 'html408Acted';
       // The bank shows the payment only later than the panel's first checks.
       world.ovh.paySettleMs = 10 * 60_000;
       await panel.handle({ type: 'pay' });
       assert.equal(world.ovh.payRequests.length, 1);
-      assert.notEqual(panel.step, 'unpaid', 'Pay came back after an uncertain payment');
+      assert.ok(!panel.offers().includes('pay'), 'Pay came back after an uncertain payment');
       world.ovh.payFault = undefined;
       await declinePayAgain(world, panel);
       assert.equal(world.ovh.payRequests.length, 1, 'a second payment was sent');
@@ -104,14 +104,14 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       world.ovh.paySettleMs = 10 * 60_000;
       await panel.handle({ type: 'pay' });
       assert.doesNotMatch(panel.allText, /did not go through/i);
-      assert.notEqual(panel.step, 'unpaid');
+      assert.ok(!panel.offers().includes('pay'), 'Pay came back after an uncertain payment');
       world.ovh.payFault = undefined;
       await declinePayAgain(world, panel);
       assert.equal(world.ovh.payRequests.length, 1);
       // The payment settles: the panel shows it went through, without anyone pressing anything.
       world.ovh.paySettleMs = 0;
       await panel.handle({ type: 'retry' });
-      await until(() => panel.step === 'tracking' || panel.step === 'ended', 'the panel to see the payment');
+      await until(() => panel.state.order?.paid === true, 'the panel to show the order paid');
       assert.match(panel.allText, /went through/);
     });
 
@@ -182,7 +182,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       await panel.choose([1]);
       await panel.handle({ type: 'placeOrder' });
       assert.equal(world.ovh.orderPosts.length, 0);
-      assert.ok(!['confirmingOrder', 'placing'].includes(panel.step), `stuck in ${panel.step}`);
+      assert.equal(panel.state.busy, undefined, 'the panel was left working on the order');
       assert.match(panel.state.error?.explanation ?? '', /could not be (recorded|written|saved)/i);
       assert.match(panel.state.error?.explanation ?? '', /nothing was ordered/i);
     });
@@ -193,14 +193,15 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       await a.choose([1]);
       await a.handle({ type: 'placeOrder' });
       const b = await world.window('B').open(1);
-      assert.equal(b.step, 'unpaid');
+      assert.deepEqual(b.offers(), ['pay']);
       let release!: () => void;
       world.ovh.payGate = new Promise<void>((resolve) => (release = resolve));
       const payingA = a.handle({ type: 'pay' });
       await until(() => world.ovh.payRequests.length === 1, "A's payment on the server");
       b.holdConfirms = true;
       const payingB = b.handle({ type: 'pay' });
-      await until(() => b.confirmations.length > 0 || b.step === 'elsewhere' || b.step === 'unpaid', 'B to react');
+      // B asks, or shows what it does instead: Pay again, or that another window is at it.
+      await until(() => b.confirmations.length > 0 || b.offers().includes('pay') || /being placed in another window/.test(b.state.notice ?? ''), 'B to react');
       const asked = b.confirmations.length;
       for (const confirmation of b.confirmations) confirmation.answer(false);
       release();
@@ -217,25 +218,29 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       await a.handle({ type: 'placeOrder' });
       // A's panel follows the delivery after its payment; the user closes it meanwhile.
       const payingA = a.handle({ type: 'pay' });
-      await until(() => a.step === 'tracking', "A's payment to be answered");
+      await until(() => a.state.busy === 'tracking', "A's payment to be answered and followed");
       a.session.dispose();
       await payingA;
       assert.equal(world.ovh.payRequests.length, 1);
       const { panel: c, loaded } = world.window('C').begin(1);
-      await until(() => c.step === 'tracking' || c.step === 'payUncertain' || c.step === 'unpaid' || c.step === 'choosing', "C's panel to load");
+      await until(() => c.state.phase !== 'loading' && c.state.busy !== 'recovering', "C's panel to load");
       c.holdConfirms = true;
       let handled = false;
       const payingC = c.handle({ type: 'pay' }).then(() => (handled = true));
       await until(() => handled || c.confirmations.length > 0, "C's Pay to be handled or asked about");
       for (const confirmation of c.confirmations) confirmation.answer(false);
       await payingC;
-      assert.equal(c.confirmations.length, 0, `C asked to pay an order OVH accepted a payment for (step ${c.step})`);
-      assert.equal(c.step, 'tracking');
+      assert.equal(c.confirmations.length, 0, `C asked to pay an order OVH accepted a payment for (it offered ${c.offers().join(', ')})`);
+      // C follows the order (working, nothing offered) and says why.
+      assert.deepEqual(c.offers(), []);
+      assert.equal(c.state.busy, 'tracking');
       assert.match(c.state.notice ?? '', /accepted the payment/);
       // The bank settles: C's panel sees the order delivered.
       world.ovh.clockMs += 10 * 60_000;
       await loaded;
-      assert.equal(c.step, 'ended');
+      assert.equal(c.state.order?.delivered, true);
+      assert.equal(c.state.busy, undefined);
+      assert.deepEqual(c.offers(), []);
       assert.equal(world.ovh.payRequests.length, 1);
     });
   });
@@ -269,7 +274,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       world.ovh.postFault = 'lostAnswer';
       world.ovh.listingDelayMs = 5 * 60_000;
       await batch.handle({ type: 'placeOrders' });
-      assert.equal(batch.step, 'paused');
+      assert.deepEqual(batch.offers(), ['stopBatch', 'checkAgain:1']);
       world.ovh.postFault = undefined;
       world.ovh.clockMs += 10 * 60_000;
       world.ovh.listingDelayMs = 0;
@@ -287,7 +292,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       const first = await world.openBatch([1]);
       await first.handle({ type: 'previewAll' });
       await first.handle({ type: 'placeOrders' });
-      assert.equal(first.step, 'ordered');
+      assert.deepEqual(first.offers(), ['payAll', 'payLater']);
       const batch = await world.openBatch([1, 11]);
       await batch.handle({ type: 'previewAll' });
       await batch.handle({ type: 'placeOrders' });
@@ -313,8 +318,9 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       await batch.handle({ type: 'previewAll' });
       fs.writeFileSync(path.join(world.storageDir, 'leases'), 'not a folder');
       await batch.handle({ type: 'placeOrders' });
-      await until(() => batch.step !== 'ordering', 'the batch to leave "ordering"', 5_000).catch(() => undefined);
-      assert.notEqual(batch.step, 'ordering');
+      await until(() => !batch.working, 'the batch to stop working', 5_000).catch(() => undefined);
+      // Nothing was ordered: the row can be tried again.
+      assert.deepEqual(batch.offers(), ['retry:1']);
       assert.equal(world.ovh.orderPosts.length, 0);
       assert.match(JSON.stringify(batch.state), /could not be (recorded|written|saved)/i);
     });
@@ -345,7 +351,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
         await placing;
         await batch.handle({ type: 'placeOrders' });
         assert.equal(world.ovh.orderPosts.filter((post) => post.serviceId === 11).length, 1, 'the batch ordered the row again');
-        assert.notEqual(batch.step, 'paused');
+        assert.ok(!batch.offers().includes('stopBatch'), 'the batch paused');
       } finally {
         world.ovh.postGate = undefined;
       }

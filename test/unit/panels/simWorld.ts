@@ -46,6 +46,50 @@ export async function until(done: () => boolean, what: string, ms = 10_000): Pro
   }
 }
 
+/**
+ * The buttons of the renew panel that move a renewal on, as its webview renders them enabled
+ * from the state it receives (`src/webview/renewPanel/render.ts`): Try again (under an
+ * error), Preview order (the comparison), Place order… (a preview of the selected row),
+ * Pay… or Pay again… (an unpaid order with its payment choices). Nothing while busy.
+ */
+export type RenewAction = 'retry' | 'preview' | 'placeOrder' | 'pay' | 'payAgain';
+
+export function renewOffers(state: RenewPanelState): RenewAction[] {
+  if (state.busy !== undefined) return [];
+  const offered: RenewAction[] = [];
+  if (state.error) offered.push('retry');
+  if (state.phase === 'ready' && !state.order && state.selectedKey) offered.push('preview');
+  if (state.preview && !state.order && state.preview.key === state.selectedKey) offered.push('placeOrder');
+  if (state.order && !state.order.paid && state.payment && state.payment.selectedId !== undefined) offered.push(state.payment.again ? 'payAgain' : 'pay');
+  return offered;
+}
+
+/**
+ * The buttons of the batch panel, as its webview renders them enabled from the state it
+ * receives (`src/webview/batchPanel/render.ts`): Preview all, Place orders…, Stop the batch,
+ * Pay all…, Pay later, and each row's Retry and Check again (`retry:<row>`, `checkAgain:<row>`).
+ */
+export function batchOffers(state: BatchState): string[] {
+  const busy = batchWorking(state);
+  const choosing = state.phase === 'choosing' || state.phase === 'previewed' || state.phase === 'previewing';
+  const offered: string[] = [];
+  if (choosing && !busy && state.canPreview) offered.push('previewAll');
+  if (choosing && !busy && state.canOrder) offered.push('placeOrders');
+  if (state.phase === 'paused') offered.push('stopBatch');
+  if (state.payment && !busy && state.canPay) offered.push('payAll');
+  if (state.payment && state.phase === 'ordered') offered.push('payLater');
+  for (const row of state.rows) {
+    if (row.canRetry && !busy) offered.push(`retry:${row.key}`);
+    if (row.canCheckAgain) offered.push(`checkAgain:${row.key}`);
+  }
+  return offered;
+}
+
+/** Whether the batch panel is at work: its controls are off until it is done (`render.ts`'s BUSY phases). */
+export function batchWorking(state: BatchState): boolean {
+  return ['loading', 'previewing', 'confirmingOrders', 'ordering', 'confirmingPay', 'paying'].includes(state.phase);
+}
+
 class SharedState {
   readonly committed = new Map<string, unknown>();
 }
@@ -121,8 +165,14 @@ export class TestPanel {
     return this.session.current;
   }
 
+  /** The state machine's step, for the tests of the machine itself; other tests assert on what the view shows (`state`, `offers()`). */
   get step(): string {
     return this.session.currentStep.kind;
+  }
+
+  /** The buttons that move the renewal on, as the webview shows them enabled now. */
+  offers(): RenewAction[] {
+    return renewOffers(this.state);
   }
 
   /** Everything the panel showed, for "never said X" assertions. */
@@ -213,8 +263,14 @@ export class Batch {
     return this.session.current;
   }
 
-  get step(): string {
-    return this.session.currentStep.kind;
+  /** The buttons the webview shows enabled now (`retry:<row>`, `checkAgain:<row>` for a row's). */
+  offers(): string[] {
+    return batchOffers(this.state);
+  }
+
+  /** Whether the view is at work, its controls off. */
+  get working(): boolean {
+    return batchWorking(this.state);
   }
 
   row(serviceId: number): BatchState['rows'][number] {
