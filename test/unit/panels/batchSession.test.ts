@@ -1,31 +1,31 @@
 import * as assert from 'node:assert/strict';
-import { BatchWorld } from './batchWorld';
+import { SimWorld, until } from './simWorld';
 
 /**
  * The batch state machine driven through the real BatchSession and one real RenewSession
  * per row, with a fake OVH and a real shared storage folder (journal, leases, records).
  */
 suite('Batch session: transitions and money guarantees', function () {
-  let world: BatchWorld;
+  let world: SimWorld;
   setup(() => {
-    world = new BatchWorld();
+    world = new SimWorld();
   });
   teardown(() => world.dispose());
 
   const TEN = [1, 11, 12, 13, 14, 15, 16, 17, 18, 19];
 
   async function throughOrders(ids: readonly number[]) {
-    const batch = await world.open(ids);
-    assert.equal(batch.step, 'choosing');
+    const batch = await world.openBatch(ids);
+    assert.deepEqual(batch.offers(), ['previewAll']);
     await batch.handle({ type: 'previewAll' });
-    assert.equal(batch.step, 'previewed');
+    assert.deepEqual(batch.offers(), ['previewAll', 'placeOrders']);
     await batch.handle({ type: 'placeOrders' });
     return batch;
   }
 
   test('loading → choosing: every row on its default option, nothing previewed or ordered', async () => {
-    const batch = await world.open(TEN);
-    assert.equal(batch.step, 'choosing');
+    const batch = await world.openBatch(TEN);
+    assert.deepEqual(batch.offers(), ['previewAll']);
     assert.ok(batch.state.rows.every((row) => row.status === 'ready' && row.chosenKey !== undefined));
     assert.equal(batch.state.canOrder, false);
     assert.equal(world.ovh.orderPosts.length, 0);
@@ -34,10 +34,11 @@ suite('Batch session: transitions and money guarantees', function () {
   test('a 10-service batch: one modal, 10 orders, one modal, 10 payments, the tree refreshed once', async () => {
     const batch = await throughOrders(TEN);
     assert.equal(world.ovh.orderPosts.length, 10);
-    assert.equal(batch.step, 'ordered');
+    assert.deepEqual(batch.offers(), ['payAll', 'payLater']);
     assert.ok(batch.state.canPay);
     await batch.handle({ type: 'payAll' });
-    assert.equal(batch.step, 'done');
+    assert.deepEqual(batch.offers(), []);
+    assert.equal(batch.working, false);
     assert.equal(world.ovh.payRequests.length, 10);
     assert.equal(new Set(world.ovh.payRequests).size, 10);
     assert.ok(
@@ -52,7 +53,7 @@ suite('Batch session: transitions and money guarantees', function () {
   });
 
   test('preview totals per currency, and the pay modal shows the real total of the created orders', async () => {
-    const batch = await world.open([1, 11]);
+    const batch = await world.openBatch([1, 11]);
     await batch.handle({ type: 'previewAll' });
     // alpha 10 + site1 8, with tax 1.2
     assert.deepEqual(batch.state.totals, ['€21.60']);
@@ -65,7 +66,7 @@ suite('Batch session: transitions and money guarantees', function () {
   });
 
   test('a bundle chosen for the domain covers its hosting: one order renews both', async () => {
-    const batch = await world.open([2, 3]);
+    const batch = await world.openBatch([2, 3]);
     const bundle = batch.row(2).options.find((option) => option.renewsMore);
     assert.ok(bundle);
     await batch.handle({ type: 'choose', row: '2', option: bundle.key });
@@ -79,7 +80,7 @@ suite('Batch session: transitions and money guarantees', function () {
   });
 
   test('two rows can never both order a service: the overlapping bundle is a conflict', async () => {
-    const batch = await world.open([2, 3]);
+    const batch = await world.openBatch([2, 3]);
     const bundle2 = batch.row(2).options.find((option) => option.renewsMore);
     const bundle3 = batch.row(3).options.find((option) => option.renewsMore);
     assert.ok(bundle2 && bundle3);
@@ -96,7 +97,7 @@ suite('Batch session: transitions and money guarantees', function () {
     const batch = await throughOrders([1, 11, 12]);
     assert.equal(world.ovh.orderPosts.length, 0);
     assert.equal(world.ovh.orders.size, 0);
-    assert.equal(batch.step, 'previewed');
+    assert.deepEqual(batch.offers(), ['previewAll', 'placeOrders']);
     assert.equal(world.journal().all().length, 0);
   });
 
@@ -105,10 +106,10 @@ suite('Batch session: transitions and money guarantees', function () {
     const batch = await throughOrders([1, 11, 12]);
     await batch.handle({ type: 'payAll' });
     assert.equal(world.ovh.payRequests.length, 0);
-    assert.equal(batch.step, 'ordered');
+    assert.deepEqual(batch.offers(), ['payAll', 'payLater']);
     assert.equal(world.journal().all().length, 3);
     await batch.handle({ type: 'payLater' });
-    assert.equal(batch.step, 'done');
+    assert.deepEqual(batch.offers(), ['payAll']);
     assert.equal(
       world
         .journal()
@@ -117,11 +118,6 @@ suite('Batch session: transitions and money guarantees', function () {
       3,
     );
   });
-
-  /** Yields to the event loop until `condition` holds (the fake OVH answers in microtasks). */
-  async function until(condition: () => boolean): Promise<void> {
-    while (!condition()) await new Promise((resolve) => setImmediate(resolve));
-  }
 
   /** A fault on the third order POST only. */
   function faultOnThirdOrder(fault: 'lostAnswer' | 'serverError' | 'refused'): void {
@@ -144,7 +140,7 @@ suite('Batch session: transitions and money guarantees', function () {
   test('3rd order answers 5xx and no order shows up: the batch pauses, nothing more is ordered', async () => {
     faultOnThirdOrder('serverError');
     const batch = await throughOrders([1, 11, 12, 13, 14]);
-    assert.equal(batch.step, 'paused');
+    assert.deepEqual(batch.offers(), ['stopBatch', 'checkAgain:12']);
     assert.equal(world.ovh.orderPosts.length, 3);
     assert.equal(batch.row(12).status, 'uncertain');
     assert.equal(batch.row(12).canCheckAgain, true);
@@ -156,10 +152,10 @@ suite('Batch session: transitions and money guarantees', function () {
     assert.equal(world.ovh.orderPosts.length, 3);
     // Still not found: still paused.
     await batch.handle({ type: 'checkAgain', row: '12' });
-    assert.equal(batch.step, 'paused');
+    assert.deepEqual(batch.offers(), ['stopBatch', 'checkAgain:12']);
     // The user stops: the rest is not attempted, the created orders can be paid.
     await batch.handle({ type: 'stopBatch' });
-    assert.equal(batch.step, 'ordered');
+    assert.deepEqual(batch.offers(), ['payAll', 'payLater', 'retry:13', 'retry:14']);
     assert.deepEqual([batch.row(13).status, batch.row(14).status], ['notAttempted', 'notAttempted']);
     await batch.handle({ type: 'payAll' });
     assert.equal(world.ovh.payRequests.length, 2);
@@ -175,7 +171,7 @@ suite('Batch session: transitions and money guarantees', function () {
     // OVH lists it only after the search window: the first search finds nothing.
     world.ovh.listingDelayMs = 10 * 60_000;
     const batch = await throughOrders([1, 11, 12, 13]);
-    assert.equal(batch.step, 'paused');
+    assert.deepEqual(batch.offers(), ['stopBatch', 'checkAgain:12']);
     world.ovh.listingDelayMs = 0;
     await batch.handle({ type: 'checkAgain', row: '12' });
     assert.equal(batch.row(12).status, 'ordered');
@@ -187,13 +183,13 @@ suite('Batch session: transitions and money guarantees', function () {
     assert.equal(batch.row(13).status, 'ordered');
     assert.equal(world.ovh.orderPosts.length, 4);
     assert.equal(world.ovh.orders.size, 4);
-    assert.equal(batch.step, 'ordered');
+    assert.deepEqual(batch.offers(), ['payAll', 'payLater']);
   });
 
   test('3rd order refused (4xx): recorded for that row, the batch continues; Retry only there', async () => {
     faultOnThirdOrder('refused');
     const batch = await throughOrders([1, 11, 12, 13, 14]);
-    assert.equal(batch.step, 'ordered');
+    assert.deepEqual(batch.offers(), ['payAll', 'payLater', 'retry:12']);
     assert.equal(world.ovh.orderPosts.length, 5);
     assert.equal(world.ovh.orders.size, 4);
     assert.equal(batch.row(12).status, 'refused');
@@ -219,7 +215,7 @@ suite('Batch session: transitions and money guarantees', function () {
     await batch.handle({ type: 'payAll' });
     assert.deepEqual(batch.statuses(), { '1': 'delivered', '11': 'payFailed', '12': 'delivered' });
     assert.equal(world.ovh.payRequests.length, 3);
-    assert.equal(batch.step, 'ordered');
+    assert.deepEqual(batch.offers(), ['payAll', 'payLater']);
     assert.equal(batch.row(11).canRetry, false);
   });
 
@@ -234,7 +230,8 @@ suite('Batch session: transitions and money guarantees', function () {
       Object.values(batch.statuses()).every((status) => status === 'delivered'),
       JSON.stringify(batch.statuses()),
     );
-    assert.equal(batch.step, 'done');
+    assert.deepEqual(batch.offers(), []);
+    assert.equal(batch.working, false);
   });
 
   test('a reloaded window shows the same result table, from the journal and the batch record', async () => {
@@ -244,14 +241,14 @@ suite('Batch session: transitions and money guarantees', function () {
     await first.handle({ type: 'payAll' });
     const before = first.statuses();
     first.session.dispose();
-    const again = await world.open([1, 11, 12, 13], 'batch-1');
+    const again = await world.openBatch([1, 11, 12, 13], 'batch-1');
     assert.deepEqual(again.statuses(), before);
     assert.deepEqual(before, { '1': 'ordered', '11': 'ordered', '12': 'refused', '13': 'ordered' });
-    assert.equal(again.step, 'ordered');
+    assert.deepEqual(again.offers(), ['payAll', 'payLater', 'retry:12']);
     await again.handle({ type: 'payAll' });
     assert.equal(world.ovh.payRequests.length, 3);
     again.session.dispose();
-    const third = await world.open([1, 11, 12, 13], 'batch-1');
+    const third = await world.openBatch([1, 11, 12, 13], 'batch-1');
     assert.deepEqual(third.statuses(), { '1': 'delivered', '11': 'delivered', '12': 'refused', '13': 'delivered' });
     assert.equal(world.ovh.orderPosts.length, 4);
   });
@@ -267,11 +264,11 @@ suite('Batch session: transitions and money guarantees', function () {
     let release = () => undefined as void;
     world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
     const placing = first.handle({ type: 'placeOrders' });
-    await until(() => world.ovh.orderPosts.length === 4);
+    await until(() => world.ovh.orderPosts.length === 4, 'the fourth order POST on the server');
     first.session.dispose();
     release();
     await placing;
-    const again = await world.open([1, 11, 12], 'batch-1');
+    const again = await world.openBatch([1, 11, 12], 'batch-1');
     assert.equal(again.row(1).status, 'delivered');
     assert.equal(again.row(11).status, 'delivered');
     assert.notEqual(again.row(12).status, 'ready');
@@ -281,7 +278,7 @@ suite('Batch session: transitions and money guarantees', function () {
   test('a service with an order in the journal is shown with it, never ordered again', async () => {
     const first = await throughOrders([1]);
     assert.equal(first.row(1).status, 'ordered');
-    const second = await world.open([1, 11]);
+    const second = await world.openBatch([1, 11]);
     assert.equal(second.row(1).status, 'ordered');
     await second.handle({ type: 'previewAll' });
     await second.handle({ type: 'placeOrders' });
@@ -293,7 +290,7 @@ suite('Batch session: transitions and money guarantees', function () {
   });
 
   test('a failed preview leaves that row out; the rest stay usable', async () => {
-    const batch = await world.open([1, 11]);
+    const batch = await world.openBatch([1, 11]);
     const api = await batch.session.items.find((item) => item.serviceId === 11)?.session.deps.api();
     assert.ok(api);
     const preview = api.previewRenew.bind(api);
@@ -315,7 +312,7 @@ suite('Batch session: transitions and money guarantees', function () {
   });
 
   test('unchecking a row leaves it out of the previews and orders', async () => {
-    const batch = await world.open([1, 11]);
+    const batch = await world.openBatch([1, 11]);
     await batch.handle({ type: 'setIncluded', row: '11', value: false });
     assert.equal(batch.row(11).status, 'excluded');
     await batch.handle({ type: 'previewAll' });
@@ -327,7 +324,7 @@ suite('Batch session: transitions and money guarantees', function () {
   });
 
   test('messages a step does not accept change nothing (no order, no payment)', async () => {
-    const batch = await world.open([1, 11]);
+    const batch = await world.openBatch([1, 11]);
     await batch.handle({ type: 'placeOrders' });
     await batch.handle({ type: 'payAll' });
     await batch.handle({ type: 'checkAgain', row: '1' });
@@ -335,6 +332,6 @@ suite('Batch session: transitions and money guarantees', function () {
     await batch.handle({ type: 'setIncluded', row: '999', value: true });
     assert.equal(world.ovh.orderPosts.length, 0);
     assert.equal(world.ovh.payRequests.length, 0);
-    assert.equal(batch.step, 'choosing');
+    assert.deepEqual(batch.offers(), ['previewAll']);
   });
 });

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { JournalFiles } from '../../../src/storage/journalFiles';
 import { OrderJournal, type JournalEntry } from '../../../src/core/orders/orderJournal';
-import { SessionWorld } from './sessionWorld';
+import { SimWorld } from './simWorld';
 import { TEST_IDENTITY } from '../../kit/identity';
 
 function entry(id: string, serviceId: number): JournalEntry {
@@ -33,7 +33,7 @@ suite('Order journal files (shared by every window of the machine)', () => {
 
   test('globalState as VS Code keeps it loses one of two windows writing at once; the files keep both', async () => {
     // Why the journal is not in globalState: each window writes its whole copy back.
-    const world = new SessionWorld();
+    const world = new SimWorld();
     try {
       const [a, b] = [world.window('A'), world.window('B')];
       const inState = (window: typeof a): OrderJournal => new OrderJournal(window.memento, () => TEST_IDENTITY);

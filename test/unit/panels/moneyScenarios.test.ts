@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { SessionWorld } from './sessionWorld';
+import { SimWorld } from './simWorld';
 
 /**
  * The nine ways issue 13 found to lose money or tell the user something false, each
@@ -7,16 +7,16 @@ import { SessionWorld } from './sessionWorld';
  * a real shared storage directory.
  */
 /** Until the action ends or a further order POST reaches OVH (held there by the test's gate). */
-async function settledOrPosted(world: SessionWorld, action: Promise<void>, posts: number): Promise<void> {
+async function settledOrPosted(world: SimWorld, action: Promise<void>, posts: number): Promise<void> {
   let done = false;
   void action.then(() => (done = true));
   while (!done && world.ovh.orderPosts.length < posts) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 suite('Renew session: money safety scenarios (issue 13)', () => {
-  let world: SessionWorld;
+  let world: SimWorld;
   setup(() => {
-    world = new SessionWorld();
+    world = new SimWorld();
   });
   teardown(() => world.dispose());
 

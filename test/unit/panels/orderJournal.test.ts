@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { accountIdentity } from '../../../src/auth/accountIdentity';
 import { OrderJournal, type JournalEntry } from '../../../src/core/orders/orderJournal';
-import { SessionWorld } from './sessionWorld';
+import { SimWorld } from './simWorld';
 import { TEST_IDENTITY, TEST_NICHANDLE } from '../../kit/identity';
 
 function entry(id: string, serviceId: number, extra: Partial<JournalEntry> = {}): JournalEntry {
@@ -21,20 +21,21 @@ function entry(id: string, serviceId: number, extra: Partial<JournalEntry> = {})
 }
 
 suite('Order journal', () => {
-  let world: SessionWorld;
+  let world: SimWorld;
   setup(() => {
-    world = new SessionWorld();
+    world = new SimWorld();
   });
   teardown(() => world.dispose());
 
   test('two windows writing at once keep both entries (one key per entry)', async () => {
     const a = world.window('A');
     const b = world.window('B');
-    await Promise.all([world.journal(a).write(entry('a', 1)), world.journal(b).write(entry('b', 2))]);
+    await Promise.all([a.journal().write(entry('a', 1)), b.journal().write(entry('b', 2))]);
     world.propagate();
     assert.deepEqual(
       world
-        .journal(world.window('C'))
+        .window('C')
+        .journal()
         .all()
         .map((e) => e.id)
         .sort(),
@@ -43,7 +44,7 @@ suite('Order journal', () => {
   });
 
   test('several entries per service; a bundle entry counts for each of its services', async () => {
-    const journal = world.journal(world.window('A'));
+    const journal = world.journal();
     await journal.write(entry('old', 2, { orderId: 1, startedAt: '2026-10-01T00:00:00.000Z' }));
     await journal.write(entry('new', 2, { orderId: 2 }));
     await journal.write(entry('bundle', 2, { services: [2, 3], orderId: 3, startedAt: '2026-11-02T10:00:00.000Z' }));
@@ -79,10 +80,10 @@ suite('Order journal', () => {
   test('unreadable entries are skipped, never fatal', async () => {
     const window = world.window('A');
     await window.memento.update('ovhcloud.orderJournal.bad', { id: 'bad', serviceId: 'x' });
-    await world.journal(window).write(entry('good', 1));
+    await window.journal().write(entry('good', 1));
     assert.deepEqual(
-      world
-        .journal(window)
+      window
+        .journal()
         .all()
         .map((e) => e.id),
       ['good'],

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { PanelFormat } from '../../../src/core/orders/panelFormat';
 import { ACCEPTS, accepts, renderStep, type KnownOrder, type Step, type StepView } from '../../../src/core/orders/renewSteps';
 import type { RenewPanelMessage } from '../../../src/protocol/renewPanel';
-import { english } from './sessionWorld';
+import { english } from './simWorld';
 
 const MESSAGES: ReadonlyArray<RenewPanelMessage['type']> = [
   'ready',

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BatchWorld } from './batchWorld';
-import { SessionWorld, type TestPanel } from './sessionWorld';
+import { SimWorld, until, type TestPanel } from './simWorld';
 
 /**
  * The ways to a second order or payment that an outside review found (issue 27), each
@@ -10,17 +9,6 @@ import { SessionWorld, type TestPanel } from './sessionWorld';
  * scripted modals and a real shared storage folder. Each asserts on what OVH received
  * and what the user was told.
  */
-
-const turn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Waits (by real deadline, never a fixed time) until `done()` holds. */
-async function until(done: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
-    await turn();
-  }
-}
 
 /** Tries to order again from whatever the panel shows: select, preview, place. */
 async function orderAgain(panel: TestPanel): Promise<void> {
@@ -34,7 +22,7 @@ async function orderAgain(panel: TestPanel): Promise<void> {
  * Pay pressed again after a payment OVH has not confirmed: a dialog must say that the first
  * payment may still go through; the user declines, and nothing is sent.
  */
-async function declinePayAgain(world: SessionWorld, panel: TestPanel): Promise<void> {
+async function declinePayAgain(world: SimWorld, panel: TestPanel): Promise<void> {
   panel.holdConfirms = true;
   const asked = panel.confirmations.length;
   const requests = world.ovh.payRequests.length;
@@ -50,14 +38,11 @@ async function declinePayAgain(world: SessionWorld, panel: TestPanel): Promise<v
 }
 
 /**
- * Window A's single panel on site1.fr (service 11), sharing the batch's storage folder and OVH,
- * sends its order POST; OVH holds the answer until `release`.
+ * Window A's single panel on site1.fr (service 11), in the same world as the batch, sends its
+ * order POST; OVH holds the answer until `release`.
  */
-async function windowAPlacing(world: BatchWorld): Promise<{ release: () => void; placing: Promise<void> }> {
-  const sessions = new SessionWorld();
-  (sessions as { storageDir: string }).storageDir = world.storageDir;
-  (sessions as unknown as { ovh: unknown }).ovh = world.ovh;
-  const panel = await sessions.window('A').open(11);
+async function windowAPlacing(world: SimWorld): Promise<{ release: () => void; placing: Promise<void> }> {
+  const panel = await world.window('A').open(11);
   await panel.choose([11]);
   let release!: () => void;
   world.ovh.postGate = new Promise<void>((resolve) => (release = resolve));
@@ -70,9 +55,9 @@ suite("Money core: the outside review's cases (issue 27)", function () {
   this.timeout(30_000);
 
   suite('single renewal', () => {
-    let world: SessionWorld;
+    let world: SimWorld;
     setup(() => {
-      world = new SessionWorld();
+      world = new SimWorld();
     });
     teardown(() => world.dispose());
 
@@ -85,7 +70,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
         world.ovh.listingDelayMs = 10 * 60_000;
         await panel.handle({ type: 'placeOrder' });
         assert.equal(world.ovh.orders.size, 1, 'the fake OVH created the order');
-        assert.notEqual(panel.step, 'previewed', 'the panel went back to the preview as if nothing was ordered');
+        assert.ok(!panel.offers().includes('placeOrder'), 'the panel went back to the preview as if nothing was ordered');
         assert.doesNotMatch(panel.allText, /nothing was ordered|no order was created/i);
         world.ovh.postFault = undefined;
         await orderAgain(panel);
@@ -99,13 +84,13 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       const panel = await world.window('A').open(1);
       await panel.choose([1]);
       await panel.handle({ type: 'placeOrder' });
-      assert.equal(panel.step, 'unpaid');
+      assert.deepEqual(panel.offers(), ['pay']);
       world.ovh.payFault = 'html408Acted';
       // The bank shows the payment only later than the panel's first checks.
       world.ovh.paySettleMs = 10 * 60_000;
       await panel.handle({ type: 'pay' });
       assert.equal(world.ovh.payRequests.length, 1);
-      assert.notEqual(panel.step, 'unpaid', 'Pay came back after an uncertain payment');
+      assert.ok(!panel.offers().includes('pay'), 'Pay came back after an uncertain payment');
       world.ovh.payFault = undefined;
       await declinePayAgain(world, panel);
       assert.equal(world.ovh.payRequests.length, 1, 'a second payment was sent');
@@ -119,14 +104,14 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       world.ovh.paySettleMs = 10 * 60_000;
       await panel.handle({ type: 'pay' });
       assert.doesNotMatch(panel.allText, /did not go through/i);
-      assert.notEqual(panel.step, 'unpaid');
+      assert.ok(!panel.offers().includes('pay'), 'Pay came back after an uncertain payment');
       world.ovh.payFault = undefined;
       await declinePayAgain(world, panel);
       assert.equal(world.ovh.payRequests.length, 1);
       // The payment settles: the panel shows it went through, without anyone pressing anything.
       world.ovh.paySettleMs = 0;
       await panel.handle({ type: 'retry' });
-      await until(() => panel.step === 'tracking' || panel.step === 'ended', 'the panel to see the payment');
+      await until(() => panel.state.order?.paid === true, 'the panel to show the order paid');
       assert.match(panel.allText, /went through/);
     });
 
@@ -187,7 +172,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     test('6b. a journal folder that cannot be listed is an error, never "no entries"', async () => {
       const dir = path.join(world.storageDir, 'order-journal');
       fs.writeFileSync(dir, 'not a folder');
-      const journal = world.journal(world.window('A'));
+      const journal = world.window('A').journal();
       assert.throws(() => journal.all());
     });
 
@@ -197,7 +182,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       await panel.choose([1]);
       await panel.handle({ type: 'placeOrder' });
       assert.equal(world.ovh.orderPosts.length, 0);
-      assert.ok(!['confirmingOrder', 'placing'].includes(panel.step), `stuck in ${panel.step}`);
+      assert.equal(panel.state.busy, undefined, 'the panel was left working on the order');
       assert.match(panel.state.error?.explanation ?? '', /could not be (recorded|written|saved)/i);
       assert.match(panel.state.error?.explanation ?? '', /nothing was ordered/i);
     });
@@ -208,14 +193,15 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       await a.choose([1]);
       await a.handle({ type: 'placeOrder' });
       const b = await world.window('B').open(1);
-      assert.equal(b.step, 'unpaid');
+      assert.deepEqual(b.offers(), ['pay']);
       let release!: () => void;
       world.ovh.payGate = new Promise<void>((resolve) => (release = resolve));
       const payingA = a.handle({ type: 'pay' });
       await until(() => world.ovh.payRequests.length === 1, "A's payment on the server");
       b.holdConfirms = true;
       const payingB = b.handle({ type: 'pay' });
-      await until(() => b.confirmations.length > 0 || b.step === 'elsewhere' || b.step === 'unpaid', 'B to react');
+      // B asks, or shows what it does instead: Pay again, or that another window is at it.
+      await until(() => b.confirmations.length > 0 || b.offers().includes('pay') || /being placed in another window/.test(b.state.notice ?? ''), 'B to react');
       const asked = b.confirmations.length;
       for (const confirmation of b.confirmations) confirmation.answer(false);
       release();
@@ -232,38 +218,42 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       await a.handle({ type: 'placeOrder' });
       // A's panel follows the delivery after its payment; the user closes it meanwhile.
       const payingA = a.handle({ type: 'pay' });
-      await until(() => a.step === 'tracking', "A's payment to be answered");
+      await until(() => a.state.busy === 'tracking', "A's payment to be answered and followed");
       a.session.dispose();
       await payingA;
       assert.equal(world.ovh.payRequests.length, 1);
       const { panel: c, loaded } = world.window('C').begin(1);
-      await until(() => c.step === 'tracking' || c.step === 'payUncertain' || c.step === 'unpaid' || c.step === 'choosing', "C's panel to load");
+      await until(() => c.state.phase !== 'loading' && c.state.busy !== 'recovering', "C's panel to load");
       c.holdConfirms = true;
       let handled = false;
       const payingC = c.handle({ type: 'pay' }).then(() => (handled = true));
       await until(() => handled || c.confirmations.length > 0, "C's Pay to be handled or asked about");
       for (const confirmation of c.confirmations) confirmation.answer(false);
       await payingC;
-      assert.equal(c.confirmations.length, 0, `C asked to pay an order OVH accepted a payment for (step ${c.step})`);
-      assert.equal(c.step, 'tracking');
+      assert.equal(c.confirmations.length, 0, `C asked to pay an order OVH accepted a payment for (it offered ${c.offers().join(', ')})`);
+      // C follows the order (working, nothing offered) and says why.
+      assert.deepEqual(c.offers(), []);
+      assert.equal(c.state.busy, 'tracking');
       assert.match(c.state.notice ?? '', /accepted the payment/);
       // The bank settles: C's panel sees the order delivered.
       world.ovh.clockMs += 10 * 60_000;
       await loaded;
-      assert.equal(c.step, 'ended');
+      assert.equal(c.state.order?.delivered, true);
+      assert.equal(c.state.busy, undefined);
+      assert.deepEqual(c.offers(), []);
       assert.equal(world.ovh.payRequests.length, 1);
     });
   });
 
   suite('batch', () => {
-    let world: BatchWorld;
+    let world: SimWorld;
     setup(() => {
-      world = new BatchWorld();
+      world = new SimWorld();
     });
     teardown(() => world.dispose());
 
     test('1b. a row whose order POST got an HTML 408 is uncertain, never "nothing was ordered", and Retry sends nothing', async () => {
-      const batch = await world.open([1, 11]);
+      const batch = await world.openBatch([1, 11]);
       await batch.handle({ type: 'previewAll' });
       world.ovh.postFault = 'html408Acted';
       world.ovh.listingDelayMs = 10 * 60_000;
@@ -278,13 +268,13 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     });
 
     test('4. Check Again on a paused batch asks again before ordering, and skips a row renewed meanwhile', async () => {
-      const batch = await world.open([1, 11]);
+      const batch = await world.openBatch([1, 11]);
       await batch.handle({ type: 'previewAll' });
       // alpha.com's order is created, but listed only after the search window: the batch pauses.
       world.ovh.postFault = 'lostAnswer';
       world.ovh.listingDelayMs = 5 * 60_000;
       await batch.handle({ type: 'placeOrders' });
-      assert.equal(batch.step, 'paused');
+      assert.deepEqual(batch.offers(), ['stopBatch', 'checkAgain:1']);
       world.ovh.postFault = undefined;
       world.ovh.clockMs += 10 * 60_000;
       world.ovh.listingDelayMs = 0;
@@ -299,11 +289,11 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     });
 
     test("7a. the order dialog's total counts only the new orders", async () => {
-      const first = await world.open([1]);
+      const first = await world.openBatch([1]);
       await first.handle({ type: 'previewAll' });
       await first.handle({ type: 'placeOrders' });
-      assert.equal(first.step, 'ordered');
-      const batch = await world.open([1, 11]);
+      assert.deepEqual(first.offers(), ['payAll', 'payLater']);
+      const batch = await world.openBatch([1, 11]);
       await batch.handle({ type: 'previewAll' });
       await batch.handle({ type: 'placeOrders' });
       const modal = world.modals.filter((candidate) => /^Place \d+ renewal order/.test(candidate.message)).at(-1);
@@ -313,7 +303,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     });
 
     test('7b. a price change between the batch preview and the order is asked about', async () => {
-      const batch = await world.open([1]);
+      const batch = await world.openBatch([1]);
       await batch.handle({ type: 'previewAll' });
       world.ovh.priceDrift = 1;
       await batch.handle({ type: 'placeOrders' });
@@ -324,18 +314,19 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     });
 
     test('8b. a batch whose storage folder cannot be written says so and does not stay "ordering"', async () => {
-      const batch = await world.open([1]);
+      const batch = await world.openBatch([1]);
       await batch.handle({ type: 'previewAll' });
       fs.writeFileSync(path.join(world.storageDir, 'leases'), 'not a folder');
       await batch.handle({ type: 'placeOrders' });
-      await until(() => batch.step !== 'ordering', 'the batch to leave "ordering"', 5_000).catch(() => undefined);
-      assert.notEqual(batch.step, 'ordering');
+      await until(() => !batch.working, 'the batch to stop working', 5_000).catch(() => undefined);
+      // Nothing was ordered: the row can be tried again.
+      assert.deepEqual(batch.offers(), ['retry:1']);
       assert.equal(world.ovh.orderPosts.length, 0);
       assert.match(JSON.stringify(batch.state), /could not be (recorded|written|saved)/i);
     });
 
     test('9. Pay All pays every order without waiting for each delivery', async () => {
-      const batch = await world.open([1, 11]);
+      const batch = await world.openBatch([1, 11]);
       await batch.handle({ type: 'previewAll' });
       await batch.handle({ type: 'placeOrders' });
       world.ovh.deliveryHeld = true;
@@ -353,14 +344,14 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     test("10. a batch opened while another window places a row's order follows it and does not order it", async () => {
       try {
         const { release, placing } = await windowAPlacing(world);
-        const batch = await world.open([1, 11]);
+        const batch = await world.openBatch([1, 11]);
         assert.notEqual(batch.row(11).status, 'ready', 'the row being ordered elsewhere shows as not previewed yet');
         await batch.handle({ type: 'previewAll' });
         release();
         await placing;
         await batch.handle({ type: 'placeOrders' });
         assert.equal(world.ovh.orderPosts.filter((post) => post.serviceId === 11).length, 1, 'the batch ordered the row again');
-        assert.notEqual(batch.step, 'paused');
+        assert.ok(!batch.offers().includes('stopBatch'), 'the batch paused');
       } finally {
         world.ovh.postGate = undefined;
       }
@@ -369,7 +360,7 @@ suite("Money core: the outside review's cases (issue 27)", function () {
     test("10b. a batch row that met another window's order follows it: once that window has ordered, the row shows that order without a click", async () => {
       try {
         const { release, placing } = await windowAPlacing(world);
-        const batch = await world.open([1, 11]);
+        const batch = await world.openBatch([1, 11]);
         assert.equal(batch.row(11).status, 'elsewhere');
         release();
         await placing;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { RenewSession } from '../../../src/core/orders/renewSession';
-import { SessionWorld, TestPanel } from './sessionWorld';
+import { SimWorld, TestPanel } from './simWorld';
 
 /** Waits for a condition of the session under test (real timers: the lease follow polls files). */
 async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
@@ -13,9 +13,9 @@ async function until(check: () => boolean, what: string, timeoutMs = 5000): Prom
 
 /** Every transition of the renew state machine, through the real session with a fake OVH. */
 suite('Renew session: transitions', function () {
-  let world: SessionWorld;
+  let world: SimWorld;
   setup(() => {
-    world = new SessionWorld();
+    world = new SimWorld();
   });
   teardown(() => world.dispose());
 
@@ -47,7 +47,7 @@ suite('Renew session: transitions', function () {
   test('a panel closed while it loads sends no further request (the credentials were still being read)', async () => {
     const window = world.window('A');
     const panel = new TestPanel(window, 2);
-    const deps = world.deps(window, panel, 'A/closing');
+    const deps = world.panelDeps(window, panel, 'A/closing');
     let release: () => void = () => undefined;
     const credentialsRead = new Promise<void>((resolve) => (release = resolve));
     const calls: string[] = [];
@@ -122,18 +122,18 @@ suite('Renew session: transitions', function () {
     await placing;
     assert.equal(panel.step, 'previewed');
     assert.equal(world.ovh.orderPosts.length, 0);
-    assert.equal(world.journal(panel.window).all().length, 0);
+    assert.equal(world.journal().all().length, 0);
   });
 
   test('confirmingOrder → placing → unpaid: the journal entry exists before the POST and holds the order after', async () => {
     const panel = await world.window('A').open(2);
     await panel.choose([2]);
     let duringPost: string | undefined;
-    world.ovh.duringPost = () => (duringPost = world.journal(panel.window).all()[0]?.state);
+    world.ovh.duringPost = () => (duringPost = world.journal().all()[0]?.state);
     await panel.handle({ type: 'placeOrder' });
     assert.equal(duringPost, 'placing');
     assert.equal(panel.step, 'unpaid');
-    const [entry] = world.journal(panel.window).all();
+    const [entry] = world.journal().all();
     assert.equal(entry?.state, 'unpaid');
     assert.equal(entry?.orderId, panel.state.order?.orderId);
     assert.ok(panel.state.payment?.selectedId);
@@ -147,7 +147,7 @@ suite('Renew session: transitions', function () {
     await panel.handle({ type: 'placeOrder' });
     assert.equal(panel.step, 'previewed');
     assert.ok(panel.state.error);
-    assert.equal(world.journal(panel.window).all().length, 0);
+    assert.equal(world.journal().all().length, 0);
     assert.equal(world.ovh.listings.length, listings + 1, 'only the pre-order check listed orders');
   });
 
@@ -160,7 +160,7 @@ suite('Renew session: transitions', function () {
     assert.equal(panel.step, 'orderUnknown');
     assert.ok(world.ovh.clockMs - start >= 2 * world.requestTimeoutMs, 'gave up before twice the request timeout');
     assert.ok(world.ovh.listings.length >= 4, `only ${world.ovh.listings.length} listings`);
-    assert.equal(world.journal(panel.window).all()[0]?.state, 'unknown');
+    assert.equal(world.journal().all()[0]?.state, 'unknown');
     await panel.handle({ type: 'placeOrder' });
     await panel.handle({ type: 'pay' });
     assert.equal(world.ovh.orderPosts.length, 1);
@@ -199,7 +199,7 @@ suite('Renew session: transitions', function () {
     world.propagate();
     const b = await world.window('B').open(2);
     assert.equal(b.step, 'choosing');
-    assert.equal(world.journal(b.window).all().length, 0);
+    assert.equal(world.journal().all().length, 0);
   });
 
   test('before the POST, an unpaid order at OVH naming this service is offered instead of ordering', async () => {
@@ -237,7 +237,7 @@ suite('Renew session: transitions', function () {
     assert.equal(panel.step, 'ended');
     assert.equal(panel.state.order?.delivered, true);
     assert.equal(world.ovh.payRequests.length, 1);
-    assert.equal(world.journal(panel.window).all().length, 0);
+    assert.equal(world.journal().all().length, 0);
   });
 
   test('a refused payment (403) → unpaid again, never "Renewed"', async () => {
@@ -249,7 +249,7 @@ suite('Renew session: transitions', function () {
     assert.equal(panel.step, 'unpaid');
     assert.equal(panel.state.order?.paid, false);
     assert.ok(panel.state.error);
-    assert.equal(world.journal(panel.window).all()[0]?.state, 'unpaid');
+    assert.equal(world.journal().all()[0]?.state, 'unpaid');
   });
 
   test('Pay re-reads the status first: an order paid elsewhere is not paid again', async () => {
@@ -289,7 +289,7 @@ suite('Renew session: transitions', function () {
     assert.doesNotMatch(panel.allText, /did not go through/);
     assert.match(panel.state.notice ?? '', /may still go through/);
     assert.equal(panel.state.payment?.again, true);
-    assert.equal(world.journal(panel.window).all()[0]?.state, 'payUncertain');
+    assert.equal(world.journal().all()[0]?.state, 'payUncertain');
     world.ovh.payFault = undefined;
     await panel.handle({ type: 'pay' });
     assert.match(panel.confirmations.at(-1)?.detail ?? '', /may still go through: paying again could charge you twice/);
@@ -304,7 +304,7 @@ suite('Renew session: transitions', function () {
     world.ovh.duringPay = () => (world.ovh.statusFails = true);
     await a.handle({ type: 'pay' });
     assert.equal(a.step, 'payUncertain');
-    assert.equal(world.journal(a.window).all()[0]?.state, 'payUncertain');
+    assert.equal(world.journal().all()[0]?.state, 'payUncertain');
     world.propagate();
     const b = await world.window('B').open(2);
     assert.equal(b.step, 'payUncertain');
@@ -324,7 +324,7 @@ suite('Renew session: transitions', function () {
     assert.equal(b.state.phase, 'ready');
     assert.ok(b.state.rows.length > 0);
     assert.match(b.state.notice ?? '', /could not be checked/);
-    assert.equal(world.journal(b.window).all().length, 1, 'the entry is kept');
+    assert.equal(world.journal().all().length, 1, 'the entry is kept');
   });
 
   test('elsewhere → retry once the other window is done → the order is shown', async () => {
@@ -406,9 +406,9 @@ suite('Renew session: transitions', function () {
     b.holdConfirms = true;
     const paying = b.handle({ type: 'pay' });
     const confirmation = await b.confirmation();
-    const [entry] = world.journal(a.window).all();
+    const [entry] = world.journal().all();
     assert.ok(entry);
-    await world.journal(a.window).write({ ...entry, state: 'paying' });
+    await world.journal().write({ ...entry, state: 'paying' });
     world.propagate();
     confirmation.answer(true);
     await paying;
