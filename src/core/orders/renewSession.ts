@@ -10,7 +10,7 @@ import { followOrder, isFinalStatus, isHeldStatus, ORDER_POLL_MS, safeOrderLink 
 import { PanelFormat } from './panelFormat';
 import { paymentChoices, paymentMethodKey } from './paymentChoices';
 import { PaymentFlow } from './paymentFlow';
-import { sameAmount } from './proofs';
+import { refusedBeforeActing, sameAmount } from './proofs';
 import { accepts, knownOrder, renderStep, type KnownOrder, type Step } from './renewSteps';
 import type { Confirmation, RenewApi, SessionDeps } from './sessionDeps';
 
@@ -37,6 +37,8 @@ export class RenewSession {
   private disposed = false;
   /** The delivery being followed, if any. */
   private delivery: Promise<void> | undefined;
+  /** The error behind the message shown, while that message is shown: a batch row tells OVH's refusals from local failures. */
+  private failure: { readonly error: unknown; readonly shown: RenewPanelState['error'] } | undefined;
   readonly format: PanelFormat;
   private readonly payments: PaymentFlow;
   private readonly placement: OrderPlacement;
@@ -372,13 +374,18 @@ export class RenewSession {
     this.deps.reportFailure?.(error);
     const description = describeError(error, this.deps.t);
     this.deps.log.warn(`Renew panel for service ${this.deps.serviceId}: ${error instanceof Error ? error.message : String(error)}`);
-    this.patch({
-      error: {
-        explanation: extra ? `${description.explanation} ${extra}` : description.explanation,
-        nextStep: description.nextStep,
-        details: description.details,
-      },
-    });
+    const shown = {
+      explanation: extra ? `${description.explanation} ${extra}` : description.explanation,
+      nextStep: description.nextStep,
+      details: description.details,
+    };
+    this.failure = { error, shown };
+    this.patch({ error: shown });
+  }
+
+  /** True while the message shown is OVH's refusal of a request it did not act on. */
+  get showsRefusal(): boolean {
+    return this.failure !== undefined && this.failure.shown === this.view.error && refusedBeforeActing(this.failure.error);
   }
 
   async requireApi(): Promise<RenewApi> {

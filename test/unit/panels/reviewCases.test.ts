@@ -323,6 +323,8 @@ suite("Money core: the outside review's cases (issue 27)", function () {
       assert.deepEqual(batch.offers(), ['retry:1']);
       assert.equal(world.ovh.orderPosts.length, 0);
       assert.match(JSON.stringify(batch.state), /could not be (recorded|written|saved)/i);
+      // OVH was never asked: the row must not say it refused.
+      assert.doesNotMatch(JSON.stringify(batch.state), /Refused by OVHcloud/);
     });
 
     test('9. Pay All pays every order without waiting for each delivery', async () => {
