@@ -6,9 +6,9 @@
 import type { ServiceSummary, ServiceType } from '../../ovh';
 import { niceAxis } from '../../protocol/chartScale';
 import type { OutlookState } from '../../protocol/outlook';
-import { dateTimeFormat, formatMoney, monthStacks, type Outlook, type OutlookKind, renewalOutlook, UCENTS_PER_UNIT } from '../../renewal';
+import { monthStacks, type Outlook, type OutlookKind, renewalOutlook, UCENTS_PER_UNIT } from '../../renewal';
+import { formatMonth, formatMoney, formatOvhDay, productTypeText } from '../../format';
 import type { Translate } from '../../translate';
-import { formatOvhDay, productTypeText } from '../../views/pure/serviceText';
 
 export interface OutlookInput {
   readonly services: readonly { readonly accountId: string; readonly service: ServiceSummary }[];
@@ -25,11 +25,6 @@ export interface OutlookBuild {
   /** Token → service, for "open its renew panel". Tokens are valid for this state only. */
   readonly tokens: ReadonlyMap<string, { accountId: string; serviceId: number }>;
   readonly outlook: Outlook;
-}
-
-function monthText(month: string, locale: string, style: 'long' | 'short'): string {
-  const format = dateTimeFormat(locale, { month: style, year: style === 'long' ? 'numeric' : '2-digit', timeZone: 'UTC' });
-  return format.format(new Date(`${month}-01T00:00:00Z`));
 }
 
 function kindText(kind: OutlookKind, t: Translate): string {
@@ -82,8 +77,8 @@ export function buildOutlookState(input: OutlookInput, t: Translate): OutlookBui
     const kindSum = (kind: OutlookKind): number => charges.filter((c) => c.kind === kind).reduce((sum, c) => sum + c.ucents, 0);
     return {
       month: stack.month,
-      label: monthText(stack.month, locale, 'long'),
-      shortLabel: monthText(stack.month, locale, 'short'),
+      label: formatMonth(stack.month, locale, 'long'),
+      shortLabel: formatMonth(stack.month, locale, 'short'),
       total: stack.total / UCENTS_PER_UNIT,
       totalText: money(stack.total),
       count: charges.length,
