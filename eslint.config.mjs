@@ -114,6 +114,17 @@ export default tseslint.config(
     },
   },
   {
+    // The webview (a page in the browser) shares only the protocol with its host, which sends every text formatted
+    // and the outlook's chart laid out: nothing of the host's code is bundled into a panel.
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./\\.\\./(?!protocol/)', message: 'The webview imports only src/protocol/ (and its own folder).' }] },
+      ],
+    },
+  },
+  {
     // Tests, harness scripts and the sandbox print to the terminal on purpose.
     files: ['test/**/*.ts', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },

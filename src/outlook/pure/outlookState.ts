@@ -1,13 +1,13 @@
 /**
  * Builds what the outlook webview shows from the listed services: every text
- * formatted here (amounts, months, names), the chart's numbers in currency units,
+ * formatted here (amounts, months, names), the chart laid out (outlookChart),
  * and opaque tokens for services. Pure: `t` is vscode.l10n.t in the extension.
  */
 import type { ServiceSummary, ServiceType } from '../../ovh';
-import { niceAxis } from '../../protocol/chartScale';
 import type { OutlookState } from '../../protocol/outlook';
 import { monthStacks, type Outlook, type OutlookKind, renewalOutlook, UCENTS_PER_UNIT } from '../../renewal';
 import { formatMonth, formatMoney, formatOvhDay, productTypeText } from '../../format';
+import { outlookChart } from './outlookChart';
 import type { Translate } from '../../translate';
 
 export interface OutlookInput {
@@ -92,8 +92,10 @@ export function buildOutlookState(input: OutlookInput, t: Translate): OutlookBui
       byKind: { automatic: money(kindSum('automatic')), manual: money(kindSum('manual')), ending: money(kindSum('ending')) },
     };
   });
-  const axis = niceAxis(Math.max(0, ...months.map((m) => m.total)));
-  const ticks = axis.ticks.map((value) => ({ value, text: money(Math.round(value * UCENTS_PER_UNIT)) }));
+  const chart = outlookChart(
+    months.map((m) => m.segments.map((segment) => segment.value)),
+    (value) => money(Math.round(value * UCENTS_PER_UNIT)),
+  );
 
   const totals = outlook.totals
     .filter((total) => total.currency === currency)
@@ -142,7 +144,7 @@ export function buildOutlookState(input: OutlookInput, t: Translate): OutlookBui
       currency,
       currencies: codes.map((code) => ({ code, label: code })),
       months,
-      ticks,
+      chart,
       totals,
       notes,
       selected,
