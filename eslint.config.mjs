@@ -16,11 +16,12 @@ export default tseslint.config(
     },
   },
   {
-    // The pure layers must stay usable outside VS Code (tests, benchmarks, the sandbox):
-    // the API client, the domain, the protocol, the money core, storage, and the pure halves of views/, outlook/, settings/ and tools/.
+    // The pure layers must stay usable outside VS Code (tests, benchmarks, the sandbox): the API client, the domain,
+    // the formatting, the protocol, the money core, storage, and the pure halves of views/, outlook/, settings/ and tools/.
     files: [
       'src/ovh/**/*.ts',
       'src/renewal/**/*.ts',
+      'src/format/**/*.ts',
       'src/protocol/**/*.ts',
       'src/translate.ts',
       'src/core/**/*.ts',
@@ -33,12 +34,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'src/ovh, src/renewal, src/protocol, src/core, src/storage and the pure/ folders must not depend on VS Code.' }] },
+        {
+          paths: [
+            {
+              name: 'vscode',
+              message: 'src/ovh, src/renewal, src/format, src/protocol, src/core, src/storage and the pure/ folders must not depend on VS Code.',
+            },
+          ],
+        },
       ],
     },
   },
   {
-    // A pure/ module reaches only pure code: its own folder, ovh/, renewal/, protocol/, storage/, views/pure/ (the
+    // A pure/ module reaches only pure code: its own folder, ovh/, renewal/, format/, protocol/, storage/, views/pure/ (the
     // texts every feature shares; types from anywhere).
     files: ['src/views/pure/**/*.ts', 'src/outlook/pure/**/*.ts', 'src/settings/pure/**/*.ts', 'src/tools/pure/**/*.ts'],
     rules: {
@@ -47,7 +55,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./(?!\\.\\./(ovh|renewal|protocol|translate|storage|views/pure)(/|$))',
+              regex: '^\\.\\./(?!\\.\\./(ovh|renewal|format|protocol|translate|storage|views/pure)(/|$))',
               allowTypeImports: true,
               message: 'A pure/ module imports only pure modules (vscode-free).',
             },
@@ -66,9 +74,29 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./(?!(orders|batch)/|\\.\\./(ovh|renewal|protocol|translate|storage|views/pure)(/|$))',
+              regex: '^\\.\\./(?!(orders|batch)/|\\.\\./(ovh|renewal|format|protocol|translate|storage|views/pure)(/|$))',
               allowTypeImports: true,
-              message: 'The money core imports only itself and the layers below it (ovh, renewal, protocol, storage).',
+              message: 'The money core imports only itself and the layers below it (ovh, renewal, format, protocol, storage).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Formatting (days, amounts, periods, product types, the locale, in the user's language) sits on the domain: it
+    // reads renewal/ and translate.ts, never a feature (types from anywhere). The webview does not use it: the host
+    // sends every text already formatted.
+    files: ['src/format/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!(renewal|translate)(/|$))',
+              allowTypeImports: true,
+              message: 'format/ imports only the domain (renewal/) and translate.ts.',
             },
           ],
         },
@@ -82,6 +110,17 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         { patterns: [{ regex: '^\\.\\./(?!(ovh|renewal|translate)(/|$))', allowTypeImports: true, message: 'storage/ imports no feature.' }] },
+      ],
+    },
+  },
+  {
+    // The webview (a page in the browser) shares only the protocol with its host, which sends every text formatted
+    // and the outlook's chart laid out: nothing of the host's code is bundled into a panel.
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./\\.\\./(?!protocol/)', message: 'The webview imports only src/protocol/ (and its own folder).' }] },
       ],
     },
   },

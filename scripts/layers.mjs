@@ -40,13 +40,13 @@ const integration = {
   needs: workbenchNeeds,
 };
 
-// The suites about days (expiry days, relative words, exports, the outlook) run again
+// The suites about days (expiry days, relative words, month names, exports, the outlook) run again
 // under these zones: a date formatted as a moment instead of a day shows the day before
 // west of Paris and can show the day after east of it.
 const DATE_ZONES = ['Pacific/Auckland', 'America/Los_Angeles', 'Europe/Paris', 'UTC'];
 // The 5000-service calendar round trip is about volume, not days, and takes most of the time.
 const DATE_SUITES =
-  '^(?!.*5000 services).*(Expiry day on every surface|renewal/dates|renewal/expiry|renewal/renewedExpiry|views: descriptions and tooltips|outlook|calendar and CSV|Renew panel formatting|Renew Expiring Services)';
+  '^(?!.*5000 services).*(Expiry day on every surface|renewal/dates|format/dates|renewal/expiry|renewal/renewedExpiry|views: descriptions and tooltips|outlook|calendar and CSV|Renew panel formatting|Renew Expiring Services)';
 
 export const layers = [
   { name: 'lint', command: 'npm run lint' },

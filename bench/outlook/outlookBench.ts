@@ -51,7 +51,7 @@ async function bundleCost(): Promise<{ bundleBytes: number; chartBytes: number }
   });
   const output = Object.values(result.metafile.outputs)[0]!;
   const chartBytes = Object.entries(output.inputs)
-    .filter(([input]) => /chartScale\.ts$|webview\/outlook\/chart\.ts$/.test(input))
+    .filter(([input]) => /webview\/outlook\/chart\.ts$/.test(input))
     .reduce((sum, [, info]) => sum + info.bytesInOutput, 0);
   return { bundleBytes: result.outputFiles[0]!.contents.byteLength, chartBytes };
 }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { ServiceSummary } from '../ovh';
-import { calendarEvents, type ExportService, formatDuration, parseDuration, type RenewalFacts, servicesCsv, writeCalendar } from '../renewal';
-import { safeLocale } from '../views/pure/locale';
-import { formatOvhDay, productTypeText } from '../views/pure/serviceText';
+import { calendarEvents, type ExportService, parseDuration, type RenewalFacts, servicesCsv, writeCalendar } from '../renewal';
+import { formatDuration, formatOvhDay, productTypeText, safeLocale } from '../format';
 
 /**
  * "Export Expiry Calendar…" and "Export Services as CSV…": the services already

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ServiceSummary } from '../ovh';
 import type { ServiceRef } from '../protocol/serviceRef';
 import { type OutlookHostMessage, type OutlookSaved, type OutlookState, type OutlookWebviewMessage, OutlookWebviewMessageSchema } from '../protocol/outlook';
-import { safeLocale } from '../views/pure/locale';
+import { safeLocale } from '../format';
 import { WebviewHost } from '../webviewHost/webviewHost';
 import { buildOutlookState } from './pure/outlookState';
 

@@ -5,7 +5,7 @@ import { BatchSavedSchema, type BatchSaved } from '../protocol/batchPanel';
 import type { ServiceRef } from '../protocol/serviceRef';
 import type { ExpiringScope } from '../renewal';
 import { BatchPanel } from './batchPanel';
-import { safeLocale } from '../views/pure/locale';
+import { safeLocale } from '../format';
 import { BatchRecords } from '../core/batch/batchRecords';
 import { expiringPicks } from '../core/batch/expiringPicks';
 import { sessionIdentity } from '../auth/accountIdentity';

@@ -3,9 +3,9 @@ import { fromWebview } from './fromWebview';
 
 /*
  * The renewal outlook's message protocol, shared by the extension host and the webview.
- * The host sends every text already formatted (amounts, months, names) and the numbers the
- * chart needs for its geometry; the webview names what the user chose (a span, a
- * currency, a month, an opaque service token) and the host maps that back to a service.
+ * The host sends every text already formatted (amounts, months, names) and the chart already
+ * laid out; the webview names what the user chose (a span, a currency, a month, an opaque
+ * service token) and the host maps that back to a service.
  */
 
 const Token = z.string().check(z.maxLength(40));
@@ -29,7 +29,7 @@ export const OutlookMonthSchema = z.object({
   month: Month,
   label: Text,
   shortLabel: Text,
-  /** Sum of the segments, in currency units: for the chart's scale only. */
+  /** Sum of the segments, in currency units. */
   total: z.number(),
   totalText: Text,
   count: z.number(),
@@ -39,14 +39,29 @@ export const OutlookMonthSchema = z.object({
 });
 export type OutlookMonthView = z.infer<typeof OutlookMonthSchema>;
 
+/**
+ * The bar chart as the host laid it out, in the SVG's own units (its viewBox, which the
+ * webview scales to the panel's width): the webview draws these numbers as they are.
+ */
+export const OutlookChartSchema = z.object({
+  width: z.number(),
+  height: z.number(),
+  /** Where the bars stand: the grid lines span its width, the bars stand on its bottom. */
+  plot: z.object({ left: z.number(), top: z.number(), width: z.number(), height: z.number() }),
+  /** The value axis from 0, bottom up: each line's y and its formatted amount. */
+  ticks: z.array(z.object({ y: z.number(), text: Text })),
+  /** One bar per month, in the order of `months`; its segments in the order of the month's segments, stacked upwards. */
+  bars: z.array(z.object({ x: z.number(), width: z.number(), segments: z.array(z.object({ y: z.number(), height: z.number() })) })),
+});
+export type OutlookChart = z.infer<typeof OutlookChartSchema>;
+
 export const OutlookStateSchema = z.object({
   phase: z.enum(['loading', 'empty', 'ready']),
   span: z.union([z.literal(12), z.literal(36)]),
   currency: z.optional(Text),
   currencies: z.array(z.object({ code: Text, label: Text })),
   months: z.array(OutlookMonthSchema),
-  /** The value axis, as niceAxis() computes it from the largest month, with formatted labels. */
-  ticks: z.array(z.object({ value: z.number(), text: Text })),
+  chart: OutlookChartSchema,
   totals: z.array(z.object({ label: Text, text: Text })),
   notes: z.array(Text),
   selected: z.optional(

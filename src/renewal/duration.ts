@@ -7,8 +7,6 @@
  * period of zero length has no meaningful price per month.
  */
 
-import { listFormat, numberFormat } from './intlCache';
-
 /**
  * A parsed duration: non-negative integer components, kept as written
  * (`P12M` stays 12 months, not 1 year).
@@ -150,26 +148,4 @@ export function addDuration(date: Date, duration: Duration): Date {
   const shifted = new Date(time);
   shifted.setUTCFullYear(targetYear, targetMonth, day);
   return new Date(shifted.getTime() + (duration.weeks * 7 + duration.days) * MS_PER_DAY);
-}
-
-const UNIT_NAMES = [
-  ['years', 'year'],
-  ['months', 'month'],
-  ['weeks', 'week'],
-  ['days', 'day'],
-] as const;
-
-/**
- * Human-readable duration in the given locale, e.g. "1 year, 6 months",
- * "1 an et 6 mois", "1 jaar en 6 maanden". Unit names and the list joining
- * both come from ICU, so no language is hard-coded here.
- */
-export function formatDuration(duration: Duration, locale: string): string {
-  const parts = UNIT_NAMES.filter(([field]) => duration[field] !== 0).map(([field, unit]) =>
-    numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(duration[field]),
-  );
-  if (parts.length === 0) {
-    return numberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(0);
-  }
-  return listFormat(locale, { type: 'unit', style: 'long' }).format(parts);
 }

@@ -3,7 +3,6 @@
  */
 
 import { parseOvhDate } from './dates';
-import { relativeTimeFormat } from './intlCache';
 import type { ExpandedService, LegacyService, ServiceLike } from './types';
 
 export type ExpiryBucket = 'expired' | 'critical' | 'warning' | 'ok' | 'none';
@@ -139,13 +138,4 @@ export function willTerminate(service: ServiceLike): boolean {
   }
   const legacyMode = (service as LegacyService).renew?.mode;
   return typeof legacyMode === 'string' && TERMINATING_LEGACY_MODES.has(legacyMode);
-}
-
-/**
- * "in 12 days", "3 days ago", and with the default `numeric: 'auto'` also
- * "today", "tomorrow", "yesterday", in the given locale. Pair it with
- * `ExpiryStatus.daysLeft`.
- */
-export function relativeDays(days: number, locale: string, numeric: 'auto' | 'always' = 'auto'): string {
-  return relativeTimeFormat(locale, { numeric }).format(days, 'day');
 }

@@ -11,7 +11,6 @@ export {
   DAYS_PER_MONTH,
   type Duration,
   DurationSyntaxError,
-  formatDuration,
   formatIsoDuration,
   MAX_DURATION_COMPONENT,
   monthsRatio,
@@ -24,8 +23,6 @@ export {
 export {
   decimalToUcents,
   divideRoundHalfUp,
-  formatMoney,
-  isCurrencyCode,
   type Money,
   NO_CURRENCY,
   perMonthUcents,
@@ -38,7 +35,7 @@ export {
 
 export { ovhCalendarDay, parseOvhDate } from './dates';
 
-export { type DayStyle, formatDay, isoDay, ovhDay } from './expiryDay';
+export { isoDay, ovhDay } from './expiryDay';
 
 export { countsFromPastExpiry, renewalBase, type RenewedExpiry, renewedExpiry } from './renewedExpiry';
 
@@ -49,7 +46,6 @@ export {
   type ExpiryBucket,
   type ExpiryStatus,
   expiryStatus,
-  relativeDays,
   type RenewMode,
   renewModeOf,
   willTerminate,
@@ -106,5 +102,4 @@ export { CSV_BOM, type CsvCell, csvField, writeCsv } from './csvWriter';
 export { calendarEvents, decimalAmount, type ExportService, renewalFacts, type RenewalFacts, servicesCsv } from './serviceExport';
 export * from './renewSettings';
 
-export { collator, dateTimeFormat } from './intlCache';
 export * from './manualOrder';

@@ -32,7 +32,7 @@ import {
   totalMonths,
 } from '../renewal';
 import { type ServiceRef, serviceKey, serviceRefOf } from '../protocol/serviceRef';
-import { safeLocale } from '../views/pure/locale';
+import { safeLocale } from '../format';
 import { modesInRegion, preconditionLink, preconditionText, refusedPrecondition } from './pure/automaticPreconditions';
 import { confirmationText, noAnswerReason, type OrderInFlight, outcomeLine, periodWords, skipText } from './pure/settingsText';
 

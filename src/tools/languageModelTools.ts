@@ -4,7 +4,7 @@ import type { AccountMeta } from '../auth/accountTypes';
 import { describeError, type OvhApi } from '../ovh';
 import type { ServiceRef } from '../protocol/serviceRef';
 import type { AccountListing } from '../views/servicesModel';
-import { safeLocale } from '../views/pure/locale';
+import { safeLocale } from '../format';
 import {
   expiringText,
   findService,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { safeLocale } from './pure/locale';
+import { safeLocale } from '../format';
 import type { AccountMeta } from '../auth/accountTypes';
 import { pickEntries, type PickEntry } from './pure/pickItems';
 import type { ServicesModel } from './servicesModel';

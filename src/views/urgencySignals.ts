@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { serviceKey } from '../protocol/serviceRef';
-import { safeLocale } from './pure/locale';
+import { safeLocale } from '../format';
 import { attentionItems, attentionMessage, localDayKey, shouldNotify, type AttentionItem } from './pure/attention';
 import type { ServicesModel } from './servicesModel';
 import type { ViewUi } from './viewUi';

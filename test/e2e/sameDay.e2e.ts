@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import type { ServiceSummary } from '../../src/ovh';
-import { formatDay } from '../../src/renewal';
+import { formatDay, productTypeText } from '../../src/format';
 import { english } from '../../src/translate';
 import { factsOf } from '../../src/views/pure/serviceFacts';
-import { productTypeText, serviceDescription, treeDescription } from '../../src/views/pure/serviceText';
+import { serviceDescription, treeDescription } from '../../src/views/pure/serviceText';
 import { renewableServices } from './sandboxServices';
 import { signInThroughUi } from './signIn';
 import { closeWorkbench, openWorkbench, page, panelFrame, poll, runFromPalette, screenshot, setTheme } from './workbench';

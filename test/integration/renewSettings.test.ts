@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { REQUIRED_ACCESS_RULES, serviceInfosPath, type ServiceSummary } from '../../src/ovh';
-import { formatDuration, parseDurationOrThrow } from '../../src/renewal';
+import { parseDurationOrThrow } from '../../src/renewal';
+import { formatDuration } from '../../src/format';
 import { admin } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { servicesSuite } from './support/servicesSuite';

@@ -1,6 +1,7 @@
 import type { Order, PaymentOption } from '../../ovh';
 import type { BatchState } from '../../protocol/batchPanel';
-import { batchTotals, formatMoney, NO_CURRENCY, priceUcents, resolveCoverage, type Coverage } from '../../renewal';
+import { batchTotals, NO_CURRENCY, priceUcents, resolveCoverage, type Coverage } from '../../renewal';
+import { formatMoney } from '../../format';
 import type { Translate } from '../../translate';
 import { isSettled, renderBatch, RETRYABLE, rowPhaseAfter, type BatchStep, type RowPhase } from './batchSteps';
 import type { PanelFormat } from '../orders/panelFormat';

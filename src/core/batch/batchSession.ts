@@ -170,7 +170,11 @@ export class BatchSession implements BatchHost {
   /** Reads the item's outcome from its session and records it. */
   async settle(item: BatchItem): Promise<void> {
     const error = itemError(item);
-    this.setPhase(item, rowPhaseAfter(item.session.currentStep, this.journalServices(item).length > 0, error !== undefined && item.session.showsRefusal), error);
+    this.setPhase(
+      item,
+      rowPhaseAfter(item.session.currentStep, this.journalServices(item).length > 0, error !== undefined && item.session.showsRefusal),
+      error,
+    );
     await this.save();
   }
 

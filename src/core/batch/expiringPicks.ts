@@ -8,7 +8,8 @@ import { inScope, type ExpiringScope } from '../../renewal';
 import type { Translate } from '../../translate';
 import { compareEntries } from '../../views/pure/layout';
 import { factsOf, type ServiceFacts } from '../../views/pure/serviceFacts';
-import { productTypeText, treeDescription } from '../../views/pure/serviceText';
+import { treeDescription } from '../../views/pure/serviceText';
+import { productTypeText } from '../../format';
 
 export interface ExpiringAccount {
   readonly accountId: string;

@@ -1,18 +1,8 @@
 import { knownName, knownNames, unicodeDomain, type NamedService, type Order, type Price, type ServiceSummary } from '../../ovh';
 import type { Translate } from '../../translate';
 import type { RenewPanelState, Row } from '../../protocol/renewPanel';
-import {
-  decimalToUcents,
-  formatDay,
-  formatDuration,
-  formatMoney,
-  NO_CURRENCY,
-  parseDuration,
-  priceUcents,
-  relativeDays,
-  type RenewOptionRow,
-} from '../../renewal';
-import { productTypeText } from '../../views/pure/serviceText';
+import { decimalToUcents, NO_CURRENCY, parseDuration, priceUcents, type RenewOptionRow } from '../../renewal';
+import { formatDay, formatDuration, formatMoney, productTypeText, relativeDays } from '../../format';
 import type { JournalEntry } from './orderJournal';
 
 export interface EntryTexts {

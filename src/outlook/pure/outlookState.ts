@@ -1,14 +1,14 @@
 /**
  * Builds what the outlook webview shows from the listed services: every text
- * formatted here (amounts, months, names), the chart's numbers in currency units,
+ * formatted here (amounts, months, names), the chart laid out (outlookChart),
  * and opaque tokens for services. Pure: `t` is vscode.l10n.t in the extension.
  */
 import type { ServiceSummary, ServiceType } from '../../ovh';
-import { niceAxis } from '../../protocol/chartScale';
 import type { OutlookState } from '../../protocol/outlook';
-import { dateTimeFormat, formatMoney, monthStacks, type Outlook, type OutlookKind, renewalOutlook, UCENTS_PER_UNIT } from '../../renewal';
+import { monthStacks, type Outlook, type OutlookKind, renewalOutlook, UCENTS_PER_UNIT } from '../../renewal';
+import { formatMonth, formatMoney, formatOvhDay, productTypeText } from '../../format';
+import { outlookChart } from './outlookChart';
 import type { Translate } from '../../translate';
-import { formatOvhDay, productTypeText } from '../../views/pure/serviceText';
 
 export interface OutlookInput {
   readonly services: readonly { readonly accountId: string; readonly service: ServiceSummary }[];
@@ -25,11 +25,6 @@ export interface OutlookBuild {
   /** Token → service, for "open its renew panel". Tokens are valid for this state only. */
   readonly tokens: ReadonlyMap<string, { accountId: string; serviceId: number }>;
   readonly outlook: Outlook;
-}
-
-function monthText(month: string, locale: string, style: 'long' | 'short'): string {
-  const format = dateTimeFormat(locale, { month: style, year: style === 'long' ? 'numeric' : '2-digit', timeZone: 'UTC' });
-  return format.format(new Date(`${month}-01T00:00:00Z`));
 }
 
 function kindText(kind: OutlookKind, t: Translate): string {
@@ -82,8 +77,8 @@ export function buildOutlookState(input: OutlookInput, t: Translate): OutlookBui
     const kindSum = (kind: OutlookKind): number => charges.filter((c) => c.kind === kind).reduce((sum, c) => sum + c.ucents, 0);
     return {
       month: stack.month,
-      label: monthText(stack.month, locale, 'long'),
-      shortLabel: monthText(stack.month, locale, 'short'),
+      label: formatMonth(stack.month, locale, 'long'),
+      shortLabel: formatMonth(stack.month, locale, 'short'),
       total: stack.total / UCENTS_PER_UNIT,
       totalText: money(stack.total),
       count: charges.length,
@@ -97,8 +92,10 @@ export function buildOutlookState(input: OutlookInput, t: Translate): OutlookBui
       byKind: { automatic: money(kindSum('automatic')), manual: money(kindSum('manual')), ending: money(kindSum('ending')) },
     };
   });
-  const axis = niceAxis(Math.max(0, ...months.map((m) => m.total)));
-  const ticks = axis.ticks.map((value) => ({ value, text: money(Math.round(value * UCENTS_PER_UNIT)) }));
+  const chart = outlookChart(
+    months.map((m) => m.segments.map((segment) => segment.value)),
+    (value) => money(Math.round(value * UCENTS_PER_UNIT)),
+  );
 
   const totals = outlook.totals
     .filter((total) => total.currency === currency)
@@ -147,7 +144,7 @@ export function buildOutlookState(input: OutlookInput, t: Translate): OutlookBui
       currency,
       currencies: codes.map((code) => ({ code, label: code })),
       months,
-      ticks,
+      chart,
       totals,
       notes,
       selected,

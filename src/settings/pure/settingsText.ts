@@ -4,8 +4,8 @@
  */
 import { isOvhApiError } from '../../ovh/errors';
 import type { Translate } from '../../translate';
-import { formatDuration, parseDuration, type ServiceOutcome, type SettingsChange, type SettingsTarget, type SkipReason, stopGate } from '../../renewal';
-import { formatOvhDay } from '../../views/pure/serviceText';
+import { parseDuration, type ServiceOutcome, type SettingsChange, type SettingsTarget, type SkipReason, stopGate } from '../../renewal';
+import { formatDuration, formatOvhDay } from '../../format';
 
 export function periodWords(period: string | undefined, locale: string): string | undefined {
   const duration = parseDuration(period);

@@ -5,19 +5,10 @@
  * view already holds and pass it here with `t` (vscode.l10n.t, or `english` in tests).
  */
 import type { ServiceSummary } from '../../ovh';
-import {
-  compareRenewStrategies,
-  formatDuration,
-  formatMoney,
-  ovhCalendarDay,
-  parseDuration,
-  relativeDays,
-  renewalOutlook,
-  type RenewDescription,
-} from '../../renewal';
+import { compareRenewStrategies, ovhCalendarDay, parseDuration, renewalOutlook, type RenewDescription } from '../../renewal';
+import { formatDuration, formatMoney, formatOvhDay, productTypeText, relativeDays } from '../../format';
 import type { Translate } from '../../translate';
 import { factsOf, isAttachedOption, needsAttention } from '../../views/pure/serviceFacts';
-import { formatOvhDay, productTypeText } from '../../views/pure/serviceText';
 
 const DAY_MS = 86_400_000;
 /** A listing older than this is called out, with how to get a fresh one. */

@@ -4,7 +4,7 @@
  * and the sort order. Pure: the tree provider only maps this to TreeItems.
  */
 import { SERVICE_TYPES, type ServiceSummary, type ServiceType } from '../../ovh';
-import { collator } from '../../renewal';
+import { compareNames } from '../../format';
 import { matchesFilter } from './filterServices';
 import { factsOf, type ServiceFacts, type Urgency } from './serviceFacts';
 import type { GroupBy, ServiceFilter, SortBy } from './viewOptions';
@@ -51,15 +51,10 @@ function expiryRank(facts: ServiceFacts): number {
   return facts.status.expiresAt === undefined ? 1 : 0;
 }
 
-/** Names as people sort them: "vps-2" before "vps-10", case and accents ignored. */
-const NAME_ORDER: Intl.CollatorOptions = { sensitivity: 'base', numeric: true };
-
 export function compareEntries(sortBy: SortBy, locale: string): (a: ServiceFacts, b: ServiceFacts) => number {
-  // Created on the first tie of expiry dates: the first collator of a locale costs milliseconds
-  // (the badge sorts a few urgent services at activation, and rarely needs it).
-  let names: Intl.Collator | undefined;
-  const byName = (a: ServiceFacts, b: ServiceFacts): number =>
-    (names ??= collator(locale, NAME_ORDER)).compare(a.service.displayName, b.service.displayName) || a.service.serviceId - b.service.serviceId;
+  // Its collator is made on the first tie of expiry dates (see compareNames).
+  const names = compareNames(locale);
+  const byName = (a: ServiceFacts, b: ServiceFacts): number => names(a.service.displayName, b.service.displayName) || a.service.serviceId - b.service.serviceId;
   if (sortBy === 'name') return byName;
   return (a, b) => expiryRank(a) - expiryRank(b) || (a.status.expiresAt?.getTime() ?? 0) - (b.status.expiresAt?.getTime() ?? 0) || byName(a, b);
 }

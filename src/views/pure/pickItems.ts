@@ -8,7 +8,8 @@ import { serviceKey } from '../../protocol/serviceRef';
 import type { AccountServices } from './attention';
 import { compareEntries } from './layout';
 import { factsOf, isAttachedOption, type ServiceFacts } from './serviceFacts';
-import { productTypeText, serviceDescription } from './serviceText';
+import { serviceDescription } from './serviceText';
+import { productTypeText } from '../../format';
 
 export interface PickEntry {
   readonly accountId: string;

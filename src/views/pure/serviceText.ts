@@ -5,15 +5,11 @@
  */
 import type { Translate } from '../../translate';
 import type { ServiceType } from '../../ovh';
-import { formatDay, formatDuration, parseDuration, relativeDays, type RenewMode } from '../../renewal';
+import { parseDuration, type RenewMode } from '../../renewal';
+import { formatDuration, formatOvhDay, productTypeText, relativeDays } from '../../format';
 import type { GroupKey } from './layout';
 import type { ServiceFacts, Urgency } from './serviceFacts';
 import type { GroupBy } from './viewOptions';
-
-/** The expiry day as the tree and the pick lists write it ("Dec 8, 2026"): OVH's calendar day, see renewal/expiryDay. */
-export function formatOvhDay(value: string | undefined, locale: string): string | undefined {
-  return formatDay(value, locale, 'medium');
-}
 
 /**
  * "in 12 days" / "expired 3 days ago" while the date is near (expired, or inside the
@@ -178,35 +174,6 @@ export function urgencyText(urgency: Urgency, warningDays: number, t: Translate)
       return t('no expiry date');
     case 'terminated':
       return t('terminated');
-  }
-}
-
-export function productTypeText(type: ServiceType, t: Translate): string {
-  switch (type) {
-    case 'domain':
-      return t('Domain');
-    case 'dnsZone':
-      return t('DNS zone');
-    case 'webHosting':
-      return t('Web hosting');
-    case 'email':
-      return t('Email');
-    case 'vps':
-      return t('VPS');
-    case 'dedicatedServer':
-      return t('Dedicated server');
-    case 'publicCloud':
-      return t('Public Cloud project');
-    case 'privateDatabase':
-      return t('Private database');
-    case 'ip':
-      return t('IP block');
-    case 'ssl':
-      return t('SSL certificate');
-    case 'option':
-      return t('Option');
-    case 'other':
-      return t('Other service');
   }
 }
 

@@ -1,16 +1,13 @@
-import { stackedBars } from '../../protocol/chartScale';
 import type { OutlookMonthView, OutlookState } from '../../protocol/outlook';
 
 /**
  * The outlook's bar chart as SVG: one stacked bar per month, one segment per kind and
  * product type, coloured by kind with the theme's chart colours (see outlook.css).
- * Each bar is a keyboard-focusable button; arrows move between months.
+ * Each bar is a keyboard-focusable button; arrows move between months. The host laid the
+ * chart out (`state.chart`, in the SVG's units): this only draws it.
  */
 
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 720;
-const HEIGHT = 260;
-const BOX = { left: 72, top: 12, width: WIDTH - 84, height: HEIGHT - 48 };
 
 function svg(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
   const element = document.createElementNS(SVG, tag);
@@ -25,19 +22,15 @@ export function barLabel(month: OutlookMonthView, hint: string): string {
 }
 
 export function chart(state: OutlookState, onSelect: (month: string) => void): SVGElement {
-  const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'chart', role: 'group', 'aria-label': state.strings.chartLabel });
-  const layout = stackedBars(
-    state.months.map((m) => m.segments.map((s) => s.value)),
-    BOX,
-  );
-  layout.axis.ticks.forEach((_, i) => {
-    const y = layout.tickY[i];
-    root.append(svg('line', { x1: BOX.left, x2: BOX.left + BOX.width, y1: y, y2: y, class: 'grid' }));
-    root.append(svg('text', { x: BOX.left - 6, y: y + 4, class: 'tick', 'text-anchor': 'end', 'aria-hidden': 'true' }, state.ticks[i]?.text ?? ''));
-  });
+  const { width, height, plot, ticks } = state.chart;
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'group', 'aria-label': state.strings.chartLabel });
+  for (const { y, text } of ticks) {
+    root.append(svg('line', { x1: plot.left, x2: plot.left + plot.width, y1: y, y2: y, class: 'grid' }));
+    root.append(svg('text', { x: plot.left - 6, y: y + 4, class: 'tick', 'text-anchor': 'end', 'aria-hidden': 'true' }, text));
+  }
   const bars: SVGElement[] = [];
   state.months.forEach((month, i) => {
-    const bar = layout.bars[i];
+    const bar = state.chart.bars[i];
     const selected = state.selected?.month === month.month;
     const group = svg('g', {
       class: `bar${selected ? ' selected' : ''}`,
@@ -48,14 +41,14 @@ export function chart(state: OutlookState, onSelect: (month: string) => void): S
       'data-month': month.month,
     });
     // A transparent full-height target: months without renewals stay clickable.
-    group.append(svg('rect', { x: bar.x, y: BOX.top, width: bar.width, height: BOX.height, class: 'hit' }));
+    group.append(svg('rect', { x: bar.x, y: plot.top, width: bar.width, height: plot.height, class: 'hit' }));
     bar.segments.forEach((rect, j) => {
       const segment = month.segments[j];
-      const part = svg('rect', { x: rect.x, y: rect.y, width: rect.width, height: rect.height, class: `segment ${segment.kind}` });
+      const part = svg('rect', { x: bar.x, y: rect.y, width: bar.width, height: rect.height, class: `segment ${segment.kind}` });
       part.append(svg('title', {}, `${segment.typeLabel} · ${state.strings[segment.kind]}: ${segment.text} (${segment.count})`));
       group.append(part);
     });
-    group.append(svg('text', { x: bar.x + bar.width / 2, y: HEIGHT - 22, class: 'label', 'text-anchor': 'middle', 'aria-hidden': 'true' }, month.shortLabel));
+    group.append(svg('text', { x: bar.x + bar.width / 2, y: height - 22, class: 'label', 'text-anchor': 'middle', 'aria-hidden': 'true' }, month.shortLabel));
     group.addEventListener('click', () => onSelect(month.month));
     group.addEventListener('keydown', (event) => {
       const key = (event as KeyboardEvent).key;
@@ -72,6 +65,6 @@ export function chart(state: OutlookState, onSelect: (month: string) => void): S
     bars.push(group);
     root.append(group);
   });
-  root.append(svg('line', { x1: BOX.left, x2: BOX.left + BOX.width, y1: BOX.top + BOX.height, y2: BOX.top + BOX.height, class: 'axis' }));
+  root.append(svg('line', { x1: plot.left, x2: plot.left + plot.width, y1: plot.top + plot.height, y2: plot.top + plot.height, class: 'axis' }));
   return root;
 }

@@ -42,7 +42,13 @@ suite('outlook: the state sent to the webview', () => {
       '1 services are left out: OVHcloud gave no price, period or renewal date for them.',
       'Amounts in USD are shown separately: choose the currency above.',
     ]);
-    assert.ok(state.ticks.every((tick, i) => i === 0 || tick.value > state.ticks[i - 1].value));
+    const { chart } = state;
+    assert.deepEqual(chart.ticks[0], { y: chart.plot.top + chart.plot.height, text: '€0.00' }, 'the axis starts at 0, at the bottom');
+    assert.ok(chart.ticks.every((tick, i) => i === 0 || tick.y < chart.ticks[i - 1].y));
+    assert.deepEqual(
+      chart.bars.map((bar) => bar.segments.length),
+      state.months.map((m) => m.segments.length),
+    );
     assert.ok(OutlookHostMessageSchema.safeParse({ type: 'state', state }).success);
   });
 
@@ -65,6 +71,35 @@ suite('outlook: the state sent to the webview', () => {
     const usd = buildOutlookState({ services, loading: false, now: NOW, span: 36, currency: 'USD', locale: 'en' }, english).state;
     assert.equal(usd.months.length, 36);
     assert.deepEqual(usd.totals.map((row) => row.text).slice(-1), ['$3.00']);
+  });
+
+  test('the chart is laid out on the host: each tick line carries the amount it stands for, and a bar ends at its total', () => {
+    // 40.74 + 32.59 + 26.67 is 100.00000000000001 in floating point, over the nice maximum of 100. The webview
+    // used to lay the bars out from that sum (lines at 0, 50, 100, 150) and label them from the exact total
+    // (0, 25, 50, 75, 100), so the 100 line read "€50.00". One axis now gives both.
+    const priced = (id: number, type: 'domain' | 'vps' | 'webHosting', ucents: number) => ({
+      accountId: 'a',
+      service: serviceSummary(id, { type, pricing: { duration: 'P1Y', ucents, currency: 'EUR' } }),
+    });
+    const { chart, months } = buildOutlookState(
+      {
+        services: [priced(1, 'domain', 4_074_000_000), priced(2, 'vps', 3_259_000_000), priced(3, 'webHosting', 2_667_000_000)],
+        loading: false,
+        now: NOW,
+        span: 12,
+        locale: 'en',
+      },
+      english,
+    ).state;
+    const january = months.findIndex((m) => m.month === '2027-01');
+    assert.equal(months[january].totalText, '€100.00');
+    const top = chart.bars[january].segments.at(-1)!;
+    const hundred = chart.ticks.find((tick) => tick.text === '€100.00')!;
+    assert.ok(Math.abs(top.y - hundred.y) < 1e-9, `the bar ends at ${top.y}, the €100.00 line is at ${hundred.y}`);
+    assert.deepEqual(
+      chart.ticks.map((tick) => tick.text),
+      ['€0.00', '€50.00', '€100.00', '€150.00'],
+    );
   });
 
   test('nothing priced yet: loading while the listing loads, empty afterwards', () => {

@@ -6,7 +6,6 @@ import {
   expirationDateOf,
   type ExpiryBucket,
   expiryStatus,
-  relativeDays,
   renewModeOf,
   type ServiceLike,
   willTerminate,
@@ -103,23 +102,6 @@ suite('renewal/expiry: expiryStatus boundaries', () => {
       }),
     );
   });
-});
-
-suite('renewal/expiry: relativeDays', () => {
-  const cases: [number, string, 'auto' | 'always' | undefined, string][] = [
-    [12, 'en', undefined, 'in 12 days'],
-    [-3, 'en', undefined, '3 days ago'],
-    [0, 'en', undefined, 'today'],
-    [1, 'en', undefined, 'tomorrow'],
-    [-1, 'fr', undefined, 'hier'],
-    [12, 'fr', undefined, 'dans 12 jours'],
-    [1, 'en', 'always', 'in 1 day'],
-  ];
-  for (const [days, locale, numeric, expected] of cases) {
-    test(`${days} days in ${locale}${numeric ? ` (${numeric})` : ''} is "${expected}"`, () => {
-      assert.equal(relativeDays(days, locale, numeric), expected);
-    });
-  }
 });
 
 function expanded(mode: string | null | undefined): ServiceLike {

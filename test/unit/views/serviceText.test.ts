@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { safeLocale } from '../../../src/views/pure/locale';
 import { factsOf } from '../../../src/views/pure/serviceFacts';
 import {
   accessibleLabel,
   expiryText,
   fitLabel,
-  formatOvhDay,
   groupLabel,
   optionLabel,
   serviceDescription,
@@ -17,14 +15,6 @@ import { expiringIn, NOW, service, t } from './fixtures';
 const facts = (partial: Parameters<typeof service>[0], warningDays = 30) => factsOf(service(partial), NOW, warningDays);
 
 suite('views: descriptions and tooltips', () => {
-  test('formatOvhDay keeps the calendar day OVH wrote, whatever the offset', () => {
-    assert.equal(formatOvhDay('2026-12-02T00:00:00+01:00', 'en'), 'Dec 2, 2026');
-    assert.equal(formatOvhDay('2026-12-02', 'en'), 'Dec 2, 2026');
-    assert.equal(formatOvhDay('2026-12-02T00:00:00+01:00', 'fr'), '2 déc. 2026');
-    assert.equal(formatOvhDay('garbage', 'en'), undefined);
-    assert.equal(formatOvhDay(undefined, 'en'), undefined);
-  });
-
   test('soon is relative ("in 12 days", "expired 3 days ago"), later is a date', () => {
     assert.equal(expiryText(facts({ displayName: 'a', expirationDate: expiringIn(12) }), 'en', t), 'in 12 days');
     assert.equal(expiryText(facts({ displayName: 'a', expirationDate: expiringIn(1) }), 'en', t), 'tomorrow');
@@ -123,14 +113,6 @@ suite('views: descriptions and tooltips', () => {
     );
     assert.equal(tip.warning, 'Will be terminated at expiry');
     assert.equal(serviceTooltip(facts({ displayName: 'a' }), { locale: 'en', warningDays: 30 }, t).warning, undefined);
-  });
-
-  test('a language id Intl rejects falls back to English instead of breaking the tree', () => {
-    assert.equal(safeLocale('fr'), 'fr');
-    assert.equal(safeLocale('pt-br'), 'pt-BR');
-    assert.equal(safeLocale('not a locale!'), 'en');
-    assert.equal(safeLocale(undefined), 'en');
-    assert.equal(safeLocale(''), 'en');
   });
 
   test('group labels for both groupings', () => {

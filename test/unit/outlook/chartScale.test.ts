@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { niceAxis, stackedBars } from '../../../src/protocol/chartScale';
+import { niceAxis, stackedBars } from '../../../src/outlook/pure/chartScale';
 
 suite('outlook chart: axis and stacked bars', () => {
   test('nice axes use round steps', () => {

@@ -1,7 +1,7 @@
 /**
  * The outlook chart's arithmetic: a "nice" axis (1, 2, 2.5 or 5 times a power of ten)
  * and the rectangles of stacked bars. Pure and DOM-free so the unit tests cover it;
- * the webview only turns the rectangles into SVG.
+ * the host lays the outlook's chart out with it (outlookChart), the webview only draws.
  */
 
 export interface Axis {
