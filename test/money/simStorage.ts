@@ -92,6 +92,16 @@ export class SimStorage {
     }) as typeof fs.readdirSync;
   }
 
+  /** The names in a folder as they are, past the model's own faults (a listing the model makes must not use up a fault meant for the code). */
+  listAsItIs(dir: string): string[] {
+    try {
+      return (this.originalReaddirSync ?? fs.readdirSync)(dir) as string[];
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
   uninstall(): void {
     const promises = fs.promises as unknown as Record<string, unknown>;
     for (const [name, original] of this.originals) promises[name] = original;
