@@ -41,7 +41,10 @@ export interface ServiceTruth {
   readonly ourOpen: readonly number[];
   /** The journal files that name it (the entry's service or one its order renews): their state and order. */
   readonly entries: ReadonlyArray<{ readonly state: string; readonly orderId?: number }>;
-  /** Journal files that cannot be read as an entry (left empty by a power cut mid-write): whose they are is unknown. */
+  /**
+   * Journal files that cannot be read as an entry (left empty by a power cut mid-write) and
+   * were, by what they held or were being given, about this service (or of unknown content).
+   */
   readonly unreadable: number;
 }
 
@@ -51,6 +54,24 @@ export interface SettingsAsked {
   readonly serviceId: number;
   readonly change: 'stopAtExpiry' | 'automatic';
   readonly truth: ServiceTruth;
+}
+
+interface RawEntry {
+  readonly identity?: unknown;
+  readonly serviceId: number;
+  readonly services: readonly unknown[];
+  readonly state?: unknown;
+  readonly orderId?: unknown;
+}
+
+function asEntry(raw: unknown): RawEntry | undefined {
+  const entry = raw as Partial<RawEntry> | null | undefined;
+  return typeof entry === 'object' && entry !== null && typeof entry.serviceId === 'number' && Array.isArray(entry.services) ? (entry as RawEntry) : undefined;
+}
+
+/** A journal entry of our account about this service (its own, or one its order renews). */
+function names(entry: RawEntry, serviceId: number): boolean {
+  return entry.identity === IDENTITY && (entry.serviceId === serviceId || entry.services.includes(serviceId));
 }
 
 export class WindowInstance {
@@ -183,13 +204,20 @@ export class World {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
         raw = undefined;
       }
-      const entry = raw as { identity?: unknown; serviceId?: unknown; services?: unknown; state?: unknown; orderId?: unknown } | undefined;
-      if (typeof entry !== 'object' || entry === null || typeof entry.serviceId !== 'number' || !Array.isArray(entry.services)) {
-        unreadable++;
+      const entry = asEntry(raw);
+      if (!entry) {
+        // The model knows what the power cut destroyed; the code does not.
+        const lost = this.storage.lostContent.get(path.join(this.journalDir, name));
+        let before: ReturnType<typeof asEntry>;
+        try {
+          before = lost === undefined ? undefined : asEntry(JSON.parse(lost));
+        } catch {
+          before = undefined;
+        }
+        if (!before || names(before, serviceId)) unreadable++;
         continue;
       }
-      if (entry.identity === IDENTITY && (entry.serviceId === serviceId || entry.services.includes(serviceId)))
-        entries.push({ state: String(entry.state), ...(typeof entry.orderId === 'number' ? { orderId: entry.orderId } : {}) });
+      if (names(entry, serviceId)) entries.push({ state: String(entry.state), ...(typeof entry.orderId === 'number' ? { orderId: entry.orderId } : {}) });
     }
     return { ourOpen, entries, unreadable };
   }
