@@ -34,7 +34,7 @@ import {
 import { type ServiceRef, serviceKey, serviceRefOf } from '../protocol/serviceRef';
 import { safeLocale } from '../format';
 import { modesInRegion, preconditionLink, preconditionText, refusedPrecondition } from './pure/automaticPreconditions';
-import { confirmationText, noAnswerReason, type OrderInFlight, outcomeLine, periodWords, skipText } from './pure/settingsText';
+import { noAnswerReason, type OrderInFlight, outcomeLine, periodWords, settingsConfirmation, skipText } from './pure/settingsText';
 
 /**
  * Change Renewal…, Stop Renewing at Expiry… and Keep Renewing…: one service (tree
@@ -161,18 +161,7 @@ export async function runRenewSettings(deps: SettingsDeps, kind: SettingsChange[
     );
     return { status: 'nothingToDo', results: skippedResults };
   }
-  const inFlight = toSend.flatMap(({ accountId, target }) => {
-    const order = deps.orderInFlight(accountId, target.serviceId);
-    return order ? [{ target, order }] : [];
-  });
-  const text = confirmationText(
-    change,
-    toSend.map((entry) => entry.target),
-    skipped,
-    locale,
-    t,
-    inFlight,
-  );
+  const text = settingsConfirmation(change, toSend, skipped, locale, t, deps.orderInFlight);
   if ((await prompter.confirm(text.message, text.detail, text.action)) !== text.action) {
     deps.log.info(`Renew settings: ${change.kind} cancelled at the confirmation`);
     return { status: 'cancelled', results: [] };

@@ -21,7 +21,8 @@ export type Rule =
   | 'no pay dialog for an order being paid'
   | 'Pay All does not wait for deliveries'
   | 'no order without a dialog after a pause'
-  | 'no offer to order what another window is ordering';
+  | 'no offer to order what another window is ordering'
+  | 'a settings change names the renewal order in flight';
 
 export interface Violation {
   readonly rule: Rule;
@@ -271,6 +272,43 @@ export function checkInvariants(world: World, views: readonly View[], settled: b
       if (!asked)
         add('no order without a dialog after a pause', `${view.id} sent an order POST for ${names(post.services)} after pausing, with no new dialog`, '4');
     }
+  }
+  // Issue 27, case 11: a settings change (stop at expiry, automatic renewal) asked while one of our
+  // renewal orders for the service is in flight names it in its dialog: stopping does not cancel
+  // it, and automatic renewal plus paying it renews twice. In flight, by what OVH and the storage
+  // folder held when the dialog opened (world.serviceTruth), not by what the code believed: OVH
+  // had a renewal order our windows created for the service that was not over (not delivered,
+  // not expired unpaid; an order whose answer was lost counts, it exists at OVH), or the journal
+  // held an entry of ours naming it (placing, no known outcome, unpaid, being paid, accepted).
+  // Orders placed outside the app are not ours: the journal never knew them, and the dialog
+  // speaks of orders "placed from this extension".
+  for (const asked of world.settingsAsked) {
+    const { truth, modal, serviceId } = asked;
+    const hasEntry = truth.entries.length > 0;
+    if (truth.ourOpen.length === 0 && !hasEntry) continue;
+    // Not held against the code: our order exists at OVH but its only journal record was left
+    // unreadable by a power cut mid-write (a record the model knows was about this service). No
+    // window can tell which service an unreadable record is about (its file name carries the
+    // account, its content is gone), nor whether the POST it stood for ever reached OVH; the
+    // order's id was never read back. (The panels refuse to order for the whole account until
+    // the user sets it aside; the settings flow does not name it.)
+    if (!hasEntry && truth.unreadable > 0) continue;
+    const name = ovh.name(serviceId);
+    const line = modal.text.split('\n').find((candidate) => candidate.startsWith(`${name}: `) && /renewal order/.test(candidate));
+    const consequence = asked.change === 'stopAtExpiry' ? /does not cancel that order/ : /renewed twice/;
+    const what = `${modal.view} (${modal.window}) asked to ${asked.change === 'stopAtExpiry' ? 'stop renewing' : 'renew automatically'} ${name} while ${
+      truth.ourOpen.length > 0 ? `our renewal order ${truth.ourOpen.join(', ')} was open at OVH` : 'no order of ours was open at OVH'
+    } and the journal held ${hasEntry ? truth.entries.map((entry) => `${entry.state}${entry.orderId ? ` ${entry.orderId}` : ''}`).join(', ') : 'no entry for it'}`;
+    if (!line || !consequence.test(modal.text)) {
+      add('a settings change names the renewal order in flight', `${what}; the dialog said: ${JSON.stringify(modal.text)}`, '11');
+      continue;
+    }
+    // The order it names is one OVH has for this service, and the open one when ours is open (an
+    // order with no known outcome is named without an id: nobody knows it).
+    const named = Number(/renewal order (\d+)/.exec(line)?.[1]);
+    const order = Number.isFinite(named) ? ovh.orders.get(named) : undefined;
+    if (Number.isFinite(named) && (!order || !order.services.includes(serviceId) || (truth.ourOpen.length > 0 && !truth.ourOpen.includes(named))))
+      add('a settings change names the renewal order in flight', `${what}; the dialog named order ${named}: ${JSON.stringify(line)}`, '11');
   }
   return found;
 }

@@ -16,6 +16,8 @@ export interface ModelOptions {
   /** Which violations fail the run (all by default). */
   readonly fails?: (violation: Violation) => boolean;
   readonly onRun?: (violations: readonly Violation[]) => void;
+  /** False: the programs of the command list before renew settings changes (the replays found then). */
+  readonly settings?: boolean;
 }
 
 /** Math.random drives journal entry ids, whose order decides which entry a panel resumes: seeded per run. */
@@ -39,7 +41,7 @@ export class ModelViolation extends Error {
 export function moneyProperty(options: ModelOptions) {
   return fc.asyncProperty(
     fc.scheduler(),
-    programArb(options.maxCommands, options.replayPath),
+    programArb(options.maxCommands, options.replayPath, options.settings ?? true),
     fc.integer(),
     fc.constantFrom(true, true, true, false),
     async (scheduler, program, randomSeed, lastAnswer) => {

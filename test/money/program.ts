@@ -1,12 +1,13 @@
 import fc from 'fast-check';
-import { BatchView, PanelView, type BatchAction, type View } from './sessionDriver';
+import { askSettings, BatchView, PanelView, type BatchAction, type SettingsKind, type View } from './sessionDriver';
 import { CATALOG, FAULTS, type FaultKind } from './simOvh';
+import { context } from './simStorage';
 import { WindowInstance, WINDOWS, type WindowName, type World } from './world';
 
 /**
  * The user's programs: random sequences of actions in up to three windows (open a panel,
- * preview, order, pay, check again, answer a dialog, batch actions, crash, reload, a
- * kill mid-write) and of what OVH does meanwhile (faults on the next POST, late listings,
+ * preview, order, pay, check again, answer a dialog, batch actions, a renew settings
+ * change, crash, reload, a kill mid-write) and of what OVH does meanwhile (faults on the next POST, late listings,
  * late settlements, price changes, orders placed outside the app). Each action starts and
  * then lets the scheduler release a few waits: the rest of it interleaves with what follows.
  */
@@ -206,6 +207,52 @@ class BatchAct extends Base {
   }
   describe(): string {
     return `${this.window}: batch ${this.action}`;
+  }
+}
+
+/**
+ * Stop Renewing at Expiry… or Change Renewal… (automatic) for one service, in this window, up
+ * to its modal confirmation, which waits for the program's answer like every other dialog.
+ * A dead window does nothing (the user acts in a window that runs). `after`: first, in this
+ * window's panel of the service, preview and place its order (and pay it), as a user who then
+ * presses the panel's Renew Settings button; the chain waits for the program's answers.
+ */
+class Settings extends Base {
+  constructor(
+    readonly window: WindowName,
+    readonly serviceId: number,
+    readonly change: SettingsKind,
+    readonly after: 'nothing' | 'order' | 'pay',
+    steps: number,
+  ) {
+    super(steps);
+  }
+  act(real: Real): void {
+    const current = real.world.windows.get(this.window);
+    if (!current || current.dead) return;
+    const ask = (): Promise<void> => askSettings(real.world, this.serviceId, this.change);
+    if (this.after === 'nothing') {
+      real.world.start(current, `settings${++real.count}`, ask);
+      return;
+    }
+    let view = lastView<PanelView>(real, this.window, 'panel', (candidate) => candidate.serviceId === this.serviceId);
+    const fresh = !view;
+    if (!view) {
+      view = new PanelView(real.world, current, this.serviceId, `panel${++real.count}`);
+      real.views.push(view);
+    }
+    const panel = view;
+    real.world.start(current, panel.id, async () => {
+      if (fresh) await panel.act('open');
+      await panel.act('preview', [this.serviceId]);
+      await panel.act('order');
+      if (this.after === 'pay') await panel.act('pay');
+      await context.run({ window: current.id, view: `settings${++real.count}` }, ask);
+    });
+  }
+  describe(): string {
+    const first = this.after === 'nothing' ? '' : `panel ${this.serviceId}: preview, order${this.after === 'pay' ? ', pay' : ''}, then `;
+    return `${this.window}: ${first}settings ${this.serviceId} ${this.change === 'stopAtExpiry' ? 'stop renewing at expiry' : 'renew automatically'}`;
   }
 }
 
@@ -416,10 +463,24 @@ export const commandArbs: Array<fc.Arbitrary<Command> | { arbitrary: fc.Arbitrar
   fc.tuple(ovhEventArb, stepsArb).map(([e, n]) => new OvhDoes(e, n)),
 ];
 
-/** `replayPath`: what fast-check printed with a failing program, so that its shrunk form replays. */
-export const programArb = (maxCommands: number, replayPath?: string): fc.Arbitrary<Iterable<Command>> =>
+/**
+ * Renew settings changes joined the programs later: one more command changes every program a
+ * seed draws, so the replays found before (run.ts, REGRESSIONS) draw from the list without them.
+ */
+const settingsArb: fc.Arbitrary<Command> = fc
+  .tuple(
+    windowArb,
+    serviceArb,
+    fc.constantFrom<SettingsKind>('stopAtExpiry', 'automatic'),
+    fc.constantFrom('nothing' as const, 'order' as const, 'pay' as const),
+    stepsArb,
+  )
+  .map(([w, s, change, after, n]) => new Settings(w, s, change, after, n));
+
+/** `replayPath`: what fast-check printed with a failing program, so that its shrunk form replays. `settings`: false for the command list before settings changes. */
+export const programArb = (maxCommands: number, replayPath?: string, settings = true): fc.Arbitrary<Iterable<Command>> =>
   fc.commands(
-    commandArbs
+    [...commandArbs, ...(settings ? [settingsArb] : [])]
       .map((arbitrary) => ('weight' in arbitrary ? arbitrary : { arbitrary, weight: 1 }))
       .flatMap(({ arbitrary, weight }) => Array.from({ length: weight }, () => arbitrary)),
     { maxCommands, size: 'large', ...(replayPath ? { replayPath } : {}) },

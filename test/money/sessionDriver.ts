@@ -3,6 +3,8 @@ import { JournalFiles } from '../../src/storage/journalFiles';
 import { RenewSession, type SessionDeps } from '../../src/core/orders/renewSession';
 import type { BatchState } from '../../src/protocol/batchPanel';
 import type { RenewPanelState } from '../../src/protocol/renewPanel';
+import { type SettingsChange, skipReason } from '../../src/renewal';
+import { settingsConfirmation } from '../../src/settings/pure/settingsText';
 import { sameSet } from './simOvh';
 import { IDENTITY, REQUEST_TIMEOUT_MS, type WindowInstance, type World } from './world';
 
@@ -246,4 +248,28 @@ export class BatchView implements View {
   dispose(): void {
     this.session.dispose();
   }
+}
+
+export type SettingsKind = 'stopAtExpiry' | 'automatic';
+
+/**
+ * A renew settings change of one service (Stop Renewing at Expiry…, or Change Renewal… to
+ * automatic every year), asked in the window the action runs in, up to its modal
+ * confirmation: the same skip check and the same confirmation, with the same journal lookup
+ * (OrderJournal.forService, as src/extension.ts wires `orderInFlight`) as the extension. The
+ * flow's requests before (GET /me, the periods) and its PUT after are not modelled: the
+ * simulated OVH keeps no renew settings, and the dialog is what money depends on here.
+ */
+export async function askSettings(world: World, serviceId: number, kind: SettingsKind): Promise<void> {
+  const journal = world.journal();
+  const target = world.ovh.summary(serviceId);
+  const change: SettingsChange = kind === 'stopAtExpiry' ? { kind: 'stopAtExpiry' } : { kind: 'renew', mode: 'automatic', period: 'P1Y' };
+  // The simulated services are manual, not ending, with no admin contact or commitment: never skipped, but checked as the extension does.
+  if (skipReason(target, change, ['P1Y'], { nowMs: world.ovh.clockMs })) return;
+  const text = settingsConfirmation(change, [{ accountId: 'account-1', target }], [], 'en', english, (accountId, id) => journal.forService(accountId, id));
+  // The lookup and the dialog happen in one synchronous stretch, as in the extension: what is true now is what was true then.
+  const truth = world.serviceTruth(serviceId);
+  const answered = world.confirm(text.action, text.message, text.detail);
+  world.settingsAsked.push({ modal: world.modals[world.modals.length - 1] as (typeof world.modals)[number], serviceId, change: kind, truth });
+  await answered;
 }

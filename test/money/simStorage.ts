@@ -69,7 +69,7 @@ export class SimStorage {
           return (...callArgs: unknown[]) => {
             const window = context.getStore()?.window;
             if (prop === 'writeFile' && window !== undefined && this.hooks?.killHere(window, file)) {
-              this.powerCut('writeFile', [file]);
+              this.powerCut('writeFile', [file], typeof callArgs[0] === 'string' ? callArgs[0] : undefined);
               this.hooks.killed(window);
               // A dead process's descriptors are closed by the system.
               void target.close().catch(() => undefined);
@@ -90,6 +90,16 @@ export class SimStorage {
       }
       return readdir(...args);
     }) as typeof fs.readdirSync;
+  }
+
+  /** The names in a folder as they are, past the model's own faults (a listing the model makes must not use up a fault meant for the code). */
+  listAsItIs(dir: string): string[] {
+    try {
+      return (this.originalReaddirSync ?? fs.readdirSync)(dir) as string[];
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
   }
 
   uninstall(): void {
@@ -135,11 +145,27 @@ export class SimStorage {
     }
   }
 
+  /**
+   * What each file a power cut left empty held, or was being given, for the model's own
+   * judgment (which service an unreadable journal entry was about); never read by the code.
+   */
+  readonly lostContent = new Map<string, string>();
+
   /** What a power cut leaves mid-write, on a file system that was not fsynced. */
-  private powerCut(name: string, args: unknown[]): void {
+  private powerCut(name: string, args: unknown[], writing?: string): void {
     const file = String(name === 'rename' ? args[1] : args[0]);
     // A journal entry is written to a temporary name then renamed: the rename reached the disk, the data did not.
     const target = /\.[0-9a-f-]{36}\.tmp$/.test(file) ? file.replace(/\.[0-9a-f-]{36}\.tmp$/, '') : file;
+    const readable = (candidate: string): string | undefined => {
+      try {
+        const text = fs.readFileSync(candidate, 'utf8');
+        return text === '' ? undefined : text;
+      } catch {
+        return undefined;
+      }
+    };
+    const lost = writing ?? (name === 'rename' ? readable(String(args[0])) : undefined) ?? readable(target);
+    if (lost !== undefined) this.lostContent.set(target, lost);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, '');
     this.hooks?.damaged(target.endsWith('.lease') ? 'lease left empty' : 'journal entry left empty');

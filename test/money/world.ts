@@ -35,6 +35,45 @@ export interface Modal {
   resolve: (yes: boolean) => void;
 }
 
+/** What OVH and the storage folder held for one service at one moment, read by the model itself (never through the code under test). */
+export interface ServiceTruth {
+  /** Renewal orders our windows created for it that are not over (not delivered, not expired unpaid). */
+  readonly ourOpen: readonly number[];
+  /** The journal files that name it (the entry's service or one its order renews): their state and order. */
+  readonly entries: ReadonlyArray<{ readonly state: string; readonly orderId?: number }>;
+  /**
+   * Journal files that cannot be read as an entry (left empty by a power cut mid-write) and
+   * were, by what they held or were being given, about this service (or of unknown content).
+   */
+  readonly unreadable: number;
+}
+
+/** A settings change a window asked to confirm, with what was true when its dialog opened. */
+export interface SettingsAsked {
+  readonly modal: Modal;
+  readonly serviceId: number;
+  readonly change: 'stopAtExpiry' | 'automatic';
+  readonly truth: ServiceTruth;
+}
+
+interface RawEntry {
+  readonly identity?: unknown;
+  readonly serviceId: number;
+  readonly services: readonly unknown[];
+  readonly state?: unknown;
+  readonly orderId?: unknown;
+}
+
+function asEntry(raw: unknown): RawEntry | undefined {
+  const entry = raw as Partial<RawEntry> | null | undefined;
+  return typeof entry === 'object' && entry !== null && typeof entry.serviceId === 'number' && Array.isArray(entry.services) ? (entry as RawEntry) : undefined;
+}
+
+/** A journal entry of our account about this service (its own, or one its order renews). */
+function names(entry: RawEntry, serviceId: number): boolean {
+  return entry.identity === IDENTITY && (entry.serviceId === serviceId || entry.services.includes(serviceId));
+}
+
 export class WindowInstance {
   dead = false;
   /** A power cut at this window's next write, or at its n-th next write of a journal entry (a write then its rename count as one). */
@@ -58,6 +97,8 @@ export class World {
   readonly windows = new Map<WindowName, WindowInstance>();
   /** Errors an action let escape (a raw crash of a session), for the report. */
   readonly escaped: string[] = [];
+  /** The settings dialogs opened, with what was true then. */
+  readonly settingsAsked: SettingsAsked[] = [];
   /** What happened to the storage folder, with OVH's event count then. */
   readonly damage: Array<{ readonly seq: number; readonly what: string }> = [];
   private readonly pending: Array<Promise<void>> = [];
@@ -144,6 +185,41 @@ export class World {
 
   get journalDir(): string {
     return path.join(this.dir, 'order-journal');
+  }
+
+  /** What OVH and the journal's folder hold now for a service (see ServiceTruth). */
+  serviceTruth(serviceId: number): ServiceTruth {
+    const ourOpen = [...this.ovh.orders.values()]
+      .filter((order) => order.origin !== 'outside' && order.renewal && order.services.includes(serviceId) && this.ovh.isOpen(order))
+      .map((order) => order.orderId);
+    const entries: Array<{ state: string; orderId?: number }> = [];
+    let unreadable = 0;
+    for (const name of this.storage.listAsItIs(this.journalDir)) {
+      if (!name.endsWith('.json')) continue;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(fs.readFileSync(path.join(this.journalDir, name), 'utf8'));
+      } catch (error) {
+        // Ended by a window since the listing: gone, not unreadable.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        raw = undefined;
+      }
+      const entry = asEntry(raw);
+      if (!entry) {
+        // The model knows what the power cut destroyed; the code does not.
+        const lost = this.storage.lostContent.get(path.join(this.journalDir, name));
+        let before: ReturnType<typeof asEntry>;
+        try {
+          before = lost === undefined ? undefined : asEntry(JSON.parse(lost));
+        } catch {
+          before = undefined;
+        }
+        if (!before || names(before, serviceId)) unreadable++;
+        continue;
+      }
+      if (names(entry, serviceId)) entries.push({ state: String(entry.state), ...(typeof entry.orderId === 'number' ? { orderId: entry.orderId } : {}) });
+    }
+    return { ourOpen, entries, unreadable };
   }
 
   leases(): LeaseFiles {

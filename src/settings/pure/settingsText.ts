@@ -91,6 +91,33 @@ function inFlightLines(change: SettingsChange, inFlight: readonly { target: Sett
   return lines;
 }
 
+/**
+ * The confirmation of a change sent to `toSend`, naming the renewal order this extension has in
+ * flight for each of them (`orderInFlight`: the order journal's entry). What the renew settings
+ * flow shows; the money model builds its settings dialogs with it.
+ */
+export function settingsConfirmation<T extends SettingsTarget>(
+  change: SettingsChange,
+  toSend: readonly { accountId: string; target: T }[],
+  skipped: readonly { target: SettingsTarget; reason: SkipReason }[],
+  locale: string,
+  t: Translate,
+  orderInFlight: (accountId: string, serviceId: number) => OrderInFlight | undefined,
+): { message: string; detail: string; action: string } {
+  const inFlight = toSend.flatMap(({ accountId, target }) => {
+    const order = orderInFlight(accountId, target.serviceId);
+    return order ? [{ target, order }] : [];
+  });
+  return confirmationText(
+    change,
+    toSend.map((entry) => entry.target),
+    skipped,
+    locale,
+    t,
+    inFlight,
+  );
+}
+
 /** Title and details of the modal confirmation, in plain words; `skipped` are named with why, orders in flight with what the change does to them. */
 export function confirmationText(
   change: SettingsChange,

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { OvhApiError } from '../../../src/ovh/errors';
 import type { SettingsTarget } from '../../../src/renewal';
-import { confirmationText, noAnswerReason, type OrderInFlight, outcomeLine } from '../../../src/settings/pure/settingsText';
+import { confirmationText, noAnswerReason, type OrderInFlight, outcomeLine, settingsConfirmation } from '../../../src/settings/pure/settingsText';
 import { english } from '../../../src/translate';
 
 /** Issue 27, case 11: the settings dialogs name a renewal order in flight and never call an unanswered change "sent". */
@@ -21,6 +21,32 @@ suite('settings: orders in flight and unanswered changes', () => {
     );
     assert.match(detail({ kind: 'renew', mode: 'manual' }, { state: 'unknown' }), /no known outcome yet\.[\s\S]*This change does not cancel that order\.$/);
     assert.doesNotMatch(confirmationText({ kind: 'stopAtExpiry' }, [target], [], 'en', english).detail, /order/);
+  });
+
+  test('the confirmation looks up each service sent, by its account, and names only the orders found', () => {
+    const other = { ...target, serviceId: 8, displayName: 'gamma.com' } as SettingsTarget;
+    const asked: string[] = [];
+    const text = settingsConfirmation(
+      { kind: 'stopAtExpiry' },
+      [
+        { accountId: 'a1', target },
+        { accountId: 'a2', target: other },
+      ],
+      [],
+      'en',
+      english,
+      (accountId, serviceId) => {
+        asked.push(`${accountId}/${serviceId}`);
+        return serviceId === 8 ? { state: 'unpaid', orderId: 42 } : undefined;
+      },
+    );
+    assert.deepEqual(asked, ['a1/7', 'a2/8']);
+    assert.match(text.detail, /gamma\.com: renewal order 42, .* waiting for payment/);
+    assert.doesNotMatch(text.detail, /beta\.com: .*renewal order/);
+    assert.deepEqual(
+      text,
+      confirmationText({ kind: 'stopAtExpiry' }, [target, other], [], 'en', english, [{ target: other, order: { state: 'unpaid', orderId: 42 } }]),
+    );
   });
 
   test('an unanswered change says why and that it may not have been made; an answered one that cannot be read back says so', () => {
