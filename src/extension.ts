@@ -153,7 +153,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     prompter,
     pickService: () => services.pickService(),
     signIn: () => auth.signIn(),
-    orderInFlight: (accountId, serviceId) => journal.forService(accountId, serviceId),
+    orderInFlight: (accountId, serviceId) => journal.inFlightFor(accountId, serviceId),
     log,
   };
   const outlook = registerOutlookPanel(context, {

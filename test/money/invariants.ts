@@ -286,13 +286,8 @@ export function checkInvariants(world: World, views: readonly View[], settled: b
     const { truth, modal, serviceId } = asked;
     const hasEntry = truth.entries.length > 0;
     if (truth.ourOpen.length === 0 && !hasEntry) continue;
-    // Not held against the code: our order exists at OVH but its only journal record was left
-    // unreadable by a power cut mid-write (a record the model knows was about this service). No
-    // window can tell which service an unreadable record is about (its file name carries the
-    // account, its content is gone), nor whether the POST it stood for ever reached OVH; the
-    // order's id was never read back. (The panels refuse to order for the whole account until
-    // the user sets it aside; the settings flow does not name it.)
-    if (!hasEntry && truth.unreadable > 0) continue;
+    // An order of ours whose only journal record a power cut left unreadable counts too: the
+    // dialog cannot name the order, but it must say a record that may stand for one cannot be read.
     const name = ovh.name(serviceId);
     const line = modal.text.split('\n').find((candidate) => candidate.startsWith(`${name}: `) && /renewal order/.test(candidate));
     const consequence = asked.change === 'stopAtExpiry' ? /does not cancel that order/ : /renewed twice/;

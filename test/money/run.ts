@@ -65,6 +65,13 @@ const REGRESSIONS: ReadonlyArray<{
     what: 'a payment OVHcloud accepted but does not show yet is followed in every window, never offered again',
     settings: false,
   },
+  {
+    seed: 777,
+    path: '28:4:5:5:10:11:15:14:16:14:16:15:16:18:18:18',
+    replay: '/h:D',
+    what: 'a settings change says when an unreadable order record may stand for an order of the service',
+    settings: true,
+  },
 ];
 
 function arg(name: string): string | undefined {

@@ -256,7 +256,7 @@ export type SettingsKind = 'stopAtExpiry' | 'automatic';
  * A renew settings change of one service (Stop Renewing at Expiry…, or Change Renewal… to
  * automatic every year), asked in the window the action runs in, up to its modal
  * confirmation: the same skip check and the same confirmation, with the same journal lookup
- * (OrderJournal.forService, as src/extension.ts wires `orderInFlight`) as the extension. The
+ * (OrderJournal.inFlightFor, as src/extension.ts wires `orderInFlight`) as the extension. The
  * flow's requests before (GET /me, the periods) and its PUT after are not modelled: the
  * simulated OVH keeps no renew settings, and the dialog is what money depends on here.
  */
@@ -266,7 +266,7 @@ export async function askSettings(world: World, serviceId: number, kind: Setting
   const change: SettingsChange = kind === 'stopAtExpiry' ? { kind: 'stopAtExpiry' } : { kind: 'renew', mode: 'automatic', period: 'P1Y' };
   // The simulated services are manual, not ending, with no admin contact or commitment: never skipped, but checked as the extension does.
   if (skipReason(target, change, ['P1Y'], { nowMs: world.ovh.clockMs })) return;
-  const text = settingsConfirmation(change, [{ accountId: 'account-1', target }], [], 'en', english, (accountId, id) => journal.forService(accountId, id));
+  const text = settingsConfirmation(change, [{ accountId: 'account-1', target }], [], 'en', english, (accountId, id) => journal.inFlightFor(accountId, id));
   // The lookup and the dialog happen in one synchronous stretch, as in the extension: what is true now is what was true then.
   const truth = world.serviceTruth(serviceId);
   const answered = world.confirm(text.action, text.message, text.detail);

@@ -184,6 +184,17 @@ export class OrderJournal {
       .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id))[0];
   }
 
+  /**
+   * For the renew settings: the service's first entry, or else, while a record of the account
+   * cannot be read, that it may stand for an order of this service (which one is unknowable).
+   */
+  inFlightFor(accountId: string, serviceId: number): Pick<JournalEntry, 'state' | 'orderId'> | { readonly state: 'unreadable' } | undefined {
+    const entry = this.forService(accountId, serviceId);
+    if (entry) return entry;
+    const identity = this.identityOf(accountId);
+    return identity !== undefined && this.unreadable(identity).length > 0 ? { state: 'unreadable' } : undefined;
+  }
+
   /** Order ids other entries of this account already stand for: never adopted twice. */
   claimedOrderIds(identity: string, except?: string): Set<number> {
     return new Set(this.all().flatMap((entry) => (entry.identity === identity && entry.id !== except && entry.orderId !== undefined ? [entry.orderId] : [])));

@@ -52,9 +52,12 @@ function names(targets: readonly SettingsTarget[]): string {
   return targets.length > shown.length ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
-/** A renewal order this extension has in flight for a service (its order journal's entry). */
+/**
+ * A renewal order this extension has in flight for a service (its order journal's entry), or
+ * `unreadable`: a record of the account cannot be read (a crash mid-write) and may stand for one.
+ */
 export interface OrderInFlight {
-  readonly state: 'placing' | 'unknown' | 'unpaid' | 'paying' | 'payUncertain' | 'payAccepted';
+  readonly state: 'placing' | 'unknown' | 'unpaid' | 'paying' | 'payUncertain' | 'payAccepted' | 'unreadable';
   readonly orderId?: number;
 }
 
@@ -81,6 +84,8 @@ function inFlightLines(change: SettingsChange, inFlight: readonly { target: Sett
       case 'placing':
       case 'unknown':
         return t('{0}: a renewal order placed from this extension has no known outcome yet.', target.displayName);
+      case 'unreadable':
+        return t('{0}: a record of a renewal order attempt on this computer cannot be read, so an order may be in flight.', target.displayName);
     }
   });
   if (lines.length === 0) return [];

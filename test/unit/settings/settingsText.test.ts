@@ -23,6 +23,15 @@ suite('settings: orders in flight and unanswered changes', () => {
     assert.doesNotMatch(confirmationText({ kind: 'stopAtExpiry' }, [target], [], 'en', english).detail, /order/);
   });
 
+  test('an unreadable journal record of the account is named: it may stand for an order of this service', () => {
+    // The money model found a stop-at-expiry dialog silent about an order whose only record a power cut had emptied.
+    assert.match(
+      detail({ kind: 'stopAtExpiry' }, { state: 'unreadable' }),
+      /beta\.com: a record of a renewal order attempt .* cannot be read, so an order may be in flight\.[\s\S]*does not cancel that order/,
+    );
+    assert.match(detail({ kind: 'renew', mode: 'automatic', period: 'P1Y' }, { state: 'unreadable' }), /may be in flight[\s\S]*renewed twice/);
+  });
+
   test('the confirmation looks up each service sent, by its account, and names only the orders found', () => {
     const other = { ...target, serviceId: 8, displayName: 'gamma.com' } as SettingsTarget;
     const asked: string[] = [];
