@@ -109,6 +109,7 @@ export class PanelView implements View {
 
   /** Runs one user action; `services` picks the renew option for a preview. */
   act(action: PanelAction | 'preview', services?: readonly number[]): Promise<void> {
+    this.world.userActs(this.id);
     switch (action) {
       case 'open':
         return this.session.start();
@@ -212,6 +213,7 @@ export class BatchView implements View {
   }
 
   act(action: BatchAction): Promise<void> {
+    this.world.userActs(this.id);
     const step = this.session.currentStep;
     const state = this.session.current;
     switch (action) {

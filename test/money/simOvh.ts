@@ -148,6 +148,12 @@ export class SimOvh {
   timeFails = false;
   /** Payment POSTs in flight, by order id; order POSTs in flight (sent, not answered), by the view that sent them. */
   payInFlight = new Map<number, number>();
+  /**
+   * One count for "which came first" between a user's action and a payment being sent: when
+   * each order's first payment was sent (see World.userActs).
+   */
+  moment = 0;
+  readonly paySentAt = new Map<number, number>();
   readonly orderInFlight = new Map<string, readonly number[]>();
 
   constructor(
@@ -373,6 +379,7 @@ export class SimOvh {
         const origin = this.gates.origin();
         const path = `/me/order/${orderId}/pay`;
         this.payInFlight.set(orderId, (this.payInFlight.get(orderId) ?? 0) + 1);
+        if (!this.paySentAt.has(orderId)) this.paySentAt.set(orderId, ++this.moment);
         await this.gates.gate(`${origin.view} POST ${path}`);
         this.payInFlight.set(orderId, (this.payInFlight.get(orderId) ?? 1) - 1);
         const fault = this.nextFault.pay;

@@ -238,14 +238,28 @@ export class World {
     }
   }
 
+  /** When each view's current user action began, on the simulated OVH's count of moments. */
+  private readonly actedAt = new Map<string, number>();
+
+  /** A user starts an action in a view (a click: Pay, Pay All, Place Order…). */
+  userActs(view: string): void {
+    this.actedAt.set(view, ++this.ovh.moment);
+  }
+
   /** A modal dialog: it stays open until the program (or the end of the program) answers it. */
   confirm(action: string, message: string, detail: string): Promise<boolean> {
     const origin = this.origin();
     const text = `${message}\n${detail}`;
     const named = [...text.matchAll(/\b(1248\d{5})\b/g)].map((match) => Number(match[1]));
+    // Paid, or being paid, since before the user asked: the window had all that time to see it.
+    // A payment another window starts while this one checks (both users clicked at about the
+    // same moment) cannot be seen before the dialog; it is caught under the lease after it,
+    // and "one payment per order" holds that to account.
+    const askedAt = this.actedAt.get(origin.view) ?? Number.POSITIVE_INFINITY;
     const alreadyPaying = named.filter((orderId) => {
       const order = this.ovh.orders.get(orderId);
-      return (order?.paidAtMs !== undefined || (this.ovh.payInFlight.get(orderId) ?? 0) > 0) && /pay/i.test(action);
+      const busy = order?.paidAtMs !== undefined || (this.ovh.payInFlight.get(orderId) ?? 0) > 0;
+      return busy && (this.ovh.paySentAt.get(orderId) ?? 0) < askedAt && /pay/i.test(action);
     });
     return new Promise<boolean>((resolve) => {
       this.modals.push({ id: this.modals.length + 1, window: origin.window, view: origin.view, action, text, openedSeq: this.ovh.seq, alreadyPaying, resolve });
