@@ -101,11 +101,25 @@ export function checkInvariants(world: World, views: readonly View[], settled: b
     );
   }
 
-  // At most one payment per order.
+  // At most one payment per order, unless the user chose to pay again in a dialog that warned the
+  // earlier payment may still go through, at a time no window had heard it went through (the
+  // product's one way to a second payment, by design: OVH offers no way to tell a payment still
+  // settling from one that never reached it, and the user can look at the order page).
   const charged = new Map<number, number>();
   for (const payment of ovh.payments) if (payment.acted) charged.set(payment.orderId, (charged.get(payment.orderId) ?? 0) + 1);
+  const informedAgain = (payment: (typeof ovh.payments)[number]): boolean =>
+    world.modals.some(
+      (modal) =>
+        modal.answer === true &&
+        modal.window === payment.origin.window &&
+        modal.view === payment.origin.view &&
+        modal.warnedAgain.includes(payment.orderId) &&
+        modal.openedSeq < payment.seq,
+    );
   for (const [orderId, count] of charged) {
     if (count < 2) continue;
+    const extra = ovh.payments.filter((payment) => payment.orderId === orderId && payment.acted).slice(1);
+    if (extra.every(informedAgain)) continue;
     const first = ovh.payments.find((payment) => payment.orderId === orderId && payment.acted);
     const told = views.some((view) => view.texts.some((text) => text.text.includes(`${orderId}`) && /did not go through/.test(text.text)));
     add(

@@ -31,6 +31,11 @@ export interface Modal {
   readonly openedSeq: number;
   /** Orders it names that OVH had already been paid for, or was receiving a payment for, when it opened. */
   readonly alreadyPaying: readonly number[];
+  /**
+   * Orders it offers to pay again, warning that an earlier payment may still go through, while no
+   * payment of theirs had been answered with success and none was in flight: the user's informed choice.
+   */
+  readonly warnedAgain: readonly number[];
   answer?: boolean;
   resolve: (yes: boolean) => void;
 }
@@ -241,6 +246,12 @@ export class World {
   /** When each view's current user action began, on the simulated OVH's count of moments. */
   private readonly actedAt = new Map<string, number>();
 
+  /** Every payment of the order so far went unanswered or got an unclear answer, and none is in flight. */
+  private unclearPayment(orderId: number): boolean {
+    const sent = this.ovh.payments.filter((payment) => payment.orderId === orderId);
+    return sent.length > 0 && sent.every((payment) => payment.fault !== undefined) && (this.ovh.payInFlight.get(orderId) ?? 0) === 0;
+  }
+
   /** A user starts an action in a view (a click: Pay, Pay All, Place Order…). */
   userActs(view: string): void {
     this.actedAt.set(view, ++this.ovh.moment);
@@ -256,13 +267,24 @@ export class World {
     // same moment) cannot be seen before the dialog; it is caught under the lease after it,
     // and "one payment per order" holds that to account.
     const askedAt = this.actedAt.get(origin.view) ?? Number.POSITIVE_INFINITY;
+    const warnedAgain = /pay again/i.test(action) && /may still go through/.test(text) ? named.filter((orderId) => this.unclearPayment(orderId)) : [];
     const alreadyPaying = named.filter((orderId) => {
       const order = this.ovh.orders.get(orderId);
       const busy = order?.paidAtMs !== undefined || (this.ovh.payInFlight.get(orderId) ?? 0) > 0;
-      return busy && (this.ovh.paySentAt.get(orderId) ?? 0) < askedAt && /pay/i.test(action);
+      return busy && !warnedAgain.includes(orderId) && (this.ovh.paySentAt.get(orderId) ?? 0) < askedAt && /pay/i.test(action);
     });
     return new Promise<boolean>((resolve) => {
-      this.modals.push({ id: this.modals.length + 1, window: origin.window, view: origin.view, action, text, openedSeq: this.ovh.seq, alreadyPaying, resolve });
+      this.modals.push({
+        id: this.modals.length + 1,
+        window: origin.window,
+        view: origin.view,
+        action,
+        text,
+        openedSeq: this.ovh.seq,
+        alreadyPaying,
+        warnedAgain,
+        resolve,
+      });
     });
   }
 
