@@ -164,14 +164,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     underTest: hooks !== undefined,
   });
   const planning: PlanningCommands = {
-    showOutlook: () => void outlook().show(),
     changeRenewal: (first, selection) => features().runRenewSettings(settingsDeps, 'renew', first, selection),
     stopAtExpiry: (first, selection) => features().runRenewSettings(settingsDeps, 'stopAtExpiry', first, selection),
     keepRenewing: (first, selection) => features().runRenewSettings(settingsDeps, 'keepRenewing', first, selection),
     exportCalendar: () => features().exportServices(exportDeps, 'calendar'),
     exportCsv: () => features().exportServices(exportDeps, 'csv'),
   };
-  registerCommands(context, { log, auth, services: services.commands, renew, batch, planning });
+  registerCommands(context, { log, auth, services: services.commands, planning });
   registerTools(context, {
     accounts,
     model: services.model,

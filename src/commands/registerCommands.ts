@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import type { AuthCommands } from '../auth/registerAuth';
-import type { BatchCommands } from '../panels/registerBatchPanel';
-import type { RenewCommands } from '../panels/registerRenewPanel';
 import type { ServiceCommands } from '../views/serviceCommands';
+import { type CommandTable, registerCommandTable } from './commandTable';
 
-/** Renewal Outlook, renew settings and exports: entry points that load dist/features.js when run. */
+/** Renew settings and exports: entry points that load dist/features.js when run. */
 export interface PlanningCommands {
-  showOutlook(): unknown;
   /** Tree menus pass (clicked, selected[]); the palette nothing; others one service reference. */
   changeRenewal(first?: unknown, selection?: unknown): unknown;
   stopAtExpiry(first?: unknown, selection?: unknown): unknown;
@@ -20,20 +18,19 @@ export interface CommandHandlers {
   readonly log: vscode.LogOutputChannel;
   readonly auth: AuthCommands;
   readonly services: ServiceCommands;
-  readonly renew: RenewCommands;
-  readonly batch: BatchCommands;
   readonly planning: PlanningCommands;
 }
 
 /**
- * Every command the extension contributes, registered in one place: its id (as in
- * package.json's contributes.commands) and the feature entry point it runs. Handlers
- * decode their arguments themselves (a tree node, a service reference, nothing).
- * Features that load on first use (sign-in, the renew panel) load when their command runs.
+ * The commands that are no panel's, each with its id (as in package.json's
+ * contributes.commands) and the feature entry point it runs. Handlers decode their arguments themselves (a tree
+ * node, a service reference, nothing). Features that load on first use (sign-in, renew
+ * settings, exports) load when their command runs. A panel kind's commands (renew, batch,
+ * outlook) are in its descriptor, registered by registerPanelKind (src/webviewHost/panelKind.ts).
  */
 export function registerCommands(context: vscode.ExtensionContext, handlers: CommandHandlers): void {
-  const { auth, services, renew, batch, planning, log } = handlers;
-  const commands: Record<string, (arg?: unknown, selection?: unknown) => unknown> = {
+  const { auth, services, planning, log } = handlers;
+  const commands: CommandTable = {
     'ovhcloud.signIn': () => auth.signIn(),
     'ovhcloud.signOut': (accountId) => auth.signOut(typeof accountId === 'string' ? accountId : undefined),
     'ovhcloud.showLog': () => log.show(true),
@@ -49,17 +46,11 @@ export function registerCommands(context: vscode.ExtensionContext, handlers: Com
     'ovhcloud.services.copyName': (arg) => services.copyName(arg),
     'ovhcloud.services.copyId': (arg) => services.copyId(arg),
     'ovhcloud.services.openInControlPanel': (arg) => services.openInControlPanel(arg),
-    'ovhcloud.compareRenewStrategies': (arg) => renew.compare(arg),
-    'ovhcloud.payUnpaidOrder': (arg) => renew.pay(arg),
-    'ovhcloud.forgetOrder': (arg) => renew.forget(arg),
-    'ovhcloud.renewSelected': (arg, selection) => batch.renewSelected(arg, selection),
-    'ovhcloud.renewExpiring': () => batch.renewExpiring(),
-    'ovhcloud.showRenewalOutlook': () => planning.showOutlook(),
     'ovhcloud.services.changeRenewal': (arg, selection) => planning.changeRenewal(arg, selection),
     'ovhcloud.services.stopAtExpiry': (arg, selection) => planning.stopAtExpiry(arg, selection),
     'ovhcloud.services.keepRenewing': (arg, selection) => planning.keepRenewing(arg, selection),
     'ovhcloud.exportCalendar': () => planning.exportCalendar(),
     'ovhcloud.exportCsv': () => planning.exportCsv(),
   };
-  for (const [id, run] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  registerCommandTable(context, commands);
 }

@@ -7,10 +7,15 @@ import type { OutlookPanels } from './outlookPanels';
 export const OUTLOOK_VIEW_TYPE = 'ovhcloud.renewalOutlook';
 
 /**
- * The Renewal Outlook's serializer (the panel restored after a window reload) and its
- * registry's getter for the command ovhcloud.showRenewalOutlook. The panel and its
- * protocol load with dist/features.js on first use.
+ * The Renewal Outlook's kind: its serializer (the panel restored after a window reload) and
+ * its command, Show Renewal Outlook. Returns the registry's getter (for the tests). The
+ * panel and its protocol load with dist/features.js on first use.
  */
 export function registerOutlookPanel(context: vscode.ExtensionContext, deps: OutlookDeps): () => OutlookPanels {
-  return registerPanelKind(context, { viewType: OUTLOOK_VIEW_TYPE, create: (loaded) => new loaded.OutlookPanels(context, deps) });
+  return registerPanelKind(context, {
+    viewType: OUTLOOK_VIEW_TYPE,
+    create: (loaded) => new loaded.OutlookPanels(context, deps),
+    entryPoints: (panels) => panels,
+    commands: (panels) => ({ 'ovhcloud.showRenewalOutlook': () => void panels().show() }),
+  });
 }

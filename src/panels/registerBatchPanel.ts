@@ -35,7 +35,7 @@ export interface BatchPanelRegistration {
   readonly underTest?: boolean;
 }
 
-/** The entry points of the batch commands (registered in src/commands/registerCommands.ts). */
+/** The batch panel's entry points: its commands run them, and so do the tools. */
 export interface BatchCommands {
   /** Renew Selected Services… from the tree: VS Code passes the clicked node, then every selected node. */
   renewSelected(first?: unknown, selection?: unknown): Promise<string[]>;
@@ -46,19 +46,27 @@ export interface BatchCommands {
 }
 
 /**
- * The batch panel's serializer (a panel restored after a reload) and its commands' entry
- * points. The panel, its session and the protocol's schemas load on first use.
+ * The batch panel's kind: its serializer (a panel restored after a reload), its commands
+ * (Renew Selected Services…, Renew Expiring Services…) and their entry points. The panel,
+ * its session and the protocol's schemas load on first use.
  */
 export function registerBatchPanel(context: vscode.ExtensionContext, deps: BatchPanelRegistration): BatchCommands {
-  const loadPanels = registerPanelKind(context, { viewType: BATCH_PANEL_VIEW_TYPE, create: (loaded) => new loaded.BatchPanels(context, deps) });
-  return {
-    renewSelected: async (first, selection) => {
-      const nodes = Array.isArray(selection) && selection.length > 0 ? (selection as unknown[]) : [first];
-      const targets = nodes.flatMap((node) => serviceRefOf(node) ?? []);
-      if (targets.length === 0) return [];
-      return (await loadPanels().openFor(targets)).map((panel) => panel.key);
-    },
-    renewExpiring: async () => (await loadPanels().pickAndOpen()).map((panel) => panel.key),
-    panels: loadPanels,
-  };
+  return registerPanelKind(context, {
+    viewType: BATCH_PANEL_VIEW_TYPE,
+    create: (loaded) => new loaded.BatchPanels(context, deps),
+    entryPoints: (loadPanels): BatchCommands => ({
+      renewSelected: async (first, selection) => {
+        const nodes = Array.isArray(selection) && selection.length > 0 ? (selection as unknown[]) : [first];
+        const targets = nodes.flatMap((node) => serviceRefOf(node) ?? []);
+        if (targets.length === 0) return [];
+        return (await loadPanels().openFor(targets)).map((panel) => panel.key);
+      },
+      renewExpiring: async () => (await loadPanels().pickAndOpen()).map((panel) => panel.key),
+      panels: loadPanels,
+    }),
+    commands: (batch) => ({
+      'ovhcloud.renewSelected': (first, selection) => batch.renewSelected(first, selection),
+      'ovhcloud.renewExpiring': () => batch.renewExpiring(),
+    }),
+  });
 }

@@ -15,7 +15,7 @@ export interface RenewPanelDeps extends RenewPanelsDeps {
   readonly pickService: () => Promise<ServiceRef | undefined>;
 }
 
-/** The entry points of the renew commands (registered in src/commands/registerCommands.ts). */
+/** The renew panel's entry points: its commands run them, and so do the Services view, the batch, the outlook and the tools. */
 export interface RenewCommands {
   /** Compare Renew Strategies…: a tree node, a reference, or nothing (then the quick pick). */
   compare(arg?: unknown): Promise<string | undefined>;
@@ -27,27 +27,36 @@ export interface RenewCommands {
 }
 
 /**
- * The renew panel's serializer (a panel restored after a reload) and its commands' entry
- * points. The panel, its session and the money flows load on first use.
+ * The renew panel's kind: its serializer (a panel restored after a reload), its commands
+ * (Compare Renew Strategies…, Pay, Forget) and their entry points. The panel, its session
+ * and the money flows load on first use.
  */
 export function registerRenewPanel(context: vscode.ExtensionContext, deps: RenewPanelDeps): RenewCommands {
-  // The panel code (and the protocol's schemas) load only when a panel opens or is restored.
-  const loadPanels = registerPanelKind(context, { viewType: RENEW_PANEL_VIEW_TYPE, create: (loaded) => new loaded.RenewPanels(context, deps) });
   const signedIn = (ref: ServiceRef): boolean => deps.accounts.list().some((meta) => meta.id === ref.accountId);
   const identityOf = (accountId: string): string | undefined => signedInIdentity(deps.accounts, accountId);
-  return {
-    compare: async (arg) => {
-      const target = serviceRefOf(arg) ?? (await deps.pickService());
-      if (!target || !signedIn(target)) return undefined;
-      return loadPanels().show(target).key;
-    },
-    pay: async (arg) => {
-      const target = serviceRefOf(arg);
-      if (!target || !deps.journal.forService(target.accountId, target.serviceId)) return undefined;
-      return loadPanels().show(target).key;
-    },
-    forget: (arg) =>
-      features().forgetOrder({ journal: deps.journal, leases: deps.leases, prompter: deps.prompter, log: deps.log, identityOf }, serviceRefOf(arg)),
-    panels: loadPanels,
-  };
+  // The panel code (and the protocol's schemas) load only when a panel opens or is restored.
+  return registerPanelKind(context, {
+    viewType: RENEW_PANEL_VIEW_TYPE,
+    create: (loaded) => new loaded.RenewPanels(context, deps),
+    entryPoints: (loadPanels): RenewCommands => ({
+      compare: async (arg) => {
+        const target = serviceRefOf(arg) ?? (await deps.pickService());
+        if (!target || !signedIn(target)) return undefined;
+        return loadPanels().show(target).key;
+      },
+      pay: async (arg) => {
+        const target = serviceRefOf(arg);
+        if (!target || !deps.journal.forService(target.accountId, target.serviceId)) return undefined;
+        return loadPanels().show(target).key;
+      },
+      forget: (arg) =>
+        features().forgetOrder({ journal: deps.journal, leases: deps.leases, prompter: deps.prompter, log: deps.log, identityOf }, serviceRefOf(arg)),
+      panels: loadPanels,
+    }),
+    commands: (renew) => ({
+      'ovhcloud.compareRenewStrategies': (arg) => renew.compare(arg),
+      'ovhcloud.payUnpaidOrder': (arg) => renew.pay(arg),
+      'ovhcloud.forgetOrder': (arg) => renew.forget(arg),
+    }),
+  });
 }
