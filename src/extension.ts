@@ -9,7 +9,7 @@ import { SecretStore } from './auth/secretStore';
 import { type PlanningCommands, registerCommands } from './commands/registerCommands';
 import type { ExportDeps } from './exports/exportCommands';
 import { registerOutlookPanel } from './outlook/registerOutlookPanel';
-import type { SettingsDeps } from './settings/renewSettingsCommands';
+import type { SettingsDeps } from './settings/settingsDeps';
 import * as path from 'node:path';
 import { watchHeldOrders } from './panels/heldOrders';
 import { JournalFiles } from './storage/journalFiles';

@@ -4,7 +4,7 @@ import { features } from '../loadFeatures';
 import type { AccountService } from './accountService';
 import { OvhAuthenticationProvider, AUTH_PROVIDER_ID } from './authProvider';
 import type { Prompter } from './prompter';
-import type { SignInResult } from './signIn';
+import type { SignInResult } from './signInDeps';
 import { ValidationWaiter } from './validationWait';
 
 export interface AuthDeps {

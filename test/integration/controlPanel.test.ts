@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ServiceSummary } from '../../src/ovh';
-import type { SettingsRun } from '../../src/settings/renewSettingsCommands';
+import type { SettingsRun } from '../../src/settings/settingsDeps';
 import { admin } from './support/sandbox';
 import { type Answer, ScriptedPrompter } from './support/scriptedPrompter';
 import { servicesSuite } from './support/servicesSuite';

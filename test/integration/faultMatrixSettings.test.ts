@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AccountMeta } from '../../src/auth/accountTypes';
 import { serviceInfosPath, type ServiceSummary } from '../../src/ovh';
 import { willTerminate } from '../../src/renewal';
-import type { SettingsRun } from '../../src/settings/renewSettingsCommands';
+import type { SettingsRun } from '../../src/settings/settingsDeps';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
 import { type Fault, FAULTS, iamBody } from './support/faultList';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ServiceSummary } from '../../../src/ovh';
 import { willTerminate } from '../../../src/renewal';
-import type { SettingsRun } from '../../../src/settings/renewSettingsCommands';
+import type { SettingsRun } from '../../../src/settings/settingsDeps';
 import { type Answer, ScriptedPrompter } from './scriptedPrompter';
 import type { ServicesSuite } from './servicesSuite';
 

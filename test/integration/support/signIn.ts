@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountMeta } from '../../../src/auth/accountTypes';
-import type { SignInResult } from '../../../src/auth/signIn';
+import type { SignInResult } from '../../../src/auth/signInDeps';
 import type { TestingApi } from '../../../src/testing';
 import { sandbox } from './sandbox';
 import { ScriptedPrompter, type Answer } from './scriptedPrompter';

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { BATCH_ACCEPTS, batchAccepts, RETRYABLE, rowPhaseAfter, rowStatus, type BatchStep, type RowModel } from '../../../src/core/batch/batchSteps';
 import type { KnownOrder, Step } from '../../../src/core/orders/renewSteps';
 import type { BatchMessage } from '../../../src/protocol/batchPanel';
+import { order } from '../../kit/orders';
 
 const MESSAGES: ReadonlyArray<BatchMessage['type']> = [
   'ready',
@@ -47,18 +48,7 @@ const known = (status: string): KnownOrder => ({
     withTaxValue: 12,
     startedAt: '2026-11-01T10:00:00.000Z',
   },
-  order: {
-    orderId: 7,
-    date: '2026-11-01T10:00:01Z',
-    expirationDate: '2026-11-02T10:00:00Z',
-    pdfUrl: null,
-    url: null,
-    password: null,
-    priceWithTax: { currencyCode: 'EUR', text: '12.00 €', value: 12 },
-    priceWithoutTax: { currencyCode: 'EUR', text: '10.00 €', value: 10 },
-    tax: { currencyCode: 'EUR', text: '2.00 €', value: 2 },
-    retractionDate: null,
-  },
+  order: order(7),
   status,
 });
 

@@ -3,6 +3,7 @@ import { PanelFormat } from '../../../src/core/orders/panelFormat';
 import { ACCEPTS, accepts, renderStep, type KnownOrder, type Step, type StepView } from '../../../src/core/orders/renewSteps';
 import type { RenewPanelMessage } from '../../../src/protocol/renewPanel';
 import { english } from './simWorld';
+import { order } from '../../kit/orders';
 
 const MESSAGES: ReadonlyArray<RenewPanelMessage['type']> = [
   'ready',
@@ -31,18 +32,7 @@ const known: KnownOrder = {
     startedAt: '2026-11-01T10:00:00.000Z',
     newExpiry: '2027-12-01T00:00:00.000Z',
   },
-  order: {
-    orderId: 7,
-    date: '2026-11-01T10:00:01Z',
-    expirationDate: '2026-11-02T10:00:00Z',
-    pdfUrl: null,
-    url: null,
-    password: null,
-    priceWithTax: { currencyCode: 'EUR', text: '12.00 €', value: 12 },
-    priceWithoutTax: { currencyCode: 'EUR', text: '10.00 €', value: 10 },
-    tax: { currencyCode: 'EUR', text: '2.00 €', value: 2 },
-    retractionDate: null,
-  },
+  order: order(7),
   status: 'notPaid',
 };
 

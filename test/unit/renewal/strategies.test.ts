@@ -11,6 +11,7 @@ import {
   compareDurations,
   type SortDirection,
 } from '../../../src/renewal';
+import { renewOffer } from '../../kit/offers';
 import { descriptionsArb } from './arbitraries';
 
 const NOW = new Date('2025-05-01T00:00:00.000Z');
@@ -80,12 +81,7 @@ suite('renewal/strategies: compareRenewStrategies', () => {
   });
 
   test('newExpiry extends a future expiry', () => {
-    const { rows, baseDate } = compareRenewStrategies(
-      [{ renewPeriod: 'P1M', strategies: [{ services: [DOMAIN], price: eur(3.5) }] }],
-      DOMAIN,
-      '2025-01-31',
-      new Date('2025-01-10T00:00:00Z'),
-    );
+    const { rows, baseDate } = compareRenewStrategies([renewOffer('P1M', [DOMAIN], 3.5)], DOMAIN, '2025-01-31', new Date('2025-01-10T00:00:00Z'));
     assert.equal(baseDate.toISOString(), '2025-01-31T00:00:00.000Z');
     assert.equal(rows[0].newExpiry.toISOString(), '2025-02-28T00:00:00.000Z');
   });
@@ -95,12 +91,7 @@ suite('renewal/strategies: compareRenewStrategies', () => {
     ['expiring right now', NOW.toISOString(), NOW.toISOString(), false],
   ] as const) {
     test(`newExpiry counts from the expiry when it is ${label}, as OVH does`, () => {
-      const { rows, baseDate, countedFromPastExpiry } = compareRenewStrategies(
-        [{ renewPeriod: 'P3M', strategies: [{ services: [DOMAIN], price: eur(10) }] }],
-        DOMAIN,
-        expiry,
-        NOW,
-      );
+      const { rows, baseDate, countedFromPastExpiry } = compareRenewStrategies([renewOffer('P3M', [DOMAIN], 10)], DOMAIN, expiry, NOW);
       assert.equal(baseDate.toISOString(), from);
       assert.equal(countedFromPastExpiry, past);
       const expected = new Date(from);
@@ -115,12 +106,7 @@ suite('renewal/strategies: compareRenewStrategies', () => {
     ['unparseable', 'soon'],
   ] as const) {
     test(`newExpiry counts from now when the expiry is ${label}`, () => {
-      const { rows, baseDate, countedFromPastExpiry } = compareRenewStrategies(
-        [{ renewPeriod: 'P3M', strategies: [{ services: [DOMAIN], price: eur(10) }] }],
-        DOMAIN,
-        expiry,
-        NOW,
-      );
+      const { rows, baseDate, countedFromPastExpiry } = compareRenewStrategies([renewOffer('P3M', [DOMAIN], 10)], DOMAIN, expiry, NOW);
       assert.equal(baseDate.getTime(), NOW.getTime());
       assert.equal(countedFromPastExpiry, false);
       assert.equal(rows[0].newExpiry.toISOString(), '2025-08-01T00:00:00.000Z');
@@ -129,23 +115,13 @@ suite('renewal/strategies: compareRenewStrategies', () => {
   }
 
   test('accepts a Date as the expiry', () => {
-    const { rows } = compareRenewStrategies(
-      [{ renewPeriod: 'P1W', strategies: [{ services: [DOMAIN], price: eur(1) }] }],
-      DOMAIN,
-      new Date('2025-06-01T12:00:00Z'),
-      NOW,
-    );
+    const { rows } = compareRenewStrategies([renewOffer('P1W', [DOMAIN], 1)], DOMAIN, new Date('2025-06-01T12:00:00Z'), NOW);
     assert.equal(rows[0].newExpiry.toISOString(), '2025-06-08T12:00:00.000Z');
   });
 
   test('only the cheapest per month is flagged', () => {
     const { rows } = compareRenewStrategies(
-      [
-        { renewPeriod: 'P1M', strategies: [{ services: [DOMAIN], price: eur(3.5) }] },
-        { renewPeriod: 'P3M', strategies: [{ services: [DOMAIN], price: eur(10) }] },
-        { renewPeriod: 'P6M', strategies: [{ services: [DOMAIN], price: eur(21) }] },
-        { renewPeriod: 'P1Y', strategies: [{ services: [DOMAIN], price: eur(41) }] },
-      ],
+      [renewOffer('P1M', [DOMAIN], 3.5), renewOffer('P3M', [DOMAIN], 10), renewOffer('P6M', [DOMAIN], 21), renewOffer('P1Y', [DOMAIN], 41)],
       DOMAIN,
       null,
       NOW,
@@ -159,12 +135,7 @@ suite('renewal/strategies: compareRenewStrategies', () => {
 
   test('on a tie no row is flagged (a badge on every row says nothing)', () => {
     const { rows } = compareRenewStrategies(
-      [
-        { renewPeriod: 'P1M', strategies: [{ services: [DOMAIN], price: eur(3) }] },
-        { renewPeriod: 'P12M', strategies: [{ services: [DOMAIN], price: eur(36) }] },
-        { renewPeriod: 'P1Y', strategies: [{ services: [DOMAIN], price: eur(36) }] },
-        { renewPeriod: 'P2Y', strategies: [{ services: [DOMAIN], price: eur(80) }] },
-      ],
+      [renewOffer('P1M', [DOMAIN], 3), renewOffer('P12M', [DOMAIN], 36), renewOffer('P1Y', [DOMAIN], 36), renewOffer('P2Y', [DOMAIN], 80)],
       DOMAIN,
       null,
       NOW,
@@ -176,15 +147,7 @@ suite('renewal/strategies: compareRenewStrategies', () => {
   });
 
   test("the issue's tie: €15.99 per year and €31.98 per 2 years carry no badge and no saving", () => {
-    const { rows } = compareRenewStrategies(
-      [
-        { renewPeriod: 'P1Y', strategies: [{ services: [DOMAIN], price: eur(15.99) }] },
-        { renewPeriod: 'P2Y', strategies: [{ services: [DOMAIN], price: eur(31.98) }] },
-      ],
-      DOMAIN,
-      null,
-      NOW,
-    );
+    const { rows } = compareRenewStrategies([renewOffer('P1Y', [DOMAIN], 15.99), renewOffer('P2Y', [DOMAIN], 31.98)], DOMAIN, null, NOW);
     assert.deepEqual(
       rows.map((row) => row.cheapestPerMonth),
       [false, false],
@@ -210,7 +173,7 @@ suite('renewal/strategies: compareRenewStrategies', () => {
             { services: [DOMAIN, HOSTING], price: eur(66) },
           ],
         },
-        { renewPeriod: 'P30D', strategies: [{ services: [DOMAIN], price: eur(2.9) }] },
+        renewOffer('P30D', [DOMAIN], 2.9),
       ],
       DOMAIN,
       null,
@@ -256,7 +219,7 @@ suite('renewal/strategies: compareRenewStrategies', () => {
   });
 
   test('a strategy that does not include the selected service', () => {
-    const { rows } = compareRenewStrategies([{ renewPeriod: 'P1Y', strategies: [{ services: [HOSTING], price: eur(30) }] }], DOMAIN, null, NOW);
+    const { rows } = compareRenewStrategies([renewOffer('P1Y', [HOSTING], 30)], DOMAIN, null, NOW);
     assert.equal(rows[0].renewsSelected, false);
     assert.equal(rows[0].renewsMoreThanSelected, true);
   });
@@ -322,7 +285,7 @@ suite('renewal/strategies: compareRenewStrategies', () => {
 
   test('malformed entries are skipped and reported, the rest still compared', () => {
     const descriptions = [
-      { renewPeriod: 'garbage', strategies: [{ services: [DOMAIN], price: eur(1) }] },
+      renewOffer('garbage', [DOMAIN], 1),
       {
         renewPeriod: 'P1Y',
         strategies: [
@@ -336,7 +299,7 @@ suite('renewal/strategies: compareRenewStrategies', () => {
       },
       { renewPeriod: 42, strategies: [] },
       { renewPeriod: 'P1M', strategies: null },
-      { renewPeriod: 'PT1H', strategies: [{ services: [DOMAIN], price: eur(1) }] },
+      renewOffer('PT1H', [DOMAIN], 1),
       null,
       { renewPeriod: 'P2Y', strategies: [null, { services: [DOMAIN], price: eur(20) }] },
     ] as unknown as RenewDescription[];
@@ -495,12 +458,7 @@ suite('renewal/strategies: sorting', () => {
 
   test('example: sortByPeriod treats P1Y and P12M as equal length', () => {
     const { rows } = compareRenewStrategies(
-      [
-        { renewPeriod: 'P1Y', strategies: [{ services: [1], price: eur(1) }] },
-        { renewPeriod: 'P1M', strategies: [{ services: [1], price: eur(1) }] },
-        { renewPeriod: 'P12M', strategies: [{ services: [1], price: eur(1) }] },
-        { renewPeriod: 'P30D', strategies: [{ services: [1], price: eur(1) }] },
-      ],
+      [renewOffer('P1Y', [1], 1), renewOffer('P1M', [1], 1), renewOffer('P12M', [1], 1), renewOffer('P30D', [1], 1)],
       1,
       null,
       NOW,
