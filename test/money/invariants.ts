@@ -307,8 +307,12 @@ export function checkInvariants(world: World, views: readonly View[], settled: b
     const consequence = asked.change === 'stopAtExpiry' ? /does not cancel that order/ : /renewed twice/;
     const what = `${modal.view} (${modal.window}) asked to ${asked.change === 'stopAtExpiry' ? 'stop renewing' : 'renew automatically'} ${name} while ${
       truth.ourOpen.length > 0 ? `our renewal order ${truth.ourOpen.join(', ')} was open at OVH` : 'no order of ours was open at OVH'
-    } and the journal held ${hasEntry ? truth.entries.map((entry) => `${entry.state}${entry.orderId ? ` ${entry.orderId}` : ''}`).join(', ') : 'no entry for it'}`;
-    if (!line || !consequence.test(modal.text)) {
+    } and the journal held ${hasEntry ? truth.entries.map((entry) => `${entry.state}${entry.orderId ? ` ${entry.orderId}` : ''}`).join(', ') : 'no entry for it'}${
+      truth.unreadable > 0 ? ` (${truth.unreadable} unreadable record(s) about it)` : ''
+    }`;
+    // With no readable entry, the only way to know is the unreadable record: the line must say so.
+    const unreadableOnly = !hasEntry && truth.unreadable > 0;
+    if (!line || !consequence.test(modal.text) || (unreadableOnly && !/cannot be read/.test(line))) {
       add('a settings change names the renewal order in flight', `${what}; the dialog said: ${JSON.stringify(modal.text)}`, '11');
       continue;
     }
