@@ -99,6 +99,8 @@ export class World {
   readonly storage = new SimStorage(this.dir);
   readonly ovh: SimOvh;
   readonly modals: Modal[] = [];
+  /** Every wait of the code under test, by view, with OVH's event count when it ended. */
+  readonly waits: Array<{ readonly view: string; readonly ms: number; readonly seq: number }> = [];
   readonly windows = new Map<WindowName, WindowInstance>();
   /** Errors an action let escape (a raw crash of a session), for the report. */
   readonly escaped: string[] = [];
@@ -181,6 +183,7 @@ export class World {
     const start = this.ovh.clockMs;
     await this.gate(`${origin.view} sleep ${ms}`);
     this.ovh.clockMs = Math.max(this.ovh.clockMs, start + ms);
+    this.waits.push({ view: origin.view, ms, seq: this.ovh.seq });
     await this.hangIfDead(origin);
   }
 
