@@ -44,7 +44,7 @@ export class PaymentFlow {
       if (await this.takenElsewhere(api, known)) return;
       const recorded = s.deps.journal.get(known.entry.id);
       if (recorded?.state === 'payAccepted') return await this.paidElsewhere(api, { ...known, entry: recorded });
-      if (!again && recorded && recorded.state !== known.entry.state && (recorded.state === 'paying' || recorded.state === 'payUncertain'))
+      if (!again && recorded && recorded.state !== known.entry.state && paymentSent(recorded))
         return await this.followUncertain(api, { ...known, entry: recorded });
       const confirmed = await confirm(...this.dialog(known, option, again), 'pay');
       if (!confirmed || s.isDisposed) return s.go(back);
@@ -134,7 +134,7 @@ export class PaymentFlow {
     // OVH accepted a payment sent from another window; its status shows it later.
     if (current?.state === 'payAccepted') return 'paidElsewhere';
     // Another window sent a payment whose outcome OVH does not show yet: follow it, never pay again.
-    if (!current || (!again && (current.state === 'paying' || current.state === 'payUncertain'))) return 'inProgress';
+    if (!current || (!again && paymentSent(current))) return 'inProgress';
     const paying: KnownOrder = { ...known, entry: { ...current, state: 'paying' } };
     await s.deps.journal.write(paying.entry);
     s.go({ kind: 'paying', known: paying });
