@@ -8,7 +8,7 @@ import { addDuration, parseDuration } from '../../src/renewal';
 import type { TestingApi } from '../../src/testing';
 import { ledger, openPanel, PanelDriver, renewableService } from './support/renew';
 import { admin } from './support/sandbox';
-import { until } from './support/servicesTree';
+import { labelOf, tooltipText, until } from './support/servicesTree';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { renewSuite } from './support/renewSuite';
 
@@ -197,6 +197,56 @@ suite('Renew panel (real extension host + sandbox)', function () {
       listening.dispose();
     }
     assert.equal(marked(), false);
+  });
+
+  test('IDN domains keep the names people know: the tree, the single panel and its order and payment dialogs show Unicode, never xn--', async () => {
+    const api = await testing.accounts.api(account.id);
+    const { services } = await api!.listServices();
+    const idn = services.filter((service) => service.type === 'domain' && service.name.includes('xn--') && service.lifecycleState !== 'terminated');
+    assert.ok(idn.length >= 2, `the sandbox account has ${idn.length} IDN domains`);
+    await testing.services.model.refresh(account.id);
+    for (const service of idn) {
+      assert.doesNotMatch(service.displayName, /xn--/, `${service.name} is listed by the name people know`);
+      const node = testing.services.provider.findService(account.id, service.serviceId);
+      assert.ok(node, `${service.displayName} in the tree`);
+      const item = testing.services.provider.getTreeItem(node);
+      // The tooltip's "Service name" row is the identifier shown on purpose (what OVH's API and Control Panel search for), under the Unicode title.
+      const tooltip = tooltipText(item);
+      assert.ok(tooltip.startsWith(`**${service.displayName}**`), `tooltip title: ${tooltip}`);
+      assert.match(tooltip, new RegExp(`^Service name: \`${service.name.replace(/\./g, '\\.')}\``, 'm'));
+      const shown = [
+        labelOf(item),
+        String(item.description ?? ''),
+        tooltip.replace(/^Service name: .*$/m, ''),
+        item.accessibilityInformation?.label ?? '',
+      ].join('\n');
+      assert.ok(labelOf(item).startsWith(service.displayName), `tree label: ${labelOf(item)}`);
+      assert.doesNotMatch(shown, /xn--/, `the tree shows ${service.displayName}:\n${shown}`);
+    }
+    // The single panel of an IDN domain that OVH renews: its choices, both dialogs and every message to the webview.
+    let chosen: (typeof idn)[number] | undefined;
+    for (const service of idn) {
+      const descriptions = await api!.listRenewDescriptions(service.serviceId, false).catch(() => []);
+      if (descriptions.some((description) => description.strategies.length > 0)) {
+        chosen = service;
+        break;
+      }
+    }
+    assert.ok(chosen, 'an IDN domain OVH renews');
+    const driver = await openPanel(testing, account.id, chosen.serviceId);
+    assert.equal(driver.state.phase, 'ready');
+    await driver.previewRow(driver.state.rows[0].key);
+    const ordering = await driver.send({ type: 'placeOrder' }, [{ confirm: PLACE }]);
+    await driver.until('the order and its payment options', (s) => s.payment !== undefined && s.busy === undefined);
+    const paying = await driver.send({ type: 'pay' }, [{ confirm: PAY }]);
+    await driver.until('delivery', (s) => s.order?.delivered === true && s.busy === undefined);
+    const dialogs = [...ordering.asked, ...ordering.details, ...paying.asked, ...paying.details].join('\n');
+    assert.ok(dialogs.includes(chosen.displayName), `${chosen.displayName} in the dialogs:\n${dialogs}`);
+    assert.doesNotMatch(dialogs, /xn--/);
+    const posted = JSON.stringify(driver.panel.posted);
+    assert.ok(posted.includes(chosen.displayName), 'the panel names the service');
+    assert.doesNotMatch(posted, /xn--/);
+    assert.equal((await ledger()).orders.length, 1);
   });
 
   test('a second panel for the same service is the same panel', async () => {

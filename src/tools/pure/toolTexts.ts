@@ -4,7 +4,7 @@
  * confirmation of opening a renew panel. Pure: the tools read the listing the Services
  * view already holds and pass it here with `t` (vscode.l10n.t, or `english` in tests).
  */
-import type { ServiceSummary } from '../../ovh';
+import { knownNames, type ServiceSummary } from '../../ovh';
 import { compareRenewStrategies, ovhCalendarDay, parseDuration, renewalOutlook, type RenewDescription } from '../../renewal';
 import { formatDuration, formatMoney, formatOvhDay, productTypeText, relativeDays } from '../../format';
 import type { Translate } from '../../translate';
@@ -201,16 +201,21 @@ export function renewOptionsText(found: FoundService, descriptions: readonly Ren
         formatOvhDay(row.newExpiry.toISOString(), locale) ?? '',
       ),
     ];
-    if (row.renewsMoreThanSelected)
-      parts.push(
-        t(
-          'also renews {0}',
-          row.servicesDetails
-            .filter((d) => d.serviceId !== service.serviceId)
-            .map((d) => d.serviceName ?? `#${d.serviceId}`)
-            .join(', '),
-        ),
-      );
+    if (row.renewsMoreThanSelected) {
+      // Named as people know them, the service itself included, so a hosting that shares the domain's name says which it is.
+      const listed = account.services ?? [];
+      const named = row.servicesDetails.map((detail) => {
+        const summary = listed.find((candidate) => candidate.serviceId === detail.serviceId);
+        return {
+          serviceId: detail.serviceId,
+          name: detail.serviceName ?? summary?.name,
+          displayName: summary?.displayName,
+          type: summary ? productTypeText(summary.type, t) : (detail.serviceType ?? undefined),
+        };
+      });
+      const names = knownNames(named, (detail) => detail.type);
+      parts.push(t('also renews {0}', names.filter((_, index) => named[index]?.serviceId !== service.serviceId).join(', ')));
+    }
     if (row.cheapestPerMonth) parts.push(t('cheapest per month'));
     return `- ${parts.join('; ')}`;
   });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { expiringText, findService, lookupProblem, openRenewalTexts, type ToolAccount } from '../../../src/tools/pure/toolTexts';
+import type { RenewDescription } from '../../../src/renewal';
+import { expiringText, findService, lookupProblem, openRenewalTexts, renewOptionsText, type ToolAccount } from '../../../src/tools/pure/toolTexts';
 import { expiringIn, NOW, service, t } from '../views/fixtures';
 
 const context = { t, locale: 'en', now: NOW };
@@ -38,6 +39,26 @@ suite('Tool answers (pure)', () => {
     const stale = expiringText([account('A', [], NOW.getTime() - 2 * DAY)], 30, context);
     assert.match(stale, /may be out of date: ask for fresh data/);
     assert.match(expiringText([account('B', undefined, undefined)], 30, context), /Nothing is listed for this account yet/);
+  });
+
+  test('renew options: what a bundle also renews is named as people know it (Unicode, the product type where names repeat)', () => {
+    const domain = service({ displayName: 'pixel.net', type: 'domain', expirationDate: expiringIn(10) });
+    const hosting = service({ displayName: 'pixel.net', type: 'webHosting', expirationDate: expiringIn(10) });
+    const idn = service({ name: 'xn--caf-crme-60ag.fr', displayName: 'café-crème.fr', type: 'domain', expirationDate: expiringIn(10) });
+    const detail = (summary: typeof domain) => ({ serviceId: summary.serviceId, serviceName: summary.name, serviceType: null });
+    const price = { currencyCode: 'EUR', text: '63.87 €', value: 63.87 };
+    const descriptions: RenewDescription[] = [
+      {
+        renewPeriod: 'P1Y',
+        strategies: [
+          { services: [domain.serviceId], price: { currencyCode: 'EUR', text: '15.99 €', value: 15.99 } },
+          { services: [domain.serviceId, hosting.serviceId, idn.serviceId], servicesDetails: [detail(domain), detail(hosting), detail(idn)], price },
+        ],
+      },
+    ];
+    const text = renewOptionsText({ account: account('A', [domain, hosting, idn]), service: domain }, descriptions, context);
+    assert.match(text, /also renews pixel\.net \(Web hosting\), café-crème\.fr/);
+    assert.doesNotMatch(text, /xn--/);
   });
 
   test('nobody signed in: one plain sentence with the command to run', () => {
