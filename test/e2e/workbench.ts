@@ -229,7 +229,27 @@ export async function screenshot(name: string): Promise<string> {
   const file = path.join(dir, `${name}.png`);
   await fontsLoaded();
   await page().screenshot({ path: file });
+  await recordVolatile(path.join(dir, `${name}.volatile.json`));
   return file;
+}
+
+/**
+ * What of a picture changes from run to run whatever the code (issue 29's pixel comparison,
+ * `scripts/compare-screenshots.mjs`): the status bar (the sandbox's port, counters still
+ * settling), notification toasts (they come and go on their own clock), progress bars and
+ * spinners. Their boxes are written beside the picture; the picture itself is untouched.
+ */
+async function recordVolatile(file: string): Promise<void> {
+  const selectors = ['.part.statusbar', '.notifications-toasts .notification-toast', '.monaco-progress-container.active', '.codicon-loading'];
+  const boxes = await page()
+    .evaluate<Array<{ selector: string; x: number; y: number; width: number; height: number }>>(
+      `${JSON.stringify(selectors)}.flatMap((selector) => [...document.querySelectorAll(selector)].map((element) => {
+        const { x, y, width, height } = element.getBoundingClientRect();
+        return { selector, x: Math.floor(x), y: Math.floor(y), width: Math.ceil(width) + 1, height: Math.ceil(height) + 1 };
+      }))`,
+    )
+    .catch(() => []);
+  fs.writeFileSync(file, `${JSON.stringify(boxes.filter((box) => box.width > 1 && box.height > 1))}\n`);
 }
 
 /**
