@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { OvhApi } from '../../../src/ovh/client';
 import { parseCustomEndpoint } from '../../../src/ovh/endpoints';
 import { attentionItems } from '../../../src/views/pure/attention';
-import { makeCachedListing, readCachedListing } from '../../../src/views/pure/cachedListing';
+import { makeCachedListing, readCachedListing } from '../../../src/core/listing/cachedListing';
 import { layoutServices } from '../../../src/views/pure/layout';
 import { NO_FILTER } from '../../../src/views/pure/viewOptions';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
