@@ -1,5 +1,5 @@
-import * as assert from 'node:assert/strict';
-import { OvhApi, parseCustomEndpoint, type RenewOffer, type ServiceSummary } from '../../src/ovh';
+import type { RenewOffer, ServiceSummary } from '../../src/ovh';
+import { sandboxApi } from '../kit/sandboxClient';
 import { sandbox } from './workbench';
 
 /**
@@ -11,13 +11,7 @@ export async function renewableServices(
   keep: (service: ServiceSummary, all: readonly ServiceSummary[]) => boolean,
   renewable: (descriptions: readonly RenewOffer[], service: ServiceSummary) => boolean,
 ): Promise<ServiceSummary[]> {
-  const info = sandbox();
-  const endpoint = parseCustomEndpoint(info.url);
-  assert.ok(endpoint.ok);
-  const api = new OvhApi({
-    endpoint: endpoint.endpoint,
-    credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey },
-  });
+  const api = sandboxApi(sandbox());
   try {
     const { services } = await api.listServices();
     const found: ServiceSummary[] = [];

@@ -1,10 +1,33 @@
+import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
+
 /**
- * The one client of the sandbox's control routes (/__sandbox/...: no auth, never logged, never delayed or
- * faulted) for every layer that drives a sandbox in another process: the integration tests
- * (test/integration/support/sandbox.ts `admin`), the E2E tests (test/e2e/workbench.ts `sandboxControl`) and the
- * benchmarks (bench/sandbox/sandboxAdmin.ts). The sandbox's own unit tests read raw answers, status included,
- * through test/unit/sandbox/helpers.ts `admin`.
+ * How the tests and the benchmarks reach a sandbox: its API through the extension's client with the sandbox's
+ * ready keys (`sandboxApi`), and its control routes (/__sandbox/...: no auth, never logged, never delayed or
+ * faulted) through `sandboxAdmin`, the one client of them for every layer that drives a sandbox in another
+ * process: the integration tests (test/integration/support/sandbox.ts `admin`), the E2E tests
+ * (test/e2e/workbench.ts `sandboxControl`) and the benchmarks (bench/sandbox/sandboxAdmin.ts). The sandbox's own
+ * unit tests read raw answers, status included, through test/unit/sandbox/helpers.ts `admin`, and sign their
+ * own requests there.
  */
+
+/** What a sandbox tells its tests: its API's URL and its ready application and consumer keys. */
+export interface SandboxKeys {
+  readonly url: string;
+  readonly applicationKey: string;
+  readonly applicationSecret: string;
+  readonly consumerKey: string;
+}
+
+/**
+ * The extension's API client (default timeout, retries and limiter) signed with the sandbox's keys, as the
+ * extension calls a custom endpoint; `pageSize` as OvhApi takes it. The caller disposes of it.
+ */
+export function sandboxApi(sandbox: SandboxKeys, pageSize?: number): OvhApi {
+  const parsed = parseCustomEndpoint(sandbox.url);
+  if (!parsed.ok) throw new Error(`the sandbox URL ${sandbox.url} does not parse: ${parsed.problem}`);
+  const { applicationKey, applicationSecret, consumerKey } = sandbox;
+  return new OvhApi({ endpoint: parsed.endpoint, credentials: { kind: 'appKey', applicationKey, applicationSecret, consumerKey } }, pageSize);
+}
 
 export type SandboxAdminMethod = 'GET' | 'POST' | 'DELETE';
 
