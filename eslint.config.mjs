@@ -47,7 +47,7 @@ export default tseslint.config(
   },
   {
     // A pure/ module reaches only pure code: its own folder, ovh/, renewal/, format/, protocol/, storage/, views/pure/ (the
-    // texts every feature shares; types from anywhere).
+    // texts every feature shares) and core/listing/ (the listing every feature shares; types from anywhere).
     files: ['src/views/pure/**/*.ts', 'src/outlook/pure/**/*.ts', 'src/settings/pure/**/*.ts', 'src/tools/pure/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -55,7 +55,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./(?!\\.\\./(ovh|renewal|format|protocol|translate|storage|views/pure)(/|$))',
+              regex: '^\\.\\./(?!\\.\\./(ovh|renewal|format|protocol|translate|storage|views/pure|core/listing)(/|$))',
               allowTypeImports: true,
               message: 'A pure/ module imports only pure modules (vscode-free).',
             },
@@ -65,8 +65,9 @@ export default tseslint.config(
     },
   },
   {
-    // The money core (orders: journal, leases, placement, payment, recovery; batch: many orders at once) reaches
-    // only itself and the layers below it, never a UI folder (types from anywhere).
+    // The core (orders: journal, leases, placement, payment, recovery; batch: many orders at once; listing: the services
+    // listing every feature shares, with its cache) reaches only itself and the layers below it, never a UI folder (types
+    // from anywhere).
     files: ['src/core/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -74,9 +75,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./(?!(orders|batch)/|\\.\\./(ovh|renewal|format|protocol|translate|storage|views/pure)(/|$))',
+              regex: '^\\.\\./(?!(orders|batch|listing)/|\\.\\./(ovh|renewal|format|protocol|translate|storage|views/pure)(/|$))',
               allowTypeImports: true,
-              message: 'The money core imports only itself and the layers below it (ovh, renewal, format, protocol, storage).',
+              message: 'The core imports only itself and the layers below it (ovh, renewal, format, protocol, storage).',
             },
           ],
         },

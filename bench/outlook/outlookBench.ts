@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { buildOutlookState } from '../../src/outlook/pure/outlookState';
 import { OutlookHostMessageSchema } from '../../src/protocol/outlook';
 import { projectRoot } from '../../test/harness/paths';
-import { makeCachedListing, readCachedListing } from '../../src/views/pure/cachedListing';
+import { makeCachedListing, readCachedListing } from '../../src/core/listing/cachedListing';
 import { layoutServices } from '../../src/views/pure/layout';
 import { NO_FILTER } from '../../src/views/pure/viewOptions';
 import { extensionClient } from '../listing/extensionClient';

@@ -1,4 +1,5 @@
 import type { SandboxInfo } from '../../test/harness/sandboxProcess';
+import { sandboxAdmin, type SandboxAdminMethod } from '../../test/kit/sandboxClient';
 import type { LoggedRequest } from '../../test/sandbox/requestLog';
 
 export interface SandboxConfigPatch {
@@ -29,33 +30,7 @@ export class SandboxAdmin {
   }
 
   /** Control calls are idempotent: a connection refused or reset (a run just killed its client) is tried again. */
-  private async call<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      let response: Response;
-      try {
-        response = await fetch(`${this.origin}/__sandbox/${path}`, {
-          method,
-          headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-      } catch (error) {
-        if (attempt >= ATTEMPTS) throw new Error(`sandbox admin ${method} ${path}: ${describe(error)}`);
-        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
-        continue;
-      }
-      const text = await response.text();
-      if (!response.ok) throw new Error(`sandbox admin ${method} ${path} → ${response.status} ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    }
+  private call<T = unknown>(method: SandboxAdminMethod, path: string, body?: unknown): Promise<T> {
+    return sandboxAdmin<T>(this.origin, method, path, body, { attempts: 4, retryDelayMs: 500 });
   }
-}
-
-const ATTEMPTS = 4;
-const RETRY_DELAY_MS = 500;
-
-/** fetch() hides the socket error in `cause`. */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`;
 }

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import type { AccountMeta } from '../auth/accountTypes';
 import { describeError, type OvhApi } from '../ovh';
 import type { ServiceRef } from '../protocol/serviceRef';
-import type { AccountListing } from '../views/servicesModel';
+import type { AccountListing } from '../core/listing/servicesModel';
 import { safeLocale } from '../format';
 import {
   expiringText,

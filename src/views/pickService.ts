@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { safeLocale } from '../format';
 import type { AccountMeta } from '../auth/accountTypes';
 import { pickEntries, type PickEntry } from './pure/pickItems';
-import type { ServicesModel } from './servicesModel';
+import type { ServicesModel } from '../core/listing/servicesModel';
 import type { ServiceRef } from '../protocol/serviceRef';
 
 export interface PickServiceOptions {

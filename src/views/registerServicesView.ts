@@ -3,7 +3,7 @@ import type { AttentionItem } from './pure/attention';
 import { serviceKey, type ServiceRef } from '../protocol/serviceRef';
 import { pickService, type PickServiceOptions } from './pickService';
 import { serviceCommands, type ServiceCommands } from './serviceCommands';
-import { ServicesModel, type AccountSource } from './servicesModel';
+import { ServicesModel, type AccountSource } from '../core/listing/servicesModel';
 import { ServicesTreeProvider } from './servicesTreeProvider';
 import type { ServicesNode } from './treeNodes';
 import { UrgencySignals } from './urgencySignals';

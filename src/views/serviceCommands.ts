@@ -4,7 +4,7 @@ import type { ServiceSummary } from '../ovh';
 import { controlPanelUrl } from './pure/controlPanel';
 import { promptFilter } from './filterPrompt';
 import { serviceRefOf, type ServiceRef } from '../protocol/serviceRef';
-import type { ServicesModel } from './servicesModel';
+import type { ServicesModel } from '../core/listing/servicesModel';
 import { parseFilter, type GroupBy, type SortBy } from './pure/viewOptions';
 import type { ViewState } from './viewState';
 import type { ViewUi } from './viewUi';

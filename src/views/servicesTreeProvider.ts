@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { safeLocale } from '../format';
 import type { AccountMeta } from '../auth/accountTypes';
 import { layoutServices, type ServiceEntry } from './pure/layout';
-import { CredentialsUnavailableError, type ServicesModel } from './servicesModel';
+import { CredentialsUnavailableError, type ServicesModel } from '../core/listing/servicesModel';
 import { nodeIds, toTreeItem, type AccountNode, type GroupNode, type MessageNode, type ServiceNode, type ServicesNode } from './treeNodes';
 import type { ViewOptions } from './pure/viewOptions';
 

@@ -3,7 +3,7 @@ import { URGENCY_COLORS } from './pure/urgencyColors';
 import type { AccountMeta } from '../auth/accountTypes';
 import type { ServiceRef } from '../protocol/serviceRef';
 import { describeError, type EndpointId, type ServiceType } from '../ovh';
-import type { Unreadable } from './pure/cachedListing';
+import type { Unreadable } from '../core/listing/cachedListing';
 import { stopGate } from '../renewal';
 import { controlPanelUrl } from './pure/controlPanel';
 import type { GroupKey, ServiceEntry } from './pure/layout';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { serviceKey } from '../protocol/serviceRef';
 import { safeLocale } from '../format';
 import { attentionItems, attentionMessage, localDayKey, shouldNotify, type AttentionItem } from './pure/attention';
-import type { ServicesModel } from './servicesModel';
+import type { ServicesModel } from '../core/listing/servicesModel';
 import type { ViewUi } from './viewUi';
 import type { ViewSettings } from './viewState';
 

@@ -1,41 +1,36 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
+import { renewableServices } from './sandboxServices';
 import { signInThroughUi } from './signIn';
-import { chooseMenuItem, closeWorkbench, openWorkbench, page, painted, panelFrame, poll, runFromPalette, sandbox, screenshot, setTheme } from './workbench';
+import {
+  chooseMenuItem,
+  closeWorkbench,
+  openWorkbench,
+  page,
+  painted,
+  panelFrame,
+  poll,
+  runFromPalette,
+  sandboxControl,
+  screenshot,
+  setTheme,
+} from './workbench';
 
 const sidebar = (): Locator => page().locator('.part.sidebar');
 
 /** Services OVH renews alone (a strategy naming only them), with plain names for the selectors. */
 async function renewableAlone(): Promise<Set<string>> {
-  const info = sandbox();
-  const endpoint = parseCustomEndpoint(info.url);
-  assert.ok(endpoint.ok);
-  const api = new OvhApi({
-    endpoint: endpoint.endpoint,
-    credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey },
-  });
-  try {
-    const { services } = await api.listServices();
-    const names = new Set<string>();
-    for (const service of services.filter(
-      (s) => s.parentServiceId === undefined && s.lifecycleState !== 'terminated' && /^[\x20-\x7e]+$/.test(s.displayName),
-    )) {
-      const descriptions = await api.listRenewDescriptions(service.serviceId, false).catch(() => []);
-      if (descriptions.some((d) => d.strategies.some((strategy) => strategy.services.length === 1 && strategy.services[0] === service.serviceId)))
-        names.add(service.displayName);
-    }
-    return names;
-  } finally {
-    api.dispose();
-  }
+  const services = await renewableServices(
+    (s) => s.parentServiceId === undefined && s.lifecycleState !== 'terminated' && /^[\x20-\x7e]+$/.test(s.displayName),
+    (descriptions, service) =>
+      descriptions.some((d) => d.strategies.some((strategy) => strategy.services.length === 1 && strategy.services[0] === service.serviceId)),
+  );
+  return new Set(services.map((service) => service.displayName));
 }
 
 /** The sandbox's record of every order and payment (its admin route, outside the API). */
-async function ledger(): Promise<{ orders: unknown[]; payments: unknown[] }> {
-  const response = await fetch(`${new URL(sandbox().url).origin}/__sandbox/ledger`);
-  assert.ok(response.ok);
-  return (await response.json()) as { orders: unknown[]; payments: unknown[] };
+function ledger(): Promise<{ orders: unknown[]; payments: unknown[] }> {
+  return sandboxControl('GET', 'ledger');
 }
 
 async function confirmModal(title: RegExp, button: string, shot: string): Promise<void> {

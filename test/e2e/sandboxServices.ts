@@ -1,29 +1,23 @@
-import * as assert from 'node:assert/strict';
-import { OvhApi, parseCustomEndpoint, type RenewOffer, type ServiceSummary } from '../../src/ovh';
+import type { RenewOffer, ServiceSummary } from '../../src/ovh';
+import { sandboxApi } from '../kit/sandboxClient';
 import { sandbox } from './workbench';
 
 /**
  * The sandbox account's services that a suite can renew, asked the way the extension
  * asks (the API layer, the suite's credentials), in listing order: those `keep` accepts
- * (given the whole listing) whose renew descriptions `renewable` accepts.
+ * (given the whole listing) whose renew descriptions `renewable` accepts (given the service).
  */
 export async function renewableServices(
   keep: (service: ServiceSummary, all: readonly ServiceSummary[]) => boolean,
-  renewable: (descriptions: readonly RenewOffer[]) => boolean,
+  renewable: (descriptions: readonly RenewOffer[], service: ServiceSummary) => boolean,
 ): Promise<ServiceSummary[]> {
-  const info = sandbox();
-  const endpoint = parseCustomEndpoint(info.url);
-  assert.ok(endpoint.ok);
-  const api = new OvhApi({
-    endpoint: endpoint.endpoint,
-    credentials: { kind: 'appKey', applicationKey: info.applicationKey, applicationSecret: info.applicationSecret, consumerKey: info.consumerKey },
-  });
+  const api = sandboxApi(sandbox());
   try {
     const { services } = await api.listServices();
     const found: ServiceSummary[] = [];
     for (const service of services.filter((candidate) => keep(candidate, services))) {
       const descriptions = await api.listRenewDescriptions(service.serviceId, false).catch(() => []);
-      if (renewable(descriptions)) found.push(service);
+      if (renewable(descriptions, service)) found.push(service);
     }
     return found;
   } finally {

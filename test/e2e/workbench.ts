@@ -5,6 +5,7 @@ import { workbenchUrl } from '../harness/browser';
 import { projectRoot, resultsRoot } from '../harness/paths';
 import { startSandboxProcess, type SandboxInfo, type SandboxProcess } from '../harness/sandboxProcess';
 import { openSession, throttleRenderer, type WorkbenchSession } from '../harness/session';
+import { sandboxAdmin, type SandboxAdminMethod } from '../kit/sandboxClient';
 
 /**
  * One workbench shared by every E2E suite in a run: starting code-server and
@@ -83,14 +84,8 @@ export async function inWindow<T>(window: Page, work: () => Promise<T>): Promise
 }
 
 /** Calls the sandbox's control routes (no auth; never delayed or faulted). */
-export async function sandboxControl<T = unknown>(method: 'GET' | 'POST' | 'DELETE', route: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${new URL(sandbox().url).origin}/__sandbox/${route}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`sandbox ${method} ${route}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
+export function sandboxControl<T = unknown>(method: SandboxAdminMethod, route: string, body?: unknown): Promise<T> {
+  return sandboxAdmin<T>(new URL(sandbox().url).origin, method, route, body);
 }
 
 export function keepLogsOnClose(target: string): void {

@@ -4,8 +4,9 @@ import { AccountStore } from '../../src/auth/accountStore';
 import { SecretStore } from '../../src/auth/secretStore';
 import { signIn } from '../../src/auth/signIn';
 import { ValidationWaiter } from '../../src/auth/validationWait';
-import { OvhApi, parseCustomEndpoint } from '../../src/ovh';
+import { OvhApi } from '../../src/ovh';
 import type { TestingApi } from '../../src/testing';
+import { sandboxApi } from '../kit/sandboxClient';
 import { testingApi } from './support/extension';
 import { answerWhenAsked, sandbox } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
@@ -137,12 +138,7 @@ suite('Accounts and SecretStorage (real extension host + sandbox)', function () 
       testing.setPrompter(undefined);
     }
     assert.deepEqual(testing.accounts.list(), []);
-    const endpoint = parseCustomEndpoint(sandbox().url);
-    assert.ok(endpoint.ok);
-    const old = new OvhApi({
-      endpoint: endpoint.endpoint,
-      credentials: { kind: 'appKey', applicationKey: sandbox().applicationKey, applicationSecret: sandbox().applicationSecret, consumerKey },
-    });
+    const old = sandboxApi({ ...sandbox(), consumerKey });
     try {
       await assert.rejects(old.me(), (error: { kind?: string }) => error.kind === 'invalidCredential');
     } finally {

@@ -4,7 +4,7 @@ import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
 import { ledger, openPanel, renewableService, type PanelDriver } from './support/renew';
-import { type Fault, FAULTS, iamBody } from './support/faultList';
+import { type Fault, faultMatrixHooks, FAULTS, iamBody } from './support/faultList';
 import { admin, answerValidationPage, sandbox } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { labelOf, serviceRows, walk } from './support/servicesTree';
@@ -37,11 +37,6 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
   let testing: TestingApi;
   let account: AccountMeta;
   let serviceId: number;
-  const unhandled: unknown[] = [];
-  // The offline VS Code lacks ripgrep; its own search failing is not ours to count.
-  const onUnhandled = (reason: unknown): void => {
-    if (!/ripgrep\/bin\/rg ENOENT/.test(String(reason))) unhandled.push(reason);
-  };
   let cells = 0;
   let passed = 0;
 
@@ -51,15 +46,10 @@ suite('Fault matrix: every fault × every panel operation (real extension host +
     await signOutEverything(testing);
     account = await signInToSandbox(testing);
     serviceId = await renewableService(testing, account, false);
-    await vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
-    process.on('unhandledRejection', onUnhandled);
-    process.on('uncaughtException', onUnhandled);
   });
+  const unhandled = faultMatrixHooks();
 
   suiteTeardown(async () => {
-    process.off('unhandledRejection', onUnhandled);
-    process.off('uncaughtException', onUnhandled);
-    await vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
     await signOutEverything(testing);
     console.log(`fault matrix: ${cells} cells run, ${passed} passed`);
   });

@@ -6,7 +6,7 @@ import { willTerminate } from '../../src/renewal';
 import type { SettingsRun } from '../../src/settings/settingsDeps';
 import type { TestingApi } from '../../src/testing';
 import { testingApi } from './support/extension';
-import { type Fault, FAULTS, iamBody } from './support/faultList';
+import { type Fault, faultMatrixHooks, FAULTS, iamBody } from './support/faultList';
 import { admin } from './support/sandbox';
 import { ScriptedPrompter } from './support/scriptedPrompter';
 import { signInToSandbox, signOutEverything } from './support/signIn';
@@ -23,23 +23,14 @@ suite('Fault matrix: every fault × a renew-settings change (real extension host
   this.timeout(120_000);
   let testing: TestingApi;
   let account: AccountMeta;
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown): void => {
-    if (!/ripgrep\/bin\/rg ENOENT/.test(String(reason))) unhandled.push(reason);
-  };
 
   suiteSetup(async () => {
     testing = await testingApi();
     await signOutEverything(testing);
     account = await signInToSandbox(testing);
-    await vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
-    process.on('unhandledRejection', onUnhandled);
-    process.on('uncaughtException', onUnhandled);
   });
+  const unhandled = faultMatrixHooks();
   suiteTeardown(async () => {
-    process.off('unhandledRejection', onUnhandled);
-    process.off('uncaughtException', onUnhandled);
-    await vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
     await admin('DELETE', 'faults');
     await admin('POST', 'clock', { offsetSeconds: 0 });
     await signOutEverything(testing);

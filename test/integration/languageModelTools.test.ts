@@ -17,7 +17,7 @@ interface RequestLog {
 
 const DAY = 86_400_000;
 const TOOLS = ['ovhcloud_expiringServices', 'ovhcloud_renewalOutlook', 'ovhcloud_renewOptions', 'ovhcloud_openRenewal'];
-/** The cache key the Services view writes (src/views/pure/cachedListing.ts). */
+/** The cache key the Services view writes (src/core/listing/cachedListing.ts). */
 const cacheKey = (accountId: string): string => `ovhcloud.services.listing.${accountId}`;
 
 /** The sandbox's request counts since the last clear, without the clock reads every signed call may make. */

@@ -5,7 +5,7 @@ import type { AccountMeta } from '../../src/auth/accountTypes';
 import type { ServiceSummary } from '../../src/ovh/serviceSummary';
 import type { TestingApi } from '../../src/testing';
 import type { TestedServicesView as ServicesView } from '../../src/testing';
-import { CACHE_FORMAT } from '../../src/views/pure/cachedListing';
+import { CACHE_FORMAT } from '../../src/core/listing/cachedListing';
 import type { MessageNode, ServicesNode } from '../../src/views/treeNodes';
 import { admin, sandbox } from './support/sandbox';
 import { servicesSuite } from './support/servicesSuite';

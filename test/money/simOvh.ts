@@ -1,4 +1,6 @@
 import { OvhApiError, type Order, type PaymentOption, type RenewDescription, type ServiceSummary } from '../../src/ovh';
+import { defaultCard, orderNotFound, previewOrder, renderOrder, renewalDetail } from '../kit/orders';
+import { CATALOG, catalogSummary, TAX, type CatalogService } from '../kit/services';
 
 /**
  * A simulated OVH for the model-based test of the money core. It keeps the truth the
@@ -10,37 +12,10 @@ import { OvhApiError, type Order, type PaymentOption, type RenewDescription, typ
  * draws, and an answer can be lost after OVH acted.
  */
 
-export interface SimService {
-  readonly serviceId: number;
-  readonly name: string;
-  readonly type: 'DOMAIN' | 'HOSTING';
-  /** Renew strategies offered from this service's panel: services renewed and the price without tax. */
-  readonly strategies: ReadonlyArray<{ readonly services: readonly number[]; readonly price: number }>;
-}
+/** A service of the simulated account (test/kit/services.ts). */
+export type SimService = CatalogService;
 
-export const CATALOG: readonly SimService[] = [
-  { serviceId: 1, name: 'alpha.com', type: 'DOMAIN', strategies: [{ services: [1], price: 10 }] },
-  {
-    serviceId: 2,
-    name: 'beta.com',
-    type: 'DOMAIN',
-    strategies: [
-      { services: [2], price: 10 },
-      { services: [2, 3], price: 50 },
-    ],
-  },
-  {
-    serviceId: 3,
-    name: 'hosting-beta',
-    type: 'HOSTING',
-    strategies: [
-      { services: [3], price: 40 },
-      { services: [2, 3], price: 50 },
-    ],
-  },
-];
-
-export const TAX = 1.2;
+export { CATALOG, TAX };
 
 /** Where a call comes from: the window and the view (panel or batch) that sent it. */
 export interface Origin {
@@ -226,33 +201,9 @@ export class SimOvh {
     return atMs < order.expirationMs;
   }
 
-  private render(order: SimOrder): Order {
-    const withoutTax = Math.round((order.withTax / TAX) * 100) / 100;
-    const money = (value: number): Order['priceWithTax'] => ({ currencyCode: 'EUR', text: `${value.toFixed(2)} €`, value });
-    return {
-      orderId: order.orderId,
-      date: new Date(order.dateMs).toISOString(),
-      expirationDate: new Date(order.expirationMs).toISOString(),
-      pdfUrl: `https://www.ovh.com/cgi-bin/order/display.cgi?orderId=${order.orderId}`,
-      url: `https://www.ovh.com/cgi-bin/order/display.cgi?orderId=${order.orderId}`,
-      password: 'secret',
-      priceWithTax: money(order.withTax),
-      priceWithoutTax: money(withoutTax),
-      tax: money(Math.round((order.withTax - withoutTax) * 100) / 100),
-      retractionDate: null,
-    } as Order;
-  }
-
   private find(orderId: number, path: string): SimOrder {
     const order = this.orders.get(orderId);
-    if (!order)
-      throw new OvhApiError({
-        kind: 'notFound',
-        method: 'GET',
-        path,
-        status: 404,
-        serverMessage: `The requested object (orderId = ${orderId}) does not exist`,
-      });
+    if (!order) throw orderNotFound(orderId, path);
     return order;
   }
 
@@ -301,22 +252,7 @@ export class SimOvh {
       listRenewDescriptions: async (serviceId: number): Promise<RenewDescription[]> =>
         this.read(`/service/${serviceId}/renew`, () => this.descriptions(serviceId)),
       previewRenew: async (serviceId: number, request: { duration: string; services: readonly number[] }): Promise<Order> =>
-        this.read(`dry-run /service/${serviceId}/renew`, () => ({
-          ...this.render({
-            orderId: 0,
-            dateMs: this.clockMs,
-            expirationMs: this.clockMs,
-            createdSeq: this.seq,
-            withTax: this.priceOf(serviceId, request.services),
-            services: request.services,
-            renewal: true,
-            origin: 'outside',
-            listedFromMs: 0,
-            settleDelayMs: 0,
-            deliverDelayMs: 0,
-          }),
-          orderId: 0,
-        })),
+        this.read(`dry-run /service/${serviceId}/renew`, () => previewOrder(this.clockMs, this.priceOf(serviceId, request.services))),
       createRenewOrder: async (serviceId: number, request: { duration: string; services: readonly number[] }): Promise<Order> => {
         const origin = this.gates.origin();
         const path = `/service/${serviceId}/renew`;
@@ -343,9 +279,9 @@ export class SimOvh {
         this.orderInFlight.delete(origin.view);
         await this.gates.hangIfDead(origin);
         if (fault) throw this.faultError(fault.kind, 'POST', path);
-        return this.render(order as SimOrder);
+        return renderOrder(order as SimOrder);
       },
-      getOrder: async (orderId: number) => this.read(`/me/order/${orderId}`, () => this.render(this.find(orderId, `/me/order/${orderId}`))),
+      getOrder: async (orderId: number) => this.read(`/me/order/${orderId}`, () => renderOrder(this.find(orderId, `/me/order/${orderId}`))),
       getOrderStatus: async (orderId: number) => this.read(`/me/order/${orderId}/status`, () => this.status(this.find(orderId, `/me/order/${orderId}/status`))),
       listOrderIds: async (from?: Date) =>
         this.read('/me/order', () => {
@@ -362,19 +298,10 @@ export class SimOvh {
           const serviceId = order.services[detailId - orderId * 10 - 1] ?? 0;
           const service = this.services.find((candidate) => candidate.serviceId === serviceId);
           return order.renewal
-            ? {
-                orderDetailId: detailId,
-                description: `Renouvellement ${service?.type ?? ''} - 1 an(s)`,
-                domain: service?.name ?? '',
-                detailType: 'RENEW',
-                quantity: '1',
-              }
+            ? renewalDetail(detailId, service)
             : { orderDetailId: detailId, description: `Transfert ${service?.name ?? ''}`, domain: service?.name ?? '', detailType: 'TRANSFER', quantity: '1' };
         }),
-      listPaymentOptions: async (): Promise<PaymentOption[]> =>
-        this.read('/me/payment/method', () => [
-          { paymentMean: 'creditCard', paymentMeanId: 7, label: 'VISA •••• 4242', isDefault: true, status: 'VALID', selectable: true } as PaymentOption,
-        ]),
+      listPaymentOptions: async (): Promise<PaymentOption[]> => this.read('/me/payment/method', () => [defaultCard()]),
       payOrder: async (orderId: number): Promise<void> => {
         const origin = this.gates.origin();
         const path = `/me/order/${orderId}/pay`;
@@ -399,17 +326,7 @@ export class SimOvh {
   }
 
   summary(serviceId: number): ServiceSummary {
-    const service = this.services.find((candidate) => candidate.serviceId === serviceId);
-    if (!service) throw new OvhApiError({ kind: 'notFound', method: 'GET', path: `/services/${serviceId}`, status: 404 });
-    return {
-      serviceId,
-      name: service.name,
-      displayName: service.name,
-      type: service.type === 'DOMAIN' ? 'domain' : 'webHosting',
-      expirationDate: '2026-12-01T00:00:00+01:00',
-      renewPeriod: 'P1Y',
-      pendingActions: [],
-    } as unknown as ServiceSummary;
+    return { ...catalogSummary(this.services, serviceId), renewPeriod: 'P1Y' };
   }
 
   private descriptions(serviceId: number): RenewDescription[] {

@@ -30,8 +30,8 @@ export async function loadItem(b: BatchHost, item: BatchItem, recorded: RowRecor
   if (!options.some((option) => option.key === item.chosenKey))
     item.chosenKey = defaultOption(options, item.serviceId, item.session.serviceSummary?.renewPeriod)?.key;
   // Another window may have started ordering it while its options loaded: then it is not offered, and it is followed.
-  if (await item.session.deps.leases.holder(item.session.leaseKeys([item.serviceId]), item.session.deps.owner)) {
-    item.session.goElsewhere([item.serviceId]);
+  if (await item.session.otherWindows.holder([item.serviceId])) {
+    item.session.otherWindows.goElsewhere([item.serviceId]);
     return b.setPhase(item, { kind: 'elsewhere' });
   }
   b.setPhase(item, { kind: 'ready' });

@@ -49,7 +49,7 @@ export class OrderPlacement {
       );
       if (!confirmed || this.s.isDisposed) return this.s.go({ kind: 'previewed', previewed });
       // After the modal: the lock first, then the journal and OVH again, then the POST.
-      const lease = await this.s.takeLease(row.services);
+      const lease = await this.s.otherWindows.takeLease(row.services);
       if (!lease) return;
       try {
         if (await this.busyElsewhere(row.services)) return;
@@ -118,7 +118,7 @@ export class OrderPlacement {
     } catch (error) {
       // Nothing was sent: the record of this attempt goes, the other holder is followed.
       await this.s.deps.journal.end(entry.id);
-      if (error instanceof LeaseLostError) return this.s.goElsewhere(row.services);
+      if (error instanceof LeaseLostError) return this.s.otherWindows.goElsewhere(row.services);
       throw error;
     }
     let order: Order;
@@ -221,8 +221,8 @@ export class OrderPlacement {
   }
 
   private async busyElsewhere(services: readonly number[]): Promise<boolean> {
-    if (await this.s.deps.leases.holder(this.s.leaseKeys(services), this.s.deps.owner)) {
-      this.s.goElsewhere(services);
+    if (await this.s.otherWindows.holder(services)) {
+      this.s.otherWindows.goElsewhere(services);
       return true;
     }
     if (this.s.deps.journal.forServices(this.s.deps.identity, services).length > 0) {

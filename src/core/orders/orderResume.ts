@@ -20,15 +20,15 @@ export class OrderResume {
 
   async resume(api: RenewApi): Promise<Step | undefined> {
     // Another window may hold this service's lease before its journal entry is written.
-    if (await this.s.deps.leases.holder(this.s.leaseKeys([this.s.deps.serviceId]), this.s.deps.owner)) {
-      this.s.addNotice(this.s.elsewhereText());
+    if (await this.s.otherWindows.holder([this.s.deps.serviceId])) {
+      this.s.addNotice(this.s.otherWindows.elsewhereText());
       return { kind: 'elsewhere', services: [this.s.deps.serviceId] };
     }
     const entries = this.s.deps.journal.forServices(this.s.deps.identity, [this.s.deps.serviceId]);
     if (entries.length === 0) return undefined;
     const services = [...new Set(entries.flatMap((entry) => [entry.serviceId, ...entry.services]))];
-    if (await this.s.deps.leases.holder(this.s.leaseKeys(services), this.s.deps.owner)) {
-      this.s.addNotice(this.s.elsewhereText());
+    if (await this.s.otherWindows.holder(services)) {
+      this.s.addNotice(this.s.otherWindows.elsewhereText());
       return { kind: 'elsewhere', services };
     }
     for (const entry of entries) {

@@ -48,14 +48,14 @@ export class PaymentFlow {
         return await this.followUncertain(api, { ...known, entry: recorded });
       const confirmed = await confirm(...this.dialog(known, option, again), 'pay');
       if (!confirmed || s.isDisposed) return s.go(back);
-      const lease = await s.takeLease(known.entry.services, known);
+      const lease = await s.otherWindows.takeLease(known.entry.services, known);
       if (!lease) return;
       let outcome: PayOutcome;
       try {
         outcome = await this.payUnderLease(api, known, option, again, () => lease.confirm());
       } catch (error) {
         if (!(error instanceof LeaseLostError)) throw error;
-        return s.goElsewhere(known.entry.services, known);
+        return s.otherWindows.goElsewhere(known.entry.services, known);
       } finally {
         await lease.release().catch(() => undefined);
       }
@@ -90,8 +90,8 @@ export class PaymentFlow {
    */
   private async takenElsewhere(api: RenewApi, known: KnownOrder): Promise<boolean> {
     const s = this.session;
-    if (await s.deps.leases.holder(s.leaseKeys(known.entry.services), s.deps.owner)) {
-      s.goElsewhere(known.entry.services, known);
+    if (await s.otherWindows.holder(known.entry.services)) {
+      s.otherWindows.goElsewhere(known.entry.services, known);
       return true;
     }
     if ((await api.getOrderStatus(known.order.orderId)) === 'notPaid') return false;

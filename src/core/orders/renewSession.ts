@@ -1,11 +1,11 @@
 import { describeError, type PaymentOption, type ServiceSummary } from '../../ovh';
 import type { RenewPanelState, Row, RenewPanelMessage } from '../../protocol/renewPanel';
 import { compareRenewStrategies, manualOrderBlock, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
-import type { Lease } from './leaseFiles';
 import { type JournalEntry, JournalUnreadableError } from './orderJournal';
 import { OrderPlacement } from './orderPlacement';
 import { heldOrderText, manualOrderBlockText } from './orderHoldText';
 import { OrderResume } from './orderResume';
+import { OtherWindows } from './otherWindows';
 import { followOrder, isFinalStatus, isHeldStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
 import { PanelFormat } from './panelFormat';
 import { paymentChoices, paymentMethodKey } from './paymentChoices';
@@ -43,6 +43,8 @@ export class RenewSession {
   private readonly payments: PaymentFlow;
   private readonly placement: OrderPlacement;
   private readonly resumer: OrderResume;
+  /** The leases on the services and the other windows that hold them. */
+  readonly otherWindows: OtherWindows;
 
   constructor(readonly deps: SessionDeps) {
     this.format = new PanelFormat(deps.t, deps.locale, () => (this.summary ? [this.summary] : []));
@@ -50,6 +52,7 @@ export class RenewSession {
     this.payments = new PaymentFlow(this);
     this.placement = new OrderPlacement(this);
     this.resumer = new OrderResume(this);
+    this.otherWindows = new OtherWindows(this, this.payments);
   }
 
   get current(): RenewPanelState {
@@ -337,20 +340,6 @@ export class RenewSession {
     else this.deps.log.warn(`Refused to open a non-https ${which} link for order ${known.order.orderId}.`);
   }
 
-  /** Another window or panel holds a lease on these services, or the journal has an order for them. */
-  async takeLease(services: readonly number[], paying?: KnownOrder): Promise<Lease | undefined> {
-    const taken = await this.deps.leases.acquire(this.leaseKeys(services), this.deps.owner);
-    if ('lease' in taken) return taken.lease;
-    this.deps.log.info(`Service ${this.deps.serviceId}: ${taken.heldBy.owner} is placing or paying an order for it; following.`);
-    this.goElsewhere(services, paying);
-    return undefined;
-  }
-
-  /** Another window or panel holds a lease on these services: say so and follow it. */
-  goElsewhere(services: readonly number[], paying?: KnownOrder): void {
-    this.go({ kind: 'elsewhere', services, known: paying }, { notice: this.elsewhereText() });
-  }
-
   /** What to tell the user while a record of the journal cannot be read. */
   unreadableJournalError(error: JournalUnreadableError): NonNullable<RenewPanelState['error']> {
     this.deps.log.warn(`Order journal entries cannot be read: ${error.keys.join(', ')}`);
@@ -360,14 +349,6 @@ export class RenewSession {
       ),
       nextStep: this.deps.t('Check your orders at OVHcloud, then run "Forget This Order…" to set the unreadable record aside.'),
     };
-  }
-
-  leaseKeys(services: readonly number[]): string[] {
-    return services.map((id) => `${this.deps.identity}:${id}`);
-  }
-
-  elsewhereText(): string {
-    return this.deps.t('An order or payment for this service is being placed in another window or panel. This panel shows the outcome once it is done.');
   }
 
   fail(error: unknown, extra?: string): void {
@@ -424,28 +405,7 @@ export class RenewSession {
     const entering = step.kind === 'elsewhere' && this.step !== step;
     this.step = step;
     this.patch(patch);
-    if (entering) void this.followElsewhere(step);
-  }
-
-  /**
-   * While another window places or pays an order for these services, this panel waits for
-   * its lease to end, then shows where things stand (the order it created, paid or not),
-   * so both windows end showing the same truth without the user pressing anything.
-   */
-  private async followElsewhere(step: Step & { kind: 'elsewhere' }): Promise<void> {
-    const wait = this.deps.whenLeasesFree;
-    if (!wait) return;
-    try {
-      await wait(this.leaseKeys(step.services), this.deps.owner, () => this.disposed || this.step !== step);
-      if (this.disposed || this.step !== step) return;
-      // Met while paying: the other window paid it, or its payment left it unpaid.
-      if (step.known && (await this.payments.paidMeanwhile(step.known))) return;
-      await this.start();
-      // Unless yet another window holds a lease now: then this panel says so, and follows again.
-      if (this.step.kind !== 'elsewhere') this.addNotice(this.deps.t('The other window or panel has finished: this panel shows where things stand now.'));
-    } catch (error) {
-      this.deps.log.warn(`Could not follow the other window's order for service ${this.deps.serviceId}: ${String(error)}`);
-    }
+    if (entering) void this.otherWindows.followElsewhere(step);
   }
 
   patch(patch: Partial<typeof this.view>): void {

@@ -1,3 +1,5 @@
+import * as vscode from 'vscode';
+
 /** The faults of the fault matrices: each one the sandbox can inject on any route. */
 export type Fault = {
   readonly name: string;
@@ -42,3 +44,29 @@ export const iamBody = (action: string): object => ({
   message: 'User not granted for this request',
   details: { unauthorizedActionsByAuthentication: '', unauthorizedActionsByIAM: action },
 });
+
+/**
+ * The hooks both fault matrices share, registered after the suite's own suiteSetup and before its suiteTeardown:
+ * for the whole suite requests time out after 1 s, and whatever reaches the extension host unhandled is collected
+ * in the array returned, which each cell asserts is empty.
+ */
+export function faultMatrixHooks(): unknown[] {
+  const unhandled: unknown[] = [];
+  // The offline VS Code lacks ripgrep; its own search failing is not ours to count.
+  const onUnhandled = (reason: unknown): void => {
+    if (!/ripgrep\/bin\/rg ENOENT/.test(String(reason))) unhandled.push(reason);
+  };
+  const requestTimeout = (seconds: number | undefined): Thenable<void> =>
+    vscode.workspace.getConfiguration('ovhcloud').update('requestTimeoutSeconds', seconds, vscode.ConfigurationTarget.Global);
+  suiteSetup(async () => {
+    await requestTimeout(1);
+    process.on('unhandledRejection', onUnhandled);
+    process.on('uncaughtException', onUnhandled);
+  });
+  suiteTeardown(async () => {
+    process.off('unhandledRejection', onUnhandled);
+    process.off('uncaughtException', onUnhandled);
+    await requestTimeout(undefined);
+  });
+  return unhandled;
+}

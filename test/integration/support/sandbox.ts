@@ -1,4 +1,5 @@
 import type { SandboxInfo } from '../../harness/sandboxProcess';
+import { sandboxAdmin, type SandboxAdminMethod } from '../../kit/sandboxClient';
 import { waitFor } from './wait';
 
 /** The sandbox the launcher started for this run (see test/harness/runIntegration.ts). */
@@ -13,15 +14,9 @@ export function sandboxOrigin(): string {
   return new URL(sandbox().url).origin;
 }
 
-export async function admin<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${sandboxOrigin()}/__sandbox/${path}`, {
-    method,
-    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`sandbox admin ${method} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
+/** The run's sandbox's control routes (test/kit/sandboxClient.ts). */
+export function admin<T = unknown>(method: SandboxAdminMethod, path: string, body?: unknown): Promise<T> {
+  return sandboxAdmin<T>(sandboxOrigin(), method, path, body);
 }
 
 /** Plays the user on the sandbox's validation page: the same form OVH's login page posts. */

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeError, isRefusedCredential, OvhApi, OvhApiError, REQUIRED_ACCESS_RULES } from '../../../src/ovh';
 import { compareRenewStrategies } from '../../../src/renewal';
-import type { ServiceRecord } from '../../sandbox/model';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { renewableDomain } from '../sandbox/helpers';
 import { apiFor } from './sandboxClient';
 
 /** The client against the sandbox configured like the real API (ovh-api-realities.md), one point of issue 14 at a time. */
@@ -22,13 +22,8 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
   });
   teardown(() => api.dispose());
 
-  const renewable = (): ServiceRecord => {
-    const s = sb.state.services.find((x) => x.kind === 'domain' && x.bundleId === null && x.lifecycleState === 'active' && !x.automaticOnly);
-    if (!s) throw new Error('no renewable domain');
-    return s;
-  };
   const newOrder = async (): Promise<number> => {
-    const s = renewable();
+    const s = renewableDomain(sb);
     return (await api.createRenewOrder(s.serviceId, { duration: 'P1Y', services: [s.serviceId] })).orderId;
   };
   const rejection = async (work: Promise<unknown>): Promise<OvhApiError> => {
@@ -129,7 +124,7 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
   suite('2. prices', () => {
     test('strategy prices with only {value} are compared in the account currency from GET /me', async () => {
       sb.config.renewPrices = 'valueOnly';
-      const s = renewable();
+      const s = renewableDomain(sb);
       const offers = await api.listRenewDescriptions(s.serviceId, false);
       assert.ok(offers.length > 0);
       assert.ok(offers.every((offer) => offer.strategies.every((st) => st.price?.currencyCode === 'EUR')));
@@ -140,7 +135,7 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
 
     test('one unreadable strategy is reported and hides none of the others', async () => {
       sb.config.renewPrices = 'oneBroken';
-      const s = renewable();
+      const s = renewableDomain(sb);
       const offers = await api.listRenewDescriptions(s.serviceId, false);
       const total = offers.reduce((sum, offer) => sum + offer.strategies.length, 0);
       const comparison = compareRenewStrategies(offers, s.serviceId, null, new Date());
@@ -153,7 +148,7 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
   });
 
   test('3. cached lists: a renewed expiry shows only with Pragma: no-cache', async () => {
-    const s = renewable();
+    const s = renewableDomain(sb);
     const expiry = async (fresh: boolean): Promise<string | null | undefined> =>
       (await api.listServices(undefined, { fresh })).services.find((x) => x.serviceId === s.serviceId)?.expirationDate;
     const before = await expiry(false);
@@ -163,7 +158,7 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
   });
 
   test('4. a dry run answering orderId 0, null or nothing is a preview, never an order', async () => {
-    const s = renewable();
+    const s = renewableDomain(sb);
     for (const variant of ['zero', 'null', 'absent'] as const) {
       sb.config.dryRunOrderId = variant;
       const preview = await api.previewRenew(s.serviceId, { duration: 'P1Y', services: [s.serviceId] });
@@ -203,7 +198,7 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
       const account = sb.createServiceAccount(actions);
       const oauth = apiFor(sb, { kind: 'oauth2', clientId: account.clientId, clientSecret: account.clientSecret });
       try {
-        const s = renewable();
+        const s = renewableDomain(sb);
         await oauth.me();
         await oauth.listServices();
         await oauth.listRenewDescriptions(s.serviceId, false);

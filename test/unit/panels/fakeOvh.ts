@@ -1,4 +1,6 @@
 import { OvhApiError, type Order, type PaymentOption, type RenewDescription, type ServiceSummary } from '../../../src/ovh';
+import { defaultCard, orderNotFound, previewOrder, renderOrder, renewalDetail } from '../../kit/orders';
+import { CATALOG, catalogSummary, TAX, type CatalogService } from '../../kit/services';
 
 /**
  * A small in-memory OVH for unit tests of the renew session: orders with details that
@@ -7,13 +9,8 @@ import { OvhApiError, type Order, type PaymentOption, type RenewDescription, typ
  * session's sleeps advance (no real waiting).
  */
 
-export interface FakeService {
-  readonly serviceId: number;
-  readonly name: string;
-  readonly type: string;
-  /** Renew strategies offered from this service's panel: services renewed and the price without tax. */
-  readonly strategies: ReadonlyArray<{ readonly services: readonly number[]; readonly price: number }>;
-}
+/** A service of the fake's account (test/kit/services.ts). */
+export type FakeService = CatalogService;
 
 export interface FakeOrder {
   readonly orderId: number;
@@ -35,29 +32,7 @@ export interface FakeOrder {
  */
 type Fault = 'lostAnswer' | 'timeoutNothingDone' | 'refused' | 'serverError' | 'html408Acted' | 'html408' | 'checkTimeoutActed';
 
-export const SERVICES: readonly FakeService[] = [
-  { serviceId: 1, name: 'alpha.com', type: 'DOMAIN', strategies: [{ services: [1], price: 10 }] },
-  {
-    serviceId: 2,
-    name: 'beta.com',
-    type: 'DOMAIN',
-    strategies: [
-      { services: [2], price: 10 },
-      { services: [2, 3], price: 50 },
-    ],
-  },
-  {
-    serviceId: 3,
-    name: 'hosting-beta',
-    type: 'HOSTING',
-    strategies: [
-      { services: [3], price: 40 },
-      { services: [2, 3], price: 50 },
-    ],
-  },
-];
-
-const TAX = 1.2;
+export const SERVICES: readonly FakeService[] = CATALOG;
 
 function timeout(method: string, path: string): OvhApiError {
   return new OvhApiError({ kind: 'timeout', method, path, errorCode: 'ETIMEDOUT' });
@@ -130,45 +105,12 @@ export class FakeOvh {
   }
 
   summary(serviceId: number): ServiceSummary {
-    const service = this.services.find((candidate) => candidate.serviceId === serviceId);
-    if (!service) throw new OvhApiError({ kind: 'notFound', method: 'GET', path: `/services/${serviceId}`, status: 404 });
-    return {
-      serviceId,
-      name: service.name,
-      displayName: service.name,
-      type: service.type === 'DOMAIN' ? 'domain' : 'webHosting',
-      expirationDate: '2026-12-01T00:00:00+01:00',
-      pendingActions: [],
-    } as ServiceSummary;
-  }
-
-  private renderOrder(order: FakeOrder): Order {
-    const withoutTax = Math.round((order.withTax / TAX) * 100) / 100;
-    const money = (value: number): Order['priceWithTax'] => ({ currencyCode: 'EUR', text: `${value.toFixed(2)} €`, value });
-    return {
-      orderId: order.orderId,
-      date: new Date(order.dateMs).toISOString(),
-      expirationDate: new Date(order.expirationMs).toISOString(),
-      pdfUrl: `https://www.ovh.com/cgi-bin/order/display.cgi?orderId=${order.orderId}`,
-      url: `https://www.ovh.com/cgi-bin/order/display.cgi?orderId=${order.orderId}`,
-      password: 'secret',
-      priceWithTax: money(order.withTax),
-      priceWithoutTax: money(withoutTax),
-      tax: money(Math.round((order.withTax - withoutTax) * 100) / 100),
-      retractionDate: null,
-    } as Order;
+    return catalogSummary(this.services, serviceId);
   }
 
   private find(orderId: number, path: string): FakeOrder {
     const order = this.orders.get(orderId);
-    if (!order || order.gone)
-      throw new OvhApiError({
-        kind: 'notFound',
-        method: 'GET',
-        path,
-        status: 404,
-        serverMessage: `The requested object (orderId = ${orderId}) does not exist`,
-      });
+    if (!order || order.gone) throw orderNotFound(orderId, path);
     return order;
   }
 
@@ -201,18 +143,7 @@ export class FakeOvh {
       previewRenew: async (serviceId: number, request: { duration: string; services: readonly number[] }): Promise<Order> => {
         if (this.previewFails) throw new OvhApiError({ kind: 'server', method: 'POST', path: `/service/${serviceId}/renew`, status: 500 });
         const price = this.priceOf(serviceId, request.services);
-        return {
-          ...this.renderOrder({
-            orderId: 0,
-            dateMs: this.clockMs,
-            expirationMs: this.clockMs,
-            withTax: price,
-            services: request.services,
-            paid: false,
-            gone: false,
-          }),
-          orderId: 0,
-        };
+        return previewOrder(this.clockMs, price);
       },
       createRenewOrder: async (serviceId: number, request: { duration: string; services: readonly number[] }): Promise<Order> => {
         this.orderPosts.push({ serviceId, services: [...request.services] });
@@ -229,11 +160,11 @@ export class FakeOvh {
         if (fault === 'lostAnswer') throw timeout('POST', path);
         if (fault === 'html408Acted') throw html408('POST', path);
         if (fault === 'checkTimeoutActed') throw checkTimeout('POST', path);
-        return this.renderOrder(order);
+        return renderOrder(order);
       },
       getOrder: async (orderId: number) => {
         if (this.getOrderFails) throw new OvhApiError({ kind: 'server', method: 'GET', path: `/me/order/${orderId}`, status: 500 });
-        return this.renderOrder(this.find(orderId, `/me/order/${orderId}`));
+        return renderOrder(this.find(orderId, `/me/order/${orderId}`));
       },
       getOrderStatus: async (orderId: number) => {
         if (this.statusFails) throw timeout('GET', `/me/order/${orderId}/status`);
@@ -250,17 +181,9 @@ export class FakeOvh {
         const order = this.find(orderId, `/me/order/${orderId}/details/${detailId}`);
         const serviceId = order.services[detailId - orderId * 10 - 1];
         const service = this.services.find((candidate) => candidate.serviceId === serviceId);
-        return {
-          orderDetailId: detailId,
-          description: `Renouvellement ${service?.type ?? ''} - 1 an(s)`,
-          domain: service?.name ?? '',
-          detailType: 'RENEW',
-          quantity: '1',
-        };
+        return renewalDetail(detailId, service);
       },
-      listPaymentOptions: async (): Promise<PaymentOption[]> => [
-        { paymentMean: 'creditCard', paymentMeanId: 7, label: 'VISA •••• 4242', isDefault: true, status: 'VALID', selectable: true },
-      ],
+      listPaymentOptions: async (): Promise<PaymentOption[]> => [defaultCard()],
       payOrder: async (orderId: number) => {
         this.payRequests.push(orderId);
         this.duringPay?.();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ServiceRecord } from '../../sandbox/model';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { admin, call, ok, type ServiceView } from './helpers';
+import { admin, call, ok, renewableDomain, type ServiceView } from './helpers';
 
 /** What OVH's Control Panel does differently from our first reading of the schemas (issue 28), each with its control. */
 
@@ -172,7 +172,7 @@ suite('sandbox: what the Control Panel does (serviceInfos, servicesPutRenew, ser
   });
 
   test('followUp: 404 before payment; a held order stays checking with the check as its last label until released', async () => {
-    const domain = sb.state.services.find((x) => x.kind === 'domain' && x.bundleId === null && x.lifecycleState === 'active' && !x.automaticOnly)!;
+    const domain = renewableDomain(sb);
     const { orderId } = await ok<{ orderId: number }>(sb, 'POST', `/service/${domain.serviceId}/renew`, {
       body: { dryRun: false, duration: 'P1Y', services: [domain.serviceId] },
     });
@@ -191,7 +191,7 @@ suite('sandbox: what the Control Panel does (serviceInfos, servicesPutRenew, ser
   });
 
   test('legacy payment: an upper-case type is paid with {paymentMean} alone; with an id it is refused; lower-case still needs its id', async () => {
-    const domain = sb.state.services.find((x) => x.kind === 'domain' && x.bundleId === null && x.lifecycleState === 'active' && !x.automaticOnly)!;
+    const domain = renewableDomain(sb);
     const order = async (): Promise<number> =>
       (
         await ok<{ orderId: number }>(sb, 'POST', `/service/${domain.serviceId}/renew`, {

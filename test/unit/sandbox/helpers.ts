@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import * as https from 'node:https';
+import type { ServiceRecord } from '../../sandbox/model';
 import type { Sandbox } from '../../sandbox/server';
 
 /** A tiny HTTPS client for the sandbox tests: signs like OVH's clients, or not at all. */
@@ -139,4 +140,11 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(5);
   }
+}
+
+/** A domain of the sandbox's account an order can renew alone: active, in no bundle, not renewed only automatically. */
+export function renewableDomain(sb: Sandbox): ServiceRecord {
+  const s = sb.state.services.find((x) => x.kind === 'domain' && x.bundleId === null && x.lifecycleState === 'active' && !x.automaticOnly);
+  if (!s) throw new Error('no renewable domain');
+  return s;
 }

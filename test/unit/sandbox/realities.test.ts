@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { ServiceRecord } from '../../sandbox/model';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { admin, call, ok, request } from './helpers';
+import { admin, call, ok, renewableDomain, request } from './helpers';
 
 /** The behaviours of the real OVH API from ovh-api-realities.md, each with its control. */
 
@@ -24,13 +23,8 @@ suite('sandbox: behaviours of the real API', () => {
   suiteTeardown(() => sb.close());
   setup(() => sb.reset());
 
-  const renewable = (): ServiceRecord => {
-    const s = sb.state.services.find((x) => x.kind === 'domain' && x.bundleId === null && x.lifecycleState === 'active' && !x.automaticOnly);
-    if (!s) throw new Error('no renewable domain');
-    return s;
-  };
   const newOrder = async (): Promise<number> => {
-    const s = renewable();
+    const s = renewableDomain(sb);
     return (await ok<{ orderId: number }>(sb, 'POST', `/service/${s.serviceId}/renew`, { body: { dryRun: false, duration: 'P1Y', services: [s.serviceId] } }))
       .orderId;
   };
@@ -83,7 +77,7 @@ suite('sandbox: behaviours of the real API', () => {
   });
 
   test('dryRunOrderId: a preview answers orderId 0, null or no orderId, and creates nothing', async () => {
-    const s = renewable();
+    const s = renewableDomain(sb);
     const seen: unknown[] = [];
     for (const variant of ['zero', 'null', 'absent'] as const) {
       await admin(sb, 'POST', '/config', { dryRunOrderId: variant });
@@ -98,7 +92,7 @@ suite('sandbox: behaviours of the real API', () => {
   });
 
   test('renewPrices: valueOnly prints {value} only; oneBroken breaks exactly the first strategy', async () => {
-    const s = renewable();
+    const s = renewableDomain(sb);
     await admin(sb, 'POST', '/config', { renewPrices: 'valueOnly' });
     const valueOnly = await ok<Array<{ strategies: Array<{ price: object }> }>>(sb, 'GET', `/service/${s.serviceId}/renew`);
     assert.ok(valueOnly.flatMap((d) => d.strategies).every((st) => Object.keys(st.price).join() === 'value'));
@@ -109,7 +103,7 @@ suite('sandbox: behaviours of the real API', () => {
   });
 
   test('cached lists: a CachedObjectList-Pages answer stays stale per consumer key until Pragma: no-cache', async () => {
-    const s = renewable();
+    const s = renewableDomain(sb);
     const expiry = async (headers: Record<string, string>, consumerKey?: string): Promise<string> => {
       const page = await ok<Array<{ serviceId: number; billing: { expirationDate: string } }>>(sb, 'GET', '/services', { headers, consumerKey });
       return page.find((x) => x.serviceId === s.serviceId)?.billing.expirationDate ?? '';

@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ServiceSummary } from '../../../src/ovh/serviceSummary';
-import { CACHE_FORMAT, cacheKeyOf, makeCachedListing, readCachedListing } from '../../../src/views/pure/cachedListing';
+import { CACHE_FORMAT, cacheKeyOf, makeCachedListing, readCachedListing } from '../../../src/core/listing/cachedListing';
 import { expiringIn, service } from './fixtures';
 
-// Compiled to out/test/unit/views; the sources live in <repo>/src/views.
-const SOURCE_DIR = path.resolve(__dirname, '../../../../src/views');
+// Compiled to out/test/unit/views; the sources live in <repo>/src/views and, for the listing they show, <repo>/src/core/listing.
+const SOURCE_DIRS = [path.resolve(__dirname, '../../../../src/views'), path.resolve(__dirname, '../../../../src/core/listing')];
 /** The pure half of src/views, unit-tested in plain Node; the lint rule for pure/ says the same. */
 
 suite('views: listing cache and purity', () => {
@@ -55,10 +55,12 @@ suite('views: listing cache and purity', () => {
     assert.deepEqual(read?.services[0].pendingActions, ['x']);
   });
 
-  test('every file in src/views stays small', () => {
-    for (const name of readdirSync(SOURCE_DIR, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'))) {
-      const size = readFileSync(path.join(SOURCE_DIR, name)).length;
-      assert.ok(size < 12_500, `${name} is ${size} bytes`);
+  test('every file in src/views and src/core/listing stays small', () => {
+    for (const dir of SOURCE_DIRS) {
+      for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'))) {
+        const size = readFileSync(path.join(dir, name)).length;
+        assert.ok(size < 12_500, `${name} is ${size} bytes`);
+      }
     }
   });
 });

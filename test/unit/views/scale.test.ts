@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { OvhApi } from '../../../src/ovh/client';
-import { parseCustomEndpoint } from '../../../src/ovh/endpoints';
 import { attentionItems } from '../../../src/views/pure/attention';
-import { makeCachedListing, readCachedListing } from '../../../src/views/pure/cachedListing';
+import { makeCachedListing, readCachedListing } from '../../../src/core/listing/cachedListing';
 import { layoutServices } from '../../../src/views/pure/layout';
 import { NO_FILTER } from '../../../src/views/pure/viewOptions';
+import { sandboxApi } from '../../kit/sandboxClient';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 /** This process's CPU time in milliseconds (user + system): what synchronous work costs, whatever else the machine runs. */
@@ -29,12 +28,7 @@ suite('views: a 5000-service account', function () {
   suiteTeardown(() => sb.close());
 
   test('lists through pagination in few requests; layout, count and cache stay fast', async () => {
-    const parsed = parseCustomEndpoint(sb.url);
-    assert.ok(parsed.ok);
-    const api = new OvhApi({
-      endpoint: parsed.endpoint,
-      credentials: { kind: 'appKey', applicationKey: sb.applicationKey, applicationSecret: sb.applicationSecret, consumerKey: sb.consumerKey },
-    });
+    const api = sandboxApi(sb);
     try {
       sb.requests.reset();
       const started = performance.now();
@@ -92,15 +86,7 @@ suite('views: a 5000-service account', function () {
   });
 
   test('with 1000-item pages the same account takes 5 page requests, fetched in parallel', async () => {
-    const parsed = parseCustomEndpoint(sb.url);
-    assert.ok(parsed.ok);
-    const api = new OvhApi(
-      {
-        endpoint: parsed.endpoint,
-        credentials: { kind: 'appKey', applicationKey: sb.applicationKey, applicationSecret: sb.applicationSecret, consumerKey: sb.consumerKey },
-      },
-      1000,
-    );
+    const api = sandboxApi(sb, 1000);
     try {
       sb.requests.reset();
       const started = performance.now();

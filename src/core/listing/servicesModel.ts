@@ -1,7 +1,7 @@
-import * as vscode from 'vscode';
-import type { AccountMeta } from '../auth/accountTypes';
-import { OvhApiError, type OvhApi, type ServiceSummary } from '../ovh';
-import { cacheKeyOf, makeCachedListing, readCachedListing, type Unreadable } from './pure/cachedListing';
+import type { AccountMeta } from '../../auth/accountTypes';
+import { OvhApiError, type OvhApi, type ServiceSummary } from '../../ovh';
+import { cacheKeyOf, makeCachedListing, readCachedListing, type Unreadable } from './cachedListing';
+import { Emitter, type Disposable, type Event } from './listingEvents';
 
 /** The part of AccountService the model needs (an interface keeps the model testable). */
 export interface AccountSource {
@@ -9,7 +9,7 @@ export interface AccountSource {
   api(accountId: string): Promise<OvhApi | undefined>;
   isSignInNeeded(accountId: string): boolean;
   reportFailure(accountId: string, error: OvhApiError): void;
-  readonly onDidChange: vscode.Event<void>;
+  readonly onDidChange: Event<void>;
 }
 
 export interface AccountListing {
@@ -33,10 +33,16 @@ export class CredentialsUnavailableError extends Error {
   }
 }
 
+/** Where the listing is cached between windows: the part of a vscode.Memento (globalState) the model uses. */
+export interface ListingStore {
+  get(key: string): unknown;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
 export interface ServicesModelDeps {
   readonly accounts: AccountSource;
-  readonly memento: vscode.Memento;
-  readonly log: vscode.LogOutputChannel;
+  readonly memento: ListingStore;
+  readonly log: { info(message: string): void; warn(message: string): void };
   /** Shows a load in the view's progress bar. */
   readonly showProgress: (task: Promise<void>) => void;
 }
@@ -49,7 +55,7 @@ const empty = (accountId: string): AccountListing => ({ accountId, unreadable: [
  * written back to the cache. Fires onDidChange(accountId) whenever a listing changes;
  * the tree provider only maps what it holds.
  */
-export class ServicesModel implements vscode.Disposable {
+export class ServicesModel implements Disposable {
   private readonly states = new Map<string, AccountListing>();
   /** Accounts fetched (or being fetched) in this session: the view asks only once. */
   private readonly started = new Set<string>();
@@ -59,14 +65,19 @@ export class ServicesModel implements vscode.Disposable {
   /** Bumped by every new load or reset, so a late answer from an older load is dropped. */
   private readonly generations = new Map<string, number>();
   private readonly awaitingSignIn = new Set<string>();
-  private readonly changed = new vscode.EventEmitter<string | undefined>();
-  private readonly loadedFromApi = new vscode.EventEmitter<string>();
-  private readonly subscription: vscode.Disposable;
-  readonly onDidChange = this.changed.event;
+  private readonly changed: Emitter<string | undefined>;
+  private readonly loadedFromApi: Emitter<string>;
+  private readonly subscription: Disposable;
+  readonly onDidChange: Event<string | undefined>;
   /** Fires after a successful answer from OVH (not for cache reads). */
-  readonly onDidLoad = this.loadedFromApi.event;
+  readonly onDidLoad: Event<string>;
 
   constructor(private readonly deps: ServicesModelDeps) {
+    const listenerFailed = (error: unknown): void => deps.log.warn(`A listener of the services listing failed: ${String(error)}`);
+    this.changed = new Emitter(listenerFailed);
+    this.loadedFromApi = new Emitter(listenerFailed);
+    this.onDidChange = this.changed.event;
+    this.onDidLoad = this.loadedFromApi.event;
     this.subscription = deps.accounts.onDidChange(() => this.accountsChanged());
   }
 
