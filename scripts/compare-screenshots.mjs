@@ -95,6 +95,8 @@ function encodePng(file, { width, height, pixels }) {
   fs.writeFileSync(file, Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
 }
 
+const TOAST_SHADOW = 10;
+
 function volatileBoxes(...files) {
   return files.flatMap((file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : []));
 }
@@ -130,9 +132,12 @@ for (const name of [...new Set([...before, ...after])].sort()) {
   const sidecar = name.replace(/\.png$/, '.volatile.json');
   const boxes = volatileBoxes(path.join(beforeDir, sidecar), path.join(afterDir, sidecar));
   const masked = new Uint8Array(a.width * a.height);
-  for (const box of boxes)
-    for (let y = Math.max(0, box.y); y < Math.min(a.height, box.y + box.height); y++)
-      masked.fill(1, y * a.width + Math.max(0, box.x), y * a.width + Math.min(a.width, box.x + box.width));
+  for (const box of boxes) {
+    // A toast's shadow reaches past its box.
+    const pad = box.selector.includes('toast') ? TOAST_SHADOW : 0;
+    const [x0, x1] = [Math.max(0, box.x - pad), Math.min(a.width, box.x + box.width + pad)];
+    for (let y = Math.max(0, box.y - pad); y < Math.min(a.height, box.y + box.height + pad); y++) masked.fill(1, y * a.width + x0, y * a.width + x1);
+  }
   let count = 0;
   const bbox = { x0: Infinity, y0: Infinity, x1: -1, y1: -1 };
   const shown = diffDir ? Buffer.from(b.pixels) : undefined;

@@ -3,7 +3,18 @@ import type { Frame, Locator } from 'playwright-core';
 import { expectNoAxeViolations } from './axe';
 import { plainServicesRenewableAlone } from './sandboxServices';
 import { signInThroughUi } from './signIn';
-import { closeWorkbench, focusWithin, openWorkbench, page, panelFrame, runFromPalette, screenshot, setTheme } from './workbench';
+import {
+  closeWorkbench,
+  focusWithin,
+  openWorkbench,
+  page,
+  panelFrame,
+  runFromPalette,
+  screenshot,
+  setTheme,
+  treeWords,
+  untilTreeWordsChange,
+} from './workbench';
 
 /*
  * The renew panel for keyboard and screen-reader users, in VS Code's four default
@@ -127,9 +138,11 @@ suite('Renew panel accessibility: axe-core and a keyboard-only journey in the fo
       await answerModal('Escape', /Pay the renewal of |Pay order /);
       await expectFocus(frame, 'pay', 'Escape on the pay dialog');
 
+      const treeBefore = await treeWords([service]);
       await page().keyboard.press('Enter');
       await answerModal('Enter', /Pay the renewal of |Pay order /);
       await frame.locator('#result').waitFor({ timeout: 60_000 });
+      await untilTreeWordsChange(treeBefore);
       await expectFocus(frame, 'result', 'paying (delivered)');
       assert.match(await frame.locator('#announcer').innerText(), /^Renewed\. New expiry: /);
       await expectNoAxeViolations(frame, 'paid', theme.slug);

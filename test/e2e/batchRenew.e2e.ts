@@ -14,6 +14,8 @@ import {
   sandboxControl,
   screenshot,
   setTheme,
+  treeWords,
+  untilTreeWordsChange,
 } from './workbench';
 
 const sidebar = (): Locator => page().locator('.part.sidebar');
@@ -96,9 +98,11 @@ suite('Batch renewal from a tree multi-selection (Playwright)', function () {
 
     await frame.locator('#payAll:not([disabled])').waitFor({ timeout: 60_000 });
     assert.equal(await frame.locator('tr.row.status-ordered').count(), 3);
+    const treeBefore = await treeWords(chosen);
     await frame.locator('#payAll').click();
     await confirmModal(/Pay 3 orders\?/, 'Pay All', 'batch-confirm-pay-dark');
     await frame.locator('tr.row.status-delivered').nth(2).waitFor({ timeout: 120_000 });
+    await untilTreeWordsChange(treeBefore);
     await page().mouse.move(1, 1);
     await screenshot('batch-result-dark');
 

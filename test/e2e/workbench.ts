@@ -131,6 +131,36 @@ export async function poll<T>(what: string, check: () => Promise<T | undefined |
 }
 
 /**
+ * The tree's words for each named service now (its row's aria-label), and later a wait until
+ * each of them reads otherwise: after a renewal the Services view reloads on its own, and a
+ * picture taken before that shows the old expiry, or the new one, depending on the machine's
+ * pace. A row the tree has not drawn (scrolled out) is not in the picture and is not waited for.
+ */
+export async function treeWords(names: readonly string[]): Promise<Map<string, string | undefined>> {
+  const words = new Map<string, string | undefined>();
+  for (const name of names)
+    words.set(
+      name,
+      (await page()
+        .locator(`.part.sidebar .monaco-list-row[aria-label^="${name}, "]`)
+        .first()
+        .getAttribute('aria-label', { timeout: 1_000 })
+        .catch(() => null)) ?? undefined,
+    );
+  return words;
+}
+
+export async function untilTreeWordsChange(before: Map<string, string | undefined>): Promise<void> {
+  for (const [name, words] of before) {
+    if (words === undefined) continue;
+    await poll(`the tree's new words for ${name} (were "${words}")`, async () => {
+      const now = (await treeWords([name])).get(name);
+      return now !== undefined && now !== words;
+    });
+  }
+}
+
+/**
  * Reloads the window as a user does ("Developer: Reload Window") and resolves once the
  * new workbench is up. The old page stays "loaded" until the navigation commits, so a
  * load-state wait alone can return at once with the old workbench and its frames.
@@ -235,16 +265,38 @@ export async function screenshot(name: string): Promise<string> {
  * spinners. Their boxes are written beside the picture; the picture itself is untouched.
  */
 async function recordVolatile(file: string): Promise<void> {
-  const selectors = ['.part.statusbar', '.notifications-toasts .notification-toast', '.monaco-progress-container.active', '.codicon-loading'];
-  const boxes = await page()
-    .evaluate<Array<{ selector: string; x: number; y: number; width: number; height: number }>>(
-      `${JSON.stringify(selectors)}.flatMap((selector) => [...document.querySelectorAll(selector)].map((element) => {
-        const { x, y, width, height } = element.getBoundingClientRect();
-        return { selector, x: Math.floor(x), y: Math.floor(y), width: Math.ceil(width) + 1, height: Math.ceil(height) + 1 };
-      }))`,
+  type Box = { selector: string; x: number; y: number; width: number; height: number };
+  const boxesOf = (selectors: readonly string[]): string =>
+    `${JSON.stringify(selectors)}.flatMap((selector) => [...document.querySelectorAll(selector)].map((element) => {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      return { selector, x: Math.floor(x), y: Math.floor(y), width: Math.ceil(width) + 1, height: Math.ceil(height) + 1 };
+    }))`;
+  const workbench = await page()
+    .evaluate<Box[]>(
+      boxesOf([
+        '.part.statusbar',
+        '.notifications-toasts .notification-toast',
+        '.monaco-progress-container.active',
+        '.codicon-loading',
+        // Hovers fade in on their own clock.
+        '.workbench-hover-container',
+      ]),
     )
     .catch(() => []);
-  fs.writeFileSync(file, `${JSON.stringify(boxes.filter((box) => box.width > 1 && box.height > 1))}\n`);
+  // A panel's spinner turns inside its webview: its box is the frame's, moved to the page.
+  const inFrames = await Promise.all(
+    page()
+      .frames()
+      .filter((frame) => frame !== page().mainFrame() && !frame.isDetached())
+      .map(async (frame) => {
+        const at = await (await frame.frameElement().catch(() => undefined))?.boundingBox().catch(() => null);
+        if (!at) return [];
+        const boxes = await frame.evaluate<Box[]>(boxesOf(['.codicon-modifier-spin'])).catch(() => []);
+        return boxes.map((box) => ({ ...box, x: Math.floor(at.x + box.x), y: Math.floor(at.y + box.y) }));
+      }),
+  );
+  const boxes = [...workbench, ...inFrames.flat()].filter((box) => box.width > 1 && box.height > 1);
+  fs.writeFileSync(file, `${JSON.stringify(boxes)}\n`);
 }
 
 /**
