@@ -95,7 +95,7 @@ function encodePng(file, { width, height, pixels }) {
   fs.writeFileSync(file, Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
 }
 
-const TOAST_SHADOW = 10;
+const SHADOW = 10;
 
 function volatileBoxes(...files) {
   return files.flatMap((file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : []));
@@ -133,8 +133,8 @@ for (const name of [...new Set([...before, ...after])].sort()) {
   const boxes = volatileBoxes(path.join(beforeDir, sidecar), path.join(afterDir, sidecar));
   const masked = new Uint8Array(a.width * a.height);
   for (const box of boxes) {
-    // A toast's shadow reaches past its box.
-    const pad = box.selector.includes('toast') ? TOAST_SHADOW : 0;
+    // A toast's or a hover's shadow reaches past its box.
+    const pad = /toast|hover-container/.test(box.selector) ? SHADOW : 0;
     const [x0, x1] = [Math.max(0, box.x - pad), Math.min(a.width, box.x + box.width + pad)];
     for (let y = Math.max(0, box.y - pad); y < Math.min(a.height, box.y + box.height + pad); y++) masked.fill(1, y * a.width + x0, y * a.width + x1);
   }

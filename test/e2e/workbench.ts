@@ -276,10 +276,12 @@ async function recordVolatile(file: string): Promise<void> {
       boxesOf([
         '.part.statusbar',
         '.notifications-toasts .notification-toast',
-        '.monaco-progress-container.active',
+        // A view's progress bar, running or fading out.
+        '.monaco-progress-container',
         '.codicon-loading',
-        // Hovers fade in on their own clock.
+        // Hovers fade in on their own clock, and what they say can still be settling (the badge's count).
         '.workbench-hover-container',
+        '.activitybar .action-item:hover',
       ]),
     )
     .catch(() => []);
