@@ -119,7 +119,7 @@ export function rowPhaseAfter(step: Step, hasEntry: boolean, refusal: boolean): 
     case 'ended':
       return step.known.status === 'delivered' ? { kind: 'delivered', known: step.known } : { kind: 'ended', known: step.known };
     case 'searching':
-    case 'orderUnknown':
+    case 'orderUncertain':
       return { kind: 'uncertain' };
     case 'elsewhere':
       return hasEntry ? { kind: 'uncertain' } : { kind: 'elsewhere' };

@@ -208,7 +208,7 @@ export class OrderPlacement {
             'It is not known whether the order was created: OVHcloud lists no matching order yet. The attempt stays recorded and is checked again when this panel opens; check your orders at OVHcloud before ordering again.',
           ),
     );
-    this.s.go({ kind: 'orderUnknown', entry: unknown }, { notice: undefined });
+    this.s.go({ kind: 'orderUncertain', entry: unknown }, { notice: undefined });
   }
 
   /** An order that is ours by content: recorded, its amount checked, then offered for payment. */

@@ -84,7 +84,7 @@ export class OrderResume {
           nextStep: t('Check your orders at OVHcloud, then try again. If you know better, run "Forget This Order".'),
         },
       });
-      return { kind: 'orderUnknown', entry };
+      return { kind: 'orderUncertain', entry };
     }
     let order: Order;
     try {

@@ -39,7 +39,7 @@ export type Step =
   /** The order POST got no clear answer: looking for the order by content. */
   | { readonly kind: 'searching'; readonly entry: JournalEntry }
   /** Searched, found nothing provable: the attempt stays recorded. */
-  | { readonly kind: 'orderUnknown'; readonly entry: JournalEntry }
+  | { readonly kind: 'orderUncertain'; readonly entry: JournalEntry }
   /**
    * Another window or panel holds the lease of one of these services (placing an order, or
    * paying `known`); followed until it lets go.
@@ -75,7 +75,7 @@ export const ACCEPTS: Readonly<Record<StepKind, readonly MessageType[]>> = {
   confirmingOrder: [],
   placing: [],
   searching: [],
-  orderUnknown: ['retry'],
+  orderUncertain: ['retry'],
   // The options stay usable: ordering again re-checks the lease and the journal.
   elsewhere: CHOOSING,
   unpaid: ['retry', 'selectPayment', 'pay', 'openLink'],

@@ -96,7 +96,7 @@ suite('batch steps: a row session step becomes a row phase', () => {
     [{ kind: 'tracking', known: known('checking') }, true, false, 'paid'],
     [{ kind: 'ended', known: known('delivered') }, false, false, 'delivered'],
     [{ kind: 'ended', known: known('cancelled') }, false, false, 'ended'],
-    [{ kind: 'orderUnknown', entry: known('notPaid').entry }, true, true, 'uncertain'],
+    [{ kind: 'orderUncertain', entry: known('notPaid').entry }, true, true, 'uncertain'],
     [{ kind: 'elsewhere', services: [1] }, false, false, 'elsewhere'],
     [{ kind: 'elsewhere', services: [1] }, true, false, 'uncertain'],
     [{ kind: 'choosing' }, false, true, 'refused'],

@@ -41,7 +41,7 @@ const ALL_STEPS: Step[] = [
   { kind: 'loadFailed' },
   { kind: 'choosing' },
   { kind: 'elsewhere', services: [2] },
-  { kind: 'orderUnknown', entry: known.entry },
+  { kind: 'orderUncertain', entry: known.entry },
   { kind: 'searching', entry: known.entry },
   { kind: 'unpaid', known },
   { kind: 'confirmingPrice', known },
@@ -86,7 +86,7 @@ suite('Renew steps: the table of allowed messages and the pure rendering', () =>
 
   test('after an uncertain payment: Check Again, the order page, and Pay Again behind its own dialog', () => {
     assert.deepEqual([...ACCEPTS.payUncertain].sort(), ['openLink', 'pay', 'retry', 'selectPayment']);
-    assert.deepEqual([...ACCEPTS.orderUnknown], ['retry']);
+    assert.deepEqual([...ACCEPTS.orderUncertain], ['retry']);
     assert.ok(!ACCEPTS.elsewhere.includes('placeOrder') && !ACCEPTS.elsewhere.includes('pay'));
   });
 
@@ -101,7 +101,7 @@ suite('Renew steps: the table of allowed messages and the pure rendering', () =>
       const state = renderStep(step, view);
       const payable = step.kind === 'unpaid' || step.kind === 'confirmingPay' || step.kind === 'paying' || step.kind === 'payUncertain';
       assert.equal(state.payment !== undefined, payable, step.kind);
-      const idle = ['choosing', 'loadFailed', 'elsewhere', 'orderUnknown', 'unpaid', 'payUncertain', 'ended'].includes(step.kind);
+      const idle = ['choosing', 'loadFailed', 'elsewhere', 'orderUncertain', 'unpaid', 'payUncertain', 'ended'].includes(step.kind);
       assert.equal(state.busy === undefined, idle, `${step.kind} busy=${String(state.busy)}`);
     }
   });

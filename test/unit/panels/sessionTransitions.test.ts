@@ -151,13 +151,13 @@ suite('Renew session: transitions', function () {
     assert.equal(world.ovh.listings.length, listings + 1, 'only the pre-order check listed orders');
   });
 
-  test('placing → lost answer → searching → orderUnknown: searched for at least twice the request timeout, entry kept', async () => {
+  test('placing → lost answer → searching → orderUncertain: searched for at least twice the request timeout, entry kept', async () => {
     const panel = await world.window('A').open(2);
     await panel.choose([2]);
     world.ovh.postFault = 'timeoutNothingDone';
     const start = world.ovh.clockMs;
     await panel.handle({ type: 'placeOrder' });
-    assert.equal(panel.step, 'orderUnknown');
+    assert.equal(panel.step, 'orderUncertain');
     assert.ok(world.ovh.clockMs - start >= 2 * world.requestTimeoutMs, 'gave up before twice the request timeout');
     assert.ok(world.ovh.listings.length >= 4, `only ${world.ovh.listings.length} listings`);
     assert.equal(world.journal().all()[0]?.state, 'unknown');
@@ -166,24 +166,24 @@ suite('Renew session: transitions', function () {
     assert.equal(world.ovh.orderPosts.length, 1);
   });
 
-  test('placing → lost answer → several matching orders → orderUnknown, none adopted', async () => {
+  test('placing → lost answer → several matching orders → orderUncertain, none adopted', async () => {
     const panel = await world.window('A').open(2);
     await panel.choose([2]);
     world.ovh.postFault = 'lostAnswer';
     world.ovh.duringPost = () => world.ovh.seedOrder([2], 12);
     await panel.handle({ type: 'placeOrder' });
-    assert.equal(panel.step, 'orderUnknown');
+    assert.equal(panel.step, 'orderUncertain');
     assert.equal(panel.state.order, undefined);
     assert.match(panel.state.error?.explanation ?? '', /several unpaid orders/);
   });
 
-  test('orderUnknown → reopened once the order is listed → unpaid with that order', async () => {
+  test('orderUncertain → reopened once the order is listed → unpaid with that order', async () => {
     const panel = await world.window('A').open(2);
     await panel.choose([2]);
     world.ovh.postFault = 'lostAnswer';
     world.ovh.listingDelayMs = 10 * 60_000;
     await panel.handle({ type: 'placeOrder' });
-    assert.equal(panel.step, 'orderUnknown');
+    assert.equal(panel.step, 'orderUncertain');
     world.ovh.listingDelayMs = 0;
     await panel.handle({ type: 'retry' });
     assert.equal(panel.step, 'unpaid');
