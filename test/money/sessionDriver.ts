@@ -7,6 +7,7 @@ import { type SettingsChange, skipReason } from '../../src/renewal';
 import { settingsConfirmation } from '../../src/settings/pure/settingsText';
 import { sameSet } from './simOvh';
 import { IDENTITY, REQUEST_TIMEOUT_MS, type WindowInstance, type World } from './world';
+import { english } from '../../src/translate';
 
 /**
  * THE adapter between the model and the money core: the only file that constructs
@@ -17,8 +18,7 @@ import { IDENTITY, REQUEST_TIMEOUT_MS, type WindowInstance, type World } from '.
  * OVH's event count at that moment, for the invariants.
  */
 
-export const english = (message: string, ...args: Array<string | number | boolean>): string =>
-  message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+export { english };
 
 export interface ShownText {
   readonly seq: number;

@@ -10,6 +10,7 @@ import type { RenewPanelMessage, RenewPanelState } from '../../../src/protocol/r
 import { JournalFiles } from '../../../src/storage/journalFiles';
 import { TEST_IDENTITY } from '../../kit/identity';
 import { FakeOvh, SERVICES, type FakeService } from './fakeOvh';
+import { english } from '../../../src/translate';
 
 /**
  * The simulated world the money core's unit tests run in: one OVH account (the FakeOvh, whose
@@ -23,8 +24,7 @@ import { FakeOvh, SERVICES, type FakeService } from './fakeOvh';
  * `answers`, yes when none is left.
  */
 
-export const english = (message: string, ...args: Array<string | number | boolean>): string =>
-  message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+export { english };
 
 /** Ten domains besides the fake's alpha, beta and beta's hosting: a month-end batch. */
 export const MANY: readonly FakeService[] = [
