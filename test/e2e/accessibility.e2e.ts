@@ -123,6 +123,8 @@ suite('Renew panel accessibility: axe-core and a keyboard-only journey in the fo
       await expectNoAxeViolations(frame, 'preview', theme.slug);
       await screenshot(`a11y-${theme.slug}-preview`);
 
+      // The tree's words before any order: the unpaid-order mark comes and goes before the renewal shows.
+      const treeBefore = await treeWords([service]);
       await page().keyboard.press('Enter');
       await answerModal('Enter', /Amount with tax: /);
       // Focus lands on the chosen payment method: the methods, then "Pay…", follow forward.
@@ -138,7 +140,6 @@ suite('Renew panel accessibility: axe-core and a keyboard-only journey in the fo
       await answerModal('Escape', /Pay the renewal of |Pay order /);
       await expectFocus(frame, 'pay', 'Escape on the pay dialog');
 
-      const treeBefore = await treeWords([service]);
       await page().keyboard.press('Enter');
       await answerModal('Enter', /Pay the renewal of |Pay order /);
       await frame.locator('#result').waitFor({ timeout: 60_000 });

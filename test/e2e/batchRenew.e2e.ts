@@ -93,12 +93,13 @@ suite('Batch renewal from a tree multi-selection (Playwright)', function () {
     await frame.locator('#placeOrders:not([disabled])').waitFor({ timeout: 60_000 });
     await frame.locator('#total').waitFor();
     await screenshot('batch-preview-dark');
+    // The tree's words before any order: the unpaid-order marks come and go before the renewals show.
+    const treeBefore = await treeWords(chosen);
     await frame.locator('#placeOrders').click();
     await confirmModal(/Place 3 renewal orders\?/, 'Place Orders', 'batch-confirm-orders-dark');
 
     await frame.locator('#payAll:not([disabled])').waitFor({ timeout: 60_000 });
     assert.equal(await frame.locator('tr.row.status-ordered').count(), 3);
-    const treeBefore = await treeWords(chosen);
     await frame.locator('#payAll').click();
     await confirmModal(/Pay 3 orders\?/, 'Pay All', 'batch-confirm-pay-dark');
     await frame.locator('tr.row.status-delivered').nth(2).waitFor({ timeout: 120_000 });

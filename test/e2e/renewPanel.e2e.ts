@@ -148,6 +148,8 @@ suite('Sign-in with a new consumer key, then renew from the tree (Playwright)', 
     await validation.locator('button[value="authorize"], button:has-text("Authorize")').first().click();
     await page().bringToFront();
     await page().locator('.notifications-toasts', { hasText: 'Signed in to OVHcloud as' }).waitFor({ timeout: 30_000 });
+    // The picture shows the services listed: the activity bar's count comes with them, a moment after the toast.
+    await page().locator('.activitybar .action-item:has([aria-label^="OVHcloud"]) .badge-content').first().waitFor({ timeout: 30_000 });
     await screenshot('signed-in');
   });
 

@@ -15,6 +15,8 @@ import {
   runFromPalette,
   sandboxControl,
   screenshot,
+  treeWords,
+  untilTreeWordsChange,
 } from './workbench';
 
 /**
@@ -224,6 +226,8 @@ suite('Two windows, one account: one order and one payment per intent (Playwrigh
 
   test('(c) "Pay…" in both windows: one payment request, both windows end showing the order renewed', async () => {
     const service = services[2];
+    // B's tree before any order: B reloads its listing once its panel sees the renewal, and its picture waits for that.
+    const treeBefore = await inWindow(windowB, () => treeWords([service.displayName]));
     const a = await openPanel(windowA, service);
     await preview(a);
     await a.locator('#place-order').click();
@@ -256,6 +260,7 @@ suite('Two windows, one account: one order and one payment per intent (Playwrigh
         });
       assert.equal((await frame.locator('#order-title').innerText()).trim(), ordered, `window ${name} shows the same order`);
     }
+    await inWindow(windowB, () => untilTreeWordsChange(treeBefore));
     await inWindow(windowB, () => screenshot('two-windows-c-window-b'));
     const after = await countsFor(service);
     assert.equal(after.orders.length, 1, 'no second order');

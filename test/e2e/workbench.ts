@@ -253,8 +253,11 @@ export async function screenshot(name: string): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
   await fontsLoaded();
+  // Volatile boxes just before and just after: a toast can leave between the picture and the second look.
+  const before = await volatileBoxes();
   await page().screenshot({ path: file });
-  await recordVolatile(path.join(dir, `${name}.volatile.json`));
+  const boxes = [...before, ...(await volatileBoxes())];
+  fs.writeFileSync(path.join(dir, `${name}.volatile.json`), `${JSON.stringify(boxes)}\n`);
   return file;
 }
 
@@ -262,9 +265,9 @@ export async function screenshot(name: string): Promise<string> {
  * What of a picture changes from run to run whatever the code (issue 29's pixel comparison,
  * `scripts/compare-screenshots.mjs`): the status bar (the sandbox's port, counters still
  * settling), notification toasts (they come and go on their own clock), progress bars and
- * spinners. Their boxes are written beside the picture; the picture itself is untouched.
+ * spinners. screenshot() writes their boxes beside the picture; the picture itself is untouched.
  */
-async function recordVolatile(file: string): Promise<void> {
+async function volatileBoxes(): Promise<Array<{ selector: string; x: number; y: number; width: number; height: number }>> {
   type Box = { selector: string; x: number; y: number; width: number; height: number };
   const boxesOf = (selectors: readonly string[]): string =>
     `${JSON.stringify(selectors)}.flatMap((selector) => [...document.querySelectorAll(selector)].map((element) => {
@@ -282,6 +285,8 @@ async function recordVolatile(file: string): Promise<void> {
         // Hovers fade in on their own clock, and what they say can still be settling (the badge's count).
         '.workbench-hover-container',
         '.activitybar .action-item:hover',
+        // A tree's indent guides show while the mouse is over it.
+        '.monaco-tl-indent',
       ]),
     )
     .catch(() => []);
@@ -297,8 +302,7 @@ async function recordVolatile(file: string): Promise<void> {
         return boxes.map((box) => ({ ...box, x: Math.floor(at.x + box.x), y: Math.floor(at.y + box.y) }));
       }),
   );
-  const boxes = [...workbench, ...inFrames.flat()].filter((box) => box.width > 1 && box.height > 1);
-  fs.writeFileSync(file, `${JSON.stringify(boxes)}\n`);
+  return [...workbench, ...inFrames.flat()].filter((box) => box.width > 1 && box.height > 1);
 }
 
 /**
