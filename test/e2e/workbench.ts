@@ -285,8 +285,12 @@ async function volatileBoxes(): Promise<Array<{ selector: string; x: number; y: 
         // Hovers fade in on their own clock, and what they say can still be settling (the badge's count).
         '.workbench-hover-container',
         '.activitybar .action-item:hover',
-        // A tree's indent guides show while the mouse is over it.
+        // A tree's indent guides and a view's title actions show while the mouse is over it.
         '.monaco-tl-indent',
+        '.part.sidebar .title-actions',
+        '.pane-header .actions',
+        // The title bar's own icons (the chat one animates): the workbench's, none of ours.
+        '.part.titlebar .titlebar-right',
       ]),
     )
     .catch(() => []);
