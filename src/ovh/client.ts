@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { REQUIRED_ACCESS_RULES, ruleGrants } from './accessRules';
 import { isOwnOrderLink } from './endpoints';
 import { offersNeedCurrency, readOffers } from './renewOffers';
-import { listPaymentMethods, listPaymentOptions } from './orderPayments';
-import { paymentRequest, type PaymentOption } from './paymentOptions';
+import { listPaymentMethods, listOrderPaymentMethods } from './orderPayments';
+import { paymentRequest, type OrderPaymentMethod } from './orderPaymentMethods';
 import { isOvhApiError } from './errors';
 import { FollowUpSchema, heldCheck, type HeldCheck } from './orderFollowUp';
 import { ServiceInfosSchema, type RenewType, type ServiceInfos } from './productRenew';
@@ -210,8 +210,8 @@ export class OvhApi {
    * The ways this order can be paid, with readable labels; the default method first
    * (see orderPayments.ts for which methods are offered).
    */
-  async listPaymentOptions(orderId: number): Promise<PaymentOption[]> {
-    return listPaymentOptions(this, orderId);
+  async listOrderPaymentMethods(orderId: number): Promise<OrderPaymentMethod[]> {
+    return listOrderPaymentMethods(this, orderId);
   }
 
   async listPaymentMethods(): Promise<PaymentMethod[]> {
@@ -219,8 +219,8 @@ export class OvhApi {
   }
 
   /** Pays an order. Sent once, never retried: a retry could charge twice. */
-  async payOrder(orderId: number, option: Pick<PaymentOption, 'paymentMean' | 'paymentMeanId' | 'paymentMethodId'>): Promise<void> {
-    const { path, body } = paymentRequest(orderId, option as PaymentOption);
+  async payOrder(orderId: number, option: Pick<OrderPaymentMethod, 'paymentMean' | 'paymentMeanId' | 'paymentMethodId'>): Promise<void> {
+    const { path, body } = paymentRequest(orderId, option as OrderPaymentMethod);
     await this.transport.post(path, { schema: z.unknown(), body });
   }
 

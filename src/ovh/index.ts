@@ -4,7 +4,7 @@ export * from './credentials';
 export * from './describeError';
 export * from './endpoints';
 export * from './errors';
-export * from './paymentOptions';
+export * from './orderPaymentMethods';
 export * from './schemas';
 export { DEFAULT_PAGE_SIZE, type ServiceListing } from './serviceListing';
 export * from './serviceSummary';

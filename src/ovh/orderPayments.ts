@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ruleGrants } from './accessRules';
 import { OvhApiError } from './errors';
-import { buildPaymentOptions, type PaymentOption } from './paymentOptions';
+import { buildOrderPaymentMethods, type OrderPaymentMethod } from './orderPaymentMethods';
 import {
   OrderPaymentMethodsSchema,
   OvhAccountSchema,
@@ -30,7 +30,7 @@ export interface PaymentReader {
  * registered methods are offered; the prepaid account only when its balance covers
  * the amount.
  */
-export async function listPaymentOptions(api: PaymentReader, orderId: number): Promise<PaymentOption[]> {
+export async function listOrderPaymentMethods(api: PaymentReader, orderId: number): Promise<OrderPaymentMethod[]> {
   const [order, accepted, usable, methods] = await Promise.all([
     api.getOrder(orderId),
     api.transport.get(`/me/order/${orderId}/availableRegisteredPaymentMean`, { schema: RegisteredPaymentMeanListSchema }),
@@ -42,7 +42,7 @@ export async function listPaymentOptions(api: PaymentReader, orderId: number): P
     acceptedMeans.includes('ovhAccount') ? ovhAccountBalanceOf(api.transport) : undefined,
     isPayRouteGranted(api, orderId),
   ]);
-  return buildPaymentOptions({ acceptedMeans, methods, usableMethodIds: usable, amount: order.priceWithTax.value, ovhAccountBalance, payRouteGranted });
+  return buildOrderPaymentMethods({ acceptedMeans, methods, usableMethodIds: usable, amount: order.priceWithTax.value, ovhAccountBalance, payRouteGranted });
 }
 
 /** The account's registered payment methods, as full objects or one GET per id. */

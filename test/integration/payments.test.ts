@@ -147,7 +147,7 @@ suite('Payments against the real-API sandbox (real extension host + sandbox)', f
     const order = await api.createRenewOrder(serviceId, { duration: offer.renewPeriod, services: offer.strategies[0].services });
     await api.payOrder(
       order.orderId,
-      (await api.listPaymentOptions(order.orderId)).find((option) => option.isDefault && option.selectable)!,
+      (await api.listOrderPaymentMethods(order.orderId)).find((option) => option.isDefault && option.selectable)!,
     );
     await waitFor('delivery', async () => (await api.getOrderStatus(order.orderId)) === 'delivered');
     await view.model.refreshStarted();

@@ -1,4 +1,4 @@
-import { OvhApiError, type Order, type PaymentOption } from '../../src/ovh';
+import { OvhApiError, type Order, type OrderPaymentMethod } from '../../src/ovh';
 import { TAX, type CatalogService } from './services';
 
 /**
@@ -70,6 +70,6 @@ export function renewalDetail(detailId: number, service: CatalogService | undefi
 }
 
 /** The fake OVHs' one payment method (GET /me/payment/method): a valid card, the default; a fresh object each call. */
-export function defaultCard(): PaymentOption {
+export function defaultCard(): OrderPaymentMethod {
   return { paymentMean: 'creditCard', paymentMeanId: 7, label: 'VISA •••• 4242', isDefault: true, status: 'VALID', selectable: true };
 }

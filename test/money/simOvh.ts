@@ -1,4 +1,4 @@
-import { OvhApiError, type Order, type PaymentOption, type RenewDescription, type ServiceSummary } from '../../src/ovh';
+import { OvhApiError, type Order, type OrderPaymentMethod, type RenewDescription, type ServiceSummary } from '../../src/ovh';
 import { defaultCard, orderNotFound, previewOrder, renderOrder, renewalDetail } from '../kit/orders';
 import { CATALOG, catalogSummary, TAX, type CatalogService } from '../kit/services';
 
@@ -301,7 +301,7 @@ export class SimOvh {
             ? renewalDetail(detailId, service)
             : { orderDetailId: detailId, description: `Transfert ${service?.name ?? ''}`, domain: service?.name ?? '', detailType: 'TRANSFER', quantity: '1' };
         }),
-      listPaymentOptions: async (): Promise<PaymentOption[]> => this.read('/me/payment/method', () => [defaultCard()]),
+      listOrderPaymentMethods: async (): Promise<OrderPaymentMethod[]> => this.read('/me/payment/method', () => [defaultCard()]),
       payOrder: async (orderId: number): Promise<void> => {
         const origin = this.gates.origin();
         const path = `/me/order/${orderId}/pay`;

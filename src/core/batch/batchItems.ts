@@ -1,4 +1,4 @@
-import type { Order, PaymentOption } from '../../ovh';
+import type { Order, OrderPaymentMethod } from '../../ovh';
 import type { BatchState } from '../../protocol/batchPanel';
 import { batchTotals, NO_CURRENCY, priceUcents, resolveCoverage, type Coverage } from '../../renewal';
 import { formatMoney } from '../../format';
@@ -104,7 +104,7 @@ export interface BatchExtras {
   readonly format: PanelFormat;
   readonly t: Translate;
   readonly locale: string;
-  readonly payOptions: readonly PaymentOption[];
+  readonly payOptions: readonly OrderPaymentMethod[];
   readonly selectedPayment: string | undefined;
   readonly progress: BatchState['progress'];
   readonly notice: string | undefined;

@@ -1,4 +1,4 @@
-import type { PaymentOption } from '../../ovh';
+import type { OrderPaymentMethod } from '../../ovh';
 import type { BatchState } from '../../protocol/batchPanel';
 import { itemName, sumPrices, unpaidItems, type BatchItem } from './batchItems';
 import { batchPolicy, type BatchHost } from './batchHost';
@@ -10,7 +10,7 @@ import { paymentChoices, paymentLabel, paymentMethodKey } from '../orders/paymen
  * which are then followed together.
  */
 export class BatchPayments {
-  private options: PaymentOption[] = [];
+  private options: OrderPaymentMethod[] = [];
   private selected: string | undefined;
 
   constructor(private readonly b: BatchHost) {}
@@ -22,7 +22,7 @@ export class BatchPayments {
     if (!choices.options.some((option) => option.id === this.selected && option.selectable)) this.selected = choices.selectedId;
   }
 
-  get view(): { options: readonly PaymentOption[]; selected: string | undefined } {
+  get view(): { options: readonly OrderPaymentMethod[]; selected: string | undefined } {
     return { options: this.options, selected: this.selected };
   }
 

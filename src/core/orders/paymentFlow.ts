@@ -1,4 +1,4 @@
-import type { PaymentOption } from '../../ovh';
+import type { OrderPaymentMethod } from '../../ovh';
 import { LeaseLostError } from './leaseFiles';
 import { paymentSent, type JournalEntry } from './orderJournal';
 import { isFinalStatus, ORDER_FOLLOW_CEILING_MS } from './orderStatus';
@@ -29,7 +29,7 @@ export class PaymentFlow {
   constructor(private readonly session: RenewSession) {}
 
   /** Pays the order shown with `option`, one of the methods OVH offers for it. */
-  async pay(option: PaymentOption, confirm: Confirmation): Promise<void> {
+  async pay(option: OrderPaymentMethod, confirm: Confirmation): Promise<void> {
     const s = this.session;
     const { t } = s.deps;
     const step = s.currentStep;
@@ -100,7 +100,7 @@ export class PaymentFlow {
   }
 
   /** The modal: what is paid, how much, with what; a second payment says the first may still go through. */
-  private dialog(known: KnownOrder, option: PaymentOption, again: boolean): [string, string, string] {
+  private dialog(known: KnownOrder, option: OrderPaymentMethod, again: boolean): [string, string, string] {
     const s = this.session;
     const { t } = s.deps;
     const bought = s.format.entry(known.entry);
@@ -127,7 +127,13 @@ export class PaymentFlow {
   }
 
   /** After the modal: the journal and OVH again, then `paying` before the POST, the lease confirmed last. */
-  private async payUnderLease(api: RenewApi, known: KnownOrder, option: PaymentOption, again: boolean, confirmLease: () => Promise<void>): Promise<PayOutcome> {
+  private async payUnderLease(
+    api: RenewApi,
+    known: KnownOrder,
+    option: OrderPaymentMethod,
+    again: boolean,
+    confirmLease: () => Promise<void>,
+  ): Promise<PayOutcome> {
     const s = this.session;
     if ((await api.getOrderStatus(known.order.orderId)) !== 'notPaid') return 'paidElsewhere';
     const current = s.deps.journal.get(known.entry.id);
@@ -251,7 +257,7 @@ export class PaymentFlow {
   /** Shows where things stand with Pay Again possible: the payment choices, read fresh. */
   private async offerAgain(api: RenewApi, known: KnownOrder): Promise<void> {
     const s = this.session;
-    s.options = await api.listPaymentOptions(known.order.orderId).catch(() => []);
+    s.options = await api.listOrderPaymentMethods(known.order.orderId).catch(() => []);
     s.patch({ payment: s.options.length > 0 ? { ...paymentChoices(s.options, s.deps.t, s.format), again: true } : undefined });
     s.go({ kind: 'payUncertain', known });
   }

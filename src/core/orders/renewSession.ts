@@ -1,4 +1,4 @@
-import { describeError, type PaymentOption, type ServiceSummary } from '../../ovh';
+import { describeError, type OrderPaymentMethod, type ServiceSummary } from '../../ovh';
 import type { RenewPanelState, Row, RenewPanelMessage } from '../../protocol/renewPanel';
 import { compareRenewStrategies, manualOrderBlock, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
 import { type JournalEntry, JournalUnreadableError } from './orderJournal';
@@ -33,7 +33,7 @@ export class RenewSession {
   private summary: ServiceSummary | undefined;
   private rows: RenewOptionRow[] = [];
   private view: Omit<RenewPanelState, 'phase' | 'busy' | 'preview' | 'order'>;
-  options: PaymentOption[] = [];
+  options: OrderPaymentMethod[] = [];
   private disposed = false;
   /** The delivery being followed, if any. */
   private delivery: Promise<void> | undefined;
@@ -238,7 +238,7 @@ export class RenewSession {
   }
 
   async offerPayment(api: RenewApi, known: KnownOrder): Promise<void> {
-    this.options = await api.listPaymentOptions(known.order.orderId);
+    this.options = await api.listOrderPaymentMethods(known.order.orderId);
     this.patch({ payment: paymentChoices(this.options, this.deps.t, this.format) });
     this.go({ kind: 'unpaid', known });
   }

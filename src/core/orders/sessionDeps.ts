@@ -16,7 +16,7 @@ export type RenewApi = Pick<
   | 'listOrderIds'
   | 'listOrderDetailIds'
   | 'getOrderDetail'
-  | 'listPaymentOptions'
+  | 'listOrderPaymentMethods'
   | 'payOrder'
 > &
   Partial<Pick<OvhApi, 'serverTime' | 'orderHeldCheck'>>;

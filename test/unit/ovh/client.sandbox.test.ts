@@ -112,7 +112,7 @@ suite('OVH client against the sandbox: the renewal journey', function () {
     assert.equal((await api.getOrder(order.orderId)).orderId, order.orderId);
     assert.ok((await api.listOrderIds(new Date(Date.now() - 60_000))).includes(order.orderId));
 
-    const options = await api.listPaymentOptions(order.orderId);
+    const options = await api.listOrderPaymentMethods(order.orderId);
     assert.ok(options.length >= 2);
     assert.equal(options[0].isDefault, true, 'the default method comes first');
     assert.ok(
@@ -202,7 +202,7 @@ const ERROR_CASES: ErrorCase[] = [
       assert.ok(service);
       const [period] = await api.listRenewDescriptions(service.serviceId, false);
       const order = await api.createRenewOrder(service.serviceId, { duration: period.renewPeriod, services: period.strategies[0].services });
-      const [option] = await api.listPaymentOptions(order.orderId);
+      const [option] = await api.listOrderPaymentMethods(order.orderId);
       await api.payOrder(order.orderId, option);
       return () => api.payOrder(order.orderId, option);
     },

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildPaymentOptions, paymentRequest, PaymentMethodSchema, type PaymentMethod } from '../../../src/ovh';
+import { buildOrderPaymentMethods, paymentRequest, PaymentMethodSchema, type PaymentMethod } from '../../../src/ovh';
 import { loadFixture } from './fixtures';
 
 const visa = PaymentMethodSchema.parse(loadFixture('payment-method.json'));
@@ -24,7 +24,7 @@ const sepa = method({
 
 suite('Payment options', () => {
   test("with the order's own method list: every accepted method is paid by its paymentMethodId, default first", () => {
-    const options = buildPaymentOptions({
+    const options = buildOrderPaymentMethods({
       acceptedMeans: ['paypal', 'creditCard', 'SEPA_DIRECT_DEBIT'],
       methods: [expiredCard, paypal, { ...visa, default: false }, sepa],
       usableMethodIds: [paypal.paymentMethodId, visa.paymentMethodId, sepa.paymentMethodId],
@@ -42,11 +42,11 @@ suite('Payment options', () => {
   });
 
   test('a method the order does not accept is not offered', () => {
-    assert.deepEqual(buildPaymentOptions({ acceptedMeans: ['paypal'], methods: [visa], usableMethodIds: [], amount: 5 }), []);
+    assert.deepEqual(buildOrderPaymentMethods({ acceptedMeans: ['paypal'], methods: [visa], usableMethodIds: [], amount: 5 }), []);
   });
 
   test("without the order's list, only a real legacy id goes to payWithRegisteredPaymentMean; a method without one is left out", () => {
-    const options = buildPaymentOptions({ acceptedMeans: ['creditCard', 'bankAccount'], methods: [visa, sepa], amount: 5 });
+    const options = buildOrderPaymentMethods({ acceptedMeans: ['creditCard', 'bankAccount'], methods: [visa, sepa], amount: 5 });
     assert.deepEqual(
       options.map((option) => [option.paymentMean, option.paymentMeanId, option.paymentMethodId]),
       [['creditCard', visa.paymentMeanId, undefined]],
@@ -54,7 +54,7 @@ suite('Payment options', () => {
   });
 
   test("without the order's list, an upper-case type the order accepts is paid with {paymentMean} alone when one valid method has that type", () => {
-    const options = buildPaymentOptions({ acceptedMeans: ['creditCard', 'SEPA_DIRECT_DEBIT'], methods: [visa, sepa], amount: 5 });
+    const options = buildOrderPaymentMethods({ acceptedMeans: ['creditCard', 'SEPA_DIRECT_DEBIT'], methods: [visa, sepa], amount: 5 });
     assert.deepEqual(
       options.map((option) => [option.paymentMean, option.paymentMeanId, option.paymentMethodId, option.selectable]),
       [
@@ -75,13 +75,13 @@ suite('Payment options', () => {
     // Two mandates without an id: OVH would choose one we cannot name, so neither is offered that way.
     const second = { ...sepa, paymentMethodId: sepa.paymentMethodId + 1 };
     assert.deepEqual(
-      buildPaymentOptions({ acceptedMeans: ['SEPA_DIRECT_DEBIT'], methods: [sepa, second], amount: 5 }).map((option) => option.paymentMean),
+      buildOrderPaymentMethods({ acceptedMeans: ['SEPA_DIRECT_DEBIT'], methods: [sepa, second], amount: 5 }).map((option) => option.paymentMean),
       [],
     );
   });
 
   test('a key without the /pay rule: a real legacy id goes to the legacy route, a method without one asks to sign in again', () => {
-    const options = buildPaymentOptions({
+    const options = buildOrderPaymentMethods({
       acceptedMeans: ['creditCard', 'SEPA_DIRECT_DEBIT'],
       methods: [visa, sepa],
       usableMethodIds: [visa.paymentMethodId, sepa.paymentMethodId],
@@ -98,8 +98,8 @@ suite('Payment options', () => {
   });
 
   test('upper-case means (CREDIT_CARD, PAYPAL) and lower-case legacy ones match the same methods', () => {
-    const upper = buildPaymentOptions({ acceptedMeans: ['CREDIT_CARD', 'PAYPAL'], methods: [visa, paypal], amount: 5 });
-    const lower = buildPaymentOptions({ acceptedMeans: ['creditCard', 'paypal'], methods: [visa, paypal], amount: 5 });
+    const upper = buildOrderPaymentMethods({ acceptedMeans: ['CREDIT_CARD', 'PAYPAL'], methods: [visa, paypal], amount: 5 });
+    const lower = buildOrderPaymentMethods({ acceptedMeans: ['creditCard', 'paypal'], methods: [visa, paypal], amount: 5 });
     assert.deepEqual(
       upper.map((option) => option.paymentMeanId),
       [visa.paymentMeanId, 22],
@@ -112,16 +112,16 @@ suite('Payment options', () => {
 
   test('the prepaid account is selectable only when its balance covers the amount', () => {
     const pick = (balance: number | undefined) =>
-      buildPaymentOptions({ acceptedMeans: ['ovhAccount'], methods: [], usableMethodIds: [], amount: 14.39, ovhAccountBalance: balance })[0];
+      buildOrderPaymentMethods({ acceptedMeans: ['ovhAccount'], methods: [], usableMethodIds: [], amount: 14.39, ovhAccountBalance: balance })[0];
     assert.deepEqual([pick(20)?.selectable, pick(20)?.status], [true, 'VALID']);
     assert.deepEqual([pick(14.39)?.selectable, pick(14.38)?.selectable, pick(14.38)?.status], [true, false, 'INSUFFICIENT_BALANCE']);
     assert.deepEqual([pick(undefined)?.selectable, pick(undefined)?.status], [false, 'BALANCE_UNKNOWN']);
   });
 
   test('fidelity points only for a free order', () => {
-    assert.equal(buildPaymentOptions({ acceptedMeans: ['fidelityAccount'], methods: [], amount: 3 }).length, 0);
+    assert.equal(buildOrderPaymentMethods({ acceptedMeans: ['fidelityAccount'], methods: [], amount: 3 }).length, 0);
     assert.deepEqual(
-      buildPaymentOptions({ acceptedMeans: ['fidelityAccount'], methods: [], amount: 0 }).map((o) => o.paymentMean),
+      buildOrderPaymentMethods({ acceptedMeans: ['fidelityAccount'], methods: [], amount: 0 }).map((o) => o.paymentMean),
       ['fidelityAccount'],
     );
   });

@@ -40,7 +40,7 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
     test('the default SEPA method (no legacy id) is paid through POST /me/order/{id}/pay and the ledger records its method id', async () => {
       sb.config.defaultPaymentMethod = 'sepa';
       const orderId = await newOrder();
-      const options = await api.listPaymentOptions(orderId);
+      const options = await api.listOrderPaymentMethods(orderId);
       const chosen = options.find((option) => option.isDefault && option.selectable);
       assert.ok(chosen, 'the default method is offered');
       const sepa = sb.state.paymentMethods.find((m) => m.paymentType === 'SEPA_DIRECT_DEBIT');
@@ -57,10 +57,10 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
       const orderId = await newOrder();
       const amount = (await api.getOrder(orderId)).priceWithTax.value;
       sb.config.ovhAccountBalance = amount - 0.01;
-      const low = (await api.listPaymentOptions(orderId)).find((option) => option.paymentMean === 'ovhAccount');
+      const low = (await api.listOrderPaymentMethods(orderId)).find((option) => option.paymentMean === 'ovhAccount');
       assert.deepEqual([low?.selectable, low?.status], [false, 'INSUFFICIENT_BALANCE']);
       sb.config.ovhAccountBalance = amount;
-      const enough = (await api.listPaymentOptions(orderId)).find((option) => option.paymentMean === 'ovhAccount');
+      const enough = (await api.listOrderPaymentMethods(orderId)).find((option) => option.paymentMean === 'ovhAccount');
       assert.equal(enough?.selectable, true);
       await api.payOrder(orderId, enough!);
       assert.deepEqual(
@@ -72,7 +72,7 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
 
     test('a refusal ("can\'t be paid with") leaves the order unpaid and payable with another method', async () => {
       const orderId = await newOrder();
-      const options = await api.listPaymentOptions(orderId);
+      const options = await api.listOrderPaymentMethods(orderId);
       const sepa = options.find((option) => option.paymentMean === 'SEPA_DIRECT_DEBIT' && option.selectable);
       assert.ok(sepa);
       sb.config.refusedPayments = ['SEPA_DIRECT_DEBIT'];
@@ -80,7 +80,7 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
       assert.equal(refused.status, 403);
       assert.match(refused.serverMessage ?? '', /can't be paid with/);
       assert.equal(await api.getOrderStatus(orderId), 'notPaid');
-      const again = await api.listPaymentOptions(orderId);
+      const again = await api.listOrderPaymentMethods(orderId);
       assert.ok(!again.some((option) => option.paymentMean === 'SEPA_DIRECT_DEBIT' && option.selectable), 'the refused type is no longer offered');
       const card = again.find((option) => option.paymentMean === 'CREDIT_CARD' && option.selectable);
       await api.payOrder(orderId, card!);
@@ -94,7 +94,7 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
       const oldKey = apiFor(sb, { consumerKey: sb.createCredential(oldRules.map((r) => ({ method: r.method as 'GET' | 'POST', path: r.path }))) });
       try {
         const orderId = await newOrder();
-        const options = await oldKey.listPaymentOptions(orderId);
+        const options = await oldKey.listOrderPaymentMethods(orderId);
         assert.equal(options.find((option) => option.paymentMean === 'ovhAccount')?.status, 'BALANCE_UNKNOWN');
         const sepa = options.find((option) => option.paymentMean === 'SEPA_DIRECT_DEBIT');
         assert.deepEqual([sepa?.selectable, sepa?.status], [false, 'NEEDS_REAUTHORIZE']);
@@ -206,14 +206,14 @@ suite('OVH client against the real-API behaviours of the sandbox', function () {
         const order = await oauth.createRenewOrder(s.serviceId, { duration: 'P1Y', services: [s.serviceId] });
         await oauth.listOrderIds(new Date(0));
         sb.config.ovhAccountBalance = 1000;
-        const options = await oauth.listPaymentOptions(order.orderId);
+        const options = await oauth.listOrderPaymentMethods(order.orderId);
         await oauth.payOrder(
           order.orderId,
           options.find((option) => option.paymentMean === 'ovhAccount' && option.selectable)!,
         );
         assert.notEqual(await oauth.getOrderStatus(order.orderId), 'notPaid');
         const second = await oauth.createRenewOrder(s.serviceId, { duration: 'P1Y', services: [s.serviceId] });
-        const card = (await oauth.listPaymentOptions(second.orderId)).find((option) => option.paymentMethodId !== undefined && option.selectable);
+        const card = (await oauth.listOrderPaymentMethods(second.orderId)).find((option) => option.paymentMethodId !== undefined && option.selectable);
         await oauth.payOrder(second.orderId, card!);
         assert.deepEqual(
           sb.ledger().payments.map((p) => p.route),

@@ -1,4 +1,4 @@
-import { OvhApiError, type Order, type PaymentOption, type RenewDescription, type ServiceSummary } from '../../../src/ovh';
+import { OvhApiError, type Order, type OrderPaymentMethod, type RenewDescription, type ServiceSummary } from '../../../src/ovh';
 import { defaultCard, orderNotFound, previewOrder, renderOrder, renewalDetail } from '../../kit/orders';
 import { CATALOG, catalogSummary, TAX, type CatalogService } from '../../kit/services';
 
@@ -183,7 +183,7 @@ export class FakeOvh {
         const service = this.services.find((candidate) => candidate.serviceId === serviceId);
         return renewalDetail(detailId, service);
       },
-      listPaymentOptions: async (): Promise<PaymentOption[]> => [defaultCard()],
+      listOrderPaymentMethods: async (): Promise<OrderPaymentMethod[]> => [defaultCard()],
       payOrder: async (orderId: number) => {
         this.payRequests.push(orderId);
         this.duringPay?.();

@@ -9,7 +9,7 @@ import type { PaymentMethod } from './schemas';
  *   `paymentMeanId`, or an upper-case type the order accepts with no id at all (as OVH's
  *   Control Panel pays them). A paymentMethodId is never sent as a paymentMeanId.
  */
-export interface PaymentOption {
+export interface OrderPaymentMethod {
   /** The mean or type as OVH spells it: creditCard, CREDIT_CARD, SEPA_DIRECT_DEBIT, ovhAccount… */
   readonly paymentMean: string;
   readonly paymentMethodId?: number;
@@ -75,8 +75,8 @@ const LEGACY_MEAN: Record<string, string> = { CREDIT_CARD: 'creditCard', PAYPAL:
  * not selectable; the prepaid account only when its balance covers the amount; fidelity
  * points only for a free order.
  */
-export function buildPaymentOptions(facts: PaymentFacts): PaymentOption[] {
-  const options: PaymentOption[] = [];
+export function buildOrderPaymentMethods(facts: PaymentFacts): OrderPaymentMethod[] {
+  const options: OrderPaymentMethod[] = [];
   const acceptedTypes = new Set(facts.acceptedMeans.flatMap((mean) => TYPES_FOR_MEAN[mean] ?? [mean.toUpperCase()]));
   for (const method of facts.methods) {
     const usable = facts.usableMethodIds ? facts.usableMethodIds.includes(method.paymentMethodId) : acceptedTypes.has(method.paymentType);
@@ -119,7 +119,7 @@ function payableByTypeAlone(facts: PaymentFacts, method: PaymentMethod): boolean
 }
 
 /** What payOrder sends, and where: the one place that decides the payment route. */
-export function paymentRequest(orderId: number, option: PaymentOption): { path: string; body: object } {
+export function paymentRequest(orderId: number, option: OrderPaymentMethod): { path: string; body: object } {
   if (option.paymentMethodId !== undefined) return { path: `/me/order/${orderId}/pay`, body: { paymentMethod: { id: option.paymentMethodId } } };
   const body =
     option.paymentMeanId === undefined ? { paymentMean: option.paymentMean } : { paymentMean: option.paymentMean, paymentMeanId: option.paymentMeanId };
