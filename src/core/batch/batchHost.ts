@@ -1,7 +1,7 @@
 import type { ServiceSummary } from '../../ovh';
 import type { BatchState } from '../../protocol/batchPanel';
 import type { BatchItem } from './batchItems';
-import type { BatchStep, RowPhase } from './batchSteps';
+import type { BatchStep, RowState } from './batchSteps';
 import type { JournalStore } from '../orders/orderJournal';
 import type { PanelFormat } from '../orders/panelFormat';
 import type { Confirmation, SessionDeps } from '../orders/sessionDeps';
@@ -30,7 +30,7 @@ export interface BatchHost {
   readonly currentStep: BatchStep;
   readonly isDisposed: boolean;
   go(step: BatchStep, patch?: { notice?: string; error?: string }): void;
-  setPhase(item: BatchItem, phase: RowPhase, errorText?: string): void;
+  setRowState(item: BatchItem, state: RowState, errorText?: string): void;
   /** Reads the item's outcome from its session and records it. */
   settle(item: BatchItem): Promise<void>;
   save(): Promise<void>;

@@ -3,7 +3,7 @@ import type { BatchState } from '../../protocol/batchPanel';
 import { batchTotals, NO_CURRENCY, priceUcents, resolveCoverage, type Coverage } from '../../renewal';
 import { formatMoney } from '../../format';
 import type { Translate } from '../../translate';
-import { isSettled, renderBatch, RETRYABLE, rowPhaseAfter, type BatchStep, type RowPhase } from './batchSteps';
+import { isSettled, renderBatch, RETRYABLE, rowStateAfter, type BatchStep, type RowState } from './batchSteps';
 import type { PanelFormat } from '../orders/panelFormat';
 import { paymentChoices } from '../orders/paymentChoices';
 import type { RenewSession } from '../orders/renewSession';
@@ -19,7 +19,7 @@ export interface BatchItem {
   readonly session: RenewSession;
   included: boolean;
   chosenKey: string | undefined;
-  phase: RowPhase;
+  state: RowState;
   errorText: string | undefined;
   /** The services its order renews, from the moment it is attempted. */
   claims: readonly number[];
@@ -29,9 +29,9 @@ export interface BatchItem {
 export function coverageOf(items: readonly BatchItem[]): Coverage[] {
   return resolveCoverage(
     items.map((item) => {
-      if (isSettled(item.phase))
+      if (isSettled(item.state))
         return { serviceId: item.serviceId, fixed: true, chosen: { services: item.claims.length > 0 ? item.claims : [item.serviceId] } };
-      const usable = item.included && (item.phase.kind === 'ready' || item.phase.kind === 'previewing' || item.phase.kind === 'previewed');
+      const usable = item.included && (item.state.kind === 'ready' || item.state.kind === 'previewing' || item.state.kind === 'previewed');
       const option = usable ? item.session.optionRows.find((candidate) => candidate.key === item.chosenKey) : undefined;
       return { serviceId: item.serviceId, chosen: option ? { services: option.services } : undefined };
     }),
@@ -45,23 +45,23 @@ export function orderableItems(items: readonly BatchItem[]): BatchItem[] {
     (item, index) =>
       item.included &&
       coverage[index]?.kind === 'orders' &&
-      !isSettled(item.phase) &&
-      (item.phase.kind === 'ready' || item.phase.kind === 'previewed' || RETRYABLE.has(item.phase.kind)),
+      !isSettled(item.state) &&
+      (item.state.kind === 'ready' || item.state.kind === 'previewed' || RETRYABLE.has(item.state.kind)),
   );
 }
 
 /** Items whose order exists and waits for payment. */
 export function unpaidItems(items: readonly BatchItem[]): BatchItem[] {
-  return items.filter((item) => item.phase.kind === 'ordered' || item.phase.kind === 'payFailed');
+  return items.filter((item) => item.state.kind === 'ordered' || item.state.kind === 'payFailed');
 }
 
-/** The phase of an item that met another window's work, or whose delivery is followed, once its session moved on. */
-export function followedPhase(item: BatchItem, hasEntry: () => boolean): RowPhase {
+/** The state of an item that met another window's work, or whose delivery is followed, once its session moved on. */
+export function followedState(item: BatchItem, hasEntry: () => boolean): RowState {
   const step = item.session.currentStep;
-  if (item.phase.kind === 'elsewhere' && step.kind !== 'elsewhere' && step.kind !== 'loading')
-    return step.kind === 'choosing' ? { kind: 'ready' } : rowPhaseAfter(step, hasEntry(), false);
-  if (item.phase.kind === 'paid' && step.kind === 'ended') return rowPhaseAfter(step, false, false);
-  return item.phase;
+  if (item.state.kind === 'elsewhere' && step.kind !== 'elsewhere' && step.kind !== 'loading')
+    return step.kind === 'choosing' ? { kind: 'ready' } : rowStateAfter(step, hasEntry(), false);
+  if (item.state.kind === 'paid' && step.kind === 'ended') return rowStateAfter(step, false, false);
+  return item.state;
 }
 
 /** The error its session shows, as one line for the table. */
@@ -75,7 +75,7 @@ export function itemName(item: BatchItem): string {
 }
 
 export function changeable(item: BatchItem): boolean {
-  return !isSettled(item.phase) && item.phase.kind !== 'blocked' && item.phase.kind !== 'loading';
+  return !isSettled(item.state) && item.state.kind !== 'blocked' && item.state.kind !== 'loading';
 }
 
 /** Amounts summed per currency and formatted. */
@@ -87,15 +87,15 @@ export function sumPrices(prices: ReadonlyArray<Order['priceWithTax']>, locale: 
 
 /** The previewed prices of the items about to be ordered. */
 export function previewedPrices(items: readonly BatchItem[]): Array<Order['priceWithTax']> {
-  return items.flatMap((item) => (item.phase.kind === 'previewed' ? [item.phase.preview.priceWithTax] : []));
+  return items.flatMap((item) => (item.state.kind === 'previewed' ? [item.state.preview.priceWithTax] : []));
 }
 
 /** The table's totals: previewed prices of the items about to be ordered, real prices of the created orders. */
 export function tableTotals(items: readonly BatchItem[], locale: string): string[] {
   const orderable = new Set(orderableItems(items));
   const prices = items.flatMap((item) => {
-    if ('known' in item.phase) return [item.phase.known.order.priceWithTax];
-    return item.phase.kind === 'previewed' && orderable.has(item) ? [item.phase.preview.priceWithTax] : [];
+    if ('known' in item.state) return [item.state.known.order.priceWithTax];
+    return item.state.kind === 'previewed' && orderable.has(item) ? [item.state.preview.priceWithTax] : [];
   });
   return sumPrices(prices, locale);
 }

@@ -15,13 +15,13 @@ export class BatchOrders {
 
   async place(): Promise<void> {
     const items = orderableItems(this.b.items);
-    if (items.length === 0 || !items.every((item) => item.phase.kind === 'previewed')) return;
+    if (items.length === 0 || !items.every((item) => item.state.kind === 'previewed')) return;
     const { t } = this.b.deps;
     const format = this.b.format;
     this.b.go({ kind: 'confirmingOrders' }, { notice: undefined, error: undefined });
     const lines = items.map((item) =>
-      item.phase.kind === 'previewed'
-        ? `${format.servicesText(item.phase.row)} · ${format.periodLabel(item.phase.row)} · ${format.money(item.phase.preview.priceWithTax)}`
+      item.state.kind === 'previewed'
+        ? `${format.servicesText(item.state.row)} · ${format.periodLabel(item.state.row)} · ${format.money(item.state.preview.priceWithTax)}`
         : '',
     );
     const total = sumPrices(previewedPrices(items), this.b.deps.locale).join(' + ');
@@ -31,12 +31,12 @@ export class BatchOrders {
     for (const item of items) {
       if (this.b.isDisposed) return;
       const index = this.b.items.indexOf(item);
-      item.claims = item.phase.kind === 'previewed' ? [...item.phase.row.services] : [];
-      this.b.setPhase(item, { kind: 'placing' });
+      item.claims = item.state.kind === 'previewed' ? [...item.state.row.services] : [];
+      this.b.setRowState(item, { kind: 'placing' });
       this.b.go({ kind: 'ordering', row: index });
       await item.session.order(batchPolicy(this.b.deps, 'order'));
       await this.b.settle(item);
-      if (item.phase.kind === 'uncertain') {
+      if (item.state.kind === 'uncertain') {
         const error = t('It is not known whether the order for {0} was created. Nothing more is ordered until it is found or proven absent.', itemName(item));
         return this.b.go({ kind: 'paused', row: index }, { error });
       }
@@ -48,8 +48,8 @@ export class BatchOrders {
   async checkAgain(item: BatchItem): Promise<void> {
     await item.session.check();
     await this.b.settle(item);
-    if (item.phase.kind === 'uncertain') return this.b.emit();
-    if (!orderableItems(this.b.items).some((candidate) => candidate.phase.kind === 'previewed')) {
+    if (item.state.kind === 'uncertain') return this.b.emit();
+    if (!orderableItems(this.b.items).some((candidate) => candidate.state.kind === 'previewed')) {
       this.b.go(this.b.currentStep, { error: undefined });
       return this.afterOrdering();
     }
@@ -59,7 +59,7 @@ export class BatchOrders {
 
   /** Items confirmed but not sent stay unordered; the created orders can be paid. */
   async stop(): Promise<void> {
-    for (const item of orderableItems(this.b.items)) if (item.phase.kind === 'previewed') this.b.setPhase(item, { kind: 'notAttempted' });
+    for (const item of orderableItems(this.b.items)) if (item.state.kind === 'previewed') this.b.setRowState(item, { kind: 'notAttempted' });
     await this.b.save();
     await this.afterOrdering();
   }

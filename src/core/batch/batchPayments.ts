@@ -46,10 +46,10 @@ export class BatchPayments {
       else await this.b.settle(item);
     }
     if (items.length === 0) return this.b.go(unpaidItems(this.b.items).length > 0 ? { kind: 'ordered' } : { kind: 'done' });
-    const known = items.flatMap((item) => ('known' in item.phase ? [{ item, order: item.phase.known.order }] : []));
+    const known = items.flatMap((item) => ('known' in item.state ? [{ item, order: item.state.known.order }] : []));
     // Each order named by what it renews (a bundle names its hosting too), never just by its row.
     const named = (item: BatchItem) =>
-      'known' in item.phase && item.phase.known.entry.serviceNames.length > 0 ? this.b.format.entry(item.phase.known.entry).servicesText : itemName(item);
+      'known' in item.state && item.state.known.entry.serviceNames.length > 0 ? this.b.format.entry(item.state.known.entry).servicesText : itemName(item);
     const lines = known.map(({ item, order }) => `${t('Order {0}', order.orderId)} · ${named(item)} · ${this.b.format.money(order.priceWithTax)}`);
     const total = sumPrices(
       known.map(({ order }) => order.priceWithTax),

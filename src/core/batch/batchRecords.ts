@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Order } from '../../ovh';
-import type { RowPhase, RowPhaseKind } from './batchSteps';
+import type { RowState, RowStateKind } from './batchSteps';
 import type { BatchItem } from './batchItems';
 import type { KnownOrder } from '../orders/renewSteps';
 import type { JournalStore } from '../orders/orderJournal';
@@ -36,13 +36,13 @@ const RowRecordSchema = z.object({
 export type RowRecord = z.infer<typeof RowRecordSchema>;
 
 /**
- * The outcome recorded for each row phase, checked by the compiler against the schema: a
- * phase the schema does not know would make the whole record unreadable after a reload.
+ * The outcome recorded for each row state, checked by the compiler against the schema: a
+ * state the schema does not know would make the whole record unreadable after a reload.
  * A row caught while its order request is in flight is recorded as uncertain; a paying row
  * as ordered (its payment is followed from the journal); rows with nothing proven, and
  * rows another window is ordering (its own panel follows them), none.
  */
-export const RECORDED_OUTCOME: Readonly<Record<RowPhaseKind, RowRecord['outcome']>> = {
+export const RECORDED_OUTCOME: Readonly<Record<RowStateKind, RowRecord['outcome']>> = {
   loading: undefined,
   blocked: undefined,
   ready: undefined,
@@ -106,12 +106,12 @@ export class BatchRecords {
 /** What is recorded of each item: its choice and, once proven, its outcome and order. */
 export function recordItems(items: readonly BatchItem[]): RowRecord[] {
   return items.map((item) => {
-    const known = 'known' in item.phase ? item.phase.known : undefined;
+    const known = 'known' in item.state ? item.state.known : undefined;
     return {
       serviceId: item.serviceId,
       included: item.included,
       chosenKey: item.chosenKey,
-      outcome: RECORDED_OUTCOME[item.phase.kind],
+      outcome: RECORDED_OUTCOME[item.state.kind],
       order: known ? recordedOrder(known.order) : undefined,
       status: known?.status,
       errorText: item.errorText,
@@ -120,11 +120,11 @@ export function recordItems(items: readonly BatchItem[]): RowRecord[] {
 }
 
 /**
- * The phase a recorded outcome stands for after a reload, when the journal no longer holds
+ * The row state a recorded outcome stands for after a reload, when the journal no longer holds
  * the item's order: without a journal entry an attempt has ended, and what it did is no
  * longer known here.
  */
-export function restoredPhase(recorded: RowRecord, identity: string): RowPhase {
+export function restoredState(recorded: RowRecord, identity: string): RowState {
   const order = recorded.order as Order | undefined;
   const known: KnownOrder | undefined = order
     ? {

@@ -1,12 +1,12 @@
 import { describeError, type ServiceSummary } from '../../ovh';
 import type { BatchMessage, BatchState } from '../../protocol/batchPanel';
 import type { BatchDeps, BatchHost } from './batchHost';
-import { batchView, changeable, followedPhase, itemError, orderableItems, unpaidItems, type BatchItem } from './batchItems';
+import { batchView, changeable, followedState, itemError, orderableItems, unpaidItems, type BatchItem } from './batchItems';
 import { BatchOrders } from './batchOrders';
 import { BatchPayments } from './batchPayments';
 import { loadItem } from './batchLoad';
 import { BatchRecords, recordItems } from './batchRecords';
-import { batchAccepts, isSettled, RETRYABLE, rowPhaseAfter, type BatchStep, type RowPhase } from './batchSteps';
+import { batchAccepts, isSettled, RETRYABLE, rowStateAfter, type BatchStep, type RowState } from './batchSteps';
 import { PanelFormat } from '../orders/panelFormat';
 import { runPool } from './pool';
 import { RenewSession } from '../orders/renewSession';
@@ -47,7 +47,7 @@ export class BatchSession implements BatchHost {
       session: new RenewSession(this.itemDeps(serviceId, summary)),
       included: true,
       chosenKey: undefined,
-      phase: { kind: 'loading' },
+      state: { kind: 'loading' },
       errorText: undefined,
       claims: [],
     }));
@@ -92,10 +92,10 @@ export class BatchSession implements BatchHost {
       ),
     );
     if (!record) await this.save();
-    const ordered = this.items.some((item) => isSettled(item.phase));
+    const ordered = this.items.some((item) => isSettled(item.state));
     if (ordered) await this.payments.load();
     // Items still to choose come first: the orders already known are paid with theirs.
-    const choosing = this.items.some((item) => item.phase.kind === 'ready');
+    const choosing = this.items.some((item) => item.state.kind === 'ready');
     this.go(choosing || !ordered ? { kind: 'choosing' } : unpaidItems(this.items).length > 0 ? { kind: 'ordered' } : { kind: 'done' });
   }
 
@@ -124,7 +124,7 @@ export class BatchSession implements BatchHost {
         item.chosenKey = message.option;
         return this.unpreview(item);
       case 'previewAll':
-        return this.previewAll(orderableItems(this.items).filter((candidate) => candidate.phase.kind !== 'previewed'));
+        return this.previewAll(orderableItems(this.items).filter((candidate) => candidate.state.kind !== 'previewed'));
       case 'placeOrders':
         return this.orders.place();
       case 'checkAgain':
@@ -139,7 +139,7 @@ export class BatchSession implements BatchHost {
         this.notice = this.deps.t('The orders stay unpaid: nothing is charged until you pay them. Each stays reachable from the Services view.');
         return this.go({ kind: 'done' });
       case 'retryRow':
-        if (!item || !RETRYABLE.has(item.phase.kind)) return;
+        if (!item || !RETRYABLE.has(item.state.kind)) return;
         Object.assign(item, { included: true, errorText: undefined });
         return this.previewAll([item]);
       case 'openLink':
@@ -155,12 +155,12 @@ export class BatchSession implements BatchHost {
     this.progress = { done: 0, total: items.length };
     this.go({ kind: 'previewing' }, { notice: undefined, error: undefined });
     await this.pool(items, async (item) => {
-      this.setPhase(item, { kind: 'previewing' });
+      this.setRowState(item, { kind: 'previewing' });
       await item.session.preview(item.chosenKey ?? '');
       const step = item.session.currentStep;
       if (step.kind === 'previewed' && step.previewed.row.key === item.chosenKey)
-        this.setPhase(item, { kind: 'previewed', row: step.previewed.row, preview: step.previewed.preview });
-      else this.setPhase(item, { kind: 'previewFailed' }, itemError(item) ?? this.deps.t('The preview failed.'));
+        this.setRowState(item, { kind: 'previewed', row: step.previewed.row, preview: step.previewed.preview });
+      else this.setRowState(item, { kind: 'previewFailed' }, itemError(item) ?? this.deps.t('The preview failed.'));
       this.progress = { done: (this.progress?.done ?? 0) + 1, total: items.length };
     });
     this.progress = undefined;
@@ -170,9 +170,9 @@ export class BatchSession implements BatchHost {
   /** Reads the item's outcome from its session and records it. */
   async settle(item: BatchItem): Promise<void> {
     const error = itemError(item);
-    this.setPhase(
+    this.setRowState(
       item,
-      rowPhaseAfter(item.session.currentStep, this.journalServices(item).length > 0, error !== undefined && item.session.showsRefusal),
+      rowStateAfter(item.session.currentStep, this.journalServices(item).length > 0, error !== undefined && item.session.showsRefusal),
       error,
     );
     await this.save();
@@ -181,13 +181,13 @@ export class BatchSession implements BatchHost {
   /** An item that met another window's work, or whose delivery is followed, shows where its session got to. */
   private followed(serviceId: number): void {
     const item = this.items.find((candidate) => candidate.serviceId === serviceId);
-    if (item) item.phase = followedPhase(item, () => this.journalServices(item).length > 0);
+    if (item) item.state = followedState(item, () => this.journalServices(item).length > 0);
     this.emit();
   }
 
   private unpreview(item: BatchItem): void {
-    if (item.phase.kind === 'previewed' || RETRYABLE.has(item.phase.kind)) this.setPhase(item, { kind: 'ready' });
-    if (this.step.kind === 'previewed' && orderableItems(this.items).some((candidate) => candidate.phase.kind !== 'previewed'))
+    if (item.state.kind === 'previewed' || RETRYABLE.has(item.state.kind)) this.setRowState(item, { kind: 'ready' });
+    if (this.step.kind === 'previewed' && orderableItems(this.items).some((candidate) => candidate.state.kind !== 'previewed'))
       return this.go({ kind: 'choosing' });
     this.emit();
   }
@@ -224,8 +224,8 @@ export class BatchSession implements BatchHost {
     };
   }
 
-  setPhase(item: BatchItem, phase: RowPhase, errorText?: string): void {
-    Object.assign(item, { phase, errorText });
+  setRowState(item: BatchItem, state: RowState, errorText?: string): void {
+    Object.assign(item, { state, errorText });
     this.emit();
   }
 

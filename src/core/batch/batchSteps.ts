@@ -8,9 +8,9 @@ import type { KnownOrder, Step } from '../orders/renewSteps';
 
 /**
  * Renewing several services as an explicit state machine. The batch has one step; each
- * row has one phase. One table says which webview messages each batch step accepts, one
+ * row has one state. One table says which webview messages each batch step accepts, one
  * which rows may be retried or checked again, and pure functions turn a row's renew
- * session step into its phase and the whole into what the webview shows. Each row is
+ * session step into its row state and the whole into what the webview shows. Each row is
  * placed and paid by its own RenewSession: the same lease, journal and search as a
  * single renewal, once per row.
  */
@@ -60,7 +60,7 @@ export function batchAccepts(step: BatchStep, type: MessageType): boolean {
 /** Why a row is left out before anything is ordered. */
 export type RowBlock = 'terminated' | 'attachedOption' | 'noOffer' | 'loadFailed' | ManualOrderBlock;
 
-export type RowPhase =
+export type RowState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'blocked'; readonly reason: RowBlock }
   | { readonly kind: 'ready' }
@@ -84,26 +84,26 @@ export type RowPhase =
   | { readonly kind: 'delivered'; readonly known: KnownOrder }
   | { readonly kind: 'ended'; readonly known: KnownOrder };
 
-export type RowPhaseKind = RowPhase['kind'];
+export type RowStateKind = RowState['kind'];
 
 /**
  * Rows proven to have no order: only these offer Retry. Not 'elsewhere': another window
  * may be creating that service's order; its own panel shows what came of it.
  */
-export const RETRYABLE: ReadonlySet<RowPhaseKind> = new Set(['previewFailed', 'refused', 'notAttempted']);
-/** Rows whose phase came from an order (or an attempt): their choice is fixed. */
-const SETTLED: ReadonlySet<RowPhaseKind> = new Set(['placing', 'uncertain', 'ordered', 'paying', 'payFailed', 'payUncertain', 'paid', 'delivered', 'ended']);
+export const RETRYABLE: ReadonlySet<RowStateKind> = new Set(['previewFailed', 'refused', 'notAttempted']);
+/** Rows whose state came from an order (or an attempt): their choice is fixed. */
+const SETTLED: ReadonlySet<RowStateKind> = new Set(['placing', 'uncertain', 'ordered', 'paying', 'payFailed', 'payUncertain', 'paid', 'delivered', 'ended']);
 
-export function isSettled(phase: RowPhase): boolean {
-  return SETTLED.has(phase.kind);
+export function isSettled(state: RowState): boolean {
+  return SETTLED.has(state.kind);
 }
 
 /**
- * The phase a row reaches after its renew session ran an order or a payment. `hasEntry`:
+ * The state a row reaches after its renew session ran an order or a payment. `hasEntry`:
  * the journal still holds an attempt for the row's services. A session back on its
  * preview with an entry left is never taken for a refusal: the row stays uncertain.
  */
-export function rowPhaseAfter(step: Step, hasEntry: boolean, refusal: boolean): RowPhase {
+export function rowStateAfter(step: Step, hasEntry: boolean, refusal: boolean): RowState {
   switch (step.kind) {
     case 'unpaid':
     case 'confirmingPrice':
@@ -140,7 +140,7 @@ export interface RowModel {
   readonly included: boolean;
   readonly options: readonly RenewOptionRow[];
   readonly chosenKey: string | undefined;
-  readonly phase: RowPhase;
+  readonly state: RowState;
   readonly coverage: Coverage;
   readonly errorText: string | undefined;
 }
@@ -161,20 +161,20 @@ const knownNameOf = (summary: ServiceSummary | undefined, serviceId: number): st
 
 /** The status the table shows: what the row's order did, else where its choice stands. */
 export function rowStatus(row: RowModel): RowStatus {
-  const phase = row.phase.kind;
+  const kind = row.state.kind;
   if (
-    phase === 'blocked' ||
-    phase === 'loading' ||
-    isSettled(row.phase) ||
-    phase === 'refused' ||
-    phase === 'notAttempted' ||
-    phase === 'elsewhere' ||
-    phase === 'previewFailed'
+    kind === 'blocked' ||
+    kind === 'loading' ||
+    isSettled(row.state) ||
+    kind === 'refused' ||
+    kind === 'notAttempted' ||
+    kind === 'elsewhere' ||
+    kind === 'previewFailed'
   )
-    return phase;
+    return kind;
   if (!row.included) return 'excluded';
   if (row.coverage.kind === 'covered' || row.coverage.kind === 'conflict') return row.coverage.kind;
-  return phase;
+  return kind;
 }
 
 const NO_NEW_EXPIRY: ReadonlySet<RowStatus> = new Set(['covered', 'excluded', 'blocked', 'delivered', 'ended', 'refused', 'notAttempted', 'previewFailed']);
@@ -184,15 +184,15 @@ export function renderBatch(step: BatchStep, view: BatchView): BatchState {
   const { t, format } = view;
   const nameOf = (serviceId: number): string => knownNameOf(view.rows.find((row) => row.serviceId === serviceId)?.summary, serviceId);
   const previewedCount = view.rows.filter((row) => rowStatus(row) === 'previewed').length;
-  const orderable = view.rows.filter((row) => row.included && row.coverage.kind === 'orders' && !isSettled(row.phase));
-  const unpaid = view.rows.some((row) => row.phase.kind === 'ordered' || row.phase.kind === 'payFailed');
+  const orderable = view.rows.filter((row) => row.included && row.coverage.kind === 'orders' && !isSettled(row.state));
+  const unpaid = view.rows.some((row) => row.state.kind === 'ordered' || row.state.kind === 'payFailed');
   return {
     phase: step.kind,
     progress: view.progress,
     rows: view.rows.map((row): BatchRow => {
       const status = rowStatus(row);
-      const known = 'known' in row.phase ? row.phase.known : undefined;
-      const preview = row.phase.kind === 'previewed' ? row.phase : undefined;
+      const known = 'known' in row.state ? row.state.known : undefined;
+      const preview = row.state.kind === 'previewed' ? row.state : undefined;
       const chosen = row.options.find((option) => option.key === row.chosenKey);
       return {
         key: row.key,
@@ -200,7 +200,7 @@ export function renderBatch(step: BatchStep, view: BatchView): BatchState {
         typeLabel: row.summary ? format.service(row.summary).typeLabel : '',
         expiryText: row.summary ? format.date(row.summary.expirationDate) : '',
         included: row.included,
-        canChange: !isSettled(row.phase) && row.phase.kind !== 'blocked' && row.phase.kind !== 'loading',
+        canChange: !isSettled(row.state) && row.state.kind !== 'blocked' && row.state.kind !== 'loading',
         options: row.options.map((option) => ({
           key: option.key,
           label: `${format.periodLabel(option)} · ${format.servicesText(option)}`,
@@ -217,8 +217,8 @@ export function renderBatch(step: BatchStep, view: BatchView): BatchState {
         newExpiryText: chosen && !NO_NEW_EXPIRY.has(status) ? format.date(chosen.newExpiry) : undefined,
         errorText: row.errorText,
         orderId: known?.order.orderId,
-        canRetry: RETRYABLE.has(row.phase.kind) && (step.kind === 'done' || step.kind === 'ordered' || step.kind === 'previewed'),
-        canCheckAgain: row.phase.kind === 'uncertain' && step.kind === 'paused',
+        canRetry: RETRYABLE.has(row.state.kind) && (step.kind === 'done' || step.kind === 'ordered' || step.kind === 'previewed'),
+        canCheckAgain: row.state.kind === 'uncertain' && step.kind === 'paused',
         hasOrderLink: known !== undefined,
       };
     }),
@@ -226,7 +226,7 @@ export function renderBatch(step: BatchStep, view: BatchView): BatchState {
     // Payment choices only while some order waits for payment.
     payment: (step.kind === 'ordered' || step.kind === 'done' || step.kind === 'confirmingPay') && unpaid ? view.payment : undefined,
     canPreview: (step.kind === 'choosing' || step.kind === 'previewed') && orderable.length > 0,
-    canOrder: step.kind === 'previewed' && previewedCount > 0 && orderable.every((row) => row.phase.kind === 'previewed'),
+    canOrder: step.kind === 'previewed' && previewedCount > 0 && orderable.every((row) => row.state.kind === 'previewed'),
     canPay: (step.kind === 'ordered' || step.kind === 'done') && unpaid && view.payment?.selectedId !== undefined,
     notice: view.notice,
     error: view.error,
@@ -243,7 +243,7 @@ function statusText(status: RowStatus, row: RowModel, nameOf: (serviceId: number
   };
   switch (status) {
     case 'blocked':
-      return row.phase.kind === 'blocked' ? blockText[row.phase.reason] : '';
+      return row.state.kind === 'blocked' ? blockText[row.state.reason] : '';
     case 'covered':
       return row.coverage.kind === 'covered' ? t('Renewed by the order of {0}.', nameOf(row.coverage.by)) : '';
     case 'conflict':

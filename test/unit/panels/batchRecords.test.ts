@@ -3,8 +3,8 @@ import { BatchRecords, RECORDED_OUTCOME, type BatchRecord } from '../../../src/c
 import type { JournalStore } from '../../../src/core/orders/orderJournal';
 import { TEST_IDENTITY } from '../../kit/identity';
 
-/** A batch record must stay readable whatever phase its rows were saved in. */
-suite('Batch records: every row phase is recorded in a form a reload can read', () => {
+/** A batch record must stay readable whatever state its rows were saved in. */
+suite('Batch records: every row state is recorded in a form a reload can read', () => {
   function memoryStore(): JournalStore {
     const values = new Map<string, unknown>();
     return {
@@ -14,8 +14,8 @@ suite('Batch records: every row phase is recorded in a form a reload can read', 
     };
   }
 
-  for (const [phase, outcome] of Object.entries(RECORDED_OUTCOME)) {
-    test(`a row saved while '${phase}' reads back as ${outcome ?? 'no outcome'}`, async () => {
+  for (const [state, outcome] of Object.entries(RECORDED_OUTCOME)) {
+    test(`a row saved while '${state}' reads back as ${outcome ?? 'no outcome'}`, async () => {
       const records = new BatchRecords(memoryStore());
       const record: BatchRecord = {
         id: 'batch-1',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BATCH_ACCEPTS, batchAccepts, RETRYABLE, rowPhaseAfter, rowStatus, type BatchStep, type RowModel } from '../../../src/core/batch/batchSteps';
+import { BATCH_ACCEPTS, batchAccepts, RETRYABLE, rowStateAfter, rowStatus, type BatchStep, type RowModel } from '../../../src/core/batch/batchSteps';
 import type { KnownOrder, Step } from '../../../src/core/orders/renewSteps';
 import type { BatchMessage } from '../../../src/protocol/batchPanel';
 import { order } from '../../kit/orders';
@@ -105,13 +105,13 @@ suite('batch steps: a row session step becomes a row phase', () => {
   ];
   for (const [step, hasEntry, refusal, expected] of cases) {
     test(`${step.kind}${hasEntry ? ' with a journal entry' : ''}${refusal ? ' after an error' : ''} → ${expected}`, () => {
-      assert.equal(rowPhaseAfter(step, hasEntry, refusal).kind, expected);
+      assert.equal(rowStateAfter(step, hasEntry, refusal).kind, expected);
     });
   }
   test('a session back on its preview with an attempt still recorded is never a refusal', () => {
     const previewedStep = { kind: 'previewed', previewed: {} } as unknown as Step;
-    assert.equal(rowPhaseAfter(previewedStep, true, true).kind, 'uncertain');
-    assert.equal(rowPhaseAfter(previewedStep, false, true).kind, 'refused');
+    assert.equal(rowStateAfter(previewedStep, true, true).kind, 'uncertain');
+    assert.equal(rowStateAfter(previewedStep, false, true).kind, 'refused');
   });
 });
 
@@ -123,15 +123,15 @@ suite('batch steps: what the table shows for a row', () => {
     included: true,
     options: [],
     chosenKey: undefined,
-    phase: { kind: 'ready' },
+    state: { kind: 'ready' },
     coverage: { kind: 'orders', services: [1] },
     errorText: undefined,
   };
   test('an unchecked row is left out; a covered one says so; an ordered one shows its order whatever the choice', () => {
     assert.equal(rowStatus({ ...base, included: false }), 'excluded');
     assert.equal(rowStatus({ ...base, coverage: { kind: 'covered', by: 2 } }), 'covered');
-    assert.equal(rowStatus({ ...base, included: false, phase: { kind: 'ordered', known: known('notPaid') } }), 'ordered');
-    assert.equal(rowStatus({ ...base, phase: { kind: 'blocked', reason: 'noOffer' } }), 'blocked');
+    assert.equal(rowStatus({ ...base, included: false, state: { kind: 'ordered', known: known('notPaid') } }), 'ordered');
+    assert.equal(rowStatus({ ...base, state: { kind: 'blocked', reason: 'noOffer' } }), 'blocked');
   });
 });
 
