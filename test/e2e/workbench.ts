@@ -261,21 +261,29 @@ export async function screenshot(name: string): Promise<string> {
   return file;
 }
 
+/** A box of the page, in the picture's pixels, and the selector that found it. */
+interface VolatileBox {
+  readonly selector: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 /**
  * What of a picture changes from run to run whatever the code (issue 29's pixel comparison,
  * `scripts/compare-screenshots.mjs`): the status bar (the sandbox's port, counters still
  * settling), notification toasts (they come and go on their own clock), progress bars and
  * spinners. screenshot() writes their boxes beside the picture; the picture itself is untouched.
  */
-async function volatileBoxes(): Promise<Array<{ selector: string; x: number; y: number; width: number; height: number }>> {
-  type Box = { selector: string; x: number; y: number; width: number; height: number };
+async function volatileBoxes(): Promise<VolatileBox[]> {
   const boxesOf = (selectors: readonly string[]): string =>
     `${JSON.stringify(selectors)}.flatMap((selector) => [...document.querySelectorAll(selector)].map((element) => {
       const { x, y, width, height } = element.getBoundingClientRect();
       return { selector, x: Math.floor(x), y: Math.floor(y), width: Math.ceil(width) + 1, height: Math.ceil(height) + 1 };
     }))`;
   const workbench = await page()
-    .evaluate<Box[]>(
+    .evaluate<VolatileBox[]>(
       boxesOf([
         '.part.statusbar',
         '.notifications-toasts .notification-toast',
@@ -302,7 +310,7 @@ async function volatileBoxes(): Promise<Array<{ selector: string; x: number; y: 
       .map(async (frame) => {
         const at = await (await frame.frameElement().catch(() => undefined))?.boundingBox().catch(() => null);
         if (!at) return [];
-        const boxes = await frame.evaluate<Box[]>(boxesOf(['.codicon-modifier-spin'])).catch(() => []);
+        const boxes = await frame.evaluate<VolatileBox[]>(boxesOf(['.codicon-modifier-spin'])).catch(() => []);
         return boxes.map((box) => ({ ...box, x: Math.floor(at.x + box.x), y: Math.floor(at.y + box.y) }));
       }),
   );
