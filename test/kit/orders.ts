@@ -22,10 +22,15 @@ export function order(orderId: number, over: Partial<Order> = {}): Order {
 }
 
 /**
- * An order of a fake OVH as GET /me/order/{id} renders it: its page's links, a password, and the amounts in EUR,
+ * An order of a fake OVH as GET /me/order/{id} answers it: its page's links, a password, and the amounts in EUR,
  * `withTax` split into the price without tax (÷ TAX, to the cent) and the tax.
  */
-export function renderOrder(order: { readonly orderId: number; readonly dateMs: number; readonly expirationMs: number; readonly withTax: number }): Order {
+export function orderAsOvhGivesIt(order: {
+  readonly orderId: number;
+  readonly dateMs: number;
+  readonly expirationMs: number;
+  readonly withTax: number;
+}): Order {
   const withoutTax = Math.round((order.withTax / TAX) * 100) / 100;
   const money = (value: number): Order['priceWithTax'] => ({ currencyCode: 'EUR', text: `${value.toFixed(2)} €`, value });
   return {
@@ -44,7 +49,7 @@ export function renderOrder(order: { readonly orderId: number; readonly dateMs: 
 
 /** A fake OVH's dry run of a renew order: the order it would place, numbered 0, dated and expiring at `atMs`. */
 export function previewOrder(atMs: number, withTax: number): Order {
-  return renderOrder({ orderId: 0, dateMs: atMs, expirationMs: atMs, withTax });
+  return orderAsOvhGivesIt({ orderId: 0, dateMs: atMs, expirationMs: atMs, withTax });
 }
 
 /** OVH's 404 for an order that does not exist (or no longer does), on a GET of `path`. */

@@ -1,5 +1,5 @@
 import { OvhApiError, type Order, type OrderPaymentMethod, type RenewDescription, type ServiceSummary } from '../../src/ovh';
-import { defaultCard, orderNotFound, previewOrder, renderOrder, renewalDetail } from '../kit/orders';
+import { defaultCard, orderNotFound, previewOrder, orderAsOvhGivesIt, renewalDetail } from '../kit/orders';
 import { CATALOG, catalogSummary, TAX, type CatalogService } from '../kit/services';
 
 /**
@@ -279,9 +279,9 @@ export class SimOvh {
         this.orderInFlight.delete(origin.view);
         await this.gates.hangIfDead(origin);
         if (fault) throw this.faultError(fault.kind, 'POST', path);
-        return renderOrder(order as SimOrder);
+        return orderAsOvhGivesIt(order as SimOrder);
       },
-      getOrder: async (orderId: number) => this.read(`/me/order/${orderId}`, () => renderOrder(this.find(orderId, `/me/order/${orderId}`))),
+      getOrder: async (orderId: number) => this.read(`/me/order/${orderId}`, () => orderAsOvhGivesIt(this.find(orderId, `/me/order/${orderId}`))),
       getOrderStatus: async (orderId: number) => this.read(`/me/order/${orderId}/status`, () => this.status(this.find(orderId, `/me/order/${orderId}/status`))),
       listOrderIds: async (from?: Date) =>
         this.read('/me/order', () => {

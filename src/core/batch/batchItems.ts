@@ -3,7 +3,7 @@ import type { BatchState } from '../../protocol/batchPanel';
 import { batchTotals, NO_CURRENCY, priceUcents, resolveCoverage, type Coverage } from '../../renewal';
 import { formatMoney } from '../../format';
 import type { Translate } from '../../translate';
-import { isSettled, renderBatch, RETRYABLE, rowStateAfter, type BatchStep, type RowState } from './batchSteps';
+import { isSettled, batchStateOf, RETRYABLE, rowStateAfter, type BatchStep, type RowState } from './batchSteps';
 import type { PanelFormat } from '../orders/panelFormat';
 import { paymentChoices } from '../orders/paymentChoices';
 import type { RenewSession } from '../orders/renewSession';
@@ -122,7 +122,7 @@ export function batchView(step: BatchStep, items: readonly BatchItem[], extras: 
   }));
   const payment =
     extras.payOptions.length === 0 ? undefined : { ...paymentChoices(extras.payOptions, extras.t, extras.format), selectedId: extras.selectedPayment };
-  return renderBatch(step, {
+  return batchStateOf(step, {
     format: extras.format,
     t: extras.t,
     rows,

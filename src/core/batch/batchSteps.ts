@@ -180,7 +180,7 @@ export function rowStatus(row: RowModel): RowStatus {
 const NO_NEW_EXPIRY: ReadonlySet<RowStatus> = new Set(['covered', 'excluded', 'blocked', 'delivered', 'ended', 'refused', 'notAttempted', 'previewFailed']);
 
 /** Pure: the webview state for a step. */
-export function renderBatch(step: BatchStep, view: BatchView): BatchState {
+export function batchStateOf(step: BatchStep, view: BatchView): BatchState {
   const { t, format } = view;
   const nameOf = (serviceId: number): string => knownNameOf(view.rows.find((row) => row.serviceId === serviceId)?.summary, serviceId);
   const previewedCount = view.rows.filter((row) => rowStatus(row) === 'previewed').length;

@@ -11,7 +11,7 @@ import { PanelFormat } from './panelFormat';
 import { paymentChoices, paymentMethodKey } from './paymentChoices';
 import { PaymentFlow } from './paymentFlow';
 import { refusedBeforeActing, sameAmount } from './proofs';
-import { accepts, knownOrder, renderStep, type KnownOrder, type Step } from './renewSteps';
+import { accepts, knownOrder, panelStateOf, type KnownOrder, type Step } from './renewSteps';
 import type { Confirmation, RenewApi, SessionDeps } from './sessionDeps';
 
 export type { RenewApi, SessionDeps } from './sessionDeps';
@@ -56,7 +56,7 @@ export class RenewSession {
   }
 
   get current(): RenewPanelState {
-    return renderStep(this.step, {
+    return panelStateOf(this.step, {
       ...this.view,
       rows: this.view.rows,
       format: this.format,

@@ -125,7 +125,7 @@ export interface StepView {
 }
 
 /** Pure: the panel state for a step. Payment choices show only where Pay is allowed. */
-export function renderStep(step: Step, view: StepView): RenewPanelState {
+export function panelStateOf(step: Step, view: StepView): RenewPanelState {
   const previewed = 'previewed' in step ? step.previewed : undefined;
   const known = knownOrder(step);
   const payable = step.kind === 'unpaid' || step.kind === 'confirmingPay' || step.kind === 'paying' || step.kind === 'payUncertain';

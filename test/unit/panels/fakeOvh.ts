@@ -1,5 +1,5 @@
 import { OvhApiError, type Order, type OrderPaymentMethod, type RenewDescription, type ServiceSummary } from '../../../src/ovh';
-import { defaultCard, orderNotFound, previewOrder, renderOrder, renewalDetail } from '../../kit/orders';
+import { defaultCard, orderNotFound, previewOrder, orderAsOvhGivesIt, renewalDetail } from '../../kit/orders';
 import { CATALOG, catalogSummary, TAX, type CatalogService } from '../../kit/services';
 
 /**
@@ -160,11 +160,11 @@ export class FakeOvh {
         if (fault === 'lostAnswer') throw timeout('POST', path);
         if (fault === 'html408Acted') throw html408('POST', path);
         if (fault === 'checkTimeoutActed') throw checkTimeout('POST', path);
-        return renderOrder(order);
+        return orderAsOvhGivesIt(order);
       },
       getOrder: async (orderId: number) => {
         if (this.getOrderFails) throw new OvhApiError({ kind: 'server', method: 'GET', path: `/me/order/${orderId}`, status: 500 });
-        return renderOrder(this.find(orderId, `/me/order/${orderId}`));
+        return orderAsOvhGivesIt(this.find(orderId, `/me/order/${orderId}`));
       },
       getOrderStatus: async (orderId: number) => {
         if (this.statusFails) throw timeout('GET', `/me/order/${orderId}/status`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PanelFormat } from '../../../src/core/orders/panelFormat';
-import { ACCEPTS, accepts, renderStep, type KnownOrder, type Step, type StepView } from '../../../src/core/orders/renewSteps';
+import { ACCEPTS, accepts, panelStateOf, type KnownOrder, type Step, type StepView } from '../../../src/core/orders/renewSteps';
 import type { RenewPanelMessage } from '../../../src/protocol/renewPanel';
 import { english } from './simWorld';
 import { order } from '../../kit/orders';
@@ -98,7 +98,7 @@ suite('Renew steps: the table of allowed messages and the pure rendering', () =>
 
   test('payment choices are shown only where Pay is allowed, and busy follows the step', () => {
     for (const step of ALL_STEPS) {
-      const state = renderStep(step, view);
+      const state = panelStateOf(step, view);
       const payable = step.kind === 'unpaid' || step.kind === 'confirmingPay' || step.kind === 'paying' || step.kind === 'payUncertain';
       assert.equal(state.payment !== undefined, payable, step.kind);
       const idle = ['choosing', 'loadFailed', 'elsewhere', 'orderUncertain', 'unpaid', 'payUncertain', 'ended'].includes(step.kind);
@@ -107,15 +107,15 @@ suite('Renew steps: the table of allowed messages and the pure rendering', () =>
   });
 
   test('an order step shows the order with what it buys; loading and failures set the phase', () => {
-    const state = renderStep({ kind: 'unpaid', known }, view);
+    const state = panelStateOf({ kind: 'unpaid', known }, view);
     assert.equal(state.order?.orderId, 7);
     assert.equal(state.order?.servicesText, 'beta.com');
     assert.equal(state.order?.periodText, '1 year');
     assert.equal(state.order?.expectedExpiryText, 'December 1, 2027');
     assert.equal(state.phase, 'ready', 'an order is shown even without renew options');
-    assert.equal(renderStep({ kind: 'loading' }, view).phase, 'loading');
-    assert.equal(renderStep({ kind: 'loadFailed' }, view).phase, 'error');
-    assert.equal(renderStep({ kind: 'choosing' }, view).phase, 'empty');
-    assert.equal(renderStep({ kind: 'choosing' }, view).order, undefined);
+    assert.equal(panelStateOf({ kind: 'loading' }, view).phase, 'loading');
+    assert.equal(panelStateOf({ kind: 'loadFailed' }, view).phase, 'error');
+    assert.equal(panelStateOf({ kind: 'choosing' }, view).phase, 'empty');
+    assert.equal(panelStateOf({ kind: 'choosing' }, view).order, undefined);
   });
 });
