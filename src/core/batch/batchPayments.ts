@@ -69,7 +69,7 @@ export class BatchPayments {
       await this.b.settle(item);
     }
     this.b.go(unpaidItems(this.b.items).length > 0 ? { kind: 'ordered' } : { kind: 'done' });
-    await Promise.all(items.map((item) => item.session.deliveryFollowed.then(() => this.b.settle(item))));
+    await Promise.all(items.map((item) => item.session.delivery.followed.then(() => this.b.settle(item))));
     // The tree refreshes once, with fresh data, after the last delivery.
     if (this.b.takeRenewed()) this.b.deps.onRenewed(this.b.deps.accountId);
   }

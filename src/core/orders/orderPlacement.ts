@@ -216,8 +216,8 @@ export class OrderPlacement {
     const record: JournalEntry = { ...entry, withTaxValue: order.priceWithTax.value, currencyCode: order.priceWithTax.currencyCode };
     await this.s.deps.journal.write(record);
     const known: KnownOrder = { entry: record, order, status: 'notPaid' };
-    await this.s.askAboutAmount(known, entry, confirm);
-    await this.s.offerPayment(api, known);
+    await this.s.beforePayment.askAboutAmount(known, entry, confirm);
+    await this.s.beforePayment.offerMethods(api, known);
   }
 
   private async busyElsewhere(services: readonly number[]): Promise<boolean> {

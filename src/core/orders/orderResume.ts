@@ -61,8 +61,8 @@ export class OrderResume {
         await this.s.deps.journal.write(record);
         this.s.addNotice(t('OVHcloud created the order despite the error. Nothing else was ordered.'));
         // Found at another amount than the one confirmed (the price changed meanwhile): asked, as when placing.
-        await this.s.askAboutAmount({ entry: record, order, status: 'notPaid' }, entry, this.s.deps.confirm);
-        await this.s.offerPayment(api, { entry: record, order, status: 'notPaid' });
+        await this.s.beforePayment.askAboutAmount({ entry: record, order, status: 'notPaid' }, entry, this.s.deps.confirm);
+        await this.s.beforePayment.offerMethods(api, { entry: record, order, status: 'notPaid' });
         return this.s.currentStep;
       }
       if (found.length === 0 && this.s.now().getTime() - Date.parse(entry.startedAt) > ABANDONED_ATTEMPT_MS) {
@@ -118,7 +118,7 @@ export class OrderResume {
         return undefined;
       }
       if (sent) return { kind: 'payUncertain', known };
-      await this.s.offerPayment(api, known);
+      await this.s.beforePayment.offerMethods(api, known);
       return this.s.currentStep;
     }
     if (!isFinalStatus(status)) return { kind: 'tracking', known };

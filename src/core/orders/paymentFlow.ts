@@ -64,7 +64,7 @@ export class PaymentFlow {
         s.addNotice(t('A payment of order {0} was sent from another window; its outcome is being checked.', known.order.orderId));
         return await this.followUncertain(api, known);
       }
-      if (outcome === 'paid') s.followDelivery(api, known);
+      if (outcome === 'paid') s.delivery.follow(api, known);
     } catch (error) {
       s.fail(error);
       if (s.currentStep.kind === 'confirmingPay') s.go(back);
@@ -179,7 +179,7 @@ export class PaymentFlow {
         ? s.deps.t('Your payment of order {0} went through.', known.order.orderId)
         : s.deps.t('Order {0} was already paid, in another window or at OVHcloud. Nothing more was charged here.', known.order.orderId),
     );
-    s.followDelivery(api, known);
+    s.delivery.follow(api, known);
   }
 
   private async afterPayFailure(api: RenewApi, known: KnownOrder, error: unknown): Promise<void> {
@@ -245,7 +245,7 @@ export class PaymentFlow {
               : s.deps.t('The payment of order {0} went through.', known.order.orderId),
         });
         if (isFinalStatus(status)) await s.deps.journal.end(known.entry.id).catch(() => undefined);
-        s.followDelivery(api, { ...known, status });
+        s.delivery.follow(api, { ...known, status });
         return true;
       }
       if (s.now().getTime() - start >= forMs) return false;

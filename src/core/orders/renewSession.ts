@@ -1,17 +1,18 @@
 import { describeError, type OrderPaymentMethod, type ServiceSummary } from '../../ovh';
 import type { RenewPanelState, Row, RenewPanelMessage } from '../../protocol/renewPanel';
 import { compareRenewStrategies, manualOrderBlock, ovhCalendarDay, type RenewOptionRow } from '../../renewal';
-import { type JournalEntry, JournalUnreadableError } from './orderJournal';
+import { JournalUnreadableError } from './orderJournal';
 import { OrderPlacement } from './orderPlacement';
-import { heldOrderText, manualOrderBlockText } from './orderHoldText';
+import { manualOrderBlockText } from './orderHoldText';
 import { OrderResume } from './orderResume';
 import { OtherWindows } from './otherWindows';
-import { followOrder, isFinalStatus, isHeldStatus, ORDER_POLL_MS, safeOrderLink } from './orderStatus';
+import { DeliveryFollow } from './deliveryFollow';
 import { PanelFormat } from './panelFormat';
-import { paymentChoices, paymentMethodKey } from './paymentChoices';
+import { paymentMethodKey } from './paymentChoices';
 import { PaymentFlow } from './paymentFlow';
-import { refusedBeforeActing, sameAmount } from './proofs';
-import { accepts, knownOrder, panelStateOf, type KnownOrder, type Step } from './renewSteps';
+import { PaymentOffer } from './paymentOffer';
+import { refusedBeforeActing } from './proofs';
+import { accepts, panelStateOf, type Step } from './renewSteps';
 import type { Confirmation, RenewApi, SessionDeps } from './sessionDeps';
 
 export type { RenewApi, SessionDeps } from './sessionDeps';
@@ -35,16 +36,18 @@ export class RenewSession {
   private view: Omit<RenewPanelState, 'phase' | 'busy' | 'preview' | 'order'>;
   options: OrderPaymentMethod[] = [];
   private disposed = false;
-  /** The delivery being followed, if any. */
-  private delivery: Promise<void> | undefined;
   /** The error behind the message shown, while that message is shown: a batch row tells OVH's refusals from local failures. */
   private failure: { readonly error: unknown; readonly shown: RenewPanelState['error'] } | undefined;
   readonly format: PanelFormat;
   private readonly payments: PaymentFlow;
+  /** Before payment: the amount asked about again if it changed, the methods offered. */
+  readonly beforePayment: PaymentOffer;
   private readonly placement: OrderPlacement;
   private readonly resumer: OrderResume;
   /** The leases on the services and the other windows that hold them. */
   readonly otherWindows: OtherWindows;
+  /** The order after its payment: its delivery followed, its page opened. */
+  readonly delivery: DeliveryFollow;
 
   constructor(readonly deps: SessionDeps) {
     this.format = new PanelFormat(deps.t, deps.locale, () => (this.summary ? [this.summary] : []));
@@ -53,6 +56,8 @@ export class RenewSession {
     this.placement = new OrderPlacement(this);
     this.resumer = new OrderResume(this);
     this.otherWindows = new OtherWindows(this, this.payments);
+    this.delivery = new DeliveryFollow(this);
+    this.beforePayment = new PaymentOffer(this);
   }
 
   get current(): RenewPanelState {
@@ -66,6 +71,12 @@ export class RenewSession {
       notice: this.view.notice,
       error: this.view.error,
     });
+  }
+
+  /** The service as OVH lists it now, and as the panel shows it. */
+  showService(summary: ServiceSummary): void {
+    this.summary = summary;
+    this.patch({ service: this.format.service(summary) });
   }
 
   get serviceSummary(): ServiceSummary | undefined {
@@ -98,8 +109,7 @@ export class RenewSession {
       // Closed while the credentials were read: nothing more to load for it.
       if (this.disposed) return;
       // A batch hands over the listing's summary for the first load; Try Again reads it fresh.
-      this.summary = !this.summary && this.deps.summary ? this.deps.summary : await api.getService(this.deps.serviceId);
-      this.patch({ service: this.format.service(this.summary) });
+      this.showService(!this.summary && this.deps.summary ? this.deps.summary : await api.getService(this.deps.serviceId));
     } catch (error) {
       this.fail(error);
       this.go({ kind: 'loadFailed' });
@@ -127,10 +137,10 @@ export class RenewSession {
     }
     this.withholdManualOrder();
     this.go(resumed ?? { kind: 'choosing' });
-    if (resumed?.kind === 'tracking') await this.trackDelivery(api, resumed.known);
+    if (resumed?.kind === 'tracking') await this.delivery.track(api, resumed.known);
     if (resumed?.kind === 'payUncertain') {
       await this.payments.followUncertain(api, resumed.known);
-      await this.delivery;
+      await this.delivery.followed;
     }
   }
 
@@ -159,10 +169,10 @@ export class RenewSession {
         if (!option) return;
         await this.pay(paymentMethodKey(option), this.deps.confirm);
         // The panel's own Pay: the webview waits for nothing, but the delivery is part of what it shows.
-        return this.delivery;
+        return this.delivery.followed;
       }
       case 'openLink':
-        return this.openLink(message.which);
+        return this.delivery.openLink(message.which);
     }
   }
 
@@ -205,42 +215,6 @@ export class RenewSession {
       this.fail(error);
       this.go({ kind: 'choosing' });
     }
-  }
-
-  /**
-   * An order whose amount differs from the one the user confirmed (the price changed at OVH
-   * between the preview and the order): said, and asked under `confirm` before payment is
-   * offered. Declining leaves the order unpaid; nothing is charged unless it is paid.
-   */
-  async askAboutAmount(known: KnownOrder, confirmed: JournalEntry, confirm: Confirmation): Promise<void> {
-    const { order } = known;
-    if (sameAmount(order.priceWithTax.value, confirmed.withTaxValue)) return;
-    const confirmedText = this.format.entry(confirmed).withTaxText;
-    const orderedText = this.format.money(order.priceWithTax);
-    this.go(
-      { kind: 'confirmingPrice', known },
-      { notice: this.deps.t('The amount of order {0} ({1}) differs from the amount you confirmed ({2}).', order.orderId, orderedText, confirmedText) },
-    );
-    const keep = await confirm(
-      this.deps.t('The amount of order {0} differs from the one you confirmed. Go on to payment?', order.orderId),
-      this.deps.t('You confirmed {0}; OVHcloud ordered {1}. Nothing is charged until you pay.', confirmedText, orderedText),
-      this.deps.t('Go On'),
-      'priceChange',
-    );
-    if (!keep)
-      this.addNotice(
-        this.deps.t(
-          'Order {0} stays unpaid: nothing is charged unless you pay it. It can no longer be paid after {1}.',
-          order.orderId,
-          this.format.date(order.expirationDate),
-        ),
-      );
-  }
-
-  async offerPayment(api: RenewApi, known: KnownOrder): Promise<void> {
-    this.options = await api.listOrderPaymentMethods(known.order.orderId);
-    this.patch({ payment: paymentChoices(this.options, this.deps.t, this.format) });
-    this.go({ kind: 'unpaid', known });
   }
 
   // The commands: what a panel or a batch asks of the money core. Each checks the step table
@@ -288,56 +262,7 @@ export class RenewSession {
 
   /** Opens the order's page at OVHcloud (the link is fetched fresh, never stored). */
   async openOrder(which: 'order' | 'pdf' = 'order'): Promise<void> {
-    if (accepts(this.step, 'openLink')) await this.openLink(which);
-  }
-
-  /** Resolves once the delivery being followed (if any) has reached its end or stopped. */
-  get deliveryFollowed(): Promise<void> {
-    return this.delivery ?? Promise.resolve();
-  }
-
-  /** Follows the order's delivery without holding up the caller (a batch pays its next order meanwhile). */
-  followDelivery(api: RenewApi, known: KnownOrder): void {
-    this.delivery = this.trackDelivery(api, known).catch((error: unknown) => {
-      this.deps.log.warn(`Could not follow the delivery of order ${known.order.orderId}: ${String(error)}`);
-    });
-  }
-
-  /** A panel opened on a service with orders in the journal continues the first live one. */
-  async trackDelivery(api: RenewApi, start: KnownOrder): Promise<void> {
-    let known = start;
-    this.go({ kind: 'tracking', known }, { payment: undefined });
-    const status = await followOrder(
-      api,
-      known.order.orderId,
-      this.deps.statusPollMs ?? ORDER_POLL_MS,
-      () => this.disposed,
-      (current) => {
-        known = { ...known, status: current };
-        if (this.step.kind === 'tracking') this.go({ kind: 'tracking', known });
-      },
-    );
-    known = { ...known, status };
-    if (isHeldStatus(status)) this.addNotice(heldOrderText(status, this.deps.t));
-    if (!isFinalStatus(status)) return;
-    await this.deps.journal.end(known.entry.id);
-    if (status === 'delivered') {
-      this.summary = await api.getService(this.deps.serviceId);
-      this.patch({ service: this.format.service(this.summary) });
-      this.deps.onRenewed(this.deps.accountId, this.deps.serviceId);
-    }
-    this.go({ kind: 'ended', known });
-  }
-
-  private async openLink(which: 'order' | 'pdf'): Promise<void> {
-    const known = knownOrder(this.step);
-    if (!known) return;
-    const api = await this.requireApi();
-    // Links carry the order password: fetched fresh, never stored or sent to the webview.
-    const order = await api.getOrder(known.order.orderId).catch(() => known.order);
-    const url = safeOrderLink(which === 'pdf' ? order.pdfUrl : order.url);
-    if (url) await this.deps.openExternal(url);
-    else this.deps.log.warn(`Refused to open a non-https ${which} link for order ${known.order.orderId}.`);
+    if (accepts(this.step, 'openLink')) await this.delivery.openLink(which);
   }
 
   /** What to tell the user while a record of the journal cannot be read. */
